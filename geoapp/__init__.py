@@ -1,0 +1,19 @@
+"""geoapp: spatial planning and industrial siting for 濮阳市.
+
+Modules, one per concern::
+
+    geoapp.settings    configuration (CRSs, radii, weights) — the one documented place
+    geoapp.coords      GCJ-02 / BD-09 / WGS-84 conversion and the metric CRS
+    geoapp.catalog     layer declarations (layers/*.toml) and validated loading
+    geoapp.chains      the 6 clusters / 20 chains taxonomy from the seeds
+    geoapp.io          import of user layers (GeoJSON, GPKG, SHP, CSV, XLSX) with row reports
+    geoapp.export      GeoJSON / GeoPackage / Shapefile / CSV export
+    geoapp.clustering  DBSCAN / HDBSCAN of project sites, Gi* hot spots
+    geoapp.coverage    facility coverage, MCLP / LSCP placement (spopt)
+    geoapp.siting      rule check, score and verdict of candidate sites
+    geoapp.mapping     folium maps (no Streamlit), offline assets
+    geoapp.report      batch siting reports (HTML, PDF)
+    geoapp.cli         the `geoapp` command line
+"""
+
+__version__ = "0.1.0"

@@ -1,0 +1,281 @@
+"""Chinese web-map coordinate systems (GCJ-02, BD-09) and the metric CRS.
+
+GCJ-02 (AMap/Gaode, Tencent) is a non-linear obfuscation of WGS-84 and BD-09
+(Baidu) a further offset of GCJ-02. PROJ does not support either, so they are
+implemented here with NumPy, vectorised over whole arrays. The forward
+transforms are the published closed forms; the inverses are solved exactly by
+fixed-point iteration (round trip below 1 mm, far under the 0.5 m required).
+In 濮阳 the WGS-84 → GCJ-02 shift is about 530 m and WGS-84 → BD-09 about 1.3 km.
+
+All functions take longitude first. Geometry functions accept shapely
+geometries, GeoSeries or GeoDataFrames, which must be in EPSG:4326 / 4490.
+
+Examples
+--------
+>>> lon, lat = wgs84_to_gcj02(116.404, 39.915)
+>>> round(float(lon), 6), round(float(lat), 6)
+(116.410244, 39.916404)
+"""
+
+from __future__ import annotations
+
+from typing import Literal, TypeVar
+
+import geopandas as gpd
+import numpy as np
+import shapely
+from pyproj import CRS
+
+from geoapp._errors import CRSError
+from geoapp.settings import METRIC_CRS
+
+Datum = Literal["wgs84", "gcj02", "bd09"]
+DATUMS: tuple[str, ...] = ("wgs84", "gcj02", "bd09")
+
+_A = 6378245.0  # Krasovsky 1940 semi-major axis used by GCJ-02
+_EE = 0.00669342162296594323  # its first eccentricity squared
+_X_PI = np.pi * 3000.0 / 180.0
+_MAX_ITER = 30
+_TOL_DEG = 1e-10  # ~0.01 mm
+
+G = TypeVar("G", shapely.Geometry, gpd.GeoSeries, gpd.GeoDataFrame)
+
+
+def _in_china(lon: np.ndarray, lat: np.ndarray) -> np.ndarray:
+    """Rough mainland-China box in which GCJ-02 applies (the published rule)."""
+    return (lon >= 72.004) & (lon <= 137.8347) & (lat >= 0.8293) & (lat <= 55.8271)
+
+
+def _delta_lat(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    ret = -100.0 + 2.0 * x + 3.0 * y + 0.2 * y * y + 0.1 * x * y + 0.2 * np.sqrt(np.abs(x))
+    ret += (20.0 * np.sin(6.0 * x * np.pi) + 20.0 * np.sin(2.0 * x * np.pi)) * 2.0 / 3.0
+    ret += (20.0 * np.sin(y * np.pi) + 40.0 * np.sin(y / 3.0 * np.pi)) * 2.0 / 3.0
+    ret += (160.0 * np.sin(y / 12.0 * np.pi) + 320.0 * np.sin(y * np.pi / 30.0)) * 2.0 / 3.0
+    return ret
+
+
+def _delta_lon(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    ret = 300.0 + x + 2.0 * y + 0.1 * x * x + 0.1 * x * y + 0.1 * np.sqrt(np.abs(x))
+    ret += (20.0 * np.sin(6.0 * x * np.pi) + 20.0 * np.sin(2.0 * x * np.pi)) * 2.0 / 3.0
+    ret += (20.0 * np.sin(x * np.pi) + 40.0 * np.sin(x / 3.0 * np.pi)) * 2.0 / 3.0
+    ret += (150.0 * np.sin(x / 12.0 * np.pi) + 300.0 * np.sin(x / 30.0 * np.pi)) * 2.0 / 3.0
+    return ret
+
+
+def _as_arrays(lon, lat) -> tuple[np.ndarray, np.ndarray]:
+    lon = np.asarray(lon, dtype="float64")
+    lat = np.asarray(lat, dtype="float64")
+    if lon.shape != lat.shape:
+        msg = f"`lon` and `lat` must have the same shape, got {lon.shape} and {lat.shape}."
+        raise ValueError(msg)
+    return lon, lat
+
+
+def wgs84_to_gcj02(lon, lat) -> tuple[np.ndarray, np.ndarray]:
+    """Convert WGS-84 longitude/latitude to GCJ-02.
+
+    This function is vectorised: pass NumPy arrays rather than looping.
+
+    Parameters
+    ----------
+    lon, lat
+        WGS-84 coordinates in degrees (scalars or arrays of one shape).
+
+    Returns
+    -------
+    tuple of numpy.ndarray
+        GCJ-02 longitude and latitude. Points outside mainland China are
+        returned unchanged, as GCJ-02 defines.
+    """
+    lon, lat = _as_arrays(lon, lat)
+    dlat = _delta_lat(lon - 105.0, lat - 35.0)
+    dlon = _delta_lon(lon - 105.0, lat - 35.0)
+    radlat = lat / 180.0 * np.pi
+    magic = 1.0 - _EE * np.sin(radlat) ** 2
+    sqrtmagic = np.sqrt(magic)
+    dlat = (dlat * 180.0) / ((_A * (1.0 - _EE)) / (magic * sqrtmagic) * np.pi)
+    dlon = (dlon * 180.0) / (_A / sqrtmagic * np.cos(radlat) * np.pi)
+    inside = _in_china(lon, lat)
+    return np.where(inside, lon + dlon, lon), np.where(inside, lat + dlat, lat)
+
+
+def _invert(forward, lon, lat) -> tuple[np.ndarray, np.ndarray]:
+    """Solve ``forward(x) == (lon, lat)`` for x by fixed-point iteration."""
+    lon, lat = _as_arrays(lon, lat)
+    x, y = lon.copy(), lat.copy()
+    for _ in range(_MAX_ITER):
+        fx, fy = forward(x, y)
+        dx, dy = fx - lon, fy - lat
+        x, y = x - dx, y - dy
+        if np.nanmax(np.abs(np.concatenate([np.ravel(dx), np.ravel(dy)])), initial=0.0) < _TOL_DEG:
+            break
+    return x, y
+
+
+def gcj02_to_wgs84(lon, lat) -> tuple[np.ndarray, np.ndarray]:
+    """Convert GCJ-02 longitude/latitude to WGS-84, exactly (iterative inverse).
+
+    Parameters
+    ----------
+    lon, lat
+        GCJ-02 coordinates in degrees.
+
+    Returns
+    -------
+    tuple of numpy.ndarray
+        WGS-84 longitude and latitude; ``wgs84_to_gcj02`` of the result
+        reproduces the input to better than 1e-9 degrees.
+    """
+    return _invert(wgs84_to_gcj02, lon, lat)
+
+
+def gcj02_to_bd09(lon, lat) -> tuple[np.ndarray, np.ndarray]:
+    """Convert GCJ-02 longitude/latitude to Baidu BD-09.
+
+    Parameters
+    ----------
+    lon, lat
+        GCJ-02 coordinates in degrees.
+
+    Returns
+    -------
+    tuple of numpy.ndarray
+        BD-09 longitude and latitude.
+    """
+    lon, lat = _as_arrays(lon, lat)
+    z = np.sqrt(lon * lon + lat * lat) + 0.00002 * np.sin(lat * _X_PI)
+    theta = np.arctan2(lat, lon) + 0.000003 * np.cos(lon * _X_PI)
+    return z * np.cos(theta) + 0.0065, z * np.sin(theta) + 0.006
+
+
+def bd09_to_gcj02(lon, lat) -> tuple[np.ndarray, np.ndarray]:
+    """Convert BD-09 longitude/latitude to GCJ-02, exactly (iterative inverse).
+
+    Parameters
+    ----------
+    lon, lat
+        BD-09 coordinates in degrees.
+
+    Returns
+    -------
+    tuple of numpy.ndarray
+        GCJ-02 longitude and latitude.
+    """
+    return _invert(gcj02_to_bd09, lon, lat)
+
+
+def wgs84_to_bd09(lon, lat) -> tuple[np.ndarray, np.ndarray]:
+    """Convert WGS-84 to BD-09 (via GCJ-02)."""
+    return gcj02_to_bd09(*wgs84_to_gcj02(lon, lat))
+
+
+def bd09_to_wgs84(lon, lat) -> tuple[np.ndarray, np.ndarray]:
+    """Convert BD-09 to WGS-84 (via GCJ-02), exactly."""
+    return gcj02_to_wgs84(*bd09_to_gcj02(lon, lat))
+
+
+_CONVERTERS = {
+    ("wgs84", "gcj02"): wgs84_to_gcj02,
+    ("gcj02", "wgs84"): gcj02_to_wgs84,
+    ("gcj02", "bd09"): gcj02_to_bd09,
+    ("bd09", "gcj02"): bd09_to_gcj02,
+    ("wgs84", "bd09"): wgs84_to_bd09,
+    ("bd09", "wgs84"): bd09_to_wgs84,
+}
+
+
+def convert_lonlat(lon, lat, *, source: Datum, target: Datum) -> tuple[np.ndarray, np.ndarray]:
+    """Convert coordinates between ``"wgs84"``, ``"gcj02"`` and ``"bd09"``.
+
+    Parameters
+    ----------
+    lon, lat
+        Coordinates in degrees in the ``source`` datum.
+    source, target
+        One of ``{"wgs84", "gcj02", "bd09"}``.
+
+    Returns
+    -------
+    tuple of numpy.ndarray
+        Longitude and latitude in ``target``.
+    """
+    for name, value in (("source", source), ("target", target)):
+        if value not in DATUMS:
+            msg = f"`{name}` was {value!r} but must be one of {DATUMS}."
+            raise ValueError(msg)
+    if source == target:
+        return _as_arrays(lon, lat)
+    return _CONVERTERS[(source, target)](lon, lat)
+
+
+def convert_geometry(data: G, *, source: Datum, target: Datum) -> G:
+    """Convert every vertex of geometries between WGS-84, GCJ-02 and BD-09.
+
+    Vectorised over all coordinates at once with :func:`shapely.transform`.
+
+    Parameters
+    ----------
+    data
+        A shapely geometry, a GeoSeries or a GeoDataFrame with lon/lat
+        coordinates (a GeoSeries/GeoDataFrame must be in EPSG:4326 or 4490).
+    source, target
+        One of ``{"wgs84", "gcj02", "bd09"}``.
+
+    Returns
+    -------
+    same type as ``data``
+        A new object; the input is not modified.
+    """
+
+    def _func(xy: np.ndarray) -> np.ndarray:
+        x, y = convert_lonlat(xy[:, 0], xy[:, 1], source=source, target=target)
+        return np.column_stack([x, y])
+
+    if isinstance(data, (gpd.GeoSeries, gpd.GeoDataFrame)):
+        _require_geographic(data)
+        out = data.copy()
+        geoms = shapely.transform(np.asarray(data.geometry.values), _func)
+        if isinstance(out, gpd.GeoDataFrame):
+            out[out.geometry.name] = gpd.GeoSeries(geoms, index=out.index, crs=data.crs)
+        else:
+            out = gpd.GeoSeries(geoms, index=data.index, crs=data.crs, name=data.name)
+        return out
+    return shapely.transform(data, _func)
+
+
+def _require_geographic(data: gpd.GeoSeries | gpd.GeoDataFrame) -> None:
+    if data.crs is None:
+        msg = "GCJ-02/BD-09 conversion needs a CRS; set EPSG:4326 with `.set_crs(4326)` first."
+        raise CRSError(msg)
+    if CRS.from_user_input(data.crs).to_epsg() not in (4326, 4490):
+        msg = (
+            "GCJ-02/BD-09 conversion works on longitude/latitude only.\n"
+            f"Got CRS: {data.crs}\nUse `.to_crs(4326)` first."
+        )
+        raise CRSError(msg)
+
+
+def to_metric(data: gpd.GeoSeries | gpd.GeoDataFrame):
+    """Reproject to the metric CRS (:data:`geoapp.settings.METRIC_CRS`).
+
+    Every distance, buffer and area in geoapp goes through this function.
+
+    Parameters
+    ----------
+    data
+        A GeoSeries or GeoDataFrame with a CRS.
+
+    Returns
+    -------
+    GeoSeries or GeoDataFrame
+        Reprojected copy in EPSG:4547 (CGCS2000 / 3-degree GK CM 114E), metres.
+
+    Raises
+    ------
+    CRSError
+        If ``data`` has no CRS.
+    """
+    if data.crs is None:
+        msg = "Cannot measure geometries without a CRS. Set one with `.set_crs(4326)` first."
+        raise CRSError(msg)
+    return data.to_crs(METRIC_CRS)

@@ -1,0 +1,157 @@
+"""The one place where geoapp's configuration lives.
+
+Everything a planner may want to change — coordinate systems, service radii,
+siting weights and thresholds — is defined here as a frozen dataclass with a
+documented default. Functions take a settings object explicitly (keyword
+``settings=``); nothing reads or mutates a module-level global at run time, so
+concurrent Streamlit sessions never leak settings into each other.
+
+Defaults
+--------
+STORAGE_CRS : ``"EPSG:4326"``
+    Layers are stored and exchanged as WGS-84 longitude/latitude. CGCS2000
+    (EPSG:4490) coincides with it at map scale.
+METRIC_CRS : ``"EPSG:4547"``
+    CGCS2000 / 3-degree Gauss-Krüger CM 114E. Every distance, buffer and area
+    is computed in this CRS, in metres. Across 濮阳市 (114.8–116.2°E) its scale
+    error stays under 0.05 % (see ``tests/test_coords.py``).
+
+Use ``dataclasses.replace`` to override a default::
+
+    from dataclasses import replace
+    from geoapp.settings import DEFAULT_SITING
+    strict = replace(DEFAULT_SITING, river_buffer_m=2000)
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Mapping
+
+#: Storage / exchange CRS (WGS-84 lon/lat).
+STORAGE_CRS = "EPSG:4326"
+#: The metric CRS used for every distance, buffer and area (CGCS2000 GK CM 114E).
+METRIC_CRS = "EPSG:4547"
+#: CGCS2000 geographic CRS, accepted on input and offered on export.
+CGCS2000_CRS = "EPSG:4490"
+
+#: Repository root (data/ and layers/ live here); override with ``GEOAPP_HOME``.
+ROOT = Path(os.environ.get("GEOAPP_HOME", Path(__file__).resolve().parents[1]))
+DATA_DIR = ROOT / "data"
+LAYERS_DIR = ROOT / "layers"
+
+#: The six county-level units of 濮阳市, adcode -> name.
+COUNTY_ADCODES: Mapping[str, str] = MappingProxyType(
+    {
+        "410902": "华龙区",
+        "410922": "清丰县",
+        "410923": "南乐县",
+        "410926": "范县",
+        "410927": "台前县",
+        "410928": "濮阳县",
+    }
+)
+
+#: Pipeline stages in order (谋划→签约→开工→在建→投产).
+STAGES: tuple[str, ...] = ("谋划", "签约", "开工", "在建", "投产")
+
+#: Allowed values of ``location_quality``.
+LOCATION_QUALITIES: tuple[str, ...] = ("surveyed", "approximate", "schematic")
+
+#: Largest upload accepted by the app and by :func:`geoapp.io.read_user_layer`.
+MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class CoverageSettings:
+    """Service radii for coverage analysis, in metres.
+
+    Attributes
+    ----------
+    hub_radius_m
+        A logistics hub serves project sites within this straight-line distance
+        (default 20 km, the distance planners use for "near a hub").
+    station_radius_m
+        A monitoring station covers sites within this distance (default 5 km).
+    """
+
+    hub_radius_m: float = 20_000.0
+    station_radius_m: float = 5_000.0
+
+
+@dataclass(frozen=True)
+class ClusterSettings:
+    """Defaults for clustering project sites.
+
+    Attributes
+    ----------
+    eps_m
+        DBSCAN neighbourhood radius in metres (default 3 km).
+    min_samples
+        DBSCAN / HDBSCAN minimum samples of a core point (default 3).
+    hull_buffer_m
+        Buffer around each cluster's convex hull, in metres (default 500 m).
+    """
+
+    eps_m: float = 3_000.0
+    min_samples: int = 3
+    hull_buffer_m: float = 500.0
+
+
+def _default_weights() -> Mapping[str, float]:
+    return MappingProxyType(
+        {
+            "zone_chain_match": 30.0,
+            "hub_access": 25.0,
+            "station_access": 10.0,
+            "chain_agglomeration": 20.0,
+            "in_zone": 15.0,
+        }
+    )
+
+
+@dataclass(frozen=True)
+class SitingSettings:
+    """Rules, weights and thresholds of the siting evaluation.
+
+    Attributes
+    ----------
+    river_buffer_m
+        Width of the Yellow River mainstream shoreline control area applied to
+        chemical chains (default 1 000 m: the figure Shandong applies under
+        黄河保护法 第二十六条 and the 长江保护法 uses).
+    same_chain_radius_m
+        Radius in which same-chain projects are counted (default 10 km).
+    hub_full_score_m, hub_zero_score_m
+        Hub access scores 1 at or below the first distance and 0 at or beyond
+        the second, linearly in between (defaults 5 km and 30 km).
+    station_full_score_m, station_zero_score_m
+        The same for monitoring stations (defaults 3 km and 15 km).
+    agglomeration_full_count
+        Same-chain neighbours that give the full agglomeration score (default 5).
+    weights
+        Criterion -> weight; the score is the weighted mean scaled to 0–100.
+    recommended_min, feasible_min
+        Score thresholds of the verdicts ``recommended`` and ``feasible``;
+        below ``feasible_min`` the verdict is ``not_advised``. A failed hard
+        rule makes the verdict ``prohibited`` whatever the score.
+    """
+
+    river_buffer_m: float = 1_000.0
+    same_chain_radius_m: float = 10_000.0
+    hub_full_score_m: float = 5_000.0
+    hub_zero_score_m: float = 30_000.0
+    station_full_score_m: float = 3_000.0
+    station_zero_score_m: float = 15_000.0
+    agglomeration_full_count: int = 5
+    weights: Mapping[str, float] = field(default_factory=_default_weights)
+    recommended_min: float = 70.0
+    feasible_min: float = 45.0
+
+
+DEFAULT_COVERAGE = CoverageSettings()
+DEFAULT_CLUSTER = ClusterSettings()
+DEFAULT_SITING = SitingSettings()
