@@ -1,0 +1,109 @@
+"""The industrial taxonomy: 6 clusters, their chains, which are chemical, which zones lead which.
+
+The city names "6大产业集群和20条重点产业链" (seed 003 L73) but lists only some
+chains; the taxonomy here is exactly what the seeds name, read from
+``data/seed_tables/chains.csv`` and ``zone_chains.csv`` (each row cites its seed
+line). The unnamed chains are reported by :func:`gaps`, never invented.
+
+A chain counts as chemical when the table marks it so; a chain name the table
+does not know (a user's free text) counts as chemical when it contains one of
+:data:`CHEMICAL_KEYWORDS`.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import numpy as np
+import pandas as pd
+
+from geoapp.settings import DATA_DIR
+
+TABLES = DATA_DIR / "seed_tables"
+#: The six clusters (seed 003 L73; seed 002 §6).
+CLUSTERS: tuple[str, ...] = ("新材料", "新能源装备制造", "高端装备", "新一代信息技术", "绿色食品", "现代轻纺")
+#: The number of key chains the city counts (seed 003 L73).
+CHAIN_COUNT_STATED = 20
+#: Words that mark a free-text chain name as chemical industry.
+CHEMICAL_KEYWORDS: tuple[str, ...] = ("化工", "化学", "涂料", "聚碳", "聚酯", "树脂", "助剂", "农药", "化肥")
+
+
+def _read(name: str) -> pd.DataFrame:
+    return pd.read_csv(TABLES / f"{name}.csv", dtype=str, keep_default_na=False).replace({"": None})
+
+
+@cache
+def chains_table() -> pd.DataFrame:
+    """The chain taxonomy as the seeds give it.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``cluster, chain, chemical`` (True / False / ``<NA>`` where the
+        seeds do not settle it), ``source, note``.
+    """
+    df = _read("chains")
+    df["chemical"] = df["chemical"].str.lower().map({"true": True, "false": False}).astype("boolean")
+    return df
+
+
+@cache
+def zone_chains() -> pd.DataFrame:
+    """Which zones lead which chains (columns ``zone, chain, source, quote``), cited."""
+    return _read("zone_chains")
+
+
+def chain_names() -> tuple[str, ...]:
+    """Every chain the seeds name."""
+    return tuple(chains_table()["chain"])
+
+
+def cluster_names() -> tuple[str, ...]:
+    """The six clusters."""
+    return CLUSTERS
+
+
+def cluster_of(chains: pd.Series) -> pd.Series:
+    """Map chain names to their cluster (``None`` for an unknown chain)."""
+    lookup = dict(zip(chains_table()["chain"], chains_table()["cluster"]))
+    return chains.map(lookup)
+
+
+def is_chemical(chains: pd.Series | np.ndarray | list) -> np.ndarray:
+    """Whether each chain is chemical industry (vectorised).
+
+    Parameters
+    ----------
+    chains
+        Chain names; missing values count as not chemical.
+
+    Returns
+    -------
+    numpy.ndarray of bool
+    """
+    s = pd.Series(chains, dtype="object")
+    table = chains_table()
+    known = dict(zip(table["chain"], table["chemical"].fillna(False).astype(bool)))
+    flag = s.map(known)
+    keyword = s.fillna("").astype(str).str.contains("|".join(CHEMICAL_KEYWORDS), regex=True)
+    return flag.where(flag.notna(), keyword).fillna(False).astype(bool).to_numpy()
+
+
+def gaps() -> pd.DataFrame:
+    """How many chains the seeds name per cluster, and how many of the 20 are unnamed.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per cluster: ``cluster, named, chains``; the last row
+        ``未列出 (unnamed)`` holds the chains of the stated 20 that no seed names.
+    """
+    t = chains_table()
+    rows = [
+        {"cluster": c, "named": int((t["cluster"] == c).sum()),
+         "chains": "、".join(t.loc[t["cluster"] == c, "chain"])}
+        for c in CLUSTERS
+    ]
+    unnamed = CHAIN_COUNT_STATED - len(t)
+    rows.append({"cluster": "未列出 (unnamed)", "named": max(unnamed, 0), "chains": ""})
+    return pd.DataFrame(rows)
