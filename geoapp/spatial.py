@@ -1,0 +1,125 @@
+"""Vectorised look-ups shared by the analyses: which county, which innermost zone.
+
+All functions work in the metric CRS on whole arrays (an STRtree query per call,
+no Python loop over features) and return results aligned with their input.
+"""
+
+from __future__ import annotations
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+
+from geoapp._errors import CRSError
+from geoapp.coords import to_metric
+
+
+def require_crs(**layers: gpd.GeoDataFrame | gpd.GeoSeries | None) -> None:
+    """Raise :class:`CRSError` naming every given layer that has no CRS."""
+    missing = [name for name, gdf in layers.items() if gdf is not None and gdf.crs is None]
+    if missing:
+        msg = (
+            f"{', '.join(f'`{m}`' for m in missing)} has no CRS. "
+            "Set one with `.set_crs(4326)` (WGS-84 lon/lat) before combining layers."
+        )
+        raise CRSError(msg)
+
+
+def points_of(gdf: gpd.GeoDataFrame | gpd.GeoSeries) -> gpd.GeoSeries:
+    """The metric point of each feature: the point itself, else a point inside the shape."""
+    geoms = to_metric(gdf.geometry if isinstance(gdf, gpd.GeoDataFrame) else gdf)
+    if (geoms.geom_type == "Point").all():
+        return geoms
+    return geoms.representative_point()
+
+
+def polygon_lookup(
+    points_m: gpd.GeoSeries, polygons_m: gpd.GeoDataFrame, *, smallest: bool = False
+) -> np.ndarray:
+    """Positional index of the polygon containing each point, -1 where none does.
+
+    Parameters
+    ----------
+    points_m
+        Points in the metric CRS.
+    polygons_m
+        Polygons in the same CRS.
+    smallest
+        Where several polygons contain a point (nested zones), pick the one with
+        the smallest area — the innermost. Otherwise the first.
+
+    Returns
+    -------
+    numpy.ndarray of int
+    """
+    out = np.full(len(points_m), -1, dtype=np.int64)
+    if len(points_m) == 0 or len(polygons_m) == 0:
+        return out
+    pt_idx, poly_idx = polygons_m.sindex.query(points_m.values, predicate="within")
+    if len(pt_idx) == 0:
+        return out
+    if smallest:
+        area = polygons_m.area.to_numpy()[poly_idx]
+        order = np.lexsort((area, pt_idx))  # by point, then by area ascending
+    else:
+        order = np.lexsort((poly_idx, pt_idx))
+    pt_sorted, poly_sorted = pt_idx[order], poly_idx[order]
+    first = np.r_[True, pt_sorted[1:] != pt_sorted[:-1]]
+    out[pt_sorted[first]] = poly_sorted[first]
+    return out
+
+
+def _take(values: pd.Series, idx: np.ndarray) -> np.ndarray:
+    arr = values.to_numpy(dtype=object)
+    taken = arr[np.clip(idx, 0, None)] if len(arr) else np.full(len(idx), None, dtype=object)
+    return np.where(idx >= 0, taken, None)
+
+
+def locate(
+    sites: gpd.GeoDataFrame,
+    counties: gpd.GeoDataFrame,
+    zones: gpd.GeoDataFrame | None = None,
+    *,
+    prefer_attributes: bool = False,
+) -> pd.DataFrame:
+    """County and innermost zone of each site.
+
+    Parameters
+    ----------
+    sites
+        Points or polygons (polygons are located by a point inside them).
+    counties
+        The county layer (column ``name``).
+    zones
+        The zone layer (columns ``name``, ``kind``), optional.
+    prefer_attributes
+        Use the sites' own ``county`` / ``zone`` columns where they are filled
+        (the seeds' statements), and the location only where they are empty.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Aligned with ``sites``: ``county``, ``zone``, ``zone_kind``, and
+        ``located_by`` (``"attribute"`` or ``"location"``).
+    """
+    require_crs(sites=sites, counties=counties, zones=zones)
+    pts = points_of(sites)
+    c_idx = polygon_lookup(pts, to_metric(counties))
+    out = pd.DataFrame(
+        {"county": _take(counties["name"], c_idx)}, index=sites.index, dtype=object
+    )
+    if zones is not None and len(zones):
+        z_idx = polygon_lookup(pts, to_metric(zones), smallest=True)
+        out["zone"] = _take(zones["name"], z_idx)
+        out["zone_kind"] = _take(zones["kind"], z_idx)
+    else:
+        out["zone"] = None
+        out["zone_kind"] = None
+    out["located_by"] = "location"
+    if prefer_attributes:
+        for col in ("county", "zone"):
+            if col in sites.columns:
+                given = sites[col].notna() & (sites[col].astype(str).str.len() > 0)
+                out.loc[given, col] = sites.loc[given, col]
+                out.loc[given, "located_by"] = "attribute"
+    return out
