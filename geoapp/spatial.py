@@ -9,6 +9,7 @@ from __future__ import annotations
 import geopandas as gpd
 import numpy as np
 import pandas as pd
+import shapely
 
 from geoapp._errors import CRSError
 from geoapp.coords import to_metric
@@ -33,6 +34,68 @@ def points_of(gdf: gpd.GeoDataFrame | gpd.GeoSeries) -> gpd.GeoSeries:
     return geoms.representative_point()
 
 
+#: Up to this many polygons, look-ups loop over the polygons with a bbox mask;
+#: beyond, an STRtree finds the candidate pairs.
+LOOP_MAX_POLYGONS = 64
+
+
+class PolygonIndex:
+    """Prepared polygons in the metric CRS with exact point-in-polygon look-ups."""
+
+    def __init__(self, geoms: np.ndarray) -> None:
+        self.geoms = np.asarray(geoms, dtype=object)
+        shapely.prepare(self.geoms)
+        self.bounds = shapely.bounds(self.geoms).reshape(-1, 4)
+        self.area = shapely.area(self.geoms)
+        self.tree = shapely.STRtree(self.geoms)
+
+    def __len__(self) -> int:
+        return len(self.geoms)
+
+    def hits_xy(
+        self, x: np.ndarray, y: np.ndarray, *, boundary: bool
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Pairs (point position, polygon position) where the point is inside.
+
+        ``boundary=False`` excludes points on the boundary (``within``),
+        ``boundary=True`` includes them (``intersects``).
+        """
+        func = shapely.intersects_xy if boundary else shapely.contains_xy
+        if len(self) == 0 or len(x) == 0:
+            return np.empty(0, np.intp), np.empty(0, np.intp)
+        if len(self) <= LOOP_MAX_POLYGONS:  # loop over the few polygons, not the points
+            pts, polys = [], []
+            for j, (geom, (x0, y0, x1, y1)) in enumerate(zip(self.geoms, self.bounds)):
+                cand = np.flatnonzero((x >= x0) & (x <= x1) & (y >= y0) & (y <= y1))
+                if cand.size:
+                    hit = cand[func(geom, x[cand], y[cand])]
+                    pts.append(hit)
+                    polys.append(np.full(hit.size, j, dtype=np.intp))
+            if not pts:
+                return np.empty(0, np.intp), np.empty(0, np.intp)
+            return np.concatenate(pts), np.concatenate(polys)
+        pt_idx, poly_idx = self.tree.query(shapely.points(x, y))  # bounding boxes only
+        keep = func(self.geoms[poly_idx], x[pt_idx], y[pt_idx])
+        return pt_idx[keep], poly_idx[keep]
+
+    def hits_geoms(self, geoms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Pairs (geometry position, polygon position) that intersect."""
+        if len(self) == 0 or len(geoms) == 0:
+            return np.empty(0, np.intp), np.empty(0, np.intp)
+        return self.tree.query(geoms, predicate="intersects")
+
+    def innermost(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+        """Position of the smallest polygon containing each point, -1 where none does."""
+        out = np.full(len(x), -1, dtype=np.intp)
+        pt_idx, poly_idx = self.hits_xy(x, y, boundary=False)
+        if pt_idx.size:
+            order = np.lexsort((poly_idx, self.area[poly_idx], pt_idx))
+            pt_sorted, poly_sorted = pt_idx[order], poly_idx[order]
+            first = np.r_[True, pt_sorted[1:] != pt_sorted[:-1]]
+            out[pt_sorted[first]] = poly_sorted[first]
+        return out
+
+
 def polygon_lookup(
     points_m: gpd.GeoSeries, polygons_m: gpd.GeoDataFrame, *, smallest: bool = False
 ) -> np.ndarray:
@@ -55,16 +118,14 @@ def polygon_lookup(
     out = np.full(len(points_m), -1, dtype=np.int64)
     if len(points_m) == 0 or len(polygons_m) == 0:
         return out
-    pt_idx, poly_idx = polygons_m.sindex.query(points_m.values, predicate="within")
-    if len(pt_idx) == 0:
-        return out
+    index = PolygonIndex(np.asarray(polygons_m.geometry.array))
+    x, y = shapely.get_x(points_m.values), shapely.get_y(points_m.values)
     if smallest:
-        area = polygons_m.area.to_numpy()[poly_idx]
-        order = np.lexsort((area, pt_idx))  # by point, then by area ascending
-    else:
-        order = np.lexsort((poly_idx, pt_idx))
+        return index.innermost(x, y).astype(np.int64)
+    pt_idx, poly_idx = index.hits_xy(x, y, boundary=False)
+    order = np.lexsort((poly_idx, pt_idx))
     pt_sorted, poly_sorted = pt_idx[order], poly_idx[order]
-    first = np.r_[True, pt_sorted[1:] != pt_sorted[:-1]]
+    first = np.r_[True, pt_sorted[1:] != pt_sorted[:-1]] if pt_sorted.size else pt_sorted
     out[pt_sorted[first]] = poly_sorted[first]
     return out
 
