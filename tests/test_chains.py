@@ -92,16 +92,22 @@ def test_is_chemical_is_vectorised_and_aligned():
     assert got.sum() == 2000
 
 
-def test_gaps_counts_the_unnamed_of_the_stated_20(csv_chains):
-    gaps = chains.gaps()
+def test_gaps_counts_named_and_weak_chains_against_the_stated_20(csv_chains):
+    gaps = chains.gaps().set_index("cluster")
     assert len(gaps) == 7
-    assert gaps["cluster"].iloc[:6].tolist() == list(chains.CLUSTERS)
-    expected = Counter(r["cluster"] for r in csv_chains)
-    assert gaps.set_index("cluster")["named"].iloc[:6].to_dict() == dict(expected)
-    unnamed = gaps.iloc[-1]
-    assert unnamed["cluster"].startswith("未列出")
-    assert unnamed["named"] == max(chains.CHAIN_COUNT_STATED - len(csv_chains), 0)
-    assert chains.CHAIN_COUNT_STATED == 20
+    assert list(gaps.index[:6]) == list(chains.CLUSTERS)
+    named = Counter(r["cluster"] for r in csv_chains if r["status"] == "named")
+    weak = Counter(r["cluster"] for r in csv_chains if r["status"] == "weak")
+    for cluster in chains.CLUSTERS:
+        assert gaps.loc[cluster, "named"] == named.get(cluster, 0)
+        assert gaps.loc[cluster, "weak"] == weak.get(cluster, 0)
+    # seeds 002/003 name 16 chains (新材料 6, 新能源装备制造 2, 高端装备 4, 新一代信息技术 4),
+    # seed 001 the 4 food chains; 现代轻纺 has only weak candidates.
+    assert gaps.loc["新一代信息技术", "named"] == 4 and gaps.loc["绿色食品", "named"] == 4
+    assert gaps.loc["现代轻纺", "named"] == 0 and gaps.loc["现代轻纺", "weak"] == 3
+    unnamed = gaps.loc[gaps.index[-1]]
+    assert gaps.index[-1].startswith("未列出")
+    assert unnamed["named"] == chains.CHAIN_COUNT_STATED - sum(named.values())
 
 
 def test_cluster_of_maps_known_chains_only():
