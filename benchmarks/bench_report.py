@@ -1,0 +1,148 @@
+"""Benchmark of batch siting reports: seconds per site, against baselines run in this process.
+
+What is measured
+----------------
+1. ``report``: :func:`geoapp.report.build_report` end to end on 1,000 seeded
+   random candidates inside 濮阳市 (CSV in, full folder out, no PDF).
+2. ``report --pdf``: the same on the first 100 candidates with one PDF per site
+   (WeasyPrint), with the default PDF workers and with ``workers=1``.
+
+Baselines (same process, same candidates)
+-----------------------------------------
+- ``evaluation only``: :func:`geoapp.siting.evaluate_sites` on the 1,000
+  candidates in one vectorised call. The ratio ``report / evaluation`` says
+  how much the pages (maps, HTML, CSV, GeoJSON) cost on top of the analysis.
+- ``naive pages``: what a straightforward implementation does per site — a new
+  matplotlib figure that redraws every layer, labels and the legend
+  (:func:`geoapp.staticmap.site_map`) plus the HTML page — timed on
+  ``--naive`` sites against the report's way, one
+  :class:`geoapp.staticmap.SiteMapRenderer` whose background, legend and scale
+  bar are drawn once and whose off-window labels are culled. The ratio
+  ``naive / reused`` is the speed-up of the page-rendering step, which
+  dominates a report without PDF.
+
+Run::
+
+    .venv/bin/python benchmarks/bench_report.py            # 1,000 / 100 PDF / 100 naive
+    .venv/bin/python benchmarks/bench_report.py --n 200 --n-pdf 20 --naive 30   # quick
+
+Timings depend on the machine and on its load; compare ratios, not seconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import shapely
+
+from geoapp import chains
+from geoapp.catalog import load_layer
+from geoapp.report import build_report, read_candidates, render_site_page, site_context
+from geoapp.siting import SitingLayers, evaluate_sites
+from geoapp.staticmap import SITE_WINDOW_M, BaseLayers, SiteMapRenderer, site_map
+
+SEED = 20261121
+
+
+def make_candidates(n: int, path: Path) -> Path:
+    """Write ``n`` seeded random candidates inside the city as a UTF-8 CSV with Chinese headers."""
+    city = load_layer("city").geometry.iloc[0]
+    rng = np.random.default_rng(SEED)
+    minx, miny, maxx, maxy = city.bounds
+    xs, ys = [], []
+    while sum(map(len, xs)) < n:
+        x = rng.uniform(minx, maxx, 4 * n)
+        y = rng.uniform(miny, maxy, 4 * n)
+        inside = shapely.contains_xy(city, x, y)
+        xs.append(x[inside])
+        ys.append(y[inside])
+    x, y = np.concatenate(xs)[:n], np.concatenate(ys)[:n]
+    frame = pd.DataFrame(
+        {
+            "名称": [f"候选项目{i + 1:04d}" for i in range(n)],
+            "经度": x.round(6),
+            "纬度": y.round(6),
+            "产业链": rng.choice(chains.chain_names(), n),
+            "投资额(亿元)": rng.uniform(0.5, 50, n).round(2),
+        }
+    )
+    frame.to_csv(path, index=False, encoding="utf-8")
+    return path
+
+
+def timed(fn, *args, **kwargs) -> tuple[float, object]:
+    t0 = time.perf_counter()
+    out = fn(*args, **kwargs)
+    return time.perf_counter() - t0, out
+
+
+def pages(evaluated, base: BaseLayers, layers: SitingLayers, *, naive: bool) -> float:
+    """Seconds to draw the map and render the HTML of every row of ``evaluated``."""
+    rows = [r.to_dict() for _, r in evaluated.iterrows()]
+    t0 = time.perf_counter()
+    if naive:
+        for row in rows:
+            g = row["geometry"]
+            png = site_map(g.x, g.y, base, label=row["name"], verdict=row["verdict"])
+            render_site_page(site_context(row, rules=layers.rules), png)
+    else:
+        with SiteMapRenderer(base, window_m=SITE_WINDOW_M) as render:
+            for row in rows:
+                g = row["geometry"]
+                png = render(g.x, g.y, label=row["name"], verdict=row["verdict"])
+                render_site_page(site_context(row, rules=layers.rules), png)
+    return time.perf_counter() - t0
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--n", type=int, default=1000, help="candidates without PDF")
+    parser.add_argument("--n-pdf", type=int, default=100, help="candidates with PDF")
+    parser.add_argument("--naive", type=int, default=100, help="sites for the page baseline")
+    args = parser.parse_args()
+
+    layers = SitingLayers.shipped()
+    base = BaseLayers.shipped()
+    with tempfile.TemporaryDirectory(prefix="geoapp-bench-") as folder:
+        folder = Path(folder)
+        src = make_candidates(args.n, folder / "candidates.csv")
+        src_pdf = make_candidates(args.n_pdf, folder / "candidates_pdf.csv")
+        # Warm-up: layer indexes, fonts, templates (not counted).
+        build_report(make_candidates(3, folder / "warm.csv"), folder / "warm", layers=layers)
+
+        cands = read_candidates(src)
+        t_eval, evaluated = timed(evaluate_sites, cands.sites, layers=layers)
+        t_report, res = timed(build_report, src, folder / "report", layers=layers)
+        sub = evaluated.head(args.naive)
+        t_reused = pages(sub, base, layers, naive=False)
+        t_naive = pages(sub, base, layers, naive=True)
+        t_pdf, res_pdf = timed(build_report, src_pdf, folder / "pdf", layers=layers, pdf=True)
+        t_pdf1, _ = timed(build_report, src_pdf, folder / "pdf1", layers=layers, pdf=True,
+                          workers=1)  # fmt: skip
+        size = sum(p.stat().st_size for p in (folder / "report").rglob("*")) / 1e6
+
+    n, m, k = res.n_evaluated, res_pdf.n_evaluated, len(sub)
+    print(f"candidates: {n} (report), {m} (report --pdf), {k} (page baseline)")
+    print(f"{'step':<40}{'total s':>10}{'s / site':>12}")
+    lines = [
+        ("evaluation only (vectorised)", t_eval, n),
+        ("report, no PDF (all files)", t_report, n),
+        ("report --pdf (default workers)", t_pdf, m),
+        ("report --pdf (workers=1)", t_pdf1, m),
+        ("pages: reused renderer (report's way)", t_reused, k),
+        ("pages: naive (new figure per site)", t_naive, k),
+    ]
+    for label, secs, count in lines:
+        print(f"{label:<40}{secs:>10.2f}{secs / count:>12.4f}")
+    print(f"report folder size for {n} sites: {size:.1f} MB")
+    print(f"ratio report / evaluation only: {t_report / t_eval:.1f}x per site")
+    print(f"ratio naive / reused page rendering: {t_naive / t_reused:.2f}x (speed-up)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,624 @@
+"""The ``geoapp`` command line: layers, export, cluster, coverage, site, report, app.
+
+Every command only parses its options, calls one :mod:`geoapp` function and
+prints the result; the logic lives in the library. Errors from the library
+(a bad file, an unknown layer, an infeasible model) are printed as one clear
+message on stderr with exit status 1, never as a stack trace.
+
+Run ``geoapp --help`` or ``python -m geoapp --help``; each command has its
+own ``--help`` with an example.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import subprocess
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+
+from geoapp._errors import GeoappError, InfeasibleError
+
+__all__ = ["app", "main"]
+
+logger = logging.getLogger(__name__)
+
+app = typer.Typer(
+    name="geoapp",
+    help=(
+        "濮阳市 spatial planning and industrial siting: layers, exports for GIS teams, "
+        "clustering, coverage, siting of single points and batch siting reports."
+    ),
+    context_settings={"help_option_names": ["-h", "--help"]},
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+
+class Format(str, Enum):
+    """Export formats (see :data:`geoapp.export.FORMATS`)."""
+
+    geojson = "geojson"
+    gpkg = "gpkg"
+    shp = "shp"
+    csv = "csv"
+
+
+class ExportCRS(str, Enum):
+    """Export coordinate systems (see :data:`geoapp.export.EXPORT_CRS`)."""
+
+    wgs84 = "EPSG:4326"
+    cgcs2000 = "EPSG:4490"
+    gk114 = "EPSG:4547"
+    gcj02 = "gcj02"
+
+
+class Datum(str, Enum):
+    """Datum of longitude/latitude input."""
+
+    wgs84 = "wgs84"
+    gcj02 = "gcj02"
+    bd09 = "bd09"
+
+
+class Method(str, Enum):
+    """Clustering methods."""
+
+    dbscan = "dbscan"
+    hdbscan = "hdbscan"
+
+
+class Model(str, Enum):
+    """Facility-location models."""
+
+    mclp = "mclp"
+    lscp = "lscp"
+
+
+class Weight(str, Enum):
+    """What MCLP maximises."""
+
+    count = "count"
+    investment = "investment"
+
+
+class CandidateSet(str, Enum):
+    """Where new facilities may go."""
+
+    zone_centroids = "zone_centroids"
+    grid = "grid"
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _fail(message: object, code: int = 1) -> NoReturn:
+    text = message.args[0] if isinstance(message, KeyError) and message.args else message
+    typer.secho(f"Error: {text}", err=True, fg=typer.colors.RED)
+    raise typer.Exit(code)
+
+
+def _echo_table(frame: Any, **kwargs: Any) -> None:
+    from geoapp.report import text_table
+
+    typer.echo(text_table(frame, **kwargs))
+
+
+def _format_for(path: Path) -> str:
+    """Export format implied by a file name (.geojson, .gpkg, .zip/.shp, .csv)."""
+    suffix = path.suffix.lower()
+    by_suffix = {".geojson": "geojson", ".json": "geojson", ".gpkg": "gpkg", ".zip": "shp",
+                 ".shp": "shp", ".csv": "csv"}  # fmt: skip
+    if suffix not in by_suffix:
+        msg = (
+            f"cannot tell the format of {str(path)!r} from its ending; use .geojson, .gpkg, "
+            ".zip (zipped Shapefile) or .csv."
+        )
+        raise typer.BadParameter(msg, param_hint="'-o' / '--output'")
+    return by_suffix[suffix]
+
+
+def _write(gdf: Any, path: Path, *, layer_name: str) -> None:
+    from geoapp.export import export_layer
+
+    res = export_layer(gdf, path, fmt=_format_for(path), layer_name=layer_name)
+    typer.echo(f"Wrote {res.feature_count} features to {res.path} ({res.fmt}, {res.crs}).")
+
+
+def _load(name: str) -> Any:
+    from geoapp.catalog import load_layer
+
+    return load_layer(name)
+
+
+# --------------------------------------------------------------------------- layers
+
+
+@app.command("layers")
+def layers_cmd() -> None:
+    """List the declared layers: name, Chinese and English title, count, geometry, location quality.
+
+    \b
+    Example:
+        geoapp layers
+    """
+    from geoapp import catalog as cat
+
+    try:
+        rows = []
+        for name, spec in cat.catalog().items():
+            gdf = cat.load_layer(name)
+            quality = gdf["location_quality"].value_counts() if len(gdf) else {}
+            rows.append(
+                {
+                    "name": name,
+                    "title_zh": spec.title_zh,
+                    "title_en": spec.title_en,
+                    "count": len(gdf),
+                    "geometry": "/".join(sorted(set(gdf.geom_type.dropna()))) or "/".join(
+                        spec.geometry
+                    ),
+                    "location_quality": ", ".join(f"{k} {v}" for k, v in quality.items()),
+                }
+            )
+    except (GeoappError, KeyError, ValueError) as exc:
+        _fail(exc)
+    import pandas as pd
+
+    _echo_table(pd.DataFrame(rows), max_width=60)
+
+
+# --------------------------------------------------------------------------- export
+
+
+@app.command("export")
+def export_cmd(
+    layer: Annotated[
+        str, typer.Argument(help="Layer name (see `geoapp layers`), or `all` for every layer.")
+    ],
+    fmt: Annotated[
+        Format, typer.Option("--format", "-f", help="File format.", case_sensitive=False)
+    ] = Format.geojson,
+    crs: Annotated[
+        ExportCRS,
+        typer.Option(
+            "--crs",
+            help="Output coordinates: WGS-84, CGCS2000 lon/lat, CGCS2000 GK CM 114E (metres), "
+            "or GCJ-02 (AMap/Tencent; the file declares EPSG:4326).",
+            case_sensitive=False,
+        ),
+    ] = ExportCRS.wgs84,
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Output file; the format's suffix is added.")
+    ] = ...,
+) -> None:
+    """Export a layer (or all layers into one GeoPackage) for ArcGIS / QGIS / Excel.
+
+    GeoJSON is RFC 7946 (EPSG:4326 or gcj02 only); shp writes a .zip with a
+    UTF-8 .cpg; csv is UTF-8 with BOM. The file is written under a temporary
+    name and renamed when complete.
+
+    \b
+    Examples:
+        geoapp export counties -f shp --crs EPSG:4547 -o counties.zip
+        geoapp export all -f gpkg -o puyang.gpkg
+    """
+    from geoapp import catalog as cat
+    from geoapp.export import export_layer, export_layers
+
+    try:
+        if layer.lower() == "all":
+            if fmt is not Format.gpkg:
+                msg = (
+                    "`export all` writes one multi-layer GeoPackage; "
+                    f"use -f gpkg, not {fmt.value}."
+                )
+                raise typer.BadParameter(msg, param_hint="'-f' / '--format'")
+            layers = {name: cat.load_layer(name) for name in cat.catalog()}
+            res = export_layers(layers, output, crs=crs.value)
+        else:
+            res = export_layer(
+                cat.load_layer(layer), output, fmt=fmt.value, crs=crs.value, layer_name=layer
+            )
+    except (GeoappError, KeyError, ValueError) as exc:
+        _fail(exc)
+    typer.echo(
+        f"Wrote {res.feature_count} features ({', '.join(res.layers)}) to {res.path} "
+        f"({res.fmt}, {res.crs})."
+    )
+
+
+# --------------------------------------------------------------------------- cluster
+
+
+@app.command("cluster")
+def cluster_cmd(
+    method: Annotated[
+        Method, typer.Option(help="DBSCAN (fixed radius) or HDBSCAN.", case_sensitive=False)
+    ] = Method.dbscan,
+    eps_m: Annotated[
+        float | None, typer.Option("--eps-m", help="DBSCAN radius in metres (default 3000).")
+    ] = None,
+    min_samples: Annotated[
+        int | None,
+        typer.Option("--min-samples", help="Minimum samples of a core site (default 3)."),
+    ] = None,
+    min_cluster_size: Annotated[
+        int, typer.Option("--min-cluster-size", help="HDBSCAN: smallest cluster.")
+    ] = 5,
+    chain: Annotated[
+        list[str] | None,
+        typer.Option("--chain", help="Only projects of this chain; repeat for several."),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write the labelled sites (.geojson/.gpkg/.zip/.csv)."),
+    ] = None,
+) -> None:
+    """Cluster the project sites in metres and print the cluster table.
+
+    \b
+    Example:
+        geoapp cluster --eps-m 5000 --min-samples 3 --chain 氢能 -o clusters.geojson
+    """
+    from geoapp.clustering import cluster_sites
+    from geoapp.filters import filter_projects
+    from geoapp.settings import DEFAULT_CLUSTER
+
+    try:
+        projects = _load("projects")
+        if chain:
+            projects = filter_projects(projects, chains=chain)
+        if len(projects) == 0:
+            _fail(f"no project has the chain(s) {chain}.")
+        res = cluster_sites(
+            projects,
+            method=method.value,
+            eps_m=DEFAULT_CLUSTER.eps_m if eps_m is None else eps_m,
+            min_samples=DEFAULT_CLUSTER.min_samples if min_samples is None else min_samples,
+            min_cluster_size=min_cluster_size,
+        )
+        params = ", ".join(f"{k}={v}" for k, v in res.params.items())
+        typer.echo(f"{res.method}: {len(res.sites)} sites; {params}")
+        _echo_table(res.table)
+        if output is not None:
+            _write(res.sites, output, layer_name="clusters")
+    except (GeoappError, KeyError, ValueError) as exc:
+        _fail(exc)
+
+
+# --------------------------------------------------------------------------- coverage
+
+
+def _facilities(value: str) -> Any:
+    from geoapp.catalog import catalog
+
+    if value in ("logistics_hubs", "monitoring_stations") or value in catalog():
+        return _load(value)
+    path = Path(value)
+    if not path.exists():
+        msg = (
+            f"{value!r} is neither logistics_hubs, monitoring_stations nor an existing file "
+            "(GeoJSON, GeoPackage, CSV with lon/lat, …)."
+        )
+        raise typer.BadParameter(msg, param_hint="'--facilities'")
+    from geoapp.io import read_user_layer
+
+    imported = read_user_layer(path)
+    if len(imported.rejected):
+        typer.echo(f"Note: {imported.summary()}", err=True)
+    if len(imported.gdf) == 0:
+        _fail(f"no usable facility in {path}: {imported.summary()}")
+    return imported.gdf
+
+
+def _default_radius(facilities: str) -> float:
+    from geoapp.settings import DEFAULT_COVERAGE
+
+    if facilities == "monitoring_stations":
+        return DEFAULT_COVERAGE.station_radius_m
+    return DEFAULT_COVERAGE.hub_radius_m
+
+
+@app.command("coverage")
+def coverage_cmd(
+    facilities: Annotated[
+        str,
+        typer.Option(
+            "--facilities",
+            help="logistics_hubs, monitoring_stations, or a file of facilities (point layer).",
+        ),
+    ] = "logistics_hubs",
+    radius_m: Annotated[
+        float | None,
+        typer.Option(
+            "--radius-m",
+            help="Service radius in metres (default 20000 for hubs, 5000 for stations).",
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Write the uncovered sites (.geojson/.gpkg/.zip/.csv)."
+        ),
+    ] = None,
+    add: Annotated[
+        int, typer.Option("--add", help="Place this many new facilities (0 = none).", min=0)
+    ] = 0,
+    model: Annotated[
+        Model,
+        typer.Option(
+            help="mclp: the --add facilities covering most sites; lscp: the fewest covering all.",
+            case_sensitive=False,
+        ),
+    ] = Model.mclp,
+    candidates: Annotated[
+        CandidateSet,
+        typer.Option(help="Where new facilities may go.", case_sensitive=False),
+    ] = CandidateSet.zone_centroids,
+    weight: Annotated[
+        Weight,
+        typer.Option(
+            help="MCLP: maximise covered sites (count) or covered investment (sites without "
+            "an amount weigh 0).",
+            case_sensitive=False,
+        ),
+    ] = Weight.count,
+) -> None:
+    """Coverage of the project sites by facilities; optionally place new ones (MCLP / LSCP).
+
+    Prints the overall covered share and the table by county. With --add K
+    (MCLP) or --model lscp it also prints the chosen new facilities; when LSCP
+    cannot cover every site with the radius it prints the smallest radius that
+    would (exit status 1).
+
+    \b
+    Examples:
+        geoapp coverage --facilities logistics_hubs --radius-m 15000 -o uncovered.geojson
+        geoapp coverage --facilities monitoring_stations --add 2 --model mclp
+        geoapp coverage --model lscp --radius-m 8000 --candidates grid
+    """
+    from geoapp import coverage as cov
+
+    radius = _default_radius(facilities) if radius_m is None else radius_m
+    try:
+        sites = _load("projects")
+        fac = _facilities(facilities)
+        res = cov.coverage(sites, fac, radius_m=radius)
+        _print_coverage(res, radius)
+        if output is not None:
+            _write(res.uncovered, output, layer_name="uncovered")
+        if add > 0 or model is Model.lscp:
+            _place(
+                cov, sites, fac, radius=radius, add=add, model=model, candidates=candidates,
+                weight=weight,
+            )  # fmt: skip
+    except InfeasibleError as exc:
+        feas = getattr(exc, "feasibility", None)
+        if feas is not None:
+            need = math.ceil(feas.min_radius_m / 100.0) * 100
+            typer.echo(
+                f"LSCP infeasible with --radius-m {radius:g}: minimum radius {need:.0f} m "
+                f"({len(feas.unreachable)} sites out of reach). Rerun with --radius-m {need:.0f}."
+            )
+        _fail(exc)
+    except (GeoappError, KeyError, ValueError) as exc:
+        _fail(exc)
+
+
+def _pct(value: Any) -> str:
+    return "—" if value is None or value != value else f"{100 * float(value):.1f} %"
+
+
+def _print_coverage(res: Any, radius: float) -> None:
+    o = res.overall
+    typer.echo(
+        f"Radius {radius:,.0f} m: {o['n_covered']} of {o['n_sites']} sites covered "
+        f"({_pct(o['share_count'])} by count, {_pct(o.get('share_investment'))} by investment)."
+    )
+    typer.echo("By county:")
+    table = res.by_county.copy()
+    for col in [c for c in table.columns if c.startswith("share_")]:
+        table[col] = table[col].map(_pct)
+    _echo_table(table)
+    typer.echo(f"Uncovered sites: {len(res.uncovered)}")
+
+
+def _place(
+    cov: Any, sites: Any, fac: Any, *, radius: float, add: int, model: Model,
+    candidates: CandidateSet, weight: Weight,
+) -> None:  # fmt: skip
+    cands = cov.candidate_sites(kind=candidates.value)
+    by_investment = weight is Weight.investment
+    res = cov.place_facilities(
+        sites,
+        cands,
+        radius_m=radius,
+        model=model.value,
+        k=add if model is Model.mclp else None,
+        existing=fac,
+        weight_col="investment_yi" if by_investment else None,
+        fill_weight=0.0 if by_investment else None,
+    )
+    typer.echo(
+        f"{model.value.upper()} ({candidates.value}, {len(cands)} candidates): "
+        f"{len(res.chosen)} new facilities; covered {_pct(res.covered_before['share_count'])} "
+        f"-> {_pct(res.covered_after['share_count'])} of sites."
+    )
+    chosen = res.chosen.copy()
+    pts = chosen.geometry.to_crs("EPSG:4326")
+    chosen["lon"] = pts.x.round(6)
+    chosen["lat"] = pts.y.round(6)
+    _echo_table(chosen, digits=6)
+
+
+# --------------------------------------------------------------------------- site
+
+
+@app.command("site")
+def site_cmd(
+    lon: Annotated[float, typer.Option(help="Longitude (or easting in metres with --crs).")],
+    lat: Annotated[float, typer.Option(help="Latitude (or northing in metres with --crs).")],
+    chain: Annotated[str, typer.Option(help="Industrial chain of the project, e.g. 聚碳新材料.")],
+    name: Annotated[str, typer.Option(help="Name of the site.")] = "候选地块",
+    datum: Annotated[
+        Datum,
+        typer.Option(help="Datum of lon/lat: wgs84, gcj02 (AMap) or bd09 (Baidu).",
+                     case_sensitive=False),
+    ] = Datum.wgs84,
+    crs: Annotated[
+        str | None,
+        typer.Option(help="CRS of the coordinates when not lon/lat, e.g. EPSG:4547; "
+                     "`gcj02`/`bd09` act like --datum."),
+    ] = None,
+) -> None:  # fmt: skip
+    """Evaluate one candidate point: county, zone, distances, rules, score and verdict.
+
+    \b
+    Example:
+        geoapp site --lon 115.08 --lat 35.70 --chain 聚碳新材料 --name 新材料项目
+        geoapp site --lon 115.0863 --lat 35.6990 --chain 氢能 --datum gcj02
+    """
+    from geoapp.report import evaluate_point, site_text
+
+    if crs is not None and crs.strip().lower().replace("-", "") in ("gcj02", "bd09", "wgs84"):
+        datum, crs = Datum(crs.strip().lower().replace("-", "")), None
+    try:
+        result = evaluate_point(lon, lat, chain=chain, name=name, datum=datum.value, crs=crs)
+        typer.echo(site_text(result.iloc[0]))
+    except (GeoappError, KeyError, ValueError) as exc:
+        _fail(exc)
+
+
+# --------------------------------------------------------------------------- report
+
+
+@app.command("report")
+def report_cmd(
+    candidates: Annotated[
+        Path,
+        typer.Argument(
+            help="Candidate sites: CSV (UTF-8 or GBK), XLSX, GeoJSON, GeoPackage or zipped "
+            "Shapefile.",
+            metavar="CANDIDATES",
+            exists=True,
+            dir_okay=True,
+            readable=True,
+        ),
+    ],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Report folder (replaced when complete).")
+    ] = ...,
+    pdf: Annotated[bool, typer.Option("--pdf", help="Also write a PDF per site.")] = False,
+    lon_col: Annotated[str | None, typer.Option(help="Longitude column (default by name).")] = None,
+    lat_col: Annotated[str | None, typer.Option(help="Latitude column (default by name).")] = None,
+    chain_col: Annotated[
+        str | None, typer.Option(help="Chain column (default: 产业链, 链, chain, industry_chain, 行业).")
+    ] = None,
+    name_col: Annotated[
+        str | None, typer.Option(help="Name column (default: 名称, 项目名称, name, 项目).")
+    ] = None,
+    datum: Annotated[
+        Datum, typer.Option(help="Datum of lon/lat columns.", case_sensitive=False)
+    ] = Datum.wgs84,
+    crs: Annotated[
+        str | None, typer.Option(help="CRS of the coordinates when not WGS-84, e.g. EPSG:4547.")
+    ] = None,
+    fix_swapped: Annotated[
+        bool,
+        typer.Option("--fix-swapped", help="Fix rows with swapped lon/lat instead of rejecting."),
+    ] = False,
+    progress: Annotated[
+        bool | None,
+        typer.Option("--progress/--no-progress", help="Progress bar (default: on a terminal)."),
+    ] = None,
+) -> None:  # fmt: skip
+    """Batch siting report: evaluate every candidate and write a report folder.
+
+    Writes DIR/index.html (map + ranking), DIR/summary.csv, DIR/results.geojson,
+    DIR/errors.csv (rows that could not be evaluated, with the reason) and
+    DIR/sites/<row>.html (and .pdf with --pdf). Exit status 0 when at least one
+    row was evaluated; 1 when none could be, leaving an existing DIR untouched.
+
+    \b
+    Example:
+        geoapp report candidates.csv -o report/ --pdf --datum gcj02
+    """
+    from geoapp.report import build_report
+
+    show = sys.stderr.isatty() if progress is None else progress
+    try:
+        res = build_report(
+            candidates,
+            output,
+            pdf=pdf,
+            lon_col=lon_col,
+            lat_col=lat_col,
+            chain_col=chain_col,
+            name_col=name_col,
+            datum=datum.value,
+            crs=crs,
+            fix_swapped=fix_swapped,
+            progress=show,
+        )
+    except (GeoappError, KeyError, ValueError) as exc:
+        _fail(exc)
+    for note in res.warnings:
+        typer.echo(f"Note: {note}", err=True)
+    counts = res.summary["verdict"].value_counts()
+    typer.echo(
+        f"Evaluated {res.n_evaluated} sites ("
+        + ", ".join(f"{k} {int(v)}" for k, v in counts.items())
+        + f"); {res.n_rejected} rows could not be evaluated"
+        + (" (see errors.csv)" if res.n_rejected else "")
+        + "."
+    )
+    top = res.summary[["name", "county", "chain", "score", "verdict"]].head(10)
+    _echo_table(top, digits=1)
+    typer.echo(f"Report: {res.index}")
+
+
+# --------------------------------------------------------------------------- app
+
+
+@app.command("app")
+def app_cmd(
+    port: Annotated[int, typer.Option(help="Port to serve on.", min=1, max=65535)] = 8501,
+) -> None:
+    """Run the planners' map app (streamlit) on http://localhost:PORT.
+
+    \b
+    Example:
+        geoapp app --port 8502
+    """
+    from geoapp.settings import ROOT
+
+    script = ROOT / "streamlit_app.py"
+    if not script.exists():
+        _fail(f"{script} does not exist; run from a checkout of the geoapp repository.")
+    cmd = [
+        sys.executable, "-m", "streamlit", "run", str(script),
+        "--server.port", str(port), "--server.headless", "true",
+    ]  # fmt: skip
+    typer.echo(f"Serving {script.name} on http://localhost:{port} (Ctrl+C to stop)")
+    try:
+        code = subprocess.call(cmd)  # noqa: S603 - fixed interpreter, module and arguments
+    except KeyboardInterrupt:
+        code = 0
+    raise typer.Exit(code)
+
+
+def main() -> None:
+    """Entry point of the ``geoapp`` console script."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,664 @@
+"""Static PNG maps for reports: offline, no tiles, Chinese labels.
+
+Reports are read on government intranets and printed, so their maps are
+drawn with matplotlib (Agg backend, no display, no internet): county
+boundaries, development zones, the Yellow River and its shoreline control
+buffer, logistics hubs, monitoring stations and the candidate sites coloured by
+verdict. Everything is drawn in the metric CRS (:data:`geoapp.settings.METRIC_CRS`,
+EPSG:4547) so a 15 km window is 15 km wide and the scale bar is true.
+
+Drawing is vectorised: each layer is one ``GeoDataFrame.plot`` / ``scatter``
+call whatever the number of features; a Python loop only places the few
+dozen text labels of named features.
+
+:class:`SiteMapRenderer` draws the background once and re-uses the figure for
+every site (only the view window and the site marker change), which is what
+makes a 1,000-page report affordable; :func:`site_map` is the one-off version.
+
+Examples
+--------
+>>> base = BaseLayers.shipped()  # doctest: +SKIP
+>>> png = overview_map(evaluated_sites, base)  # doctest: +SKIP
+>>> with SiteMapRenderer(base) as render:  # doctest: +SKIP
+...     png = render(115.03, 35.76, label="候选 1", verdict="feasible")
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+import matplotlib
+
+matplotlib.use("Agg", force=False)  # never needs a display; a no-op if already Agg
+
+import geopandas as gpd  # noqa: E402
+import numpy as np  # noqa: E402
+from matplotlib import font_manager  # noqa: E402
+from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.lines import Line2D  # noqa: E402
+from matplotlib.patches import Patch  # noqa: E402
+
+from geoapp._errors import CRSError  # noqa: E402
+from geoapp.settings import DEFAULT_SITING, METRIC_CRS, STORAGE_CRS  # noqa: E402
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+logger = logging.getLogger(__name__)
+
+__all__ = [
+    "CJK_FONT_CANDIDATES",
+    "VERDICT_COLORS",
+    "VERDICT_LABELS",
+    "BaseLayers",
+    "SiteMapRenderer",
+    "cjk_font_family",
+    "overview_map",
+    "site_map",
+]
+
+#: Font families tried, in order, for Chinese labels.
+CJK_FONT_CANDIDATES: tuple[str, ...] = (
+    "Noto Sans CJK SC",
+    "Noto Sans SC",
+    "Source Han Sans SC",
+    "Source Han Sans CN",
+    "WenQuanYi Zen Hei",
+    "WenQuanYi Micro Hei",
+    "Microsoft YaHei",
+    "SimHei",
+    "PingFang SC",
+    "Noto Serif CJK SC",
+)
+#: Verdict -> marker colour (colour-blind-safe diverging palette).
+VERDICT_COLORS: Mapping[str, str] = {
+    "recommended": "#1a9850",
+    "feasible": "#4575b4",
+    "not_advised": "#fdae61",
+    "prohibited": "#d73027",
+}
+#: Verdict -> Chinese label.
+VERDICT_LABELS: Mapping[str, str] = {
+    "recommended": "推荐",
+    "feasible": "可行",
+    "not_advised": "不建议",
+    "prohibited": "禁止",
+}
+#: Width and height of the site-map window, in metres.
+SITE_WINDOW_M = 15_000.0
+
+_COUNTY_EDGE = "#4a4a4a"
+_ZONE_FACE = "#fb9a99"
+_ZONE_EDGE = "#e31a1c"
+_RIVER = "#1f78b4"
+_BUFFER = "#a6cee3"
+_HUB = "#1b9e77"
+_STATION = "#d95f02"
+
+
+@cache
+def cjk_font_family() -> str | None:
+    """Return the first installed font family that renders Chinese, or ``None``.
+
+    Looks through :data:`CJK_FONT_CANDIDATES` in matplotlib's font list. When
+    none is installed, labels render as boxes; a warning says which package to
+    install.
+
+    Returns
+    -------
+    str or None
+        A family name such as ``"Noto Sans CJK SC"``.
+    """
+    installed = {f.name for f in font_manager.fontManager.ttflist}
+    for family in CJK_FONT_CANDIDATES:
+        if family in installed:
+            return family
+    logger.warning(
+        "No CJK font found for map labels (tried %s); Chinese text will not render. "
+        "Install one, e.g. `apt-get install fonts-noto-cjk`.",
+        ", ".join(CJK_FONT_CANDIDATES),
+    )
+    return None
+
+
+def _rc() -> dict[str, object]:
+    family = cjk_font_family()
+    rc: dict[str, object] = {"axes.unicode_minus": False}
+    if family:
+        rc["font.family"] = [family, "DejaVu Sans"]
+    return rc
+
+
+def _to_metric(gdf: gpd.GeoDataFrame | gpd.GeoSeries | None, name: str):
+    if gdf is None:
+        return None
+    if gdf.crs is None:
+        msg = f"`{name}` has no CRS. Set one with `.set_crs(4326)` before drawing it."
+        raise CRSError(msg)
+    return gdf.to_crs(METRIC_CRS)
+
+
+@dataclass(frozen=True)
+class BaseLayers:
+    """The background of every report map, in the metric CRS (EPSG:4547).
+
+    Attributes
+    ----------
+    counties
+        County polygons (column ``name``).
+    zones
+        Zone polygons (columns ``name``, optional ``short_name``), or ``None``.
+    river
+        The Yellow River line(s), or ``None``.
+    river_buffer
+        The river's shoreline control buffer (a polygon GeoSeries), or ``None``.
+    hubs
+        Logistics hub points (column ``name``), or ``None``.
+    stations
+        Monitoring station points (column ``name``), or ``None``.
+    river_buffer_m
+        Width of the buffer in metres, shown in the legend.
+    context
+        Polygons drawn in grey beneath everything (the neighbouring counties),
+        or ``None``.
+    """
+
+    counties: gpd.GeoDataFrame
+    zones: gpd.GeoDataFrame | None = None
+    river: gpd.GeoDataFrame | None = None
+    river_buffer: gpd.GeoSeries | None = None
+    hubs: gpd.GeoDataFrame | None = None
+    stations: gpd.GeoDataFrame | None = None
+    river_buffer_m: float = DEFAULT_SITING.river_buffer_m
+    context: gpd.GeoDataFrame | None = None
+
+    @classmethod
+    def from_layers(
+        cls,
+        *,
+        counties: gpd.GeoDataFrame,
+        zones: gpd.GeoDataFrame | None = None,
+        river: gpd.GeoDataFrame | None = None,
+        hubs: gpd.GeoDataFrame | None = None,
+        stations: gpd.GeoDataFrame | None = None,
+        river_buffer_m: float = DEFAULT_SITING.river_buffer_m,
+        context: gpd.GeoDataFrame | None = None,
+    ) -> BaseLayers:
+        """Reproject layers (any CRS) to EPSG:4547 and buffer the river.
+
+        Parameters
+        ----------
+        counties, zones, river, hubs, stations, context
+            Layers with a CRS; all but ``counties`` may be ``None``.
+        river_buffer_m
+            Width of the river's control buffer in metres (default
+            :attr:`geoapp.settings.SitingSettings.river_buffer_m`, 1 000 m).
+
+        Returns
+        -------
+        BaseLayers
+
+        Raises
+        ------
+        CRSError
+            If a layer has no CRS.
+        """
+        river_m = _to_metric(river, "river")
+        buffer = None
+        if river_m is not None and len(river_m) and river_buffer_m > 0:
+            buffer = gpd.GeoSeries(
+                [river_m.geometry.buffer(river_buffer_m).union_all()], crs=METRIC_CRS
+            )
+        return cls(
+            counties=_to_metric(counties, "counties"),
+            zones=_to_metric(zones, "zones"),
+            river=river_m,
+            river_buffer=buffer,
+            hubs=_to_metric(hubs, "hubs"),
+            stations=_to_metric(stations, "stations"),
+            river_buffer_m=float(river_buffer_m),
+            context=_to_metric(context, "context"),
+        )
+
+    @classmethod
+    def shipped(cls, *, river_buffer_m: float = DEFAULT_SITING.river_buffer_m) -> BaseLayers:
+        """The shipped layers: counties, zones, yellow_river, hubs, stations, neighbours.
+
+        Parameters
+        ----------
+        river_buffer_m
+            Width of the river's control buffer in metres.
+
+        Returns
+        -------
+        BaseLayers
+        """
+        from geoapp.catalog import load_layer
+
+        return cls.from_layers(
+            counties=load_layer("counties"),
+            zones=load_layer("zones"),
+            river=load_layer("yellow_river"),
+            hubs=load_layer("logistics_hubs"),
+            stations=load_layer("monitoring_stations"),
+            river_buffer_m=river_buffer_m,
+            context=load_layer("neighbours"),
+        )
+
+    def bounds(self, margin_m: float = 3_000.0) -> tuple[float, float, float, float]:
+        """Bounds of the counties plus ``margin_m`` metres (minx, miny, maxx, maxy)."""
+        minx, miny, maxx, maxy = self.counties.total_bounds
+        return minx - margin_m, miny - margin_m, maxx + margin_m, maxy + margin_m
+
+
+# --------------------------------------------------------------------------- drawing
+
+
+def _new_figure(width_in: float, height_in: float, dpi: float = 100.0) -> tuple[Figure, object]:
+    fig = Figure(figsize=(width_in, height_in), dpi=dpi)
+    FigureCanvasAgg(fig)
+    ax = fig.add_axes((0.0, 0.0, 1.0, 1.0))
+    ax.set_axis_off()
+    ax.set_aspect("equal")
+    return fig, ax
+
+
+def _draw_base(ax, base: BaseLayers) -> list[object]:
+    """Draw the background layers (one call per layer) and return legend handles."""
+    handles: list[object] = []
+    if base.context is not None and len(base.context):
+        base.context.plot(ax=ax, facecolor="#e9e9e9", edgecolor="#b0b0b0", linewidth=0.6, zorder=0)
+    base.counties.plot(ax=ax, facecolor="#f7f7f2", edgecolor=_COUNTY_EDGE, linewidth=1.0, zorder=1)
+    handles.append(Patch(facecolor="#f7f7f2", edgecolor=_COUNTY_EDGE, label="县区界"))
+    if base.river_buffer is not None:
+        base.river_buffer.plot(ax=ax, facecolor=_BUFFER, edgecolor="none", alpha=0.6, zorder=2)
+        handles.append(
+            Patch(facecolor=_BUFFER, alpha=0.6, label=f"黄河岸线管控 {base.river_buffer_m:,.0f} m")
+        )
+    if base.zones is not None and len(base.zones):
+        base.zones.plot(
+            ax=ax, facecolor=_ZONE_FACE, edgecolor=_ZONE_EDGE, alpha=0.35, linewidth=0.6, zorder=3
+        )
+        handles.append(Patch(facecolor=_ZONE_FACE, edgecolor=_ZONE_EDGE, alpha=0.5, label="开发区/园区"))
+    if base.river is not None and len(base.river):
+        base.river.plot(ax=ax, color=_RIVER, linewidth=2.0, zorder=4)
+        handles.append(Line2D([], [], color=_RIVER, linewidth=2.0, label="黄河(近似)"))
+    for layer, color, marker, text in (
+        (base.hubs, _HUB, "^", "物流枢纽"),
+        (base.stations, _STATION, "D", "监测站点"),
+    ):
+        if layer is not None and len(layer):
+            ax.scatter(
+                layer.geometry.x, layer.geometry.y, s=36, marker=marker, c=color,
+                edgecolors="white", linewidths=0.6, zorder=6,
+            )  # fmt: skip
+            handles.append(
+                Line2D([], [], marker=marker, color="none", markerfacecolor=color,
+                       markeredgecolor="white", markersize=7, label=text)
+            )  # fmt: skip
+    return handles
+
+
+def _label_points(gdf: gpd.GeoDataFrame) -> tuple[np.ndarray, np.ndarray]:
+    pts = gdf.geometry
+    if not (pts.geom_type == "Point").all():
+        pts = pts.representative_point()
+    return pts.x.to_numpy(), pts.y.to_numpy()
+
+
+def _draw_labels(ax, base: BaseLayers, *, size: float) -> tuple[list[object], np.ndarray]:
+    """Name counties, zones, hubs and stations; return the labels and their anchors (n × 2)."""
+    specs = [
+        (base.counties, "name", size + 2, _COUNTY_EDGE, (0, 0), "center"),
+        (base.zones, "short_name", size, "#9e1a1a", (0, 0), "center"),
+        (base.hubs, "name", size - 1, _HUB, (5, 4), "left"),
+        (base.stations, "name", size - 1, _STATION, (5, -8), "left"),
+    ]
+    artists: list[object] = []
+    anchors: list[np.ndarray] = []
+    for gdf, col, fontsize, color, offset, ha in specs:
+        if gdf is None or not len(gdf):
+            continue
+        names = gdf[col] if col in gdf.columns else gdf["name"]
+        if col != "name" and "name" in gdf.columns:
+            names = names.where(names.notna() & (names.astype(str).str.len() > 0), gdf["name"])
+        xs, ys = _label_points(gdf)
+        anchors.append(np.column_stack([xs, ys]))
+        for x, y, text in zip(xs, ys, names.astype(str), strict=True):
+            artists.append(
+                ax.annotate(
+                    text, (x, y), xytext=offset, textcoords="offset points", fontsize=fontsize,
+                    color=color, ha=ha, va="center", clip_on=True, zorder=8,
+                    annotation_clip=True, parse_math=False,
+                )
+            )  # fmt: skip
+    return artists, (np.vstack(anchors) if anchors else np.empty((0, 2)))
+
+
+@cache
+def _transformer(crs: str):
+    from pyproj import Transformer
+
+    return Transformer.from_crs(crs, METRIC_CRS, always_xy=True)
+
+
+def _png(fig: Figure, dpi: float) -> bytes:
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=dpi, facecolor="white", metadata={"Software": None})
+    return buf.getvalue()
+
+
+def _site_points(sites: gpd.GeoDataFrame) -> gpd.GeoSeries:
+    pts = _to_metric(sites, "sites").geometry
+    if not (pts.geom_type == "Point").all():
+        pts = pts.representative_point()
+    return pts
+
+
+def overview_map(
+    sites: gpd.GeoDataFrame,
+    base: BaseLayers,
+    *,
+    verdict_col: str = "verdict",
+    width_in: float = 8.0,
+    dpi: float = 110.0,
+) -> bytes:
+    """Draw the city with every candidate coloured by verdict, as PNG bytes.
+
+    Vectorised: one ``scatter`` per verdict, whatever the number of sites.
+
+    Parameters
+    ----------
+    sites
+        Candidate sites with a CRS and a ``verdict_col`` column holding
+        ``{"recommended", "feasible", "not_advised", "prohibited"}``.
+    base
+        The background layers.
+    verdict_col
+        Name of the verdict column.
+    width_in
+        Figure width in inches; the height follows the city's shape.
+    dpi
+        Resolution.
+
+    Returns
+    -------
+    bytes
+        A PNG image.
+
+    Raises
+    ------
+    CRSError
+        If ``sites`` has no CRS.
+    """
+    minx, miny, maxx, maxy = base.bounds()
+    height_in = width_in * (maxy - miny) / (maxx - minx)
+    pts = _site_points(sites)
+    verdicts = sites[verdict_col].astype(str).to_numpy() if len(sites) else np.array([], str)
+    with matplotlib.rc_context(_rc()):
+        fig, ax = _new_figure(width_in, height_in)
+        handles = _draw_base(ax, base)
+        # County names only: zone and hub names would clutter the whole-city view.
+        xs, ys = _label_points(base.counties)
+        for x, y, text in zip(xs, ys, base.counties["name"].astype(str), strict=True):
+            ax.text(x, y, text, fontsize=10, color=_COUNTY_EDGE, ha="center", va="center",
+                    zorder=8, alpha=0.8, parse_math=False)  # fmt: skip
+        x = pts.x.to_numpy()
+        y = pts.y.to_numpy()
+        for verdict, color in VERDICT_COLORS.items():
+            mask = verdicts == verdict
+            if not mask.any():
+                continue
+            ax.scatter(x[mask], y[mask], s=22, c=color, edgecolors="black", linewidths=0.4,
+                       zorder=7)  # fmt: skip
+            handles.append(
+                Line2D([], [], marker="o", color="none", markerfacecolor=color,
+                       markeredgecolor="black", markersize=6,
+                       label=f"{VERDICT_LABELS[verdict]} ({int(mask.sum())})")
+            )  # fmt: skip
+        ax.set_xlim(minx, maxx)
+        ax.set_ylim(miny, maxy)
+        _scale_bar(ax, 20_000)
+        ax.legend(handles=handles, loc="lower right", fontsize=8, framealpha=0.9)
+        return _png(fig, dpi)
+
+
+def _scale_bar(ax, length_m: float):
+    from mpl_toolkits.axes_grid1.anchored_artists import AnchoredSizeBar
+
+    label = f"{length_m / 1000:g} km"
+    bar = AnchoredSizeBar(ax.transData, length_m, label, "lower left", pad=0.6, frameon=True,
+                          size_vertical=length_m / 40, color="black", fontproperties={"size": 8})
+    ax.add_artist(bar)  # fmt: skip
+    return bar
+
+
+class SiteMapRenderer:
+    """Draw the surroundings of many sites, re-using one figure.
+
+    The background (counties, zones, river and buffer, hubs, stations, their
+    labels) is drawn once; each call only moves the view window, the site
+    marker and the lines to the nearest hub and station, then renders a PNG.
+    Use it as a context manager, or call :meth:`close`.
+
+    Parameters
+    ----------
+    base
+        The background layers.
+    window_m
+        Width and height of the window around the site, in metres
+        (default 15 km).
+    size_in
+        Figure width and height in inches.
+    dpi
+        Resolution.
+
+    Examples
+    --------
+    >>> with SiteMapRenderer(BaseLayers.shipped()) as render:  # doctest: +SKIP
+    ...     png = render(115.03, 35.76, label="候选 1", verdict="feasible")
+    """
+
+    def __init__(
+        self,
+        base: BaseLayers,
+        *,
+        window_m: float = SITE_WINDOW_M,
+        size_in: float = 6.0,
+        dpi: float = 100.0,
+    ) -> None:
+        if window_m <= 0:
+            msg = f"`window_m` must be a positive number of metres, got {window_m!r}."
+            raise ValueError(msg)
+        self.base = base
+        self.window_m = float(window_m)
+        self.dpi = float(dpi)
+        self._rc = _rc()
+        with matplotlib.rc_context(self._rc):
+            self._fig, ax = _new_figure(size_in, size_in, dpi=self.dpi)
+            handles = _draw_base(ax, base)
+            self._labels, self._anchors = _draw_labels(ax, base, size=8)
+            self._hub_line = ax.plot([], [], color=_HUB, linestyle="--", linewidth=1.2, zorder=5)[0]
+            self._station_line = ax.plot(
+                [], [], color=_STATION, linestyle=":", linewidth=1.2, zorder=5
+            )[0]
+            self._ring = ax.plot(
+                [], [], color="#555555", linewidth=0.8, linestyle="-.", zorder=5
+            )[0]
+            self._site = ax.scatter([0], [0], s=160, marker="*", c="#d73027", edgecolors="black",
+                                    linewidths=0.8, zorder=9)  # fmt: skip
+            self._label = ax.annotate(
+                "", (0, 0), xytext=(8, 8), textcoords="offset points", fontsize=10,
+                fontweight="bold", zorder=10, parse_math=False,
+                bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.8},
+            )  # fmt: skip
+            handles.append(
+                Line2D([], [], marker="*", color="none", markerfacecolor="#d73027",
+                       markeredgecolor="black", markersize=12, label="候选地块")
+            )  # fmt: skip
+            self._add_overlays(handles, size_in)
+            self._ax = ax
+        self._visible = np.ones(len(self._labels), dtype=bool)
+
+    def _add_overlays(self, handles: list[object], size_in: float) -> None:
+        """Draw the legend and the scale bar once, as pixels pasted on every render.
+
+        They are the same for every site (the window has a fixed size), and
+        laying out a legend's text is the most expensive part of a render.
+        """
+        overlay, ax = _new_figure(size_in, size_in, dpi=self.dpi)
+        overlay.patch.set_alpha(0.0)
+        ax.set_xlim(0, self.window_m)
+        ax.set_ylim(0, self.window_m)
+        legend = ax.legend(handles=handles, loc="upper right", fontsize=7, framealpha=0.9)
+        bar = _scale_bar(ax, 5_000 if self.window_m >= 10_000 else 1_000)
+        canvas = overlay.canvas
+        canvas.draw()
+        rgba = np.asarray(canvas.buffer_rgba())
+        height = rgba.shape[0]
+        renderer = canvas.get_renderer()
+        for artist in (legend, bar):
+            box = artist.get_window_extent(renderer)
+            x0, y0 = max(int(np.floor(box.x0)) - 1, 0), max(int(np.floor(box.y0)) - 1, 0)
+            x1, y1 = int(np.ceil(box.x1)) + 1, int(np.ceil(box.y1)) + 1
+            patch = rgba[max(height - y1, 0) : height - y0, x0:x1].copy()
+            self._fig.figimage(patch, xo=x0, yo=y0, origin="upper", zorder=20)
+        overlay.clear()
+    def __enter__(self) -> SiteMapRenderer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Release the figure."""
+        self._fig.clear()
+
+    def render(
+        self,
+        x: float,
+        y: float,
+        *,
+        crs: str = STORAGE_CRS,
+        label: str | None = None,
+        verdict: str | None = None,
+        hub_xy: tuple[float, float] | None = None,
+        station_xy: tuple[float, float] | None = None,
+        ring_m: float | None = None,
+    ) -> bytes:
+        """Render the window around one site as PNG bytes.
+
+        Parameters
+        ----------
+        x, y
+            The site, in ``crs`` (default EPSG:4326 lon/lat).
+        crs
+            CRS of ``x, y``, ``hub_xy`` and ``station_xy``.
+        label
+            Text beside the site marker (drawn as text, never interpreted).
+        verdict
+            Colours the marker; one of :data:`VERDICT_COLORS`.
+        hub_xy, station_xy
+            The nearest hub / station; a dashed line joins it to the site.
+        ring_m
+            Radius of a dash-dot circle around the site (e.g. the same-chain
+            radius), in metres.
+
+        Returns
+        -------
+        bytes
+            A PNG image.
+        """
+        nan = (np.nan, np.nan)
+        xs, ys = np.array([(x, y), hub_xy or nan, station_xy or nan], dtype="float64").T
+        sx, sy = _transformer(crs).transform(xs, ys)
+        half = self.window_m / 2
+        ax = self._ax
+        ax.set_xlim(sx[0] - half, sx[0] + half)
+        ax.set_ylim(sy[0] - half, sy[0] + half)
+        # Only the labels anchored in the window are laid out (vectorised test, then a
+        # set_visible on the few dozen labels whose state changes).
+        margin = 0.02 * self.window_m
+        visible = (np.abs(self._anchors[:, 0] - sx[0]) <= half + margin) & (
+            np.abs(self._anchors[:, 1] - sy[0]) <= half + margin
+        )
+        for i in np.flatnonzero(visible != self._visible):
+            self._labels[i].set_visible(bool(visible[i]))
+        self._visible = visible
+        self._site.set_offsets([[sx[0], sy[0]]])
+        self._site.set_facecolor(VERDICT_COLORS.get(verdict or "", "#d73027"))
+        self._label.xy = (sx[0], sy[0])
+        self._label.set_text(label or "")
+        for line, i, present in ((self._hub_line, 1, hub_xy), (self._station_line, 2, station_xy)):
+            if present is not None and np.isfinite(sx[i]):
+                line.set_data([sx[0], sx[i]], [sy[0], sy[i]])
+            else:
+                line.set_data([], [])
+        if ring_m:
+            t = np.linspace(0, 2 * np.pi, 121)
+            self._ring.set_data(sx[0] + ring_m * np.cos(t), sy[0] + ring_m * np.sin(t))
+        else:
+            self._ring.set_data([], [])
+        with matplotlib.rc_context(self._rc):
+            return _png(self._fig, self.dpi)
+
+    __call__ = render
+
+
+def site_map(
+    x: float,
+    y: float,
+    base: BaseLayers,
+    *,
+    crs: str = STORAGE_CRS,
+    label: str | None = None,
+    verdict: str | None = None,
+    hub_xy: tuple[float, float] | None = None,
+    station_xy: tuple[float, float] | None = None,
+    window_m: float = SITE_WINDOW_M,
+    size_in: float = 6.0,
+    dpi: float = 100.0,
+) -> bytes:
+    """Draw the surroundings of one site as PNG bytes (a new figure each call).
+
+    For many sites use :class:`SiteMapRenderer`, which draws the background
+    only once.
+
+    Parameters
+    ----------
+    x, y
+        The site, in ``crs`` (default EPSG:4326 lon/lat).
+    base
+        The background layers.
+    crs
+        CRS of the coordinates.
+    label
+        Text beside the site.
+    verdict
+        Colours the marker.
+    hub_xy, station_xy
+        Nearest hub / station, joined to the site by a line.
+    window_m
+        Width of the window in metres (default 15 km).
+    size_in
+        Figure size in inches.
+    dpi
+        Resolution.
+
+    Returns
+    -------
+    bytes
+        A PNG image.
+    """
+    renderer = SiteMapRenderer(base, window_m=window_m, size_in=size_in, dpi=dpi)
+    try:
+        return renderer.render(
+            x, y, crs=crs, label=label, verdict=verdict, hub_xy=hub_xy, station_xy=station_xy
+        )
+    finally:
+        renderer.close()
