@@ -81,7 +81,9 @@ _MAX_LISTED = 20
 REASON_EMPTY_ROW = "空行 / empty row"
 REASON_MISSING = "坐标缺失 / missing coordinate"
 REASON_NOT_NUMERIC = "坐标非数字 / non-numeric coordinate"
-REASON_SWAPPED = "经纬度颠倒 / longitude and latitude swapped (pass fix_swapped=True to fix)"
+REASON_SWAPPED = (
+    "经纬度颠倒 / longitude and latitude swapped (to fix them: --fix-swapped, or fix_swapped=True)"
+)
 REASON_EMPTY_GEOMETRY = "几何为空 / empty geometry"
 REASON_INVALID_GEOMETRY = "几何无效 / invalid geometry that cannot be repaired"
 COORD_FIXED = "经纬度已交换 / lon-lat swapped"

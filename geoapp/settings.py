@@ -148,8 +148,8 @@ class SitingSettings:
     station_zero_score_m: float = 15_000.0
     agglomeration_full_count: int = 5
     weights: Mapping[str, float] = field(default_factory=_default_weights)
-    recommended_min: float = 70.0
-    feasible_min: float = 45.0
+    recommended_min: float = 65.0
+    feasible_min: float = 35.0
 
 
 DEFAULT_COVERAGE = CoverageSettings()
