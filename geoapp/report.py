@@ -402,25 +402,23 @@ def violations_text(
         Text, ``""`` where no rule failed. Computed once per distinct
         combination of rules, not per row.
     """
-    from geoapp.rules import RULES
-
-    rules = RULES if rules is None else rules
-    ids = values.map(_rule_ids)
-    texts = {}
-    for combo in pd.unique(ids.to_numpy(dtype=object)):
-        texts[combo] = "；".join(
-            f"{rid}：{rules[rid].label(settings)}" if rid in rules else rid for rid in combo
-        )
-    return ids.map(texts)
+    return _per_rule_combo(
+        values, rules, lambda rid, rule: f"{rid}：{rule.label(settings)}"
+    )
 
 
 def _rule_titles(values: pd.Series, rules: Mapping[str, Any] | None) -> pd.Series:
+    return _per_rule_combo(values, rules, lambda rid, rule: rule.title_zh)
+
+
+def _per_rule_combo(values: pd.Series, rules: Mapping[str, Any] | None, fmt) -> pd.Series:
+    """``"；"``-join ``fmt(id, rule)`` per row, computed once per distinct rule combination."""
     from geoapp.rules import RULES
 
     rules = RULES if rules is None else rules
     ids = values.map(_rule_ids)
     texts = {
-        combo: "；".join(rules[r].title_zh if r in rules else r for r in combo)
+        combo: "；".join(fmt(r, rules[r]) if r in rules else r for r in combo)
         for combo in pd.unique(ids.to_numpy(dtype=object))
     }
     return ids.map(texts)
