@@ -1,0 +1,284 @@
+"""A small Chinese → English dictionary for the app and the map.
+
+The app is written in Chinese; :func:`translate` returns the English text of a
+Chinese string when ``lang == "en"`` and the string is known, and the string
+itself otherwise (data values such as project names are never translated).
+
+Examples
+--------
+>>> translate("地图总览", "en")
+'Overview map'
+>>> translate("地图总览", "zh")
+'地图总览'
+>>> translate("濮阳国际化工物流港", "en")  # unknown: unchanged
+'濮阳国际化工物流港'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Literal
+
+__all__ = ["LANGS", "Lang", "translate"]
+
+Lang = Literal["zh", "en"]
+#: The languages of the UI: Chinese (default) and English.
+LANGS: tuple[str, ...] = ("zh", "en")
+
+_EN: Mapping[str, str] = MappingProxyType(
+    {
+        # app and pages
+        "濮阳市产业选址规划平台": "Puyang industrial siting planner",
+        "地图总览": "Overview map",
+        "聚类分析": "Clustering",
+        "覆盖分析": "Coverage",
+        "选址评估": "Siting",
+        "数据": "Data",
+        "语言": "Language",
+        "中文": "中文",
+        "底图": "Basemap",
+        "无底图（离线）": "None (offline)",
+        "OpenStreetMap": "OpenStreetMap",
+        "天地图·矢量": "Tianditu · vector",
+        "天地图·影像": "Tianditu · imagery",
+        "高德地图（GCJ-02）": "Gaode (GCJ-02)",
+        "天地图密钥 tk": "Tianditu key (tk)",
+        "填写天地图密钥后可选天地图底图。": "Enter a Tianditu key to enable the Tianditu basemaps.",
+        "高德底图为 GCJ-02 坐标，图层已在显示时偏移约 500 米以对齐；数据本身仍为 WGS-84。": (
+            "Gaode tiles are GCJ-02: overlays are shifted about 500 m for display only; "
+            "the data stay in WGS-84."
+        ),
+        "筛选": "Filters",
+        "县区": "County",
+        "产业集群": "Cluster",
+        "产业链": "Chain",
+        "阶段": "Stage",
+        "投资额(亿元)": "Investment (100 M CNY)",
+        "投资额范围(亿元)": "Investment range (100 M CNY)",
+        "设定投资额范围时，未注明投资额的项目不显示。": (
+            "With an investment range set, projects without a stated amount are hidden."
+        ),
+        "着色依据": "Colour by",
+        "项目数": "Projects",
+        "总投资(亿元)": "Total investment (100 M CNY)",
+        "注明投资额的项目": "Projects with a stated amount",
+        "按阶段": "By stage",
+        "按县区": "By county",
+        "项目数量": "Number of projects",
+        "项目列表": "Project list",
+        "下载": "Download",
+        "全部": "All",
+        "位置说明": "About positions",
+        "示例数据中项目、园区、枢纽和站点的位置均为示意位置（空心、虚线），并非实测坐标；请在“数据”页替换为实测数据。": (
+            "Positions of the sample projects, zones, hubs and stations are schematic "
+            "(hollow, dashed), not surveyed; replace them with surveyed data on the Data page."
+        ),
+        # clustering
+        "方法": "Method",
+        "邻域半径(公里)": "Neighbourhood radius (km)",
+        "最小样本数": "Minimum samples",
+        "最小簇规模": "Minimum cluster size",
+        "外包缓冲(米)": "Hull buffer (m)",
+        "聚类结果": "Clusters",
+        "聚类数": "Clusters",
+        "噪声点": "Noise points",
+        "热点分析 (Gi*)": "Hot spots (Gi*)",
+        "网格边长(公里)": "Cell size (km)",
+        "按投资额": "By investment",
+        "按项目数": "By count",
+        "聚类范围": "Cluster hulls",
+        "热点网格": "Hot-spot cells",
+        "聚类": "Cluster",
+        "主要产业链": "Main chain",
+        "全屏": "Full screen",
+        "退出全屏": "Exit full screen",
+        "是": "yes",
+        "否": "no",
+        # coverage
+        "设施类型": "Facility type",
+        "服务半径(公里)": "Service radius (km)",
+        "分组": "Group by",
+        "园区": "Zone",
+        "覆盖率(按数量)": "Covered share (count)",
+        "覆盖率(按投资)": "Covered share (investment)",
+        "已覆盖项目": "Covered projects",
+        "未覆盖项目": "Uncovered projects",
+        "分组覆盖率": "Coverage by group",
+        "服务范围": "Service area",
+        "已覆盖": "Covered",
+        "未覆盖": "Not covered",
+        "新增设施选址": "Place new facilities",
+        "模型": "Model",
+        "不优化": "None",
+        "MCLP（最大覆盖，新增 k 个）": "MCLP (maximal covering, k new)",
+        "LSCP（全覆盖，最少设施）": "LSCP (cover all, fewest facilities)",
+        "新增设施数 k": "New facilities k",
+        "候选点": "Candidates",
+        "园区代表点": "Zone points",
+        "规则网格": "Regular grid",
+        "网格间距(公里)": "Grid spacing (km)",
+        "按投资额加权": "Weight by investment",
+        "优化前覆盖率": "Covered before",
+        "优化后覆盖率": "Covered after",
+        "新增设施": "New facilities",
+        "距离(米)": "Distance (m)",
+        "最近设施": "Nearest facility",
+        # siting
+        "点击地图上的一点，或用左侧工具绘制地块，即可评估该位置。": (
+            "Click a point on the map, or draw a parcel with the tools on the left, to evaluate it."
+        ),
+        "候选项目产业链": "Chain of the candidate",
+        "未指定": "Not specified",
+        "黄河岸线管控距离(米)": "Yellow River control distance (m)",
+        "同链项目统计半径(公里)": "Same-chain radius (km)",
+        "评估结果": "Evaluation",
+        "结论": "Verdict",
+        "得分": "Score",
+        "推荐": "Recommended",
+        "可行": "Feasible",
+        "不建议": "Not advised",
+        "禁止": "Prohibited",
+        "评分明细": "Score breakdown",
+        "违反的规则": "Failed rules",
+        "法律依据": "Legal basis",
+        "未违反任何硬性规则。": "No hard rule fails.",
+        "最近物流枢纽": "Nearest logistics hub",
+        "最近监测站": "Nearest monitoring station",
+        "距黄河": "Distance to the Yellow River",
+        "批量评估候选地块": "Batch evaluation of candidates",
+        "上传候选点文件 (CSV / XLSX / GeoJSON)": "Upload candidates (CSV / XLSX / GeoJSON)",
+        "候选点排名": "Ranked candidates",
+        "评估点": "Evaluated site",
+        "地块": "Parcel",
+        "点位": "Point",
+        "候选点评估": "Candidate evaluation",
+        "原因": "Reasons",
+        # data page
+        "上传图层": "Upload a layer",
+        "目标图层": "Target layer",
+        "管控图层（如生态保护红线）": "Constraint layer (e.g. ecological red line)",
+        "方式": "Mode",
+        "替换": "Replace",
+        "追加": "Append",
+        "坐标系（可选，如 4547）": "CRS (optional, e.g. 4547)",
+        "坐标类型": "Coordinate datum",
+        "自动纠正经纬度颠倒": "Fix swapped longitude/latitude",
+        "位置精度（文件无 location_quality 列时）": (
+            "Location quality (when the file has no location_quality column)"
+        ),
+        "选择文件": "Choose a file",
+        "被拒绝的行": "Rejected rows",
+        "提示": "Warnings",
+        "已读取": "Loaded",
+        "图层未通过检查，未替换：": "The layer failed its checks and was not used:",
+        "已应用到本会话（仅保存在当前浏览器会话中）。": (
+            "Applied to this session (kept in this browser session only)."
+        ),
+        "当前图层": "Current layers",
+        "来源": "Source",
+        "要素数": "Features",
+        "自带示例": "Shipped sample",
+        "用户上传": "User upload",
+        "恢复示例数据": "Restore shipped data",
+        "下载图层或结果": "Download a layer or result",
+        "图层": "Layer",
+        "格式": "Format",
+        "坐标系": "CRS",
+        "暂无可下载的分析结果。": "No analysis result to download yet.",
+        "分析结果": "Analysis result",
+        # layers and legend
+        "图例": "Legend",
+        "县区界": "Counties",
+        "周边县区": "Neighbouring counties",
+        "市界": "City outline",
+        "开发区与园区": "Development zones and parks",
+        "化工基地": "Chemical base",
+        "区中园": "Park within a zone",
+        "先进制造业开发区": "Advanced manufacturing zone",
+        "开发区": "Development zone",
+        "产业园": "Industrial park",
+        "项目": "Projects",
+        "物流枢纽": "Logistics hubs",
+        "环境监测站点": "Monitoring stations",
+        "黄河(近似)": "Yellow River (approximate)",
+        "黄河岸线管控范围": "Yellow River shoreline control area",
+        "管控区": "Constraint areas",
+        "实测位置（实心）": "Surveyed position (filled)",
+        "近似位置": "Approximate position",
+        "示意位置（空心、虚线）": "Schematic position (hollow, dashed)",
+        "圆点大小表示投资额；未注明投资额为最小圆点": (
+            "Dot size shows investment; smallest dot = amount not stated"
+        ),
+        "位置精度": "Location quality",
+        "实测": "surveyed",
+        "近似": "approximate",
+        "示意（非实测位置）": "schematic (not a surveyed position)",
+        "示意": "schematic",
+        "名称": "Name",
+        "企业": "Company",
+        "产能": "Capacity",
+        "类型": "Kind",
+        "状态": "Status",
+        "上级园区": "Parent zone",
+        "主导产业链": "Leading chains",
+        "规划面积(km²)": "Planned area (km²)",
+        "面积(km²)": "Area (km²)",
+        "行政区划代码": "Division code",
+        "河流": "River",
+        "备注": "Note",
+        "年份": "Year",
+        "未注明": "not stated",
+        "噪声": "noise",
+        "适用": "Applies to",
+        "化工项目": "chemical projects",
+        "所有项目": "all projects",
+        "距离": "Distance",
+        "米": "m",
+        "公里": "km",
+        # stages, clusters, kinds
+        "谋划": "Planned",
+        "签约": "Signed",
+        "开工": "Started",
+        "在建": "Under construction",
+        "投产": "In production",
+        "新材料": "New materials",
+        "新能源装备制造": "New-energy equipment",
+        "高端装备": "High-end equipment",
+        "新一代信息技术": "Next-gen IT",
+        "绿色食品": "Green food",
+        "现代轻纺": "Modern light industry & textiles",
+        "大气": "air",
+        "水质": "water",
+        "其他": "other",
+    }
+)
+
+
+def translate(text: str, lang: str = "zh") -> str:
+    """Return ``text`` in ``lang``.
+
+    Parameters
+    ----------
+    text
+        A Chinese UI string.
+    lang
+        ``{"zh", "en"}``. Chinese returns ``text`` unchanged.
+
+    Returns
+    -------
+    str
+        The English text when ``lang == "en"`` and ``text`` is in the
+        dictionary, else ``text``.
+
+    Raises
+    ------
+    ValueError
+        If ``lang`` is not one of :data:`LANGS`.
+    """
+    if lang not in LANGS:
+        msg = f"`lang` was {lang!r} but must be one of {LANGS}."
+        raise ValueError(msg)
+    if lang == "zh":
+        return text
+    return _EN.get(text, text)

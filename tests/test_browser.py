@@ -1,0 +1,299 @@
+"""End to end: the real app in headless Chromium, with every non-loopback request aborted.
+
+A module fixture starts ``streamlit run streamlit_app.py`` on a free loopback
+port and waits for ``/_stcore/health``. The test drives Chromium (Debian's
+``/usr/bin/chromium`` through Playwright) with all requests to other hosts
+aborted and counted, and checks that Leaflet drew the six county polygons and
+the project markers, that the coverage page shows its table and that a click on
+the siting map yields a verdict. It saves screenshots to ``artifacts/`` and
+reports the time to the first map and the map payload (printed, and written to
+``artifacts/browser_metrics.json``). It never skips.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from geoapp.offline import vendor_assets
+from geoapp.settings import ROOT
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+ARTIFACTS = ROOT / "artifacts"
+MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
+LOOPBACK = (
+    "http://127.0.0.1",
+    "ws://127.0.0.1",
+    "http://localhost",
+    "ws://localhost",
+    "data:",
+    "blob:",
+    "about:",
+)
+VERDICTS_ZH = {"推荐", "可行", "不建议", "禁止"}
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server():
+    """``streamlit run`` on a free loopback port; yields the base URL, stops it at the end."""
+    vendor_assets()  # what `geoapp app` / streamlit_app.py do on start (cheap when present)
+    port = _free_port()
+    ARTIFACTS.mkdir(exist_ok=True)
+    log = (ARTIFACTS / "streamlit_server.log").open("wb")
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(ROOT / "streamlit_app.py"),
+            "--server.headless",
+            "true",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--browser.serverAddress",
+            "127.0.0.1",
+            "--browser.gatherUsageStats",
+            "false",
+        ],
+        cwd=ROOT,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env=env,
+        start_new_session=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as r:
+                    if r.read().strip() == b"ok":
+                        break
+            except OSError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                log.flush()
+                text = (ARTIFACTS / "streamlit_server.log").read_text(errors="replace")
+                pytest.fail(f"streamlit did not become healthy on {base}:\n{text[-3000:]}")
+            time.sleep(0.25)
+        yield base
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGTERM)
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait(timeout=10)
+        log.close()
+
+
+def test_app_in_a_browser_without_network(server):
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), f"{CHROMIUM} is required (apt-get install chromium)"
+    blocked: list[str] = []
+    finished = []
+    ws_bytes = {"total": 0, "map": 0}
+    errors: list[str] = []
+
+    def route(r):
+        url = r.request.url
+        if url.startswith(LOOPBACK):
+            r.continue_()
+        else:
+            blocked.append(url)
+            r.abort()
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            ctx = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="zh-CN")
+            ctx.route("**/*", route)
+            page = ctx.new_page()
+            page.on("requestfinished", lambda r: finished.append(r))
+            page.on("pageerror", lambda e: errors.append(str(e)))
+
+            def on_frame(payload) -> None:
+                data = payload.encode() if isinstance(payload, str) else payload
+                ws_bytes["total"] += len(data)
+                if b"streamlit_folium" in data and b"geoapp.shapes" in data:
+                    ws_bytes["map"] = max(ws_bytes["map"], len(data))  # the map's HTML/JSON delta
+
+            page.on("websocket", lambda ws: ws.on("framereceived", on_frame))
+            frame = page.frame_locator(MAP_IFRAME)
+
+            # --- overview: six counties and the project markers drawn by Leaflet
+            t0 = time.perf_counter()
+            page.goto(server + "/")
+            frame.locator("path.leaflet-interactive.geoapp-county").nth(5).wait_for(timeout=60_000)
+            time_to_map = time.perf_counter() - t0
+            ws_to_map, map_args_bytes = ws_bytes["total"], ws_bytes["map"]
+            assert frame.locator("path.leaflet-interactive.geoapp-county").count() == 6
+            frame.locator("path.geoapp-project").nth(113).wait_for(timeout=10_000)
+            assert frame.locator("path.geoapp-project").count() == 114
+            assert frame.locator(".geoapp-hubs").count() == 12
+            assert (
+                frame.locator(".geoapp-label:not(.geoapp-label-zone)")
+                .get_by_text("濮阳县", exact=True)
+                .count()
+                == 1
+            )
+            assert frame.locator(".geoapp-legend", has_text="图例").count() == 1
+            assert frame.locator(".leaflet-control-layers").count() == 1
+            assert frame.locator(".leaflet-control-zoom-fullscreen, .fullscreen-icon").count() >= 1
+            assert frame.locator(".leaflet-control-measure").count() == 1
+            page.wait_for_timeout(500)
+            page.screenshot(path=str(ARTIFACTS / "browser_overview.png"))
+            # a second visit (a new session; caches warm)
+            t1 = time.perf_counter()
+            page.reload()
+            frame.locator("path.leaflet-interactive.geoapp-county").nth(5).wait_for(timeout=60_000)
+            time_to_map_warm = time.perf_counter() - t1
+            component = [r for r in finished if "/component/streamlit_folium" in r.url]
+            vendor = [r for r in finished if "/app/static/vendor/" in r.url]
+            assert vendor, "the map assets should come from the app's static/vendor"
+            sizes = {r.url: r.sizes()["responseBodySize"] for r in component + vendor}
+
+            # --- coverage page: the analysis runs on load and shows its table
+            page.get_by_test_id("stSidebarNav").get_by_text("覆盖分析").click()
+            page.get_by_text("分组覆盖率").wait_for(timeout=30_000)
+            page.get_by_test_id("stDataFrame").first.wait_for(timeout=30_000)
+            share = page.get_by_test_id("stMetric").filter(has_text="覆盖率(按数量)").inner_text()
+            assert "%" in share
+            frame.locator("path.geoapp-county").nth(5).wait_for(timeout=30_000)
+            frame.locator("path.geoapp-service").first.wait_for(timeout=10_000)
+            page.wait_for_timeout(500)
+            page.screenshot(path=str(ARTIFACTS / "browser_coverage.png"))
+
+            # --- siting page: click a point on the map, get a verdict
+            page.get_by_test_id("stSidebarNav").get_by_text("选址评估").click()
+            page.get_by_text("点击地图上的一点").wait_for(timeout=30_000)
+            frame.locator("path.geoapp-county").nth(5).wait_for(timeout=30_000)
+            page.wait_for_timeout(800)
+            box = page.locator(MAP_IFRAME).bounding_box()
+            county = frame.locator("path.geoapp-county").nth(5).bounding_box()
+            assert box and county
+            page.mouse.click(
+                county["x"] + county["width"] * 0.5, county["y"] + county["height"] * 0.5
+            )
+            verdict = page.get_by_test_id("stMetric").filter(has_text="结论")
+            verdict.wait_for(timeout=30_000)
+            text = verdict.inner_text().split("\n")[-1].strip()
+            assert text in VERDICTS_ZH, text
+            frame.locator(".geoapp-site").first.wait_for(timeout=10_000)
+            page.mouse.move(5, 5)
+            page.wait_for_timeout(500)
+            page.screenshot(path=str(ARTIFACTS / "browser_siting.png"))
+            page.get_by_text("评分明细").first.scroll_into_view_if_needed()
+            page.wait_for_timeout(300)
+            page.screenshot(path=str(ARTIFACTS / "browser_siting_result.png"))
+            assert page.get_by_test_id("stException").count() == 0
+        finally:
+            browser.close()
+
+    metrics = {
+        "time_to_first_map_s": round(time_to_map, 2),
+        "time_to_first_map_warm_s": round(time_to_map_warm, 2),
+        "component_iframe_bytes": sum(v for k, v in sizes.items() if "/component/" in k),
+        "vendor_asset_bytes": sum(v for k, v in sizes.items() if "/app/static/vendor/" in k),
+        "vendor_asset_files": len([k for k in sizes if "/app/static/vendor/" in k]),
+        "component_args_bytes": map_args_bytes,
+        "websocket_bytes_to_first_map": ws_to_map,
+        "external_requests_blocked": len(blocked),
+        "siting_verdict": text,
+    }
+    metrics["map_payload_bytes"] = (
+        metrics["component_iframe_bytes"]
+        + metrics["vendor_asset_bytes"]
+        + metrics["component_args_bytes"]
+    )
+    (ARTIFACTS / "browser_metrics.json").write_text(
+        json.dumps(metrics, indent=2, ensure_ascii=False), encoding="utf-8"
+    )
+    print("\nbrowser metrics:", json.dumps(metrics, ensure_ascii=False))
+    assert map_args_bytes > 0, "the map's HTML/JSON was not seen on the websocket"
+    assert not errors, errors
+    assert blocked == [], f"the app asked for remote resources: {blocked}"
+
+
+def test_escaped_names_show_as_text_in_leaflet(tmp_path):
+    """A project named ``<script>…`` appears as text in its tooltip and popup, and runs nothing."""
+    from playwright.sync_api import sync_playwright
+
+    from geoapp import mapping
+    from geoapp.catalog import load_layer
+    from geoapp.offline import IFRAME_PREFIX, patch_folium
+
+    patch_folium()
+    xss = "<script>alert(1)</script><img src=x onerror=alert(2)>"
+    projects = load_layer("projects").head(3).copy()
+    projects.loc[projects.index[0], "name"] = xss
+    html = (
+        mapping.build_map({"counties": load_layer("counties"), "projects": projects})
+        .get_root()
+        .render()
+    )
+    # the page sits where st_folium's iframe would, so the relative asset URLs resolve
+    page_dir = tmp_path / "component" / "st_folium"
+    page_dir.mkdir(parents=True)
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "static").symlink_to(vendor_assets().parent, target_is_directory=True)
+    assert IFRAME_PREFIX == "../../app/static/vendor/"
+    (page_dir / "map.html").write_text(html, encoding="utf-8")
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1000, "height": 700})
+            dialogs, remote = [], []
+            page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+            page.route(
+                "**/*",
+                lambda r: (
+                    r.continue_()
+                    if r.request.url.startswith(("file:", "data:"))
+                    else (remote.append(r.request.url), r.abort())
+                ),
+            )
+            page.goto((page_dir / "map.html").as_uri())
+            marker = page.locator("path.geoapp-project").first
+            marker.wait_for(timeout=20_000)
+            marker.click(force=True)
+            popup = page.locator(".leaflet-popup-content")
+            popup.wait_for(timeout=10_000)
+            assert xss in popup.inner_text()
+            assert popup.locator("script, img").count() == 0
+            page.wait_for_timeout(300)
+            assert dialogs == [] and remote == []
+        finally:
+            browser.close()
