@@ -6,12 +6,18 @@ Modules, one per concern::
     geoapp.coords      GCJ-02 / BD-09 / WGS-84 conversion and the metric CRS
     geoapp.catalog     layer declarations (layers/*.toml) and validated loading
     geoapp.chains      the 6 clusters / 20 chains taxonomy from the seeds
+    geoapp.spatial     vectorised county / innermost-zone look-ups shared by the analyses
     geoapp.io          import of user layers (GeoJSON, GPKG, SHP, CSV, XLSX) with row reports
     geoapp.export      GeoJSON / GeoPackage / Shapefile / CSV export
+    geoapp.filters     project filters and pipeline summaries
     geoapp.clustering  DBSCAN / HDBSCAN of project sites, Gi* hot spots
     geoapp.coverage    facility coverage, MCLP / LSCP placement (spopt)
+    geoapp.rules       hard rules with their legal basis
     geoapp.siting      rule check, score and verdict of candidate sites
-    geoapp.mapping     folium maps (no Streamlit), offline assets
+    geoapp.mapping     folium maps (no Streamlit)
+    geoapp.offline     map JS/CSS served locally (no internet needed)
+    geoapp.i18n        Chinese / English UI strings
+    geoapp.staticmap   matplotlib maps for reports
     geoapp.report      batch siting reports (HTML, PDF)
     geoapp.cli         the `geoapp` command line
 """
