@@ -35,6 +35,7 @@ DATUMS: tuple[str, ...] = ("wgs84", "gcj02", "bd09")
 _A = 6378245.0  # Krasovsky 1940 semi-major axis used by GCJ-02
 _EE = 0.00669342162296594323  # its first eccentricity squared
 _X_PI = np.pi * 3000.0 / 180.0
+_METRIC = CRS.from_user_input(METRIC_CRS)
 _MAX_ITER = 30
 _TOL_DEG = 1e-10  # ~0.01 mm
 
@@ -278,4 +279,6 @@ def to_metric(data: gpd.GeoSeries | gpd.GeoDataFrame):
     if data.crs is None:
         msg = "Cannot measure geometries without a CRS. Set one with `.set_crs(4326)` first."
         raise CRSError(msg)
+    if data.crs == _METRIC:
+        return data.copy(deep=False)  # already metric: no identity transform of every vertex
     return data.to_crs(METRIC_CRS)

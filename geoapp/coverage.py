@@ -442,7 +442,8 @@ def coverage(
     _check_layer("sites", sites)
     _check_layer("facilities", facilities)
     inv = _investment(sites, weight_col, default="investment_yi").to_numpy()
-    nf = nearest_facility(sites, facilities, name_col=name_col)
+    sites_m = to_metric(sites)  # once, for the distances and the look-ups
+    nf = nearest_facility(sites_m, facilities, name_col=name_col)
     covered = (nf["distance_m"] <= radius_m).to_numpy()
     out = sites.copy()
     out["facility_index"] = nf["facility_index"].to_numpy()
@@ -451,7 +452,7 @@ def coverage(
     out["covered"] = covered
 
     if len(sites):
-        county, zone = _group_labels(sites, counties, zones)
+        county, zone = _group_labels(sites_m, counties, zones)
     else:
         county = zone = pd.Series([], dtype=object)
     chain = labels(sites["chain"] if "chain" in sites.columns else None, sites.index)
