@@ -256,6 +256,18 @@ def cluster_cmd(
         list[str] | None,
         typer.Option("--chain", help="Only projects of this chain; repeat for several."),
     ] = None,
+    industry: Annotated[
+        list[str] | None,
+        typer.Option("--cluster", help="Only projects of this industrial cluster (产业集群)."),
+    ] = None,
+    stage: Annotated[
+        list[str] | None,
+        typer.Option("--stage", help="Only projects at this stage (谋划/签约/开工/在建/投产)."),
+    ] = None,
+    county: Annotated[
+        list[str] | None,
+        typer.Option("--county", help="Only projects in this county (e.g. 濮阳县)."),
+    ] = None,
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", help="Write the labelled sites (.geojson/.gpkg/.zip/.csv)."),
@@ -266,17 +278,19 @@ def cluster_cmd(
     \b
     Example:
         geoapp cluster --eps-m 5000 --min-samples 3 --chain 氢能 -o clusters.geojson
+        geoapp cluster --cluster 新材料 --stage 在建 --stage 投产
     """
     from geoapp.clustering import cluster_sites
     from geoapp.filters import filter_projects
     from geoapp.settings import DEFAULT_CLUSTER
 
     try:
-        projects = _load("projects")
-        if chain:
-            projects = filter_projects(projects, chains=chain)
+        projects = filter_projects(
+            _load("projects"), chains=chain, clusters=industry, stages=stage, counties=county
+        )
         if len(projects) == 0:
-            _fail(f"no project has the chain(s) {chain}.")
+            chosen = {"chain": chain, "cluster": industry, "stage": stage, "county": county}
+            _fail(f"no project matches {({k: v for k, v in chosen.items() if v})}.")
         res = cluster_sites(
             projects,
             method=method.value,

@@ -176,7 +176,7 @@ def _cluster_table(frame: pd.DataFrame) -> pd.DataFrame:
     table = pd.DataFrame(
         {
             "count": g.size(),
-            "investment_yi": g["inv"].sum(),
+            "investment_yi": g["inv"].sum(min_count=1),  # NaN when no amount is known
             "n_with_investment": g["inv"].count(),
         }
     )

@@ -170,6 +170,20 @@ def test_cluster_by_chain():
     assert "氢能" in res.output
 
 
+def test_cluster_filters_by_cluster_stage_and_county(tmp_path):
+    out = tmp_path / "c.csv"
+    res = invoke("cluster", "--cluster", "新材料", "--stage", "在建", "--stage", "投产",
+                 "--eps-m", "8000", "--min-samples", "2", "-o", str(out))  # fmt: skip
+    assert res.exit_code == 0, res.output
+    projects = load_layer("projects")
+    expected = projects[projects["cluster"].eq("新材料") & projects["stage"].isin(["在建", "投产"])]
+    with out.open(encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert sorted(r["id"] for r in rows) == sorted(expected["id"])
+    res = invoke("cluster", "--stage", "谋划", "--county", "台前县")
+    assert res.exit_code == 1 and "no project matches" in res.output
+
+
 def test_coverage_prints_overall_and_county_table(tmp_path):
     out = tmp_path / "uncovered.geojson"
     res = invoke("coverage", "--facilities", "logistics_hubs", "--radius-m", "15000", "-o",
