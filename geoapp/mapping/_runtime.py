@@ -1,0 +1,325 @@
+"""The page runtime: JavaScript, CSS, Leaflet panes and the folium elements that carry them.
+
+Every map gets one :class:`_Runtime` (the panes, a small ``window.geoapp``
+runtime and the CSS); each overlay is one :class:`GeoappLayer` whose compact
+spec the runtime turns into Leaflet objects; :class:`_Legend` and
+:class:`_MeasureControl` are the legend control and a URL-free Measure
+plugin. :func:`safe_json` serialises data for inline ``<script>``.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Sequence
+from typing import Any, Literal
+
+import folium
+import folium.plugins
+from branca.element import MacroElement
+from folium.template import Template
+
+#: Point layers with more features than this are drawn on a canvas instead of SVG.
+CANVAS_THRESHOLD = 1_000
+
+# Leaflet panes: name -> z-index (overlayPane is 400, markerPane 600).
+_PANES = {
+    "geoapp-context": 401,
+    "geoapp-admin": 403,
+    "geoapp-service": 405,
+    "geoapp-buffer": 406,
+    "geoapp-zones": 410,
+    "geoapp-parks": 414,
+    "geoapp-constraints": 418,
+    "geoapp-river": 422,
+    "geoapp-analysis": 430,
+    "geoapp-points": 450,
+    "geoapp-labels": 590,
+}
+
+_JS_UNSAFE = str.maketrans(
+    {
+        "<": "\\u003c",
+        ">": "\\u003e",
+        "&": "\\u0026",
+        "'": "\\u0027",
+        "\u2028": "\\u2028",
+        "\u2029": "\\u2029",
+    }
+)
+
+
+def safe_json(value: Any) -> str:
+    """Compact JSON that is safe inside an HTML ``<script>`` (no ``<``, ``>``, ``&``, ``'``).
+
+    Chinese stays as UTF-8 (a third of the size of ``\\uXXXX`` escapes).
+    """
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).translate(_JS_UNSAFE)
+
+
+_RUNTIME_JS = r"""
+(function () {
+  if (window.geoapp) { return; }
+  var g = window.geoapp = {};
+  g.col = function (c, i) {
+    if (c === undefined || c === null) { return null; }
+    return (c.k !== undefined) ? c.v[c.k[i]] : c[i];
+  };
+  g.popup = function (title, rows, get) {
+    var h = '<div class="geoapp-popup">';
+    if (title) { h += '<div class="geoapp-popup-title">' + title + '</div>'; }
+    h += '<table>';
+    for (var j = 0; j < rows.length; j++) {
+      var v = get(rows[j][1]);
+      if (v !== null && v !== undefined && v !== '') {
+        h += '<tr><th>' + rows[j][0] + '</th><td>' + v + '</td></tr>';
+      }
+    }
+    return h + '</table></div>';
+  };
+  g.svg = function (shape, color, hollow, size) {
+    var f = hollow ? '#ffffff' : color, d = hollow ? ' stroke-dasharray="3 2"' : '';
+    var s = size, h = s / 2, body;
+    if (shape === 'triangle') {
+      body = '<polygon points="' + h + ',1.5 ' + (s - 1.5) + ',' + (s - 1.5) + ' 1.5,' + (s - 1.5) + '"';
+    } else if (shape === 'diamond') {
+      body = '<polygon points="' + h + ',1 ' + (s - 1) + ',' + h + ' ' + h + ',' + (s - 1) + ' 1,' + h + '"';
+    } else if (shape === 'star') {
+      var p = [], r1 = h - 1, r2 = r1 * 0.45;
+      for (var k = 0; k < 10; k++) {
+        var r = (k % 2) ? r2 : r1, a = Math.PI / 5 * k - Math.PI / 2;
+        p.push((h + r * Math.cos(a)).toFixed(1) + ',' + (h + r * Math.sin(a)).toFixed(1));
+      }
+      body = '<polygon points="' + p.join(' ') + '"';
+    } else if (shape === 'cross') {
+      return '<svg width="' + s + '" height="' + s + '"><circle cx="' + h + '" cy="' + h + '" r="' + (h - 2) +
+        '" fill="none" stroke="' + color + '" stroke-width="2.5"/><line x1="' + h + '" y1="0" x2="' + h + '" y2="' + s +
+        '" stroke="' + color + '" stroke-width="2"/><line x1="0" y1="' + h + '" x2="' + s + '" y2="' + h +
+        '" stroke="' + color + '" stroke-width="2"/></svg>';
+    } else {
+      body = '<rect x="1.5" y="1.5" width="' + (s - 3) + '" height="' + (s - 3) + '"';
+    }
+    return '<svg width="' + s + '" height="' + s + '">' + body + ' fill="' + f + '" stroke="' + color +
+      '" stroke-width="2"' + d + '/></svg>';
+  };
+  g.bind = function (layer, spec, get) {
+    if (spec.tip) {
+      layer.bindTooltip(function () { return get(spec.tip) || ''; }, {sticky: true, direction: 'top'});
+    }
+    if (spec.rows) {
+      layer.bindPopup(function () { return g.popup(get(spec.title), spec.rows, get); }, {maxWidth: 360});
+    }
+  };
+  g.points = function (spec) {
+    var group = L.featureGroup(), n = spec.x.length;
+    var renderer = spec.canvas ? L.canvas({pane: spec.pane, padding: 0.5}) : L.svg({pane: spec.pane});
+    for (var i = 0; i < n; i++) {
+      (function (i) {
+        var st = spec.styles[g.col(spec.cols._s, i) || 0], ll = [spec.y[i], spec.x[i]], layer;
+        if (spec.icon) {
+          var sz = spec.icon.size;
+          layer = L.marker(ll, {
+            icon: L.divIcon({className: 'geoapp-icon ' + (spec.cls || ''), iconSize: [sz, sz],
+              html: g.svg(spec.icon.shape, st.color, st.hollow, sz)}),
+            pane: spec.icon.pane || 'markerPane', keyboard: false,
+            interactive: spec.interactive !== false
+          });
+        } else {
+          var r = spec.cols._r ? g.col(spec.cols._r, i) : (spec.radius || 6);
+          layer = L.circleMarker(ll, L.extend({pane: spec.pane, renderer: renderer, radius: r,
+            className: spec.cls, interactive: spec.interactive !== false}, st));
+        }
+        g.bind(layer, spec, function (key) { return g.col(spec.cols[key], i); });
+        group.addLayer(layer);
+      })(i);
+    }
+    return group;
+  };
+  g.shapes = function (spec) {
+    var group = L.featureGroup();
+    var gj = L.geoJSON(spec.data, {
+      pane: spec.pane, className: spec.cls, interactive: spec.interactive !== false,
+      style: function (f) { return spec.styles[f.properties._s || 0]; },
+      onEachFeature: function (f, layer) {
+        g.bind(layer, spec, function (key) { return f.properties[key]; });
+      }
+    });
+    group.addLayer(gj);
+    if (spec.labels) {
+      spec.data.features.forEach(function (f) {
+        var p = f.properties;
+        if (p._label && p._ly !== undefined) {
+          group.addLayer(L.marker([p._ly, p._lx], {
+            icon: L.divIcon({className: 'geoapp-label ' + (spec.labelCls || ''), iconSize: null,
+              html: '<span>' + p._label + '</span>'}),
+            pane: 'geoapp-labels', interactive: false, keyboard: false
+          }));
+        }
+      });
+    }
+    return group;
+  };
+  g.legend = function (map, htmlText, position) {
+    var c = L.control({position: position});
+    c.onAdd = function () {
+      var div = L.DomUtil.create('div', 'geoapp-legend leaflet-control');
+      div.innerHTML = htmlText;
+      L.DomEvent.disableClickPropagation(div);
+      L.DomEvent.disableScrollPropagation(div);
+      return div;
+    };
+    c.addTo(map);
+    return c;
+  };
+})();
+"""
+
+_CSS = """
+.geoapp-label span { position: absolute; transform: translate(-50%, -50%); white-space: nowrap;
+  font: 600 14px/1.2 "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif;
+  color: #252525; letter-spacing: 1px;
+  text-shadow: 0 0 3px #fff, 0 0 3px #fff, 0 0 2px #fff, 0 0 1px #fff; pointer-events: none; }
+.geoapp-label.geoapp-label-small span { font-size: 11px; font-weight: 400; color: #636363; }
+.geoapp-label.geoapp-label-zone span { display: none; font-size: 12px; font-weight: 500; color: #7f2704; }
+.geoapp-zoomed .geoapp-label.geoapp-label-zone span { display: inline; }
+.geoapp-icon { background: none; border: none; }
+.geoapp-popup { font: 13px/1.45 "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif; }
+.geoapp-popup-title { font-weight: 700; font-size: 14px; margin-bottom: 4px; }
+.geoapp-popup th { text-align: left; padding: 1px 8px 1px 0; color: #555; white-space: nowrap;
+  vertical-align: top; font-weight: 400; }
+.geoapp-popup td { padding: 1px 0; }
+.geoapp-legend { background: rgba(255,255,255,0.92); padding: 5px 8px; border-radius: 5px;
+  box-shadow: 0 1px 5px rgba(0,0,0,0.35); max-height: 55vh; overflow-y: auto; max-width: 230px;
+  font: 11.5px/1.25 "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif; color: #222; }
+.geoapp-legend summary { font-weight: 700; font-size: 13px; cursor: pointer; }
+.geoapp-legend .geoapp-legend-head { font-weight: 700; margin-top: 5px; }
+.geoapp-legend .geoapp-legend-row { display: flex; align-items: center; gap: 5px; margin: 1px 0; }
+.geoapp-legend svg { flex: none; }
+"""
+
+
+class _Runtime(MacroElement):
+    """The panes, the small JavaScript runtime and the CSS; added first to every map."""
+
+    _template = Template(
+        """
+        {% macro header(this, kwargs) %}<style>{{ this.css }}</style>{% endmacro %}
+        {% macro script(this, kwargs) %}
+        {{ this.js }}
+        {%- for name, z in this.panes.items() %}
+        {{ this._parent.get_name() }}.createPane({{ name|tojson }}).style.zIndex = {{ z }};
+        {%- endfor %}
+        {{ this._parent.get_name() }}.getPane('geoapp-labels').style.pointerEvents = 'none';
+        (function (m) {
+          var zoomClass = function () {
+            m.getContainer().classList.toggle('geoapp-zoomed', m.getZoom() >= 12);
+          };
+          m.on('zoomend', zoomClass);
+          m.whenReady(zoomClass);
+        })({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "GeoappRuntime"
+        self.js = _RUNTIME_JS
+        self.css = _CSS
+        self.panes = _PANES
+
+
+class GeoappLayer(folium.map.Layer):
+    """One overlay drawn by the page runtime from compact data.
+
+    Attributes
+    ----------
+    kind
+        ``"points"`` or ``"shapes"``.
+    spec
+        The data and styles, serialised with ``tojson`` (HTML-safe).
+    legend
+        Legend rows ``(swatch_html, escaped_label)`` contributed by the layer.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = geoapp.{{ this.kind }}({{ this.spec_json }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(
+        self,
+        kind: Literal["points", "shapes"],
+        spec: dict[str, Any],
+        *,
+        name: str,
+        show: bool = True,
+        control: bool = True,
+        legend: Sequence[tuple[str, str]] = (),
+        legend_title: str | None = None,
+        bounds: list[list[float]] | None = None,
+    ) -> None:
+        super().__init__(name=html.escape(name), overlay=True, control=control, show=show)
+        self._name = "GeoappLayer"
+        self.kind = kind
+        self.spec = spec
+        self.legend = list(legend)
+        self.legend_title = legend_title
+        self._bounds = bounds
+
+    def _get_self_bounds(self):
+        return self._bounds or [[None, None], [None, None]]
+
+    @property
+    def spec_json(self) -> str:
+        """The spec as HTML-safe JSON (see :func:`safe_json`)."""
+        return safe_json(self.spec)
+
+    @property
+    def n_features(self) -> int:
+        """Number of features drawn."""
+        if self.kind == "points":
+            return len(self.spec["x"])
+        return len(self.spec["data"]["features"])
+
+
+class _MeasureControl(folium.plugins.MeasureControl):
+    """folium's MeasureControl with the same script, minus a comment that holds a URL."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            var {{ this.get_name() }} = new L.Control.Measure(
+                {{ this.options|tojavascript }});
+            {{this._parent.get_name()}}.addControl({{this.get_name()}});
+            // Workaround for using this plugin with Leaflet>=1.8.0 (leaflet-measure issue 171)
+            L.Control.Measure.include({
+                _setCaptureMarkerIcon: function () {
+                    this._captureMarker.options.autoPanOnFocus = false;
+                    this._captureMarker.setIcon(
+                        L.divIcon({iconSize: this._map.getSize().multiplyBy(2)})
+                    );
+                },
+            });
+        {% endmacro %}
+        """
+    )
+
+
+class _Legend(MacroElement):
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        geoapp.legend({{ this._parent.get_name() }}, {{ this.html_json }}, {{ this.position|tojson }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, html_text: str, position: str = "bottomright") -> None:
+        super().__init__()
+        self._name = "GeoappLegend"
+        self.html_json = safe_json(html_text)
+        self.position = position

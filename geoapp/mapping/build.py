@@ -1,0 +1,240 @@
+"""The planners' map: :func:`build_map` puts every layer, the legend and the plugins together."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+import folium
+import folium.plugins
+import geopandas as gpd
+
+from geoapp.i18n import translate as _t
+from geoapp.settings import DEFAULT_SITING
+
+from ._pack import _bounds
+from ._runtime import GeoappLayer, _Legend, _MeasureControl, _Runtime
+from .basemaps import _basemap_tiles, _check_basemap, _display, basemap_datum
+from .layers_admin import (
+    city_layer,
+    constraints_layer,
+    counties_layer,
+    river_layers,
+    zones_layer,
+)
+from .layers_points import facilities_layer, projects_layer
+from .legend import _legend_html, _quality_legend
+
+#: Layer keys understood by :func:`build_map` (catalog names, plus ``constraints``).
+LAYER_KEYS: tuple[str, ...] = (
+    "neighbours",
+    "city",
+    "counties",
+    "zones",
+    "yellow_river",
+    "constraints",
+    "projects",
+    "logistics_hubs",
+    "monitoring_stations",
+)
+
+
+def build_map(
+    layers: Mapping[str, gpd.GeoDataFrame | None],
+    *,
+    basemap: str = "none",
+    lang: str = "zh",
+    tianditu_key: str | None = None,
+    color_by: str = "cluster",
+    river_buffer_m: float | None = DEFAULT_SITING.river_buffer_m,
+    overlays: Sequence[Callable[..., GeoappLayer | Sequence[GeoappLayer]]] = (),
+    draw: bool = False,
+    measure: bool = True,
+    fullscreen: bool = True,
+    interactive: bool = True,
+    project_options: Mapping[str, Any] | None = None,
+    show: Mapping[str, bool] | None = None,
+    lean: bool = True,
+) -> folium.Map:
+    """Build the planners' map.
+
+    Parameters
+    ----------
+    layers
+        Layer key -> GeoDataFrame (any CRS), keys among :data:`LAYER_KEYS`:
+        ``counties`` (labelled), ``zones`` (bases and nested parks),
+        ``projects``, ``logistics_hubs``, ``monitoring_stations``,
+        ``yellow_river`` (with its control buffer), ``constraints`` (user
+        polygons), ``city``, ``neighbours``. Missing or None keys are not drawn.
+    basemap
+        ``{"none", "osm", "tianditu_vec", "tianditu_img", "gaode"}``; see
+        :data:`BASEMAPS`. ``"none"`` needs no network. With ``"gaode"`` every
+        layer is shifted to GCJ-02 for display.
+    lang
+        ``{"zh", "en"}``: language of labels, popups and legend.
+    tianditu_key
+        The user's 天地图 key ``tk``; required for the Tianditu basemaps.
+    color_by
+        Project column that colours the points (``"cluster"``, ``"stage"``, …).
+    river_buffer_m
+        Width of the drawn Yellow River control buffer in metres (computed in
+        EPSG:4547); None draws no buffer.
+    overlays
+        Callables ``f(*, lang, datum)`` returning one :class:`GeoappLayer` or
+        a list of them, e.g. ``functools.partial(hull_layer, hulls)``; drawn
+        above the base layers and listed in the legend.
+    draw
+        Add the Draw plugin (rectangle and polygon) for parcels.
+    measure, fullscreen
+        Add the Measure and Fullscreen plugins.
+    interactive
+        Tooltips and popups on the base layers; turn off where a click on the
+        map means "evaluate here".
+    project_options
+        Keyword arguments for :func:`projects_layer` (``palette``,
+        ``extra_fields``, ``name``, …).
+    show
+        Layer key -> whether it is switched on at first (default all on
+        except ``neighbours``).
+    lean
+        Load only Leaflet (not jQuery, Bootstrap, Font Awesome and
+        awesome-markers, which these layers do not use); saves about 1 MB per
+        page view.
+
+    Returns
+    -------
+    folium.Map
+
+    Raises
+    ------
+    ValueError
+        On an unknown layer key, basemap or language, or a Tianditu basemap
+        without a key.
+    """
+    _check_basemap(basemap)
+    _t("", lang)  # validates lang
+    unknown = sorted(set(layers) - set(LAYER_KEYS))
+    if unknown:
+        msg = f"`layers` has unknown keys {unknown}; use any of {LAYER_KEYS}."
+        raise ValueError(msg)
+    datum = basemap_datum(basemap)
+    shown = {"neighbours": False, **(show or {})}
+    tiles = _basemap_tiles(basemap, tianditu_key, lang)
+
+    m = folium.Map(
+        location=[35.75, 115.35],
+        zoom_start=9,
+        tiles=None,
+        control_scale=True,
+        max_zoom=18,
+        min_zoom=5,
+        zoom_snap=0.25,
+        zoom_delta=0.5,
+    )
+    if lean:
+        m.default_js = [
+            (n, u) for n, u in folium.Map.default_js if n in ("leaflet", "leaflet_icon_path")
+        ]
+        m.default_css = [(n, u) for n, u in folium.Map.default_css if n == "leaflet_css"]
+    for tile in tiles:
+        tile.add_to(m)
+    _Runtime().add_to(m)
+
+    built: list[GeoappLayer] = []
+
+    def add(layer: GeoappLayer | Sequence[GeoappLayer], key: str | None = None) -> None:
+        for one in [layer] if isinstance(layer, GeoappLayer) else list(layer):
+            if key is not None and not shown.get(key, True):
+                one.show = False
+            one.add_to(m)
+            built.append(one)
+
+    def get(key: str) -> gpd.GeoDataFrame | None:
+        gdf = layers.get(key)
+        return gdf if gdf is not None and len(gdf) else None
+
+    if (g := get("counties")) is not None:
+        add(counties_layer(g, lang=lang, datum=datum, interactive=interactive), "counties")
+    if (g := get("city")) is not None:
+        add(city_layer(g, lang=lang, datum=datum), "city")
+    if (g := get("zones")) is not None:
+        add(zones_layer(g, lang=lang, datum=datum, interactive=interactive), "zones")
+    if (g := get("yellow_river")) is not None:
+        add(
+            river_layers(
+                g, buffer_m=river_buffer_m, lang=lang, datum=datum, interactive=interactive
+            ),
+            "yellow_river",
+        )
+    if (g := get("constraints")) is not None:
+        add(constraints_layer(g, lang=lang, datum=datum, interactive=interactive), "constraints")
+    if (g := get("projects")) is not None:
+        opts = {"color_by": color_by, **(project_options or {})}
+        add(projects_layer(g, lang=lang, datum=datum, interactive=interactive, **opts), "projects")
+    if (g := get("logistics_hubs")) is not None:
+        add(
+            facilities_layer(g, kind="hubs", lang=lang, datum=datum, interactive=interactive),
+            "logistics_hubs",
+        )
+    if (g := get("monitoring_stations")) is not None:
+        add(
+            facilities_layer(g, kind="stations", lang=lang, datum=datum, interactive=interactive),
+            "monitoring_stations",
+        )
+    for make in overlays:
+        add(make(lang=lang, datum=datum))
+    if (g := get("neighbours")) is not None:
+        add(
+            counties_layer(g, lang=lang, datum=datum, context=True, interactive=interactive),
+            "neighbours",
+        )
+
+    sections = [(layer.legend_title, layer.legend) for layer in built]
+    _Legend(_legend_html([*sections, _quality_legend(lang)], lang)).add_to(m)
+
+    if fullscreen:
+        folium.plugins.Fullscreen(
+            position="topleft",
+            title=_t("全屏", lang),
+            title_cancel=_t("退出全屏", lang),
+            force_separate_button=True,
+        ).add_to(m)
+    if measure:
+        _MeasureControl(
+            position="topleft",
+            primary_length_unit="meters",
+            secondary_length_unit="kilometers",
+            primary_area_unit="sqmeters",
+            secondary_area_unit="hectares",
+        ).add_to(m)
+    if draw:
+        folium.plugins.Draw(
+            export=False,
+            position="topleft",
+            show_geometry_on_click=False,
+            draw_options={
+                "polyline": False,
+                "circle": False,
+                "circlemarker": False,
+                "marker": False,
+                "polygon": {"allowIntersection": False, "showArea": True},
+                "rectangle": {"showArea": True},
+            },
+            edit_options={"edit": False},
+        ).add_to(m)
+    folium.LayerControl(position="topright", collapsed=True).add_to(m)
+
+    bounds = None
+    for key in ("counties", "city", "projects", "zones"):
+        g = get(key)
+        if g is not None:
+            bounds = _bounds(_display(g, datum))
+            break
+    if bounds is None:
+        for layer in built:
+            if layer._bounds:
+                bounds = layer._bounds
+                break
+    if bounds is not None:
+        m.fit_bounds(bounds, padding=(10, 10))
+    return m

@@ -1,0 +1,270 @@
+"""Analysis overlays: service areas, cluster hulls, hot spots, candidate sites, the site marker.
+
+Pass them to :func:`geoapp.mapping.build_map` as ``overlays``, e.g.
+``functools.partial(hull_layer, hulls)``; they are drawn above the base
+layers.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping
+from typing import Any
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+
+from geoapp.coords import to_metric
+from geoapp.i18n import translate as _t
+
+from ._pack import _bounds, _encode, _props, _rows, _shapes_spec
+from ._runtime import CANVAS_THRESHOLD, GeoappLayer
+from .basemaps import Datum, _display
+from .legend import _sw_circle, _sw_polygon
+from .palettes import _VERDICT_ZH, VERDICT_COLORS, _labels_of, _palette_for
+
+
+def service_area_layer(
+    facilities: gpd.GeoDataFrame,
+    radius_m: float,
+    *,
+    lang: str = "zh",
+    datum: Datum = "wgs84",
+    name: str | None = None,
+) -> GeoappLayer:
+    """Service areas: each facility buffered by ``radius_m`` in EPSG:4547 (dissolved)."""
+    metric = to_metric(facilities.geometry)
+    area = shapely.union_all(np.asarray(metric.buffer(radius_m, quad_segs=24).array))
+    gdf = gpd.GeoDataFrame(
+        geometry=gpd.GeoSeries([area], crs=metric.crs).to_crs(4326).values, crs=4326
+    )
+    gdf = _display(gdf, datum)
+    title = name or f"{_t('服务范围', lang)}（{radius_m / 1000:g} {_t('公里', lang)}）"
+    spec = _shapes_spec(
+        gdf,
+        props={"_name": [html.escape(title)]},
+        style_index=[0],
+        styles=[
+            {
+                "color": "#4d9221",
+                "weight": 1.2,
+                "fillColor": "#b8e186",
+                "fillOpacity": 0.22,
+                "dashArray": "6 3",
+            }
+        ],
+        pane="geoapp-service",
+        cls="geoapp-service",
+        rows=None,
+        title=None,
+        tip="_name",
+    )
+    return GeoappLayer(
+        "shapes",
+        spec,
+        name=title,
+        legend=[(_sw_polygon("#4d9221", "#b8e186", 0.35, True, 1.2), html.escape(title))],
+    )
+
+
+def hull_layer(
+    hulls: gpd.GeoDataFrame,
+    *,
+    lang: str = "zh",
+    datum: Datum = "wgs84",
+    palette: Mapping[str, str] | None = None,
+) -> GeoappLayer:
+    """Cluster hulls (from :func:`geoapp.clustering.cluster_sites`), coloured like their sites."""
+    gdf = _display(hulls, datum)
+    labels = _labels_of(gdf["cluster_label"] if "cluster_label" in gdf.columns else None, gdf.index)
+    colors = _palette_for(labels, palette)
+    order = list(dict.fromkeys(labels))
+    styles = [
+        {"color": colors[lab], "weight": 2, "fillColor": colors[lab], "fillOpacity": 0.12}
+        for lab in order
+    ]
+    fields = [
+        f
+        for f in (
+            ("聚类", "cluster_label"),
+            ("项目数", "count"),
+            ("投资额(亿元)", "investment_yi"),
+            ("产业链", "dominant_chain"),
+            ("县区", "counties"),
+        )
+        if f[1] in gdf.columns
+    ]
+    spec = _shapes_spec(
+        gdf,
+        props=_props(gdf, fields, lang),
+        style_index=[order.index(lab) for lab in labels],
+        styles=styles,
+        pane="geoapp-analysis",
+        cls="geoapp-hull",
+        rows=_rows(fields, lang),
+        title="cluster_label",
+        tip="cluster_label",
+    )
+    title = _t("聚类范围", lang)
+    return GeoappLayer("shapes", spec, name=title, legend=[], bounds=_bounds(gdf))
+
+
+def hotspot_layer(
+    cells: gpd.GeoDataFrame, *, lang: str = "zh", datum: Datum = "wgs84"
+) -> GeoappLayer:
+    """Gi* hot- and cold-spot cells (from :func:`geoapp.clustering.hot_spots`); 不显著 cells are omitted."""
+    gdf = _display(cells, datum)
+    gdf = gdf.loc[gdf["hotspot"] != "不显著"] if "hotspot" in gdf.columns else gdf
+    colors = {
+        "热点 99%": "#b2182b",
+        "热点 95%": "#ef8a62",
+        "热点 90%": "#fddbc7",
+        "冷点 90%": "#d1e5f0",
+        "冷点 95%": "#67a9cf",
+        "冷点 99%": "#2166ac",
+    }
+    order = [k for k in colors if (gdf["hotspot"] == k).any()] if len(gdf) else []
+    styles = [
+        {"color": colors[k], "weight": 0.5, "fillColor": colors[k], "fillOpacity": 0.55}
+        for k in order
+    ]
+    fields = [("热点分析 (Gi*)", "hotspot"), ("项目数", "n_sites"), ("z", "z"), ("p", "p")]
+    fields = [f for f in fields if f[1] in gdf.columns]
+    spec = _shapes_spec(
+        gdf,
+        props=_props(gdf, fields, lang),
+        style_index=[order.index(k) for k in gdf["hotspot"]] if len(gdf) else [],
+        styles=styles or [{}],
+        pane="geoapp-analysis",
+        cls="geoapp-hotspot",
+        rows=_rows(fields, lang),
+        title="hotspot",
+        tip="hotspot",
+    )
+    title = _t("热点网格", lang)
+    legend = [(_sw_polygon(colors[k], colors[k], 0.6, False, 0.5), html.escape(k)) for k in order]
+    return GeoappLayer("shapes", spec, name=title, legend=legend, legend_title=title)
+
+
+def candidates_layer(
+    result: gpd.GeoDataFrame,
+    *,
+    lang: str = "zh",
+    datum: Datum = "wgs84",
+    name: str | None = None,
+) -> GeoappLayer:
+    """Evaluated candidate sites (from :func:`geoapp.siting.evaluate_sites`), coloured by verdict.
+
+    Points are drawn as large circles with their rank; parcels as polygons.
+    """
+    gdf = _display(result, datum)
+    fields = (
+        ("名称", "name"),
+        ("产业链", "chain"),
+        ("结论", "_verdict"),
+        ("得分", "score"),
+        ("县区", "county"),
+        ("园区", "zone"),
+        ("违反的规则", "violation_text"),
+        ("最近物流枢纽", "hub_name"),
+        ("距离(米)", "hub_distance_m"),
+        ("最近监测站", "station_name"),
+        ("距黄河", "river_distance_m"),
+        ("原因", "reasons"),
+    )
+    verdict = (
+        gdf["verdict"].astype(object)
+        if "verdict" in gdf.columns
+        else pd.Series("feasible", index=gdf.index)
+    )
+    gdf = gdf.assign(_verdict=[_t(_VERDICT_ZH.get(v, str(v)), lang) for v in verdict])
+    fields = [f for f in fields if f[1] in gdf.columns]
+    order = [v for v in VERDICT_COLORS if (verdict == v).any()]
+    styles = [
+        {"color": "#252525", "weight": 1.5, "fillColor": VERDICT_COLORS[v], "fillOpacity": 0.85}
+        for v in order
+    ]
+    s_idx = [order.index(v) if v in order else 0 for v in verdict]
+    title = name or _t("候选点评估", lang)
+    legend = [
+        (_sw_circle(VERDICT_COLORS[v], r=6), html.escape(_t(_VERDICT_ZH[v], lang))) for v in order
+    ]
+    if len(gdf) and (gdf.geometry.geom_type == "Point").all():
+        cols: dict[str, Any] = {k: _encode(v) for k, v in _props(gdf, fields, lang).items()}
+        cols["_s"] = _encode(s_idx)
+        spec = {
+            "x": np.round(gdf.geometry.x.to_numpy(), 6).tolist(),
+            "y": np.round(gdf.geometry.y.to_numpy(), 6).tolist(),
+            "cols": cols,
+            "styles": styles or [{}],
+            "pane": "geoapp-analysis",
+            "canvas": len(gdf) > CANVAS_THRESHOLD,
+            "cls": "geoapp-candidate",
+            "rows": [list(x) for x in _rows(fields, lang)],
+            "title": "name" if "name" in cols else None,
+            "tip": "_verdict",
+            "radius": 8,
+        }
+        return GeoappLayer(
+            "points", spec, name=title, legend=legend, legend_title=title, bounds=_bounds(gdf)
+        )
+    spec = _shapes_spec(
+        gdf,
+        props=_props(gdf, fields, lang),
+        style_index=s_idx,
+        styles=styles or [{}],
+        pane="geoapp-analysis",
+        cls="geoapp-candidate",
+        rows=_rows(fields, lang),
+        title="name" if "name" in gdf.columns else None,
+        tip="_verdict",
+    )
+    return GeoappLayer(
+        "shapes", spec, name=title, legend=legend, legend_title=title, bounds=_bounds(gdf)
+    )
+
+
+def site_marker_layer(
+    geom: shapely.Geometry,
+    *,
+    verdict: str | None = None,
+    lang: str = "zh",
+    datum: Datum = "wgs84",
+    label: str | None = None,
+) -> GeoappLayer:
+    """The site being evaluated: a crosshair at a point, or the outline of a parcel."""
+    gdf = _display(gpd.GeoDataFrame(geometry=[geom], crs=4326), datum)
+    color = VERDICT_COLORS.get(verdict or "", "#252525")
+    title = _t("评估点", lang)
+    text = html.escape(
+        label or (_t(_VERDICT_ZH[verdict], lang) if verdict in _VERDICT_ZH else title)
+    )
+    if geom.geom_type == "Point":
+        spec = {
+            "x": [round(float(gdf.geometry.x.iloc[0]), 6)],
+            "y": [round(float(gdf.geometry.y.iloc[0]), 6)],
+            "cols": {"_s": [0], "name": [text]},
+            "styles": [{"color": color, "hollow": False}],
+            "pane": "geoapp-points",
+            "icon": {"shape": "cross", "size": 26, "pane": "markerPane"},
+            "cls": "geoapp-site",
+            "rows": None,
+            "title": "name",
+            "tip": "name",
+            "interactive": True,
+        }
+        return GeoappLayer("points", spec, name=title, legend=[])
+    spec = _shapes_spec(
+        gdf,
+        props={"name": [text]},
+        style_index=[0],
+        styles=[{"color": color, "weight": 3, "fillColor": color, "fillOpacity": 0.2}],
+        pane="geoapp-analysis",
+        cls="geoapp-site",
+        rows=None,
+        title=None,
+        tip="name",
+    )
+    return GeoappLayer("shapes", spec, name=title, legend=[])
