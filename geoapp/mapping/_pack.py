@@ -42,7 +42,9 @@ def _esc_column(values: pd.Series | np.ndarray | list) -> list[str | None]:
 
 def _fmt_number(values: pd.Series, digits: int = 1) -> list[str | None]:
     num = pd.to_numeric(values, errors="coerce")
-    out = num.map(lambda v: None if pd.isna(v) else f"{v:,.{digits}f}")
+    known = num.notna().to_numpy()
+    out = np.full(len(num), None, dtype=object)
+    out[known] = [f"{v:,.{digits}f}" for v in num.to_numpy()[known]]  # text, not NaN, for JS
     return out.tolist()
 
 
