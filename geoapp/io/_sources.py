@@ -1,0 +1,205 @@
+"""Opening the input: paths, bytes and uploads, size limits, Shapefile folders and .zip archives.
+
+Archives are extracted only inside a temporary folder, never beyond it; hidden
+files and macOS resource forks are ignored.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from geoapp._errors import InputFileError
+
+if TYPE_CHECKING:
+    import shapely
+    from pyproj import CRS
+
+_VECTOR_SUFFIXES = (".geojson", ".json", ".gpkg", ".shp")
+_TABLE_SUFFIXES = (".csv", ".txt", ".xlsx")
+#: File name endings :func:`read_user_layer` accepts (plus a folder holding one Shapefile).
+SUPPORTED_SUFFIXES: tuple[str, ...] = (*_VECTOR_SUFFIXES, ".zip", *_TABLE_SUFFIXES)
+#: A .zip may expand to at most this multiple of ``max_bytes``.
+_ZIP_MAX_EXPANSION = 10
+
+
+@dataclass(frozen=True)
+class _Options:
+    """The options of :func:`geoapp.io.read_user_layer`, checked and parsed."""
+
+    layer: str | None
+    user_crs: CRS | None
+    datum: str
+    lon_col: str | None
+    lat_col: str | None
+    encoding: str | None
+    extent_m: shapely.Geometry
+    extent_name: str
+    fix_swapped: bool
+    max_bytes: int
+
+
+@dataclass(frozen=True)
+class _Source:
+    """The input, opened: where it is (a path) or what it holds (bytes)."""
+
+    name: str  # shown to the user
+    suffix: str  # lower-case ending, "" for a folder
+    path: Path | None  # on disk, or None when only `data` is known
+    data: bytes | None
+
+
+def _format_size(n: int) -> str:
+    return f"{n:,} bytes ({n / 1024 / 1024:.1f} MiB)"
+
+
+def _check_size(size: int, max_bytes: int, name: str, *, at_least: bool = False) -> None:
+    if size > max_bytes:
+        msg = (
+            f"{name} is {'more than ' if at_least else ''}{_format_size(size)}, larger than "
+            f"the limit of {_format_size(max_bytes)}. Split the file, drop unneeded columns, "
+            "or raise `max_bytes`."
+        )
+        raise InputFileError(msg)
+
+
+def _suffix_of(name: str) -> str:
+    return Path(name).suffix.lower()
+
+
+def _shapefile_parts(shp: Path) -> list[Path]:
+    """The .shp and its side-car files (same stem, any case)."""
+    stem = shp.stem.lower()
+    return [p for p in shp.parent.iterdir() if p.is_file() and p.stem.lower() == stem]
+
+
+def _open_source(source, *, filename: str | None, max_bytes: int) -> _Source:
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        if not filename:
+            msg = (
+                "`filename` is required when `source` is bytes: its ending (.csv, .xlsx, "
+                f".geojson, .gpkg, .zip, …) selects the format. Supported: {SUPPORTED_SUFFIXES}."
+            )
+            raise InputFileError(msg)
+        data = bytes(source)
+        name = Path(filename).name
+        _check_size(len(data), max_bytes, name)
+        return _Source(name, _suffix_of(name), None, data)
+    if isinstance(source, (str, os.PathLike)):
+        path = Path(source)
+        if not path.exists():
+            msg = f"`source` {str(path)!r} does not exist. Check the path."
+            raise InputFileError(msg)
+        name = Path(filename).name if filename else path.name
+        if path.is_dir():
+            size = sum(p.stat().st_size for p in path.iterdir() if p.is_file())
+            _check_size(size, max_bytes, name)
+            return _Source(name, "", path, None)
+        suffix = _suffix_of(filename or path.name)
+        parts = _shapefile_parts(path) if suffix == ".shp" else [path]
+        _check_size(sum(p.stat().st_size for p in parts), max_bytes, name)
+        return _Source(name, suffix, path, None)
+    if hasattr(source, "read"):
+        raw_name = filename or getattr(source, "name", None)
+        if not raw_name or not isinstance(raw_name, str):
+            msg = (
+                "`filename` is required for a file object without a name: its ending "
+                f"selects the format. Supported: {SUPPORTED_SUFFIXES}."
+            )
+            raise InputFileError(msg)
+        name = Path(raw_name).name
+        size = getattr(source, "size", None)
+        if isinstance(size, int):
+            _check_size(size, max_bytes, name)
+        # BytesIO (and Streamlit's UploadedFile) give the whole content whatever the position.
+        data = source.getvalue() if hasattr(source, "getvalue") else source.read(max_bytes + 1)
+        if isinstance(data, str):
+            msg = f"{name}: `source` is a text stream; open the file in binary mode ('rb')."
+            raise InputFileError(msg)
+        data = bytes(data)
+        _check_size(len(data), max_bytes, name, at_least=not hasattr(source, "getvalue"))
+        return _Source(name, _suffix_of(name), None, data)
+    msg = (
+        "`source` must be a path, bytes or a binary file object, "
+        f"got {type(source).__name__}."
+    )
+    raise TypeError(msg)
+
+
+def _pick_shapefile(folder: Path, name: str, layer: str | None) -> Path:
+    shps = sorted(
+        p for p in folder.rglob("*")
+        if p.is_file() and p.suffix.lower() == ".shp" and not _is_junk(p.relative_to(folder))
+    )  # fmt: skip
+    if not shps:
+        msg = f"{name}: no .shp file found. Put the Shapefile (.shp, .shx, .dbf, .prj) in it."
+        raise InputFileError(msg)
+    if layer is not None:
+        chosen = [p for p in shps if p.stem == layer]
+        if not chosen:
+            msg = (
+                f"{name}: `layer` was {layer!r} but the Shapefiles are "
+                f"{[p.stem for p in shps]}. Pass one of these names."
+            )
+            raise InputFileError(msg)
+        return chosen[0]
+    if len(shps) > 1:
+        msg = (
+            f"{name} holds {len(shps)} Shapefiles: {[p.stem for p in shps]}. "
+            f"Pass `layer=` with one of these names, e.g. layer={shps[0].stem!r}."
+        )
+        raise InputFileError(msg)
+    return shps[0]
+
+
+def _is_junk(rel: Path) -> bool:
+    """Hidden files and macOS resource forks (``.DS_Store``, ``__MACOSX/._a.shp``)."""
+    return any(
+        part == "__MACOSX" or (part.startswith(".") and part not in (".", ".."))
+        for part in rel.parts
+    )
+
+
+def _extract_zip(src: _Source, tmp: Path, max_bytes: int, layer: str | None) -> Path:
+    """Extract a .zip safely and return the data file inside it."""
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(src.data) if src.data is not None else src.path)
+    except zipfile.BadZipFile as exc:
+        msg = f"{src.name} is not a valid .zip archive ({exc}). Re-create the archive."
+        raise InputFileError(msg) from exc
+    with zf:
+        members = [m for m in zf.infolist() if not m.is_dir() and not _is_junk(Path(m.filename))]
+        expanded = sum(m.file_size for m in members)
+        limit = _ZIP_MAX_EXPANSION * max_bytes
+        if expanded > limit:
+            msg = (
+                f"{src.name} expands to {_format_size(expanded)}, more than "
+                f"{_ZIP_MAX_EXPANSION} × `max_bytes` ({_format_size(limit)}). "
+                "Upload a smaller archive or raise `max_bytes`."
+            )
+            raise InputFileError(msg)
+        root = tmp.resolve()
+        for m in members:
+            target = (root / m.filename).resolve()
+            if not target.is_relative_to(root):
+                msg = f"{src.name}: archive member {m.filename!r} points outside the archive."
+                raise InputFileError(msg)
+            zf.extract(m, root)
+    if any(Path(m.filename).suffix.lower() == ".shp" for m in members):
+        return _pick_shapefile(root, src.name, layer)
+    others = [
+        root / m.filename for m in members
+        if Path(m.filename).suffix.lower() in (*_VECTOR_SUFFIXES, *_TABLE_SUFFIXES)
+    ]  # fmt: skip
+    if len(others) != 1:
+        msg = (
+            f"{src.name} must contain one Shapefile or one data file "
+            f"({', '.join(SUPPORTED_SUFFIXES)}); it contains "
+            f"{[m.filename for m in members] or 'nothing'}."
+        )
+        raise InputFileError(msg)
+    return others[0]

@@ -1,0 +1,193 @@
+"""The entry point :func:`read_user_layer`: check the options, open the input, pick the reader."""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+from contextlib import ExitStack
+from pathlib import Path
+from typing import BinaryIO, Literal
+
+import geopandas as gpd
+from shapely.geometry.base import BaseGeometry
+
+from geoapp import settings
+from geoapp._errors import InputFileError
+from geoapp.coords import DATUMS
+from geoapp.io._crs import _extent_metric, _parse_crs
+from geoapp.io._sources import (
+    _TABLE_SUFFIXES,
+    _VECTOR_SUFFIXES,
+    SUPPORTED_SUFFIXES,
+    _extract_zip,
+    _open_source,
+    _Options,
+    _pick_shapefile,
+    _Source,
+)
+from geoapp.io.result import ImportResult
+from geoapp.io.tables import _read_table
+from geoapp.io.vector import _read_vector
+
+logger = logging.getLogger(__package__)  # "geoapp.io", as before the split
+
+
+def read_user_layer(
+    source: str | Path | bytes | BinaryIO,
+    *,
+    filename: str | None = None,
+    layer: str | None = None,
+    crs: str | int | None = None,
+    datum: Literal["wgs84", "gcj02", "bd09"] = "wgs84",
+    lon_col: str | None = None,
+    lat_col: str | None = None,
+    encoding: str | None = None,
+    extent: BaseGeometry | gpd.GeoDataFrame | gpd.GeoSeries | None = None,
+    extent_name: str = "濮阳市",
+    fix_swapped: bool = False,
+    max_bytes: int = settings.MAX_UPLOAD_BYTES,
+) -> ImportResult:
+    """Read a user's layer, bring it to EPSG:4326 and report every unusable row.
+
+    The row checks are vectorised over the whole table (pandas / NumPy /
+    shapely); there is no per-row Python loop.
+
+    Parameters
+    ----------
+    source
+        A path (file, or a folder holding one Shapefile), raw bytes, or a
+        binary file object such as Streamlit's ``UploadedFile``.
+    filename
+        The file name, whose ending selects the format; required for bytes and
+        for file objects without a ``name``. Supported endings:
+        ``.geojson``/``.json``, ``.gpkg``, ``.shp``, ``.zip`` (one Shapefile,
+        or one file of another supported format), ``.csv``/``.txt`` and
+        ``.xlsx``.
+    layer
+        GeoPackage layer, Shapefile name (without ``.shp``) inside a folder or
+        .zip that holds several, or XLSX sheet. Default: the only layer (an
+        error lists them if there are several), or the first sheet.
+    crs
+        CRS of the coordinates, e.g. ``4547``, ``"EPSG:4526"``; anything
+        :class:`pyproj.CRS` accepts. It wins over the file's own CRS (.prj,
+        GeoPackage, GeoJSON). Default: the file's CRS; EPSG:4326 for CSV/XLSX.
+    datum
+        {"wgs84", "gcj02", "bd09"}
+        Declares that longitude/latitude are in GCJ-02 (AMap, Tencent) or
+        BD-09 (Baidu); they are converted to WGS-84. Only valid with
+        EPSG:4326/4490 input.
+    lon_col, lat_col
+        Coordinate columns of a CSV/XLSX. Default: found by name, see
+        :data:`LON_NAMES` and :data:`LAT_NAMES`.
+    encoding
+        Text encoding of a CSV or a Shapefile's DBF, e.g. ``"UTF-8"``,
+        ``"GBK"``. Default: the Shapefile's .cpg, else detected (UTF-8 if the
+        bytes are valid UTF-8, otherwise GBK, decoded as GB18030).
+    extent
+        Area the rows must fall in (touching counts): a GeoDataFrame/GeoSeries
+        with a CRS, or a shapely geometry in EPSG:4326. Default: 濮阳市 (the
+        ``city`` layer) buffered by 1 km, computed in metres in EPSG:4547.
+    extent_name
+        Name of the extent in the rejection reason.
+    fix_swapped
+        If True, a CSV/XLSX row whose longitude and latitude are swapped (the
+        swapped point is inside ``extent``, the given one is not) is fixed and
+        kept, flagged in a column ``coord_fixed``; if False it is rejected.
+    max_bytes
+        Largest accepted input in bytes (default
+        :data:`geoapp.settings.MAX_UPLOAD_BYTES`, 50 MiB).
+
+    Returns
+    -------
+    ImportResult
+        The usable rows in EPSG:4326, the rejected rows and the warnings.
+
+    Raises
+    ------
+    InputFileError
+        If the file cannot be read at all: too large, unknown format,
+        undecodable text, no coordinate columns, projected coordinates without
+        ``crs``, several layers without ``layer``. The message names the file,
+        the column or value and what to do.
+    ValueError
+        If an option has an invalid value (``datum``, ``max_bytes``,
+        ``extent``).
+
+    See Also
+    --------
+    geoapp.coords.convert_geometry : the GCJ-02 / BD-09 conversion used here.
+    geoapp.catalog.validate_layer : checks a layer against its declaration.
+
+    Notes
+    -----
+    CSV/XLSX cells are read as text, so rejected values are reported
+    verbatim. In the returned ``gdf`` a column whose every value is a number
+    (full-width digits and surrounding spaces allowed, no leading zeros such
+    as codes ``"0101"``) becomes numeric; a column with a few non-numbers stays
+    text and a warning names them. ``"115,03"`` is not a number.
+
+    Examples
+    --------
+    >>> result = read_user_layer("sites.csv", datum="gcj02")  # doctest: +SKIP
+    >>> with open("parks.zip", "rb") as f:  # doctest: +SKIP
+    ...     result = read_user_layer(f.read(), filename="parks.zip")
+    """
+    if datum not in DATUMS:
+        msg = f"`datum` was {datum!r} but must be one of {DATUMS}."
+        raise ValueError(msg)
+    if isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes <= 0:
+        msg = f"`max_bytes` must be a positive integer number of bytes, got {max_bytes!r}."
+        raise ValueError(msg)
+    user_crs = _parse_crs(crs)
+    extent_m = _extent_metric(extent)
+
+    opts = _Options(
+        layer=layer,
+        user_crs=user_crs,
+        datum=datum,
+        lon_col=lon_col,
+        lat_col=lat_col,
+        encoding=encoding,
+        extent_m=extent_m,
+        extent_name=extent_name,
+        fix_swapped=fix_swapped,
+        max_bytes=max_bytes,
+    )
+    with ExitStack() as stack:
+        src = _open_source(source, filename=filename, max_bytes=max_bytes)
+        result = _dispatch(src, opts, stack)
+    logger.info(result.summary())
+    return result
+
+
+def _dispatch(src: _Source, opts: _Options, stack: ExitStack) -> ImportResult:
+    if src.suffix in _TABLE_SUFFIXES:
+        data = src.data if src.data is not None else src.path.read_bytes()
+        return _read_table(data, src, opts)
+    if src.suffix == "" and src.path is not None and src.path.is_dir():
+        return _read_vector(_pick_shapefile(src.path, src.name, opts.layer), src, opts)
+    if src.suffix == ".zip":
+        tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="geoapp-")))
+        inner = _extract_zip(src, tmp, opts.max_bytes, opts.layer)
+        if inner.suffix.lower() in _TABLE_SUFFIXES:
+            return _read_table(inner.read_bytes(), src, opts, suffix=inner.suffix.lower())
+        return _read_vector(inner, src, opts, layer_used=inner.suffix.lower() == ".shp")
+    if src.suffix in _VECTOR_SUFFIXES:
+        if src.path is not None:
+            return _read_vector(src.path, src, opts)
+        if src.suffix == ".shp":
+            msg = (
+                f"{src.name}: a Shapefile is several files (.shp, .shx, .dbf, .prj, .cpg); "
+                "upload them together as one .zip."
+            )
+            raise InputFileError(msg)
+        tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="geoapp-")))
+        path = tmp / f"upload{src.suffix}"  # never the user's name: it could hold "../"
+        path.write_bytes(src.data)
+        return _read_vector(path, src, opts)
+    hint = " Save it as .xlsx in Excel." if src.suffix in (".xls", ".xlsm", ".et") else ""
+    msg = (
+        f"{src.name}: unsupported file type {src.suffix or '(no ending)'!r}.{hint} "
+        f"Supported: {', '.join(SUPPORTED_SUFFIXES)}, or a folder with one Shapefile."
+    )
+    raise InputFileError(msg)

@@ -1,0 +1,257 @@
+"""GeoJSON, GeoPackage and Shapefile: attribute encoding, layer choice, geometry repair, checks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import pyogrio
+import pyogrio.errors
+import shapely
+from pyproj import CRS
+
+from geoapp import settings
+from geoapp._errors import InputFileError
+from geoapp.io._crs import (
+    _DATUM_LABELS,
+    _check_datum,
+    _crs_label,
+    _inside,
+    _looks_projected,
+    _projected_hint,
+    _to_wgs84,
+)
+from geoapp.io._sources import _Options, _shapefile_parts, _Source
+from geoapp.io._text import _codec, _encoding_label
+from geoapp.io.result import (
+    _MAX_LISTED,
+    REASON_EMPTY_GEOMETRY,
+    REASON_INVALID_GEOMETRY,
+    ImportResult,
+    _rejected_frame,
+    _reserve_columns,
+)
+
+_POLYGONAL = (3, 6)  # shapely type ids of Polygon, MultiPolygon
+
+
+def _find_sidecar(shp: Path, suffix: str) -> Path | None:
+    return next((p for p in _shapefile_parts(shp) if p.suffix.lower() == suffix), None)
+
+
+def _read_frame(path: Path, name: str, layer, encoding: str | None) -> gpd.GeoDataFrame:
+    try:
+        return gpd.read_file(path, engine="pyogrio", layer=layer, encoding=encoding)
+    except UnicodeDecodeError as exc:
+        msg = (
+            f"{name}: attributes are not valid {encoding or 'in the declared encoding'} "
+            f"({exc.reason} at byte {exc.start}). Pass the right `encoding=`, e.g. 'GBK' or "
+            "'UTF-8' (a wrong .cpg file is the usual cause)."
+        )
+        raise InputFileError(msg) from exc
+    except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError,
+            pyogrio.errors.FieldError, pyogrio.errors.GeometryError,
+            pyogrio.errors.FeatureError) as exc:  # fmt: skip
+        detail = str(exc).replace(str(path), name)
+        msg = f"{name} cannot be read as a vector layer: {detail} Check that the file is complete."
+        raise InputFileError(msg) from exc
+
+
+def _shapefile_encoding(shp: Path, name: str, encoding: str | None):
+    """Return (encoding for pyogrio, label, warnings) of a Shapefile's DBF."""
+    if encoding is not None:
+        return _codec(encoding), _encoding_label(encoding), []
+    cpg = _find_sidecar(shp, ".cpg")
+    if cpg is not None:
+        declared = cpg.read_text("ascii", errors="replace").strip()
+        try:
+            label = _encoding_label(declared)
+        except InputFileError:
+            label = declared
+        return None, label, []  # GDAL honours the .cpg
+    how = "add a .cpg file containing the encoding name, or pass `encoding=`"
+    try:
+        pyogrio.read_dataframe(shp, encoding="utf-8", read_geometry=False)
+    except UnicodeDecodeError:
+        pass
+    else:
+        return "utf-8", "UTF-8", [f"{name}: no .cpg file; attributes read as UTF-8 ({how})"]
+    try:
+        pyogrio.read_dataframe(shp, encoding="gb18030", read_geometry=False)
+    except UnicodeDecodeError as exc:
+        msg = (
+            f"{name}: no .cpg file and the attributes are neither UTF-8 nor GBK; "
+            "pass `encoding=`."
+        )
+        raise InputFileError(msg) from exc
+    note = (
+        f"{name}: no .cpg file and the attributes are not valid UTF-8; read as GBK "
+        f"(decoded as GB18030). If names look wrong, {how}"
+    )
+    return "gb18030", "GBK", [note]
+
+
+def _choose_layer(path: Path, name: str, layer: str | None) -> str | None:
+    try:
+        listed = pyogrio.list_layers(path)
+    except pyogrio.errors.DataSourceError as exc:
+        detail = str(exc).replace(str(path), name)
+        msg = f"{name} cannot be opened as a vector file: {detail} Check the format and ending."
+        raise InputFileError(msg) from exc
+    names = [str(n) for n in listed[:, 0]]
+    if layer is not None:
+        if layer not in names:
+            msg = f"{name}: `layer` was {layer!r} but the layers are {names}. Pass one of these."
+            raise InputFileError(msg)
+        return layer
+    spatial = [str(n) for n, g in listed if g is not None]
+    candidates = spatial or names
+    if len(candidates) > 1:
+        msg = (
+            f"{name} contains {len(candidates)} layers: {candidates}. Pass `layer=` with one "
+            f"of them, e.g. layer={candidates[0]!r}."
+        )
+        raise InputFileError(msg)
+    return candidates[0] if candidates else None
+
+
+def _repair(geoms: np.ndarray, rows: np.ndarray, candidates: np.ndarray):
+    """Repair invalid polygons with make_valid, keeping polygonal parts.
+
+    Returns
+    -------
+    tuple
+        The repaired array, a mask of rows that could not be repaired, warnings.
+    """
+    geoms = geoms.copy()
+    invalid = candidates & ~shapely.is_valid(geoms)
+    if not invalid.any():
+        return geoms, np.zeros(len(geoms), dtype=bool), []
+    reasons = shapely.is_valid_reason(geoms[invalid])
+    polygonal = np.isin(shapely.get_type_id(geoms[invalid]), _POLYGONAL)
+    inv_idx = np.flatnonzero(invalid)
+    poly_idx = inv_idx[polygonal]
+    fixed = shapely.make_valid(geoms[poly_idx])
+    parts, owner = shapely.get_parts(fixed, return_index=True)
+    parts, sub = shapely.get_parts(parts, return_index=True)  # a collection may hold multipolygons
+    owner = owner[sub]
+    keep = np.isin(shapely.get_type_id(parts), _POLYGONAL) & ~shapely.is_empty(parts)
+    parts, owner = parts[keep], owner[keep]
+    has_parts = np.isin(np.arange(len(poly_idx)), owner)
+    if len(parts):
+        uniq, dense = np.unique(owner, return_inverse=True)
+        multi = shapely.multipolygons(parts, indices=dense)
+        single = shapely.get_num_geometries(multi) == 1
+        multi[single] = shapely.get_geometry(multi[single], 0)
+        geoms[poly_idx[uniq]] = multi
+    failed = np.zeros(len(geoms), dtype=bool)
+    failed[poly_idx[~has_parts]] = True
+    listed = list(zip(rows[inv_idx], reasons, polygonal, failed[inv_idx]))
+    warnings = [
+        f"row {r}: invalid polygon repaired ({why})"
+        if is_poly
+        else f"row {r}: invalid geometry kept as it is ({why})"
+        for r, why, is_poly, lost in listed[:_MAX_LISTED]
+        if not lost  # those are rejected, and reported there
+    ]
+    if len(listed) > _MAX_LISTED:
+        warnings.append(f"… and {len(listed) - _MAX_LISTED} more invalid geometries")
+    return geoms, failed, warnings
+
+
+def _read_vector(path: Path, src: _Source, opts: _Options, *, layer_used: bool = False):
+    name = src.name
+    warnings: list[str] = []
+    is_shp = path.suffix.lower() == ".shp"
+    if is_shp:
+        enc_arg, label, warnings_enc = _shapefile_encoding(path, name, opts.encoding)
+        warnings += warnings_enc
+        layer = None
+    else:
+        if opts.encoding is not None and _codec(opts.encoding) != "utf-8":
+            warnings.append(f"{name}: `encoding` ignored, {path.suffix} files are always UTF-8")
+        enc_arg, label = None, "UTF-8"
+        layer = None if layer_used else _choose_layer(path, name, opts.layer)
+    if opts.lon_col is not None or opts.lat_col is not None:
+        warnings.append(f"{name}: `lon_col`/`lat_col` ignored, the file has its own geometry")
+    gdf = _read_frame(path, name, layer, enc_arg)
+    gdf = gdf.reset_index(drop=True)
+    geom_name = gdf.geometry.name
+    n = len(gdf)
+    rows = np.arange(1, n + 1, dtype="int64")
+    geoms = np.asarray(gdf.geometry.values, dtype=object)
+    empty = shapely.is_missing(geoms) | shapely.is_empty(geoms)
+    present = ~empty
+
+    file_crs = CRS.from_user_input(gdf.crs) if gdf.crs is not None else None
+    bounds = shapely.bounds(geoms[present]) if present.any() else np.zeros((0, 4))
+    in_crs = opts.user_crs
+    if in_crs is not None:
+        if file_crs is not None and not file_crs.equals(in_crs):
+            warnings.append(
+                f"{name}: the file declares {_crs_label(file_crs)}; read as "
+                f"{_crs_label(in_crs)} because `crs` was given"
+            )
+    elif file_crs is not None:
+        in_crs = file_crs
+    elif _looks_projected(bounds[:, 0], bounds[:, 1]):
+        msg = (
+            f"{name} has no CRS (.prj missing) and its coordinates look like projected metres. "
+            f"Pass the CRS, e.g. {_projected_hint(bounds[:, 0], bounds[:, 1])}."
+        )
+        raise InputFileError(msg)
+    else:
+        in_crs = CRS.from_user_input(settings.STORAGE_CRS)
+        warnings.append(
+            f"{name} has no CRS (.prj missing); coordinates look like degrees and were read as "
+            "EPSG:4326. Pass `crs=` if that is wrong"
+        )
+    if in_crs.is_geographic and _looks_projected(bounds[:, 0], bounds[:, 1]):
+        msg = (
+            f"{name}: the coordinates look like projected metres although the layer is in "
+            f"{_crs_label(in_crs)} (degrees). Pass the CRS they are in, e.g. "
+            f"{_projected_hint(bounds[:, 0], bounds[:, 1])}."
+        )
+        raise InputFileError(msg)
+    _check_datum(opts.datum, in_crs, name)
+
+    raw_geoms = geoms
+    geoms, failed, repair_notes = _repair(geoms, rows, present)
+    warnings += repair_notes
+    ok = present & ~failed
+    idx = np.flatnonzero(ok)
+    converted = _to_wgs84(gpd.GeoSeries(geoms[idx], crs=in_crs), opts.datum)
+    inside = _inside(converted, opts.extent_m)
+    out_geoms = np.full(n, None, dtype=object)
+    out_geoms[idx] = np.asarray(converted.values)
+
+    reason = np.full(n, "", dtype=object)
+    reason[empty] = REASON_EMPTY_GEOMETRY
+    reason[failed] = REASON_INVALID_GEOMETRY
+    outside = np.zeros(n, dtype=bool)
+    outside[idx[~inside]] = True
+    reason[outside] = f"超出市域 / outside {opts.extent_name}"
+    bad = reason != ""
+
+    attrs = pd.DataFrame(gdf.drop(columns=geom_name))
+    # the raw geometry, in the file's CRS, as WKT (only for the rejected rows)
+    wkt = pd.Series(shapely.to_wkt(raw_geoms[bad], trim=True), dtype=object).fillna("None")
+    raw = attrs[bad].assign(**{geom_name: wkt.str.slice(0, 1000).to_numpy(dtype=object)})
+    column = np.full(int(bad.sum()), geom_name, dtype=object)
+    short_wkt = wkt.str.slice(0, 200).to_numpy(dtype=object)
+    rejected = _rejected_frame(rows[bad], reason[bad], column, short_wkt, raw)
+
+    good, clash = _reserve_columns(attrs[~bad], ("source_row",), name)
+    warnings += clash
+    good = good.assign(source_row=rows[~bad]).reset_index(drop=True)
+    result = gpd.GeoDataFrame(
+        good,
+        geometry=gpd.GeoSeries(out_geoms[~bad], crs=settings.STORAGE_CRS),
+        crs=settings.STORAGE_CRS,
+    )
+    if result.geometry.name != "geometry":
+        result = result.rename_geometry("geometry")
+    crs_in = _DATUM_LABELS[opts.datum] or _crs_label(in_crs)
+    return ImportResult(result, rejected, tuple(warnings), name, label, crs_in)

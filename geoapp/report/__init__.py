@@ -1,0 +1,82 @@
+"""Batch siting reports: a folder of HTML (and PDF) pages, CSV and GeoJSON.
+
+:func:`build_report` reads a spreadsheet or layer of candidate sites with
+:func:`geoapp.io.read_user_layer`, evaluates every usable row with
+:func:`geoapp.siting.evaluate_sites` and writes one folder::
+
+    DIR/index.html        overview map + ranked table with links to the site pages
+    DIR/summary.csv       one row per evaluated site (UTF-8 with BOM), see SUMMARY_COLUMNS
+    DIR/results.geojson   the same rows as points (RFC 7946, via geoapp.export)
+    DIR/errors.csv        every input row that could not be evaluated (row, reason, values)
+    DIR/sites/<id>.html   one page per site: map, criteria, failed rules, nearest facilities
+    DIR/sites/<id>.pdf    the same page as PDF (``pdf=True``; WeasyPrint, Noto Sans CJK SC)
+
+``<id>`` is the input row number, zero-padded (``"002"``) — never user text.
+Every user-supplied text is escaped by Jinja2's autoescaping, so a name like
+``<script>alert(1)</script>`` shows as text. The folder is built under a
+temporary name beside ``DIR`` and swapped in only when complete
+(:func:`geoapp._atomic.atomic_dir`): a failed run leaves an existing ``DIR``
+untouched.
+
+The other functions are the pure steps of :func:`build_report` and can be
+used on their own (e.g. by the app): :func:`read_candidates`,
+:func:`summary_table`, :func:`errors_table`, :func:`site_context`,
+:func:`render_site_page`, :func:`render_index`.
+
+The package reads top to bottom as::
+
+    build       build_report: read, evaluate, write the folder atomically, progress
+    candidates  reading the candidate file, finding its name and chain columns
+    tables      summary.csv / errors.csv (failed rules worded, formula-like text neutralised)
+    pages       the index and site pages (Jinja2 templates in geoapp/templates)
+    pdf         site pages as PDF (WeasyPrint), in worker processes for many pages
+    terminal    what the CLI prints: aligned tables, one point evaluated and explained
+    _format     cell formatting and the data note shared by pages and terminal
+
+Examples
+--------
+>>> from geoapp.report import build_report
+>>> res = build_report("candidates.csv", "out/report", pdf=True)  # doctest: +SKIP
+>>> res.n_evaluated, res.n_rejected, res.index  # doctest: +SKIP
+(48, 3, PosixPath('out/report/index.html'))
+"""
+
+from geoapp.report._format import DATA_NOTE_EN, DATA_NOTE_ZH
+from geoapp.report.build import ReportResult, build_report
+from geoapp.report.candidates import CHAIN_NAMES, NAME_NAMES, Candidates, read_candidates
+from geoapp.report.pages import render_index, render_site_page, site_context
+from geoapp.report.pdf import cjk_pdf_font_available, write_pdf
+from geoapp.report.tables import (
+    ERROR_COLUMNS,
+    SUMMARY_COLUMNS,
+    errors_table,
+    summary_table,
+    violations_text,
+)
+from geoapp.report.tables import _csv_safe as _csv_safe  # private; the tests reach it here
+from geoapp.report.terminal import _width as _width  # private; the tests reach it here
+from geoapp.report.terminal import evaluate_point, site_text, text_table
+
+__all__ = [
+    "CHAIN_NAMES",
+    "DATA_NOTE_EN",
+    "DATA_NOTE_ZH",
+    "ERROR_COLUMNS",
+    "NAME_NAMES",
+    "SUMMARY_COLUMNS",
+    "Candidates",
+    "ReportResult",
+    "build_report",
+    "cjk_pdf_font_available",
+    "errors_table",
+    "evaluate_point",
+    "read_candidates",
+    "render_index",
+    "render_site_page",
+    "site_context",
+    "site_text",
+    "summary_table",
+    "text_table",
+    "violations_text",
+    "write_pdf",
+]

@@ -1,0 +1,328 @@
+"""The entry point :func:`build_report`: read, evaluate, and write the report folder atomically."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, BinaryIO, Literal
+
+import geopandas as gpd
+import pandas as pd
+
+import geoapp.report  # the package: build_report calls its render_site_page, see there
+from geoapp import __version__
+from geoapp._atomic import atomic_dir
+from geoapp._errors import InputFileError
+from geoapp.report.candidates import Candidates, read_candidates
+from geoapp.report.pages import render_index, site_context
+from geoapp.report.pdf import _pdf_workers, _PdfQueue, cjk_pdf_font_available
+from geoapp.report.tables import SUMMARY_COLUMNS, _write_csv, errors_table, summary_table
+from geoapp.settings import DEFAULT_SITING, SitingSettings
+
+if TYPE_CHECKING:
+    from geoapp.staticmap import BaseLayers
+
+logger = logging.getLogger(__package__)  # "geoapp.report", as before the split
+
+_MAX_MESSAGE_ROWS = 8
+
+
+@dataclass(frozen=True, eq=False)
+class ReportResult:
+    """What :func:`build_report` wrote.
+
+    Attributes
+    ----------
+    path
+        The report folder.
+    index
+        ``path / "index.html"``.
+    summary
+        The rows of ``summary.csv`` (ranked) plus ``site_id`` and ``row``.
+    errors
+        The rows of ``errors.csv``.
+    pages
+        The site pages (HTML), in ranking order.
+    pdfs
+        The site PDFs (empty without ``pdf=True``).
+    warnings
+        Import notes and report notes (e.g. a missing CJK font).
+    import_summary
+        :meth:`geoapp.io.ImportResult.summary` of the input.
+    """
+
+    path: Path
+    index: Path
+    summary: pd.DataFrame
+    errors: pd.DataFrame
+    pages: tuple[Path, ...]
+    pdfs: tuple[Path, ...]
+    warnings: tuple[str, ...]
+    import_summary: str
+
+    @property
+    def n_evaluated(self) -> int:
+        """Number of evaluated candidates."""
+        return len(self.summary)
+
+    @property
+    def n_rejected(self) -> int:
+        """Number of input rows that could not be evaluated."""
+        return len(self.errors)
+
+
+def _no_rows_message(cands: Candidates, out_dir: Path) -> str:
+    imported = cands.imported
+    rej = imported.rejected.sort_values("row")
+    shown = [f"row {r.row}: {r.reason}" for r in rej.head(_MAX_MESSAGE_ROWS).itertuples()]
+    more = len(rej) - _MAX_MESSAGE_ROWS
+    lines = "\n  ".join(shown) + (f"\n  … and {more} more" if more > 0 else "")
+    return (
+        f"No row of {imported.source_name} could be evaluated ({imported.summary()}).\n  "
+        f"{lines if shown else 'the file holds no data rows'}\n"
+        f"Nothing was written; {out_dir} is unchanged. Fix the rows (coordinates as decimal "
+        "degrees inside 濮阳市, or pass --crs/--datum/--fix-swapped) and run again."
+    )
+
+
+def _hub_xy(layer: gpd.GeoDataFrame | None) -> dict[str, tuple[float, float]]:
+    if layer is None or not len(layer) or "name" not in layer.columns:
+        return {}
+    pts = layer.geometry.to_crs("EPSG:4326")
+    names = layer["name"].astype(str).to_numpy()
+    return dict(zip(names, zip(pts.x.to_numpy(), pts.y.to_numpy(), strict=True), strict=True))
+
+
+def _base_layers(layers: Any, settings: SitingSettings) -> BaseLayers:
+    from geoapp.staticmap import BaseLayers
+
+    context = None
+    if getattr(layers, "counties", None) is None or _is_shipped(layers):
+        from geoapp.catalog import load_layer
+
+        context = load_layer("neighbours")
+    return BaseLayers.from_layers(
+        counties=layers.counties,
+        zones=getattr(layers, "zones", None),
+        river=getattr(layers, "river", None),
+        hubs=getattr(layers, "hubs", None),
+        stations=getattr(layers, "stations", None),
+        river_buffer_m=settings.river_buffer_m,
+        context=context,
+    )
+
+
+def _is_shipped(layers: Any) -> bool:
+    """Whether ``layers`` uses the shipped county layer (then the shipped neighbours fit)."""
+    from geoapp.catalog import load_layer
+
+    counties = getattr(layers, "counties", None)
+    if counties is None:
+        return False
+    shipped = load_layer("counties")
+    return len(counties) == len(shipped) and counties.geometry.equals(shipped.geometry)
+
+
+def build_report(
+    candidates: str | Path | bytes | BinaryIO,
+    out_dir: str | Path,
+    *,
+    pdf: bool = False,
+    filename: str | None = None,
+    lon_col: str | None = None,
+    lat_col: str | None = None,
+    chain_col: str | None = None,
+    name_col: str | None = None,
+    datum: Literal["wgs84", "gcj02", "bd09"] = "wgs84",
+    crs: str | int | None = None,
+    fix_swapped: bool = False,
+    layers: Any = None,
+    settings: SitingSettings = DEFAULT_SITING,
+    progress: bool = False,
+    workers: int | None = None,
+) -> ReportResult:
+    """Evaluate candidate sites from a file and write a report folder.
+
+    Parameters
+    ----------
+    candidates
+        CSV (UTF-8 or GBK, detected), XLSX, GeoJSON, GeoPackage or zipped
+        Shapefile; a path, bytes (with ``filename``) or a binary file object.
+    out_dir
+        The report folder. An existing folder is replaced only when the new
+        report is complete.
+    pdf
+        Also write ``sites/<id>.pdf`` (WeasyPrint; Chinese text in Noto Sans
+        CJK SC, ``apt-get install fonts-noto-cjk``).
+    filename
+        File name selecting the format when ``candidates`` is bytes.
+    lon_col, lat_col, chain_col, name_col
+        Input columns; default found by name (see :func:`read_candidates`).
+    datum
+        {"wgs84", "gcj02", "bd09"}: the datum of lon/lat coordinates.
+    crs
+        CRS of the coordinates when not WGS-84 lon/lat, e.g. ``"EPSG:4547"``.
+    fix_swapped
+        Fix rows with swapped longitude and latitude instead of rejecting them.
+    layers
+        The reference layers (:class:`geoapp.siting.SitingLayers`); default
+        the shipped ones.
+    settings
+        Rules, weights and thresholds (:class:`geoapp.settings.SitingSettings`).
+    progress
+        Show a progress bar while the site pages are rendered.
+    workers
+        Processes laying out the PDFs in parallel. Default: one per CPU (at
+        most 4) when there are at least 20 pages, else 1 (this process).
+
+    Returns
+    -------
+    ReportResult
+        The folder, the summary and error tables and the pages written.
+
+    Raises
+    ------
+    InputFileError
+        If the file cannot be read, or no row of it can be evaluated (the
+        message lists the first rejected rows and why). Nothing is written
+        then, and an existing ``out_dir`` is left as it was.
+    ValueError
+        On an invalid option (``datum``).
+
+    Examples
+    --------
+    >>> res = build_report("candidates.csv", "out/report", pdf=True)  # doctest: +SKIP
+    >>> res.summary[["name", "score", "verdict"]].head()  # doctest: +SKIP
+    """
+    from tqdm.auto import tqdm
+
+    from geoapp.siting import SitingLayers, evaluate_sites
+    from geoapp.staticmap import SITE_WINDOW_M, SiteMapRenderer, overview_map
+
+    out_dir = Path(out_dir)
+    cands = read_candidates(
+        candidates,
+        filename=filename,
+        lon_col=lon_col,
+        lat_col=lat_col,
+        chain_col=chain_col,
+        name_col=name_col,
+        datum=datum,
+        crs=crs,
+        fix_swapped=fix_swapped,
+    )
+    imported = cands.imported
+    if len(cands.sites) == 0:
+        raise InputFileError(_no_rows_message(cands, out_dir))
+    warnings = [*imported.warnings, *cands.warnings]
+    if pdf and cjk_pdf_font_available() is False:
+        note = (
+            "The font 'Noto Sans CJK SC' is not installed (fc-list): Chinese text in the PDFs "
+            "may not render. Install it with `apt-get install fonts-noto-cjk`."
+        )
+        logger.warning(note)
+        warnings.append(note)
+
+    layers = layers if layers is not None else SitingLayers.shipped()
+    evaluated = evaluate_sites(
+        cands.sites, layers=layers, settings=settings, chain_col="chain", name_col="name"
+    )
+    rules = getattr(layers, "rules", None)
+    summary = summary_table(evaluated, rules=rules, settings=settings)
+    errors = errors_table(imported)
+    base = _base_layers(layers, settings)
+    hubs = _hub_xy(base.hubs)
+    stations = _hub_xy(base.stations)
+    generated = (
+        f"由 geoapp {__version__} 于 {datetime.now().astimezone():%Y-%m-%d %H:%M} 生成 · "
+        f"输入 {imported.source_name} · {imported.summary()}"
+    )
+    by_id = evaluated.set_index("site_id", drop=False)
+    attrs = cands.attributes.set_index(cands.sites["site_id"].to_numpy())
+    pdf_queue = _PdfQueue(_pdf_workers(workers, len(summary))) if pdf else None
+
+    try:
+        with atomic_dir(out_dir) as tmp:
+            _write_csv(pd.DataFrame(summary[list(SUMMARY_COLUMNS)]), tmp / "summary.csv")
+            _write_csv(errors, tmp / "errors.csv")
+            from geoapp.export import export_layer
+
+            export_layer(
+                summary[[*SUMMARY_COLUMNS, "site_id", "row", "geometry"]],
+                tmp / "results.geojson",
+                fmt="geojson",
+                layer_name="results",
+            )
+            sites_dir = tmp / "sites"
+            sites_dir.mkdir()
+            pages: list[str] = []
+            pdfs: list[str] = []
+            bar = tqdm(
+                total=len(summary),
+                desc="site pages",
+                unit="site",
+                disable=not progress,
+                leave=False,
+            )
+            with SiteMapRenderer(base, window_m=SITE_WINDOW_M) as render:
+                for site_id in summary["site_id"]:
+                    row = by_id.loc[site_id].to_dict()
+                    geom = row["geometry"]
+                    png = render(
+                        geom.x,
+                        geom.y,
+                        label=str(row["name"]),
+                        verdict=str(row.get("verdict")),
+                        hub_xy=hubs.get(str(row.get("hub_name"))),
+                        station_xy=stations.get(str(row.get("station_name"))),
+                    )
+                    context = site_context(
+                        row, settings=settings, rules=rules, attributes=attrs.loc[site_id]
+                    )
+                    # Looked up on the package, so that replacing
+                    # geoapp.report.render_site_page (as the tests do) takes effect.
+                    html = geoapp.report.render_site_page(
+                        context, png, generated=generated, window_km=SITE_WINDOW_M / 1000
+                    )
+                    page = sites_dir / f"{site_id}.html"
+                    page.write_text(html, encoding="utf-8")
+                    pages.append(page.name)
+                    if pdf_queue is not None:
+                        # No base URL: images are embedded, and the back link must stay
+                        # relative (a base would bake the temporary folder into the PDF).
+                        pdf_queue.submit(html, sites_dir / f"{site_id}.pdf")
+                        pdfs.append(f"{site_id}.pdf")
+                    bar.update()
+            bar.close()
+            if pdf_queue is not None:
+                pdf_queue.wait()
+            index_html = render_index(
+                summary,
+                overview_map(summary, base),
+                source_name=imported.source_name,
+                encoding=imported.encoding,
+                crs_in=imported.crs_in,
+                n_rejected=len(errors),
+                warnings=warnings,
+                pdf=pdf,
+                generated=generated,
+            )
+            (tmp / "index.html").write_text(index_html, encoding="utf-8")
+    finally:
+        if pdf_queue is not None:
+            pdf_queue.close()
+    logger.info(
+        "Report of %d sites (%d rows rejected) written to %s", len(summary), len(errors), out_dir
+    )
+    return ReportResult(
+        path=out_dir,
+        index=out_dir / "index.html",
+        summary=pd.DataFrame(summary.drop(columns="geometry")),
+        errors=errors,
+        pages=tuple(out_dir / "sites" / p for p in pages),
+        pdfs=tuple(out_dir / "sites" / p for p in pdfs),
+        warnings=tuple(warnings),
+        import_summary=imported.summary(),
+    )

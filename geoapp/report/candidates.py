@@ -1,0 +1,202 @@
+"""Reading the candidate file: its sites as points, their ids, names and chains."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO, Literal
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+
+from geoapp._errors import InputFileError
+
+if TYPE_CHECKING:
+    from geoapp.io import ImportResult
+
+#: Column names recognised as the chain (compared after NFKC, case-insensitively, blanks removed).
+CHAIN_NAMES: tuple[str, ...] = ("产业链", "链", "chain", "industry_chain", "行业")
+#: Column names recognised as the site name.
+NAME_NAMES: tuple[str, ...] = ("名称", "项目名称", "name", "项目")
+_DIGITS = 3
+
+
+@dataclass(frozen=True, eq=False)
+class Candidates:
+    """Candidate sites read from a user's file, ready for evaluation.
+
+    Attributes
+    ----------
+    sites
+        One row per usable input row, EPSG:4326 points, columns ``site_id``
+        (``"002"``: the zero-padded input row number), ``source_row``,
+        ``name``, ``chain`` and ``geometry``.
+    attributes
+        The input's own attribute columns of the same rows (same index), shown
+        on the site pages.
+    imported
+        The :class:`geoapp.io.ImportResult` they came from (rejected rows,
+        warnings, encoding).
+    name_col, chain_col
+        The input columns used for the name and the chain (``None`` if none).
+    warnings
+        What was assumed (a missing name or chain column).
+    """
+
+    sites: gpd.GeoDataFrame
+    attributes: pd.DataFrame
+    imported: ImportResult
+    name_col: str | None
+    chain_col: str | None
+    warnings: tuple[str, ...]
+
+
+def _column_key(name: object) -> str:
+    text = unicodedata.normalize("NFKC", str(name))
+    return "".join(text.split()).casefold()
+
+
+def _find_column(
+    columns: Sequence[str], given: str | None, candidates: tuple[str, ...], arg: str, source: str
+) -> str | None:
+    """Find the column named ``given`` (exactly or loosely) or the first of ``candidates``."""
+    keys = {c: _column_key(c) for c in columns}
+    if given is not None:
+        if given in columns:
+            return given
+        hits = [c for c in columns if keys[c] == _column_key(given)]
+        if not hits:
+            msg = (
+                f"{source}: `{arg}` was {given!r} but there is no such column. "
+                f"Columns present: {list(columns)}."
+            )
+            raise InputFileError(msg)
+        return hits[0]
+    order = {_column_key(c): i for i, c in enumerate(candidates)}
+    hits = sorted((c for c in columns if keys[c] in order), key=lambda c: order[keys[c]])
+    return hits[0] if hits else None
+
+
+def _text(series: pd.Series) -> pd.Series:
+    """Strip text; empty and missing become ``None``; numbers become their text."""
+    s = series.astype("string").str.strip()
+    out = s.astype(object)
+    out[(s.isna() | (s == "")).fillna(True).to_numpy(dtype=bool)] = None
+    return out
+
+
+def _site_ids(rows: np.ndarray) -> np.ndarray:
+    width = max(_DIGITS, len(str(int(rows.max())))) if len(rows) else _DIGITS
+    return pd.Series(rows, dtype="int64").astype(str).str.zfill(width).to_numpy(dtype=object)
+
+
+def read_candidates(
+    source: str | Path | bytes | BinaryIO,
+    *,
+    filename: str | None = None,
+    lon_col: str | None = None,
+    lat_col: str | None = None,
+    chain_col: str | None = None,
+    name_col: str | None = None,
+    datum: Literal["wgs84", "gcj02", "bd09"] = "wgs84",
+    crs: str | int | None = None,
+    fix_swapped: bool = False,
+) -> Candidates:
+    """Read candidate sites and find their name and chain columns.
+
+    Parameters
+    ----------
+    source
+        CSV (UTF-8 or GBK, detected), XLSX, GeoJSON, GeoPackage, zipped
+        Shapefile: a path, bytes or a binary file object; see
+        :func:`geoapp.io.read_user_layer`.
+    filename
+        File name selecting the format when ``source`` is bytes.
+    lon_col, lat_col
+        Coordinate columns of a table (default: found by name, e.g.
+        经度/纬度, lon/lat).
+    chain_col
+        Column holding the industrial chain. Default: the first of
+        :data:`CHAIN_NAMES` (产业链, 链, chain, industry_chain, 行业).
+    name_col
+        Column holding the site name. Default: the first of
+        :data:`NAME_NAMES` (名称, 项目名称, name, 项目); rows without a name
+        are called ``候选 <row>``.
+    datum
+        {"wgs84", "gcj02", "bd09"}; lon/lat in GCJ-02 or BD-09 are converted
+        to WGS-84.
+    crs
+        CRS of the coordinates (e.g. ``"EPSG:4547"``) when not WGS-84.
+    fix_swapped
+        Fix rows whose longitude and latitude are swapped instead of
+        rejecting them.
+
+    Returns
+    -------
+    Candidates
+
+    Raises
+    ------
+    InputFileError
+        If the file cannot be read, or ``chain_col`` / ``name_col`` names a
+        column that does not exist.
+    """
+    from geoapp.io import read_user_layer
+
+    imported = read_user_layer(
+        source,
+        filename=filename,
+        crs=crs,
+        datum=datum,
+        lon_col=lon_col,
+        lat_col=lat_col,
+        fix_swapped=fix_swapped,
+    )
+    gdf = imported.gdf
+    geom = gdf.geometry.name
+    reserved = {geom, "source_row", "coord_fixed"}
+    columns = [c for c in gdf.columns if c not in reserved]
+    name = imported.source_name
+    name_found = _find_column(columns, name_col, NAME_NAMES, "name_col", name)
+    chain_found = _find_column(columns, chain_col, CHAIN_NAMES, "chain_col", name)
+    notes: list[str] = []
+    if chain_found is None:
+        notes.append(
+            f"{name}: no chain column (looked for {list(CHAIN_NAMES)}); every site is evaluated "
+            "without a chain. Pass `chain_col=` (--chain-col) to name it."
+        )
+    if name_found is None:
+        notes.append(
+            f"{name}: no name column (looked for {list(NAME_NAMES)}); sites are called by "
+            "their row number. Pass `name_col=` (--name-col) to name it."
+        )
+    rows = gdf["source_row"].to_numpy(dtype="int64")
+    fallback = pd.Series([f"候选 {r}" for r in rows], index=gdf.index, dtype=object)
+    names = _text(gdf[name_found]) if name_found else pd.Series(None, index=gdf.index, dtype=object)
+    names = names.where(names.notna(), fallback)
+    chains = (
+        _text(gdf[chain_found]) if chain_found else pd.Series(None, index=gdf.index, dtype=object)
+    )
+    # Points: a polygon candidate (a parcel) is evaluated at a point inside it.
+    points = gdf.geometry
+    if len(points) and not (points.geom_type == "Point").all():
+        from geoapp.spatial import points_of
+
+        points = points_of(gdf).to_crs(gdf.crs)
+    sites = gpd.GeoDataFrame(
+        {
+            "site_id": pd.Series(_site_ids(rows), index=gdf.index, dtype=object),
+            "source_row": pd.Series(rows, index=gdf.index, dtype="int64"),
+            "name": names.astype(object),
+            "chain": chains.astype(object),  # object keeps None for "no chain"
+        },
+        geometry=gpd.GeoSeries(points.values, crs=gdf.crs),
+        index=gdf.index,
+    )
+    if "coord_fixed" in gdf.columns:
+        sites["coord_fixed"] = gdf["coord_fixed"].to_numpy(dtype=object)
+    attributes = pd.DataFrame(gdf[columns])
+    return Candidates(sites, attributes, imported, name_found, chain_found, tuple(notes))

@@ -1,0 +1,253 @@
+"""The HTML pages of a report: ``index.html`` and one page per site (Jinja2, autoescaped).
+
+The templates are package data of :mod:`geoapp` (``geoapp/templates``), loaded
+by package name, so they are found wherever this module lives.
+"""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Mapping, Sequence
+from functools import cache
+from typing import Any
+
+import pandas as pd
+
+from geoapp import __version__
+from geoapp.report._format import DATA_NOTE_EN, DATA_NOTE_ZH, _blank, _fmt, _km_text
+from geoapp.settings import DEFAULT_SITING, SitingSettings
+
+_VERDICT_ZH = {
+    "recommended": "推荐",
+    "feasible": "可行",
+    "not_advised": "不建议",
+    "prohibited": "禁止",
+}
+_FOOTER = "geoapp 批量选址报告 · 位置为示意 schematic positions"
+
+
+@cache
+def _environment():
+    from jinja2 import Environment, PackageLoader, StrictUndefined
+
+    return Environment(
+        loader=PackageLoader("geoapp", "templates"),
+        autoescape=True,  # every value is HTML-escaped: user text shows as text
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def _common(generated: str) -> dict[str, Any]:
+    return {
+        "version": __version__,
+        "footer": _FOOTER,
+        "data_note_zh": DATA_NOTE_ZH,
+        "data_note_en": DATA_NOTE_EN,
+        "generated": generated,
+    }
+
+
+def site_context(
+    row: Mapping[str, Any],
+    *,
+    settings: SitingSettings = DEFAULT_SITING,
+    rules: Mapping[str, Any] | None = None,
+    attributes: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
+    """The values a site page shows, as plain text (HTML-escaped later by the template).
+
+    Parameters
+    ----------
+    row
+        One row of :func:`geoapp.siting.evaluate_sites` (a Series or mapping)
+        with ``site_id``, ``source_row``, ``name`` and ``chain``.
+    settings
+        The settings the row was evaluated with (weights, radii).
+    rules
+        Rule registry resolving ``violations`` (default
+        :data:`geoapp.rules.RULES`; pass ``layers.rules`` with user constraints).
+    attributes
+        The input row's own attributes, listed at the end of the page.
+
+    Returns
+    -------
+    dict
+        See ``templates/report_site.html`` for the keys used.
+
+    See Also
+    --------
+    geoapp.siting.explain_site : the criteria and failed rules used here.
+    """
+    from geoapp.siting import explain_site
+
+    ex = explain_site(row, settings=settings, rules=rules)
+    geom = row.get("geometry")
+    criteria = [
+        {
+            "title": f"{c['title_zh']} {c['title_en']}",
+            "value": c["raw_text"],
+            "weight": f"{c['weight']:g}",
+            "points": f"{c['points']:.1f} / {c['max_points']:.1f}",
+        }
+        for c in ex["criteria"]
+    ]
+    failed = [
+        {
+            "id": r["id"],
+            "title": r["title_zh"],
+            "title_en": r["title_en"],
+            "legal_basis": r["legal_basis"],
+            "detail": r["description"],
+        }
+        for r in ex["rules_failed"]
+    ]
+    reasons = ex.get("reasons") or ""
+    if isinstance(reasons, str):
+        reasons = [r.strip() for r in reasons.split("；") if r.strip()]
+    near = ex["nearest"]
+    verdict = str(ex["verdict"])
+    return {
+        "site_id": str(row["site_id"]),
+        "row": int(row["source_row"]),
+        "name": str(row["name"]),
+        "lon": f"{geom.x:.6f}" if geom is not None else "—",
+        "lat": f"{geom.y:.6f}" if geom is not None else "—",
+        "coord_note": "" if _blank(row.get("coord_fixed")) else str(row.get("coord_fixed")),
+        "county": _fmt(ex["county"], empty="市域外 / outside the counties"),
+        "zone": _fmt(ex["zone"], empty="不在园区内 / outside any zone"),
+        "zone_kind": _fmt(ex["zone_kind"], empty=""),
+        "zone_chains": _fmt(ex["zone_chains"]),
+        "chain": _fmt(ex["chain"], empty="未注明"),
+        "chemical": bool(ex["chemical"]),
+        "hub_name": _fmt(near["hub"]["name"]),
+        "hub_km": _km_text(near["hub"]["distance_m"]),
+        "station_name": _fmt(near["station"]["name"]),
+        "station_km": _km_text(near["station"]["distance_m"]),
+        "river_km": _km_text(near["river_distance_m"]),
+        "river_buffer_m": f"{float(near['river_buffer_m']):,.0f}",
+        "same_chain_nearby": (
+            f"{_fmt(near['same_chain_nearby'], empty='0')}"
+            f"（{float(near['same_chain_radius_m']) / 1000:g} km 内）"
+        ),
+        "score": _fmt(ex["score"], digits=1),
+        "verdict": verdict,
+        "verdict_zh": str(ex["verdict_zh"]),
+        "criteria": criteria,
+        "rules": failed,
+        "reasons": [str(r) for r in reasons],
+        "attributes": [
+            (str(k), _fmt(v, empty=""))
+            for k, v in (attributes.items() if attributes is not None else ())
+        ],
+    }
+
+
+def render_site_page(
+    context: Mapping[str, Any],
+    map_png: bytes,
+    *,
+    generated: str = "",
+    window_km: float = 15,
+    link_index: bool = True,
+) -> str:
+    """Render one site page as HTML (user text escaped).
+
+    Parameters
+    ----------
+    context
+        From :func:`site_context`.
+    map_png
+        The site map (PNG bytes), embedded as a data URI.
+    generated
+        A line saying when and from what the report was made.
+    window_km
+        Width of the map window, for the caption.
+    link_index
+        Link back to ``../index.html``.
+
+    Returns
+    -------
+    str
+        A standalone HTML document.
+    """
+    template = _environment().get_template("report_site.html")
+    return template.render(
+        s=context,
+        map_png=base64.b64encode(map_png).decode("ascii"),
+        window_km=f"{window_km:g}",
+        link_index=link_index,
+        **_common(generated),
+    )
+
+
+def render_index(
+    summary: pd.DataFrame,
+    map_png: bytes,
+    *,
+    source_name: str,
+    encoding: str | None,
+    crs_in: str,
+    n_rejected: int,
+    warnings: Sequence[str] = (),
+    pdf: bool = False,
+    generated: str = "",
+) -> str:
+    """Render ``index.html``: the overview map and the ranked table (user text escaped).
+
+    Parameters
+    ----------
+    summary
+        From :func:`summary_table` (ranked).
+    map_png
+        The overview map (PNG bytes), embedded as a data URI.
+    source_name, encoding, crs_in
+        Shown in the header (from :class:`geoapp.io.ImportResult`).
+    n_rejected
+        Number of rows listed in ``errors.csv``.
+    warnings
+        Import notes listed at the end.
+    pdf
+        Link the site PDFs too.
+    generated
+        A line saying when and from what the report was made.
+
+    Returns
+    -------
+    str
+    """
+    verdicts = summary["verdict"].astype(str)
+    counts = [
+        {"key": k, "label": f"{v} {k}", "count": int((verdicts == k).sum())}
+        for k, v in _VERDICT_ZH.items()
+    ]
+    rows = [
+        {
+            "site_id": r.site_id,
+            "row": r.row,
+            "name": r.name,
+            "county": _fmt(r.county),
+            "zone": _fmt(r.zone, empty=""),
+            "chain": _fmt(r.chain, empty=""),
+            "score": _fmt(r.score, digits=1),
+            "verdict": r.verdict,
+            "verdict_zh": _VERDICT_ZH.get(r.verdict, r.verdict),
+            "violations": r.rule_titles or "",
+            "pdf": pdf,
+        }
+        for r in summary.itertuples(index=False)
+    ]
+    template = _environment().get_template("report_index.html")
+    return template.render(
+        rows=rows,
+        verdict_counts=counts,
+        map_png=base64.b64encode(map_png).decode("ascii"),
+        source_name=source_name,
+        encoding=encoding or "",
+        crs_in=crs_in,
+        n_evaluated=len(summary),
+        n_rejected=n_rejected,
+        warnings=list(warnings),
+        **_common(generated),
+    )
