@@ -11,7 +11,8 @@ Modules, one per concern::
     geoapp.export      GeoJSON / GeoPackage / Shapefile / CSV export
     geoapp.filters     project filters and pipeline summaries
     geoapp.clustering  DBSCAN / HDBSCAN of project sites, Gi* hot spots
-    geoapp.coverage    facility coverage, MCLP / LSCP placement (spopt)
+    geoapp.coverage    nearest facility and covered shares by county / zone / chain
+    geoapp.placement   where to add facilities: MCLP / LSCP (spopt) with a feasibility check
     geoapp.rules       hard rules with their legal basis
     geoapp.siting      rule check, score and verdict of candidate sites
     geoapp.mapping     folium maps (no Streamlit)

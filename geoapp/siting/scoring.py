@@ -1,0 +1,195 @@
+"""Scoring of candidate sites: criteria, weights, points, verdicts and reasons.
+
+Shared by :func:`geoapp.siting.evaluate_sites` (vectorised over all candidates)
+and :func:`geoapp.siting.explain_site` (one result row). Each criterion is
+normalised to 0–1 and weighs ``weight / sum(weights) × 100`` points; a failed
+hard rule makes the verdict ``prohibited`` whatever the score.
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+from typing import Mapping
+
+import numpy as np
+
+from geoapp.settings import SitingSettings
+
+#: Criterion -> (Chinese title, English title), in the order of the score columns.
+CRITERIA: Mapping[str, tuple[str, str]] = MappingProxyType(
+    {
+        "zone_chain_match": ("园区主导产业链匹配", "Chain is led by the zone"),
+        "hub_access": ("物流枢纽可达性", "Logistics hub access"),
+        "station_access": ("环境监测站可达性", "Monitoring station access"),
+        "chain_agglomeration": ("同链项目集聚", "Same-chain agglomeration"),
+        "in_zone": ("位于园区内", "Inside a development zone"),
+    }
+)
+_CRIT = tuple(CRITERIA)
+_POSITIVE_ZH = (
+    "产业链为所在园区主导产业", "邻近物流枢纽", "邻近环境监测站", "周边同链项目集聚", "位于园区内"
+)  # fmt: skip
+_NEGATIVE_ZH = (
+    "产业链非所在园区主导产业", "距物流枢纽较远", "距环境监测站较远", "周边同链项目少", "不在园区内"
+)  # fmt: skip
+_NO_CHAIN_ZH = "未填写产业链"
+
+#: The verdicts, best first; ``prohibited`` means a hard rule failed.
+VERDICTS: tuple[str, ...] = ("recommended", "feasible", "not_advised", "prohibited")
+#: Chinese labels of the verdicts.
+VERDICT_ZH: Mapping[str, str] = MappingProxyType(
+    {"recommended": "推荐", "feasible": "可行", "not_advised": "不建议", "prohibited": "禁止"}
+)
+
+
+def _check_settings(settings: SitingSettings) -> np.ndarray:
+    """Validate ``settings`` and return the weights in criterion order."""
+    unknown = sorted(set(settings.weights) - set(_CRIT))
+    if unknown:
+        msg = (
+            f"`settings.weights` has unknown criteria {unknown}; "
+            f"the criteria are {list(_CRIT)} (a missing criterion weighs 0)."
+        )
+        raise ValueError(msg)
+    w = np.array([float(settings.weights.get(c, 0.0)) for c in _CRIT])
+    if (w < 0).any() or not np.isfinite(w).all() or w.sum() <= 0:
+        msg = (
+            "`settings.weights` must be finite, >= 0 and not all 0; "
+            f"got {dict(settings.weights)}."
+        )
+        raise ValueError(msg)
+    pairs = (
+        ("hub_full_score_m", "hub_zero_score_m"),
+        ("station_full_score_m", "station_zero_score_m"),
+        ("feasible_min", "recommended_min"),
+    )
+    for low, high in pairs:
+        if not getattr(settings, low) < getattr(settings, high):
+            msg = (
+                f"`settings.{low}` ({getattr(settings, low)}) must be less than "
+                f"`settings.{high}` ({getattr(settings, high)})."
+            )
+            raise ValueError(msg)
+    for name in ("river_buffer_m", "same_chain_radius_m"):
+        if not getattr(settings, name) >= 0:
+            msg = f"`settings.{name}` must be >= 0 metres, got {getattr(settings, name)}."
+            raise ValueError(msg)
+    if not settings.agglomeration_full_count >= 1:
+        msg = (
+            "`settings.agglomeration_full_count` must be >= 1, "
+            f"got {settings.agglomeration_full_count}."
+        )
+        raise ValueError(msg)
+    return w
+
+
+
+def _linear(d: np.ndarray, full: float, zero: float) -> np.ndarray:
+    """1 at or below ``full`` metres, 0 at or beyond ``zero``, linear between; NaN -> 0."""
+    out = np.clip((zero - np.asarray(d, dtype=float)) / (zero - full), 0.0, 1.0)
+    return np.nan_to_num(out, nan=0.0)
+
+
+def _normalised(
+    chain_match, in_zone, hub_d, station_d, same_chain, settings: SitingSettings
+) -> np.ndarray:
+    """The (n, 5) matrix of normalised criteria, columns in :data:`CRITERIA` order."""
+    return np.column_stack(
+        [
+            np.asarray(chain_match, dtype=float),
+            _linear(hub_d, settings.hub_full_score_m, settings.hub_zero_score_m),
+            _linear(station_d, settings.station_full_score_m, settings.station_zero_score_m),
+            np.minimum(
+                np.asarray(same_chain, dtype=float) / settings.agglomeration_full_count, 1.0
+            ),
+            np.asarray(in_zone, dtype=float),
+        ]
+    )
+
+
+def _verdicts(score: np.ndarray, prohibited: np.ndarray, settings: SitingSettings) -> np.ndarray:
+    """Verdict code per site: index into :data:`VERDICTS`."""
+    return np.select(
+        [prohibited, score >= settings.recommended_min, score >= settings.feasible_min],
+        [3, 0, 1],
+        default=2,
+    )
+
+
+def _combine_rules(
+    n: int, cand: np.ndarray, rule: np.ndarray, n_rules: int
+) -> tuple[np.ndarray, list[tuple[int, ...]]]:
+    """Group (candidate, rule) pairs into distinct rule combinations, exactly and vectorised.
+
+    Returns the combination code of each candidate (-1: no failed rule) and the
+    combinations as sorted tuples of rule positions.
+    """
+    code = np.full(n, -1, dtype=np.intp)
+    if cand.size == 0:
+        return code, []
+    key = np.unique(cand.astype(np.int64) * n_rules + rule)
+    cand, rule = key // n_rules, key % n_rules
+    failing, row = np.unique(cand, return_inverse=True)
+    words = (n_rules + 63) // 64
+    bits = np.zeros((failing.size, words), dtype=np.uint64)
+    np.bitwise_or.at(
+        bits, (row, rule // 64), np.left_shift(np.uint64(1), (rule % 64).astype(np.uint64))
+    )
+    combos, inverse = np.unique(bits, axis=0, return_inverse=True)
+    code[failing] = inverse.reshape(-1)
+    decoded = [
+        tuple(int(w * 64 + b) for w in range(words) for b in range(64) if int(c[w]) >> b & 1)
+        for c in combos
+    ]  # one per distinct combination of failed rules
+    return code, decoded
+
+
+def _reasons(
+    norm: np.ndarray,
+    weights: np.ndarray,
+    no_chain: np.ndarray,
+    combo: np.ndarray,
+    combo_titles: list[str],
+) -> tuple[np.ndarray, np.ndarray]:
+    """Short Chinese explanation per site, as (codes, texts) — built once per distinct case."""
+    n = len(norm)
+    none = len(_CRIT)
+    valid = weights > 0
+
+    def top2(score: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        score = score.copy()
+        rows = np.arange(n)
+        first = np.argmax(score, axis=1)
+        first_ok = score[rows, first] > -np.inf
+        score[rows, first] = -np.inf
+        second = np.argmax(score, axis=1)
+        second_ok = score[rows, second] > -np.inf
+        return np.where(first_ok, first, none), np.where(second_ok, second, none)
+
+    p1, p2 = top2(np.where((norm >= 0.5) & valid, norm * weights, -np.inf))
+    n1, n2 = top2(np.where((norm < 0.5) & valid, (1.0 - norm) * weights, -np.inf))
+    base = none + 1
+    key = ((p1 * base + p2) * base + n1) * base + n2
+    key = (key * 2 + no_chain.astype(np.int64)) * (len(combo_titles) + 1) + (combo + 1)
+    span = base**4 * 2 * (len(combo_titles) + 1)
+    if span <= 1 << 24:  # a small key space: compact with a table, O(n)
+        present = np.zeros(span, dtype=bool)
+        present[key] = True
+        uniq = np.flatnonzero(present)
+        inverse = (np.cumsum(present) - 1)[key]
+    else:
+        uniq, inverse = np.unique(key, return_inverse=True)
+    texts = []
+    for k in uniq:  # one per distinct explanation
+        k, c = divmod(int(k), len(combo_titles) + 1)
+        k, nc = divmod(k, 2)
+        k, n2 = divmod(k, base)
+        k, n1 = divmod(k, base)
+        p1, p2 = divmod(k, base)
+        good = [_POSITIVE_ZH[i] for i in (p1, p2) if i != none]
+        bad = [(_NO_CHAIN_ZH if i == 0 and nc else _NEGATIVE_ZH[i]) for i in (n1, n2) if i != none]
+        parts = [f"违反：{combo_titles[c - 1]}"] if c else []
+        parts.append("优势：" + ("、".join(good) or "无"))
+        parts.append("不足：" + ("、".join(bad) or "无"))
+        texts.append("；".join(parts))
+    return inverse.reshape(n), np.array(texts, dtype=object)
