@@ -373,6 +373,24 @@ def table(df: pd.DataFrame, **kwargs) -> None:
     st.dataframe(df, hide_index=True, **kwargs)
 
 
+def header_labels(labels: dict[str, str]) -> dict[str, Any]:
+    """``column_config`` showing translated headers while the data keep their column names."""
+    return {col: st.column_config.Column(label) for col, label in labels.items()}
+
+
+def rejected_row_labels() -> dict[str, Any]:
+    """Headers of a reader's rejected-rows table (``row``, ``reason``, …)."""
+    return header_labels(
+        {
+            "row": t("行号"),
+            "reason": t("原因"),
+            "column": t("字段"),
+            "value": t("值"),
+            "values": t("原始行"),
+        }
+    )
+
+
 def column_labels(columns, spec_name: str | None = None) -> dict[str, str]:
     """Chinese (or English) column titles from the layer declaration, where declared."""
     out: dict[str, str] = {}

@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages._common import (
+    column_labels,
     download_buttons,
     filtered_projects,
     filters_token,
@@ -216,7 +217,7 @@ shown = frame.assign(
         "n_covered": t("已覆盖项目"),
         "share_count": t("覆盖率(按数量)"),
         "investment_yi": t("投资额(亿元)"),
-        "investment_covered_yi": t("已覆盖") + " " + t("投资额(亿元)"),
+        "investment_covered_yi": t("已覆盖投资额(亿元)"),
         "n_with_investment": t("注明投资额的项目"),
         "share_investment": t("覆盖率(按投资)"),
     }
@@ -232,7 +233,23 @@ if placement is not None:
         pct(placement.covered_after["share_count"]),
         delta=f"{100 * (placement.covered_after['share_count'] - placement.covered_before['share_count']):+.1f} pt",
     )
-    table(placement.chosen)
+    chosen = placement.chosen
+    pts = chosen.geometry.representative_point()
+    table(
+        pd.DataFrame(
+            {
+                t("名称"): chosen.get("name", chosen.get("id")),
+                t("候选点"): chosen["kind"]
+                .map({"zone_centroids": t("园区代表点"), "grid": t("规则网格")})
+                .fillna(chosen["kind"])
+                if "kind" in chosen.columns
+                else None,
+                t("项目数"): chosen.get("n_sites_within"),
+                t("经度"): pts.x.round(5),
+                t("纬度"): pts.y.round(5),
+            }
+        )
+    )
 
 st.subheader(t("未覆盖项目"))
 cols = [
@@ -240,7 +257,18 @@ cols = [
     for c in ("name", "chain", "stage", "county", "zone", "facility_name", "distance_m")
     if c in res.uncovered.columns
 ]
-table(res.uncovered[cols].assign(distance_m=res.uncovered["distance_m"].round(0)), height=260)
+table(
+    res.uncovered[cols]
+    .assign(distance_m=res.uncovered["distance_m"].round(0))
+    .rename(
+        columns={
+            **column_labels(cols, "projects"),
+            "facility_name": t("最近设施"),
+            "distance_m": t("距离(米)"),
+        }
+    ),
+    height=260,
+)
 
 run_token = f"{token}|{fac_token}|{radius_m}"
 store_result("coverage_sites", t("覆盖分析") + " · " + t("项目"), res.sites, run_token)

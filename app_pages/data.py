@@ -11,6 +11,7 @@ from app_pages._common import (
     layer_token,
     persist,
     prepare_user_layer,
+    rejected_row_labels,
     t,
     table,
 )
@@ -96,7 +97,7 @@ if upload is not None:
         st.info(f"{t('已读取')}: {result.summary()}")
         if len(result.rejected):
             st.markdown(f"**{t('被拒绝的行')}** ({len(result.rejected)})")
-            table(result.rejected)
+            table(result.rejected, column_config=rejected_row_labels())
         if result.warnings:
             st.markdown(f"**{t('提示')}**")
             table(pd.DataFrame({t("提示"): list(result.warnings)}))
@@ -139,7 +140,7 @@ for name in (*SHOWN_LAYERS, "constraints"):
     rows.append(
         {
             t("图层"): title_of(name),
-            "name": name,
+            t("图层标识"): name,
             t("来源"): f"{t('用户上传')}: {user['source']}"
             if user
             else (t("自带示例") if gdf is not None else "—"),

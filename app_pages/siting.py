@@ -11,9 +11,11 @@ import streamlit as st
 from app_pages._common import (
     content_token,
     download_buttons,
+    header_labels,
     map_layers,
     map_options,
     persist,
+    rejected_row_labels,
     show_map,
     siting_layers,
     siting_settings,
@@ -196,11 +198,11 @@ if row is not None:
         .rename(
             columns={
                 title_col: t("评分明细"),
-                "raw_text": t("距离"),
-                "normalised": "0–1",
-                "weight": "w",
+                "raw_text": t("说明"),
+                "normalised": t("标准化值(0–1)"),
+                "weight": t("权重"),
                 "points": t("得分"),
-                "max_points": "max",
+                "max_points": t("满分"),
             }
         )
         .round(2)
@@ -208,17 +210,29 @@ if row is not None:
     st.markdown(f"**{t('违反的规则')}**")
     if info["rules_failed"]:
         failed = pd.DataFrame(info["rules_failed"])
+        applies = {"chemical": t("化工项目"), "all": t("所有项目")}
+        title_key = "title_zh" if map_options()["lang"] == "zh" else "title_en"
+        if title_key not in failed.columns:
+            title_key = "title_zh"
+        shown_cols = [title_key, "legal_basis", "applies_to"]
+        if map_options()["lang"] == "en" and "description" in failed.columns:
+            shown_cols.append("description")  # the rules' descriptions are in English
         table(
-            failed[["title_zh", "legal_basis", "applies_to", "description"]].rename(
+            failed[shown_cols]
+            .assign(applies_to=failed["applies_to"].map(lambda v: applies.get(v, v)))
+            .rename(
                 columns={
-                    "title_zh": t("违反的规则"),
+                    title_key: t("违反的规则"),
                     "legal_basis": t("法律依据"),
                     "applies_to": t("适用"),
+                    "description": t("说明"),
                 }
             )
         )
         for r in info["rules_failed"]:
-            st.error(f"{r['title_zh']} — {t('法律依据')}：{r['legal_basis']}")
+            title = r.get(title_key) or r["title_zh"]
+            colon = "：" if map_options()["lang"] == "zh" else ": "
+            st.error(f"{title} — {t('法律依据')}{colon}{r['legal_basis']}")
     else:
         st.success(t("未违反任何硬性规则。"))
     store_result(
@@ -233,7 +247,7 @@ if upload is not None and imported is not None:
     st.caption(imported.summary())
     if len(imported.rejected):
         st.markdown(f"**{t('被拒绝的行')}**")
-        table(imported.rejected)
+        table(imported.rejected, column_config=rejected_row_labels())
     for w in imported.warnings:
         st.warning(w)
     if batch is not None:
@@ -258,7 +272,27 @@ if upload is not None and imported is not None:
             if c in batch.columns
         ]
         shown = batch[cols].assign(verdict=batch["verdict"].map(lambda v: t(VERDICT_ZH.get(v, v))))
-        table(shown.round({"hub_distance_m": 0, "station_distance_m": 0, "river_distance_m": 0}))
+        table(
+            shown.round({"hub_distance_m": 0, "station_distance_m": 0, "river_distance_m": 0}),
+            column_config=header_labels(
+                {
+                    "rank": t("排名"),
+                    "name": t("名称"),
+                    "chain": t("产业链"),
+                    "verdict": t("结论"),
+                    "score": t("得分"),
+                    "county": t("县区"),
+                    "zone": t("园区"),
+                    "violation_text": t("违反的规则"),
+                    "hub_name": t("最近物流枢纽"),
+                    "hub_distance_m": f"{t('最近物流枢纽')} · {t('距离(米)')}",
+                    "station_name": t("最近监测站"),
+                    "station_distance_m": f"{t('最近监测站')} · {t('距离(米)')}",
+                    "river_distance_m": t("距黄河(米)"),
+                    "reasons": t("原因"),
+                }
+            ),
+        )
         token = f"batch|{content_token(upload.getvalue())}|{chain}|{river_m}|{same_km}"
         store_result("siting_batch", t("候选点评估"), batch, token)
         download_buttons(

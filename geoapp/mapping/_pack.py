@@ -24,6 +24,11 @@ from geoapp.i18n import translate as _t
 _QUALITY_ZH = {"surveyed": "实测", "approximate": "近似", "schematic": "示意（非实测位置）"}
 
 
+def _paren(text: str, note: str, lang: str) -> str:
+    """``text（note）`` in Chinese, ``text (note)`` in English."""
+    return f"{text}（{note}）" if lang == "zh" else f"{text} ({note})"
+
+
 def _esc_column(values: pd.Series | np.ndarray | list) -> list[str | None]:
     """HTML-escaped text of each value; None for missing or blank (vectorised string ops)."""
     s = pd.Series(values, dtype=object)
@@ -37,7 +42,8 @@ def _esc_column(values: pd.Series | np.ndarray | list) -> list[str | None]:
         .str.replace('"', "&quot;", regex=False)
         .str.replace("'", "&#x27;", regex=False)
     )
-    return escaped.where(~missing, None).tolist()
+    # object dtype: a pandas 3 ``str`` column would turn None back into NaN ("NaN" in popups)
+    return [None if m else v for v, m in zip(escaped.tolist(), missing)]
 
 
 def _fmt_number(values: pd.Series, digits: int = 1) -> list[str | None]:

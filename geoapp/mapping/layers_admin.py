@@ -23,6 +23,7 @@ from ._pack import (
     _bounds,
     _esc_column,
     _field_values,
+    _paren,
     _props,
     _quality,
     _quality_text,
@@ -281,7 +282,7 @@ def river_layers(
     out = []
     if buffer_m:
         buf = _display(_simplify(river_buffer(river, buffer_m), 10.0), datum)
-        label = f"{_t('黄河岸线管控范围', lang)}（{buffer_m:g} {_t('米', lang)}）"
+        label = _paren(_t("黄河岸线管控范围", lang), f"{buffer_m:g} {_t('米', lang)}", lang)
         props = {"_name": [html.escape(label)]}
         spec = _shapes_spec(
             buf,

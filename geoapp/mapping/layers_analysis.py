@@ -19,7 +19,7 @@ import shapely
 from geoapp.coords import to_metric
 from geoapp.i18n import translate as _t
 
-from ._pack import _bounds, _encode, _props, _rows, _shapes_spec
+from ._pack import _bounds, _encode, _paren, _props, _rows, _shapes_spec
 from ._runtime import CANVAS_THRESHOLD, GeoappLayer
 from .basemaps import Datum, _display
 from .legend import _sw_circle, _sw_polygon
@@ -41,7 +41,7 @@ def service_area_layer(
         geometry=gpd.GeoSeries([area], crs=metric.crs).to_crs(4326).values, crs=4326
     )
     gdf = _display(gdf, datum)
-    title = name or f"{_t('服务范围', lang)}（{radius_m / 1000:g} {_t('公里', lang)}）"
+    title = name or _paren(_t("服务范围", lang), f"{radius_m / 1000:g} {_t('公里', lang)}", lang)
     spec = _shapes_spec(
         gdf,
         props={"_name": [html.escape(title)]},
@@ -91,7 +91,7 @@ def hull_layer(
             ("聚类", "cluster_label"),
             ("项目数", "count"),
             ("投资额(亿元)", "investment_yi"),
-            ("产业链", "dominant_chain"),
+            ("主要产业链", "dominant_chain"),
             ("县区", "counties"),
         )
         if f[1] in gdf.columns
@@ -130,7 +130,14 @@ def hotspot_layer(
         {"color": colors[k], "weight": 0.5, "fillColor": colors[k], "fillOpacity": 0.55}
         for k in order
     ]
-    fields = [("热点分析 (Gi*)", "hotspot"), ("项目数", "n_sites"), ("z", "z"), ("p", "p")]
+
+    def label(k: str) -> str:  # "热点 99%" -> "Hot spot 99%" in English
+        kind, _, level = str(k).partition(" ")
+        return f"{_t(kind, lang)} {level}".strip()
+
+    if "hotspot" in gdf.columns:
+        gdf = gdf.assign(_hotspot_text=gdf["hotspot"].map(label).astype(object))
+    fields = [("热点分析 (Gi*)", "_hotspot_text"), ("项目数", "n_sites"), ("z", "z"), ("p", "p")]
     fields = [f for f in fields if f[1] in gdf.columns]
     spec = _shapes_spec(
         gdf,
@@ -140,11 +147,13 @@ def hotspot_layer(
         pane="geoapp-analysis",
         cls="geoapp-hotspot",
         rows=_rows(fields, lang),
-        title="hotspot",
-        tip="hotspot",
+        title="_hotspot_text",
+        tip="_hotspot_text",
     )
     title = _t("热点网格", lang)
-    legend = [(_sw_polygon(colors[k], colors[k], 0.6, False, 0.5), html.escape(k)) for k in order]
+    legend = [
+        (_sw_polygon(colors[k], colors[k], 0.6, False, 0.5), html.escape(label(k))) for k in order
+    ]
     return GeoappLayer("shapes", spec, name=title, legend=legend, legend_title=title)
 
 
@@ -171,7 +180,8 @@ def candidates_layer(
         ("最近物流枢纽", "hub_name"),
         ("距离(米)", "hub_distance_m"),
         ("最近监测站", "station_name"),
-        ("距黄河", "river_distance_m"),
+        ("距离(米)", "station_distance_m"),
+        ("距黄河(米)", "river_distance_m"),
         ("原因", "reasons"),
     )
     verdict = (

@@ -18,7 +18,7 @@ import pandas as pd
 from geoapp.i18n import translate as _t
 from geoapp.settings import STAGES
 
-from ._pack import _bounds, _encode, _props, _quality, _rows
+from ._pack import _bounds, _encode, _paren, _props, _quality, _rows
 from ._runtime import CANVAS_THRESHOLD, GeoappLayer
 from .basemaps import Datum, _display
 from .legend import _sw_circle, _sw_icon
@@ -252,6 +252,9 @@ def facilities_layer(
     legend = [(_sw_icon(shape, color), html.escape(title))]
     if bool(quality.eq("schematic").any()):
         legend = [
-            (_sw_icon(shape, color, hollow=True), html.escape(f"{title}（{_t('示意', lang)}）"))
+            (
+                _sw_icon(shape, color, hollow=True),
+                html.escape(_paren(title, _t("示意", lang), lang)),
+            )
         ]
     return GeoappLayer("points", spec, name=title, legend=legend, bounds=_bounds(gdf))
