@@ -236,23 +236,22 @@ def _group_labels(
     counties: gpd.GeoDataFrame | None,
     zones: gpd.GeoDataFrame | None,
 ) -> tuple[pd.Series, pd.Series]:
-    """County and zone of each site: the attribute where the layer has the column, else located."""
-    has_county, has_zone = "county" in sites.columns, "zone" in sites.columns
-    county = labels(sites["county"], sites.index) if has_county else None
-    zone = labels(sites["zone"], sites.index) if has_zone else None
-    if county is None or zone is None:
-        from geoapp.catalog import load_layer
-        from geoapp.spatial import locate
+    """County and zone of each site, by :func:`geoapp.spatial.locate` with attributes first.
 
-        if counties is None:
-            counties = load_layer("counties")
-        if zone is None and zones is None:
-            zones = load_layer("zones")
-        where = locate(sites, counties, zones if zone is None else None)
-        if county is None:
-            county = where["county"].where(where["county"].notna(), OUTSIDE_COUNTIES)
-        if zone is None:
-            zone = where["zone"].where(where["zone"].notna(), OUTSIDE_ZONES)
+    The stated ``county`` / ``zone`` wins; otherwise the position decides, except
+    for schematic positions, which say nothing about where a site is ("未注明").
+    Located sites outside every county / zone are "市域外" / "园区外".
+    """
+    from geoapp.catalog import load_layer
+    from geoapp.spatial import locate
+
+    counties = load_layer("counties") if counties is None else counties
+    zones = load_layer("zones") if zones is None else zones
+    where = locate(sites, counties, zones, prefer_attributes=True)
+    county = where["county"].where(where["county"].notna(), OUTSIDE_COUNTIES)
+    zone = where["zone"].where(where["zone"].notna(), OUTSIDE_ZONES)
+    county[(where["county_by"] == "unstated").to_numpy()] = UNSTATED
+    zone[(where["zone_by"] == "unstated").to_numpy()] = UNSTATED
     return county.astype(object), zone.astype(object)
 
 

@@ -155,13 +155,19 @@ def locate(
         The zone layer (columns ``name``, ``kind``), optional.
     prefer_attributes
         Use the sites' own ``county`` / ``zone`` columns where they are filled
-        (the seeds' statements), and the location only where they are empty.
+        (the seeds' statements), and the location only where they are empty
+        and the position means something: a row whose ``location_quality`` is
+        ``"schematic"`` was drawn somewhere chosen, so its position says
+        nothing about its county or zone — it gets ``None`` (unstated).
 
     Returns
     -------
     pandas.DataFrame
-        Aligned with ``sites``: ``county``, ``zone``, ``zone_kind``, and
-        ``located_by`` (``"attribute"`` or ``"location"``).
+        Aligned with ``sites``: ``county``, ``zone``, ``zone_kind``, and how
+        each was found, ``county_by`` / ``zone_by``: ``"attribute"``,
+        ``"zone"`` (the county stated for the site's stated zone),
+        ``"location"``, or ``"unstated"`` (a schematic row with no attribute:
+        the value is ``None``).
     """
     require_crs(sites=sites, counties=counties, zones=zones)
     pts = points_of(sites)
@@ -176,11 +182,48 @@ def locate(
     else:
         out["zone"] = None
         out["zone_kind"] = None
-    out["located_by"] = "location"
+    out["county_by"] = "location"
+    out["zone_by"] = "location"
     if prefer_attributes:
-        for col in ("county", "zone"):
-            if col in sites.columns:
-                given = sites[col].notna() & (sites[col].astype(str).str.len() > 0)
-                out.loc[given, col] = sites.loc[given, col]
-                out.loc[given, "located_by"] = "attribute"
+        _prefer_attributes(out, sites, zones)
     return out
+
+
+def _filled(values: pd.Series) -> np.ndarray:
+    return (values.notna() & (values.astype(str).str.len() > 0)).to_numpy(dtype=bool)
+
+
+def _prefer_attributes(
+    out: pd.DataFrame, sites: gpd.GeoDataFrame, zones: gpd.GeoDataFrame | None
+) -> None:
+    """Overwrite located values with stated ones; blank what a schematic position implies."""
+    n = len(sites)
+    schematic = (
+        sites["location_quality"].eq("schematic").fillna(False).to_numpy(dtype=bool)
+        if "location_quality" in sites.columns
+        else np.zeros(n, dtype=bool)
+    )
+    zone_given = _filled(sites["zone"]) if "zone" in sites.columns else np.zeros(n, dtype=bool)
+    county_given = _filled(sites["county"]) if "county" in sites.columns else np.zeros(n, bool)
+    if zone_given.any():
+        out.loc[zone_given, "zone"] = sites.loc[zone_given, "zone"]
+        out.loc[zone_given, "zone_by"] = "attribute"
+        if zones is not None and "kind" in zones.columns:
+            kinds = dict(zip(zones["name"], zones["kind"]))
+            out.loc[zone_given, "zone_kind"] = sites.loc[zone_given, "zone"].map(kinds)
+    blank_zone = schematic & ~zone_given
+    out.loc[blank_zone, ["zone", "zone_kind"]] = None
+    out.loc[blank_zone, "zone_by"] = "unstated"
+
+    if county_given.any():
+        out.loc[county_given, "county"] = sites.loc[county_given, "county"]
+        out.loc[county_given, "county_by"] = "attribute"
+    via_zone = np.zeros(n, dtype=bool)
+    if zones is not None and "county" in zones.columns and zone_given.any():
+        zone_county = sites["zone"].map(dict(zip(zones["name"], zones["county"])))
+        via_zone = zone_given & ~county_given & _filled(zone_county)
+        out.loc[via_zone, "county"] = zone_county[via_zone]
+        out.loc[via_zone, "county_by"] = "zone"
+    blank_county = schematic & ~county_given & ~via_zone
+    out.loc[blank_county, "county"] = None
+    out.loc[blank_county, "county_by"] = "unstated"

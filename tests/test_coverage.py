@@ -118,6 +118,7 @@ def hand_fixture():
         zone=["甲园", "甲园", None, "乙园", None, "乙园", None],
         chain=["氢能", "氢能", "聚碳新材料", "氢能", "聚碳新材料", None, "聚碳新材料"],
         investment_yi=[10.0, np.nan, 5.0, 2.0, 8.0, np.nan, np.nan],
+        location_quality=["schematic"] * 7,  # positions chosen: they say nothing of the county
     )
     fac = from_metric(f, name=["H1", "H2"])
     return sites, fac
@@ -160,6 +161,19 @@ def test_coverage_shares_by_hand(hand_fixture):
     z = res.by_zone.set_index("group")
     assert z.loc["甲园", "share_count"] == 1 and z.loc["乙园", "n_sites"] == 2
     assert z.loc[UNSTATED, "n_sites"] == 3 and z.loc[UNSTATED, "n_covered"] == 0
+
+
+def test_unstated_county_of_a_real_position_comes_from_the_position(hand_fixture, counties):
+    sites, fac = hand_fixture
+    sites = sites.assign(location_quality="surveyed")
+    res = coverage(sites, fac, radius_m=10_000, counties=counties)
+    joined = gpd.sjoin(sites[["geometry"]], counties[["name", "geometry"]], predicate="within")
+    located = joined["name"].reindex(sites.index)
+    stated = sites["county"].where(sites["county"].fillna("").str.len() > 0)
+    expected = stated.fillna(located).fillna("市域外")
+    got = res.by_county.set_index("group")["n_sites"]
+    assert got[got > 0].to_dict() == expected.value_counts().to_dict()
+    assert UNSTATED not in got[got > 0].index
 
 
 def test_coverage_locates_layers_without_county_zone(counties):
