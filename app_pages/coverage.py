@@ -178,6 +178,7 @@ if placement is not None and len(placement.chosen):
             placement.chosen,
             radius_m,
             name=f"{t('新增设施')} · {t('服务范围')}",
+            proposed=True,
         )
     )
     overlays.append(
@@ -190,6 +191,9 @@ if placement is not None and len(placement.chosen):
     )
 layers = map_layers()
 layers["projects"] = res.sites
+after = placement is not None and len(placement.chosen) > 0
+if after:  # colour the projects by their coverage with the new facilities
+    layers["projects"] = res.sites.assign(covered=placement.sites["covered"].to_numpy())
 if ftype == "logistics_hubs":
     layers["monitoring_stations"] = None
 else:
@@ -200,7 +204,8 @@ m = mapping.build_map(
     overlays=overlays,
     project_options={
         "extra_fields": (("最近设施", "facility_name"), ("距离(米)", "distance_m")),
-        "legend_title": f"{t('项目')} · {t('服务半径(公里)')} {radius_km:g}",
+        "legend_title": f"{t('项目')} · {t('服务半径(公里)')} {radius_km:g}"
+        + (f" · {t('新增设施后')}" if after else ""),
     },
     **map_options(),
 )

@@ -250,6 +250,13 @@ if upload is not None and imported is not None:
         table(imported.rejected, column_config=rejected_row_labels())
     for w in imported.warnings:
         st.warning(w)
+    if batch is not None and "chain" in batch.columns:
+        unknown = batch["chain"].notna() & ~batch["chain_known"]
+        if unknown.any():
+            names = "、".join(sorted(set(batch.loc[unknown, "chain"].astype(str))))
+            st.warning(
+                f"{t('产业链不在目录中（不计园区匹配；仅按名称关键词判断是否化工）')}：{names}"
+            )
     if batch is not None:
         cols = [
             c

@@ -125,6 +125,10 @@ _EN: Mapping[str, str] = MappingProxyType(
         "优化前覆盖率": "Covered before",
         "优化后覆盖率": "Covered after",
         "新增设施": "New facilities",
+        "新增设施后": "with the new facilities",
+        "产业链不在目录中（不计园区匹配；仅按名称关键词判断是否化工）": (
+            "Chains not in the taxonomy (no zone match; chemical judged by keywords only)"
+        ),
         "距离(米)": "Distance (m)",
         "经度": "Longitude",
         "纬度": "Latitude",

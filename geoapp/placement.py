@@ -252,7 +252,12 @@ def _infeasible_message(feas: Feasibility, radius_m: float) -> str:
     more = len(feas.unreachable) - len(names)
     need = math.ceil(feas.min_radius_m / 100.0) * 100
     listed = "、".join(str(n) for n in names) + (f" … and {more} more" if more > 0 else "")
-    return (
+    zh = (
+        f"全覆盖（LSCP）不可行：服务半径 {radius_m:g} 米时，有 {len(feas.unreachable)} 个项目"
+        f"距所有候选点和现有设施都更远（{listed}）。覆盖全部项目所需的最小半径为 {need:.0f} 米；"
+        "请增大服务半径、在这些项目附近增加候选点，或改用 MCLP（最大覆盖）。"
+    )
+    return zh + "\n" + (
         f"LSCP is infeasible with `radius_m`={radius_m:g} m: {len(feas.unreachable)} site(s) are "
         f"farther than that from every candidate and existing facility: {listed}. "
         f"The smallest radius that covers every site is {need:.0f} m; use "

@@ -204,6 +204,18 @@ def test_build_report_xlsx_and_datum(tmp_path, layers):
     assert doc["features"][0]["properties"]["name"] == "甲"
 
 
+def test_unknown_chain_is_reported_not_silently_scored(tmp_path, layers):
+    csv_path = utf8_csv(
+        tmp_path / "c.csv",
+        ["名称", "经度", "纬度", "产业链"],
+        [["甲", "115.03", "35.76", "不存在的链"], ["乙", "115.11", "35.90", "氢能"]],
+    )
+    res = build_report(csv_path, tmp_path / "r", layers=layers)
+    assert any("不存在的链" in w and "不在目录中" in w for w in res.warnings)
+    assert not any("氢能" in w for w in res.warnings)
+    assert "不存在的链" in (tmp_path / "r" / "index.html").read_text(encoding="utf-8")
+
+
 def test_failed_build_leaves_previous_report_intact(tmp_path, layers, monkeypatch):
     src = utf8_csv(tmp_path / "c.csv", ["名称", "经度", "纬度", "产业链"],
                    [["甲", "115.03", "35.76", "氢能"], ["乙", "115.1", "35.7", "氢能"]])  # fmt: skip

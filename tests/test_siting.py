@@ -201,6 +201,18 @@ def test_river_distance_equals_shapely_in_4547(result, candidates, river_m):
     np.testing.assert_allclose(result["river_distance_m"].to_numpy(), expected, rtol=0, atol=1e-3)
 
 
+def test_chain_known_flags_chains_outside_the_taxonomy(layers):
+    pts = gpd.GeoDataFrame(
+        {"chain": ["氢能", "不存在的链", None, "某某化工"]},
+        geometry=[shapely.Point(115.03, 35.76)] * 4,
+        crs=4326,
+    )
+    got = evaluate_sites(pts, layers=layers)
+    assert got["chain_known"].tolist() == [True, False, False, False]
+    assert got["chemical"].tolist() == [False, False, False, True]  # keyword 化工
+    assert not got["chain_match"].iloc[1:].any()
+
+
 def test_chemical_flag_is_chains_is_chemical(result, candidates):
     assert result["chemical"].tolist() == chains.is_chemical(candidates["chain"]).tolist()
 

@@ -33,8 +33,13 @@ def service_area_layer(
     lang: str = "zh",
     datum: Datum = "wgs84",
     name: str | None = None,
+    proposed: bool = False,
 ) -> GeoappLayer:
-    """Service areas: each facility buffered by ``radius_m`` in EPSG:4547 (dissolved)."""
+    """Service areas: each facility buffered by ``radius_m`` in EPSG:4547 (dissolved).
+
+    ``proposed=True`` draws the areas of facilities an optimisation proposes, in
+    orange, so they stand apart from the existing ones (green).
+    """
     metric = to_metric(facilities.geometry)
     area = shapely.union_all(np.asarray(metric.buffer(radius_m, quad_segs=24).array))
     gdf = gpd.GeoDataFrame(
@@ -42,17 +47,18 @@ def service_area_layer(
     )
     gdf = _display(gdf, datum)
     title = name or _paren(_t("服务范围", lang), f"{radius_m / 1000:g} {_t('公里', lang)}", lang)
+    line, fill = ("#d95f02", "#fdb863") if proposed else ("#4d9221", "#b8e186")
     spec = _shapes_spec(
         gdf,
         props={"_name": [html.escape(title)]},
         style_index=[0],
         styles=[
             {
-                "color": "#4d9221",
-                "weight": 1.2,
-                "fillColor": "#b8e186",
+                "color": line,
+                "weight": 1.6 if proposed else 1.2,
+                "fillColor": fill,
                 "fillOpacity": 0.22,
-                "dashArray": "6 3",
+                "dashArray": "2 4" if proposed else "6 3",
             }
         ],
         pane="geoapp-service",
@@ -65,7 +71,7 @@ def service_area_layer(
         "shapes",
         spec,
         name=title,
-        legend=[(_sw_polygon("#4d9221", "#b8e186", 0.35, True, 1.2), html.escape(title))],
+        legend=[(_sw_polygon(line, fill, 0.35, True, 1.2), html.escape(title))],
     )
 
 

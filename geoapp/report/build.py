@@ -229,6 +229,13 @@ def build_report(
     evaluated = evaluate_sites(
         cands.sites, layers=layers, settings=settings, chain_col="chain", name_col="name"
     )
+    unknown = evaluated["chain"].notna() & ~evaluated["chain_known"]
+    if unknown.any():
+        names = "、".join(sorted(set(evaluated.loc[unknown, "chain"].astype(str))))
+        warnings.append(
+            f"产业链不在目录中（不计园区匹配；仅按名称关键词判断是否化工）/ chains not in the "
+            f"taxonomy (no zone match; chemical judged by keywords only): {names}"
+        )
     rules = getattr(layers, "rules", None)
     summary = summary_table(evaluated, rules=rules, settings=settings)
     errors = errors_table(imported)

@@ -40,7 +40,7 @@ logger = logging.getLogger(__package__)  # "geoapp.siting", as before the split
 
 #: Columns added by :func:`evaluate_sites`, in order.
 RESULT_COLUMNS: tuple[str, ...] = (
-    "county", "zone", "zone_kind", "zone_chains", "chain_match", "chemical",
+    "county", "zone", "zone_kind", "zone_chains", "chain_match", "chemical", "chain_known",
     "hub_name", "hub_distance_m", "station_name", "station_distance_m",
     "same_chain_nearby", "river_distance_m", "violations", "violation_text",
     "score", *(f"score_{c}" for c in _CRIT), "verdict", "reasons",
@@ -130,6 +130,9 @@ def evaluate_sites(
           missing outside any county / zone;
         - ``chain_match``: the chain is one of the zone's leading chains;
         - ``chemical``: :func:`geoapp.chains.is_chemical` of the chain;
+        - ``chain_known``: the chain is one the taxonomy names (False for a
+          missing or unknown chain: such a site gets no chain match, and it is
+          chemical only if its name has a chemical keyword);
         - ``hub_name``, ``hub_distance_m``, ``station_name``,
           ``station_distance_m``: the nearest of each, in metres (EPSG:4547);
         - ``same_chain_nearby``: projects of the same chain within
@@ -214,6 +217,8 @@ def evaluate_sites(
         chain_names = np.asarray(chain_names, dtype=object)
     chemical = _take(chains.is_chemical(chain_names), chain_code, False).astype(bool)
     vocab_code = _take(base.chain_vocab.get_indexer(chain_names).astype(np.intp), chain_code, -1)
+    in_taxonomy = np.isin(chain_names, np.asarray(chains.chain_names(), dtype=object))
+    chain_known = _take(in_taxonomy, chain_code, False).astype(bool)
     chain_match = in_zone & (vocab_code >= 0)
     if base.zone_chain_matrix.size:
         chain_match &= base.zone_chain_matrix[np.maximum(zone_idx, 0), np.maximum(vocab_code, 0)]
@@ -295,6 +300,7 @@ def evaluate_sites(
         "zone_chains": _str_array(base.zone_chains_text, zone_idx),
         "chain_match": chain_match,
         "chemical": chemical,
+        "chain_known": chain_known,
         "hub_name": _str_array(base.hub_names, hub_i),
         "hub_distance_m": hub_d,
         "station_name": _str_array(base.station_names, station_i),
