@@ -14,11 +14,11 @@ import time
 
 import geopandas as gpd
 import numpy as np
-import shapely
 
 from geoapp.catalog import load_layer
 from geoapp.coverage import candidate_sites, coverage, nearest_facility, place_facilities
 from geoapp.settings import METRIC_CRS
+from geoapp.spatial import random_points
 
 
 def baseline_nearest(sites: gpd.GeoDataFrame, facilities: gpd.GeoDataFrame):
@@ -67,11 +67,7 @@ def random_sites(n: int, seed: int = 0) -> gpd.GeoDataFrame:
     """``n`` seeded points inside the city outline, with a random investment."""
     city = load_layer("city").geometry.iloc[0]
     rng = np.random.default_rng(seed)
-    minx, miny, maxx, maxy = city.bounds
-    x = rng.uniform(minx, maxx, 3 * n)
-    y = rng.uniform(miny, maxy, 3 * n)
-    inside = shapely.contains_xy(city, x, y)
-    x, y = x[inside][:n], y[inside][:n]
+    x, y = random_points(city, n, rng=rng)
     return gpd.GeoDataFrame(
         {"investment_yi": rng.gamma(2.0, 3.0, len(x)), "chain": "氢能"},
         geometry=gpd.points_from_xy(x, y),

@@ -32,16 +32,13 @@ import numpy as np
 def synthetic_projects(n: int, seed: int = 0):
     """``n`` seeded points inside the city with attributes sampled from the shipped projects."""
     import geopandas as gpd
-    import shapely
 
     from geoapp.catalog import load_layer
+    from geoapp.spatial import random_points
 
     projects, city = load_layer("projects"), load_layer("city").geometry.iloc[0]
     rng = np.random.default_rng(seed)
-    minx, miny, maxx, maxy = city.bounds
-    x, y = rng.uniform(minx, maxx, 4 * n), rng.uniform(miny, maxy, 4 * n)
-    inside = shapely.contains_xy(city, x, y)
-    x, y = x[inside][:n], y[inside][:n]
+    x, y = random_points(city, n, rng=rng)
     rows = (
         projects.drop(columns="geometry")
         .iloc[rng.integers(0, len(projects), n)]

@@ -38,12 +38,12 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import shapely
 
 from geoapp import chains
 from geoapp.catalog import load_layer
 from geoapp.report import build_report, read_candidates, render_site_page, site_context
 from geoapp.siting import SitingLayers, evaluate_sites
+from geoapp.spatial import random_points
 from geoapp.staticmap import SITE_WINDOW_M, BaseLayers, SiteMapRenderer, site_map
 
 SEED = 20261121
@@ -53,15 +53,7 @@ def make_candidates(n: int, path: Path) -> Path:
     """Write ``n`` seeded random candidates inside the city as a UTF-8 CSV with Chinese headers."""
     city = load_layer("city").geometry.iloc[0]
     rng = np.random.default_rng(SEED)
-    minx, miny, maxx, maxy = city.bounds
-    xs, ys = [], []
-    while sum(map(len, xs)) < n:
-        x = rng.uniform(minx, maxx, 4 * n)
-        y = rng.uniform(miny, maxy, 4 * n)
-        inside = shapely.contains_xy(city, x, y)
-        xs.append(x[inside])
-        ys.append(y[inside])
-    x, y = np.concatenate(xs)[:n], np.concatenate(ys)[:n]
+    x, y = random_points(city, n, rng=rng)
     frame = pd.DataFrame(
         {
             "名称": [f"候选项目{i + 1:04d}" for i in range(n)],

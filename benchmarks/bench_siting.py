@@ -50,25 +50,15 @@ def _maxrss_mb() -> float:
 
 def make_candidates(n: int, seed: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """N seeded random points inside the city (lon, lat) and chain codes into the taxonomy."""
-    import shapely
 
     from geoapp.catalog import load_layer
     from geoapp.chains import chain_names
+    from geoapp.spatial import random_points
 
-    city = load_layer("city").geometry.iloc[0]
-    shapely.prepare(city)
     rng = np.random.default_rng(seed)
-    minx, miny, maxx, maxy = city.bounds
-    xs, ys, have = [], [], 0
-    while have < n:
-        x = rng.uniform(minx, maxx, max(2 * (n - have), 1000))
-        y = rng.uniform(miny, maxy, x.size)
-        inside = shapely.contains_xy(city, x, y)
-        xs.append(x[inside])
-        ys.append(y[inside])
-        have += int(inside.sum())
+    x, y = random_points(load_layer("city").geometry.iloc[0], n, rng=rng)
     chain = rng.integers(0, len(chain_names()), n)
-    return np.concatenate(xs)[:n], np.concatenate(ys)[:n], chain
+    return x, y, chain
 
 
 def _load_candidates(path: str):

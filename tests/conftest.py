@@ -21,12 +21,6 @@ def city():
 @pytest.fixture(scope="session")
 def city_points(city):
     """400 seeded random points inside 濮阳市 (lon, lat arrays)."""
-    import shapely
+    from geoapp.spatial import random_points
 
-    rng = np.random.default_rng(20261121)
-    poly = city.geometry.iloc[0]
-    minx, miny, maxx, maxy = poly.bounds
-    x = rng.uniform(minx, maxx, 4000)
-    y = rng.uniform(miny, maxy, 4000)
-    inside = shapely.contains_xy(poly, x, y)
-    return x[inside][:400], y[inside][:400]
+    return random_points(city.geometry.iloc[0], 400, rng=np.random.default_rng(20261121))

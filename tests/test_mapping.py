@@ -18,6 +18,7 @@ from geoapp import mapping, offline
 from geoapp.catalog import load_layer
 from geoapp.coords import to_metric, wgs84_to_gcj02
 from geoapp.i18n import translate
+from geoapp.spatial import random_points
 
 URL = re.compile(r"""https?://[^\s"'<>\\)]+""")
 ASSET = re.compile(r"""(?:src|href)=["']([^"']+)["']""")
@@ -371,10 +372,7 @@ def synthetic_projects(n: int, seed: int = 0) -> gpd.GeoDataFrame:
     """``n`` seeded project points inside the city, attributes drawn from the shipped ones."""
     projects, city = load_layer("projects"), load_layer("city").geometry.iloc[0]
     rng = np.random.default_rng(seed)
-    minx, miny, maxx, maxy = city.bounds
-    x, y = rng.uniform(minx, maxx, 4 * n), rng.uniform(miny, maxy, 4 * n)
-    inside = shapely.contains_xy(city, x, y)
-    x, y = x[inside][:n], y[inside][:n]
+    x, y = random_points(city, n, rng=rng)
     rows = (
         projects.drop(columns="geometry")
         .iloc[rng.integers(0, len(projects), n)]

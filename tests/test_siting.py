@@ -26,6 +26,7 @@ from geoapp.siting import (
     evaluate_sites,
     explain_site,
 )
+from geoapp.spatial import random_points
 
 GEOD = Geod(ellps="WGS84")
 N = 200
@@ -57,11 +58,7 @@ def candidates():
     """200 seeded random points inside the city, random chains (some missing)."""
     city = load_layer("city").geometry.iloc[0]
     rng = np.random.default_rng(42)
-    minx, miny, maxx, maxy = city.bounds
-    x = rng.uniform(minx, maxx, 20 * N)
-    y = rng.uniform(miny, maxy, 20 * N)
-    inside = shapely.contains_xy(city, x, y)
-    x, y = x[inside][:N], y[inside][:N]
+    x, y = random_points(city, N, rng=rng)
     names = np.array(chains.chain_names(), dtype=object)
     chain = names[rng.integers(0, len(names), N)]
     chain[rng.random(N) < 0.1] = None
