@@ -24,3 +24,12 @@ def city_points(city):
     from geoapp.spatial import random_points
 
     return random_points(city.geometry.iloc[0], 400, rng=np.random.default_rng(20261121))
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """A skipped test is a failure here: every dependency is installed by `./dev test`."""
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    skipped = reporter.stats.get("skipped", []) if reporter else []
+    if skipped and exitstatus == 0:
+        reporter.write_line(f"{len(skipped)} test(s) skipped: skips count as failures", red=True)
+        session.exitstatus = 1

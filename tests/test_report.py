@@ -245,9 +245,10 @@ def test_all_rows_bad_raises_and_writes_nothing(tmp_path, layers):
     assert not (tmp_path / "out").exists()
 
 
-@pytest.mark.skipif(shutil.which("fc-list") is None, reason="fontconfig not installed")
 def test_pdf_text_has_the_chinese_name(tmp_path, layers):
-    pypdf = pytest.importorskip("pypdf")
+    import pypdf
+
+    assert shutil.which("fc-list"), "fc-list not found: install fontconfig (./dev test does)"
     assert report.cjk_pdf_font_available() is True
     lon, lat = river_point(500.0)
     src = utf8_csv(tmp_path / "c.csv", ["名称", "经度", "纬度", "产业链"],
