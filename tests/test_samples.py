@@ -93,3 +93,20 @@ def test_every_feature_is_schematic_and_cites_a_real_seed_line(layer):
         for file, start, end in cites:
             assert file in lengths, src
             assert 1 <= int(start) <= int(end or start) <= lengths[file], src
+
+
+def test_data_rebuilds_byte_for_byte(tmp_path):
+    """`data/build_boundaries.py` + `data/build_samples.py` regenerate the shipped files exactly."""
+    import importlib.util
+
+    def module(name):
+        spec = importlib.util.spec_from_file_location(name, ROOT / "data" / f"{name}.py")
+        mod = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(mod)
+        return mod
+
+    module("build_boundaries").build(tmp_path)
+    module("build_samples").build(tmp_path)
+    for name in ("counties", "city", "neighbours", "yellow_river", *POINT_LAYERS, "zones"):
+        built = (tmp_path / f"{name}.geojson").read_bytes()
+        assert built == (ROOT / "data" / f"{name}.geojson").read_bytes(), name
