@@ -28,7 +28,7 @@ from geoapp._errors import GeoappError
 from geoapp.chains import chain_names
 from geoapp.io import read_user_layer
 from geoapp.settings import DEFAULT_SITING
-from geoapp.siting import VERDICT_ZH, evaluate_sites, explain_site
+from geoapp.siting import VERDICT_ZH, evaluate_sites, explain_site, reasons_in
 
 MAP_KEY = "siting_map"
 VERDICT_RANK = {"recommended": 0, "feasible": 1, "not_advised": 2, "prohibited": 3}
@@ -177,7 +177,8 @@ if row is not None:
         if geom.geom_type == "Point"
         else f"{t('地块')} {gpd.GeoSeries([geom], crs=4326).to_crs(4547).area.iloc[0] / 1e4:,.1f} ha"
     )
-    st.caption(f"{where} · {t('产业链')}: {info['chain'] or t('未指定')} · {info['reasons'] or ''}")
+    why = reasons_in(pd.Series([info["reasons"] or ""]), map_options()["lang"]).iloc[0]
+    st.caption(f"{where} · {t('产业链')}: {info['chain'] or t('未指定')} · {why}")
     near = info["nearest"]
 
     def km(d):
@@ -279,6 +280,8 @@ if upload is not None and imported is not None:
             if c in batch.columns
         ]
         shown = batch[cols].assign(verdict=batch["verdict"].map(lambda v: t(VERDICT_ZH.get(v, v))))
+        if "reasons" in shown.columns:
+            shown["reasons"] = reasons_in(shown["reasons"], map_options()["lang"])
         table(
             shown.round({"hub_distance_m": 0, "station_distance_m": 0, "river_distance_m": 0}),
             column_config=header_labels(

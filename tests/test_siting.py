@@ -597,3 +597,13 @@ def test_many_constraint_polygons_equal_sjoin_intersects(candidates, layers, cit
     assert user == want
     assert sum(bool(v) for v in want) >= 5
     assert "SitingLayers(counties=6" in repr(layers)
+
+
+def test_reasons_in_english_leave_no_chinese_vocabulary(result):
+    from geoapp.siting import reasons_in
+
+    en = reasons_in(result["reasons"], "en")
+    assert en.str.contains("strengths: ").all() and en.str.contains("weaknesses: ").all()
+    leftover = en.str.contains(r"[\u4e00-\u9fff]")
+    assert not leftover.any(), en[leftover].tolist()[:3]
+    assert reasons_in(result["reasons"], "zh").equals(result["reasons"])

@@ -72,13 +72,14 @@ geoapp.settings.SitingSettings : weights, radii and thresholds.
 from geoapp.siting.evaluate import RESULT_COLUMNS, evaluate_sites
 from geoapp.siting.explain import explain_site
 from geoapp.siting.layers import SitingLayers
-from geoapp.siting.scoring import CRITERIA, VERDICT_ZH, VERDICTS
+from geoapp.siting.scoring import CRITERIA, VERDICT_ZH, VERDICTS, reasons_in
 
 __all__ = [
     "CRITERIA",
     "RESULT_COLUMNS",
     "VERDICTS",
     "VERDICT_ZH",
+    "reasons_in",
     "SitingLayers",
     "evaluate_sites",
     "explain_site",

@@ -8,10 +8,13 @@ hard rule makes the verdict ``prohibited`` whatever the score.
 
 from __future__ import annotations
 
+import re
+
 from types import MappingProxyType
 from typing import Mapping
 
 import numpy as np
+import pandas as pd
 
 from geoapp.settings import SitingSettings
 
@@ -33,6 +36,24 @@ _NEGATIVE_ZH = (
     "产业链非所在园区主导产业", "距物流枢纽较远", "距环境监测站较远", "周边同链项目少", "不在园区内"
 )  # fmt: skip
 _NO_CHAIN_ZH = "未填写产业链"
+_POSITIVE_EN = (
+    "the chain leads the zone", "near a logistics hub", "near a monitoring station",
+    "same-chain projects nearby", "inside a development zone",
+)  # fmt: skip
+_NEGATIVE_EN = (
+    "the chain does not lead the zone", "far from logistics hubs", "far from monitoring stations",
+    "few same-chain projects nearby", "outside development zones",
+)  # fmt: skip
+_REASON_WORDS_EN = {
+    **dict(zip(_POSITIVE_ZH, _POSITIVE_EN, strict=True)),
+    **dict(zip(_NEGATIVE_ZH, _NEGATIVE_EN, strict=True)),
+    _NO_CHAIN_ZH: "no chain given",
+    "违反：": "fails: ",
+    "优势：": "strengths: ",
+    "不足：": "weaknesses: ",
+    "；": "; ",
+    "、": ", ",
+}
 
 #: The verdicts, best first; ``prohibited`` means a hard rule failed.
 VERDICTS: tuple[str, ...] = ("recommended", "feasible", "not_advised", "prohibited")
@@ -193,3 +214,34 @@ def _reasons(
         parts.append("不足：" + ("、".join(bad) or "无"))
         texts.append("；".join(parts))
     return inverse.reshape(n), np.array(texts, dtype=object)
+
+
+def reasons_in(reasons: pd.Series, lang: str) -> pd.Series:
+    """The ``reasons`` column of :func:`~geoapp.siting.evaluate_sites` in ``"zh"`` or ``"en"``.
+
+    Vectorised string replacement of the fixed vocabulary; failed rules are
+    named by their English titles from :data:`geoapp.rules.RULES` where known
+    (a user constraint keeps the name its layer gives it).
+
+    Parameters
+    ----------
+    reasons
+        Chinese explanations as produced by :func:`evaluate_sites`.
+    lang
+        ``"zh"`` (returned unchanged) or ``"en"``.
+
+    Returns
+    -------
+    pandas.Series
+    """
+    if lang != "en":
+        return reasons
+    from geoapp.rules import RULES
+
+    words = {r.title_zh: r.title_en for r in RULES.values()} | _REASON_WORDS_EN
+    out = reasons.astype("str").str.replace(
+        r"（距黄河 ≤ ([\d.]+) 米）", r" (≤ \1 m from the Yellow River)", regex=True
+    )
+    out = out.str.replace(r"(?<=：)无(?=；|$)", "none", regex=True)
+    pattern = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    return out.str.replace(pattern, lambda m: words[m.group(0)], regex=True)
