@@ -21,7 +21,7 @@ from typing import Annotated, Any, NoReturn
 
 import typer
 
-from geoapp._errors import GeoappError, InfeasibleError
+from geoapp.errors import GeoappError, InfeasibleError
 
 __all__ = ["app", "main"]
 
@@ -131,10 +131,15 @@ def _write(gdf: Any, path: Path, *, layer_name: str) -> None:
     typer.echo(f"Wrote {res.feature_count} features to {res.path} ({res.fmt}, {res.crs}).")
 
 
-def _load(name: str) -> Any:
-    from geoapp.catalog import load_layer
+def _layers() -> Any:
+    """The layer bundle every command works on (the shipped layers)."""
+    from geoapp.layers import LayerSet
 
-    return load_layer(name)
+    return LayerSet.shipped()
+
+
+def _load(name: str) -> Any:
+    return _layers()[name]
 
 
 # --------------------------------------------------------------------------- layers
@@ -152,8 +157,9 @@ def layers_cmd() -> None:
 
     try:
         rows = []
+        layers = _layers()
         for name, spec in cat.catalog().items():
-            gdf = cat.load_layer(name)
+            gdf = layers[name]
             quality = gdf["location_quality"].value_counts() if len(gdf) else {}
             rows.append(
                 {
@@ -209,7 +215,6 @@ def export_cmd(
         geoapp export counties -f shp --crs EPSG:4547 -o counties.zip
         geoapp export all -f gpkg -o puyang.gpkg
     """
-    from geoapp import catalog as cat
     from geoapp.export import export_layer, export_layers
 
     try:
@@ -220,11 +225,10 @@ def export_cmd(
                     f"use -f gpkg, not {fmt.value}."
                 )
                 raise typer.BadParameter(msg, param_hint="'-f' / '--format'")
-            layers = {name: cat.load_layer(name) for name in cat.catalog()}
-            res = export_layers(layers, output, crs=crs.value)
+            res = export_layers(dict(_layers()), output, crs=crs.value)
         else:
             res = export_layer(
-                cat.load_layer(layer), output, fmt=fmt.value, crs=crs.value, layer_name=layer
+                _load(layer), output, fmt=fmt.value, crs=crs.value, layer_name=layer
             )
     except (GeoappError, KeyError, ValueError) as exc:
         _fail(exc)
@@ -285,9 +289,11 @@ def cluster_cmd(
     from geoapp.settings import DEFAULT_CLUSTER
 
     try:
+        layers = _layers()
         projects = filter_projects(
-            _load("projects"), chains=chain, clusters=industry, stages=stage, counties=county
-        )
+            layers["projects"], chains=chain, clusters=industry, stages=stage, counties=county,
+            layers=layers,
+        )  # fmt: skip
         if len(projects) == 0:
             chosen = {"chain": chain, "cluster": industry, "stage": stage, "county": county}
             _fail(f"no project matches {({k: v for k, v in chosen.items() if v})}.")
@@ -297,6 +303,7 @@ def cluster_cmd(
             eps_m=DEFAULT_CLUSTER.eps_m if eps_m is None else eps_m,
             min_samples=DEFAULT_CLUSTER.min_samples if min_samples is None else min_samples,
             min_cluster_size=min_cluster_size,
+            layers=layers,
         )
         params = ", ".join(f"{k}={v}" for k, v in res.params.items())
         typer.echo(f"{res.method}: {len(res.sites)} sites; {params}")
@@ -404,7 +411,7 @@ def coverage_cmd(
     try:
         sites = _load("projects")
         fac = _facilities(facilities)
-        res = cov.coverage(sites, fac, radius_m=radius)
+        res = cov.coverage(sites, fac, radius_m=radius, layers=_layers())
         _print_coverage(res, radius)
         if output is not None:
             _write(res.uncovered, output, layer_name="uncovered")
@@ -448,7 +455,7 @@ def _place(
     cov: Any, sites: Any, fac: Any, *, radius: float, add: int, model: Model,
     candidates: CandidateSet, weight: Weight,
 ) -> None:  # fmt: skip
-    cands = cov.candidate_sites(kind=candidates.value)
+    cands = cov.candidate_sites(kind=candidates.value, layers=_layers())
     by_investment = weight is Weight.investment
     res = cov.place_facilities(
         sites,
@@ -504,7 +511,9 @@ def site_cmd(
     if crs is not None and crs.strip().lower().replace("-", "") in ("gcj02", "bd09", "wgs84"):
         datum, crs = Datum(crs.strip().lower().replace("-", "")), None
     try:
-        result = evaluate_point(lon, lat, chain=chain, name=name, datum=datum.value, crs=crs)
+        result = evaluate_point(
+            lon, lat, chain=chain, name=name, datum=datum.value, crs=crs, layers=_layers()
+        )
         typer.echo(site_text(result.iloc[0]))
     except (GeoappError, KeyError, ValueError) as exc:
         _fail(exc)
@@ -580,6 +589,7 @@ def report_cmd(
             crs=crs,
             fix_swapped=fix_swapped,
             progress=show,
+            layers=_layers(),
         )
     except (GeoappError, KeyError, ValueError) as exc:
         _fail(exc)

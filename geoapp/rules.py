@@ -40,7 +40,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from geoapp._errors import LayerValidationError
+from geoapp.errors import LayerValidationError
 
 __all__ = [
     "APPLIES_TO",

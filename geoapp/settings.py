@@ -55,11 +55,6 @@ COUNTY_ADCODES: Mapping[str, str] = MappingProxyType(
     }
 )
 
-#: Pipeline stages in order (谋划→签约→开工→在建→投产).
-STAGES: tuple[str, ...] = ("谋划", "签约", "开工", "在建", "投产")
-
-#: Allowed values of ``location_quality``.
-LOCATION_QUALITIES: tuple[str, ...] = ("surveyed", "approximate", "schematic")
 
 #: Largest upload accepted by the app and by :func:`geoapp.io.read_user_layer`.
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024

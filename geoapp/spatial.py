@@ -11,8 +11,8 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from geoapp._errors import CRSError
 from geoapp.coords import to_metric
+from geoapp.errors import CRSError
 
 
 def require_crs(**layers: gpd.GeoDataFrame | gpd.GeoSeries | None) -> None:
