@@ -78,7 +78,13 @@ REQUIRED_COLUMNS: Mapping[str, tuple[str, ...]] = MappingProxyType(
 _T = TypeVar("_T")
 
 #: Column titles planners use in their own files, mapped to the declared names.
-_COMMON_ALIASES = {"名称": "name", "产业链": "chain", "阶段": "stage", "县区": "county", "园区": "zone"}
+_COMMON_ALIASES = {
+    "名称": "name",
+    "产业链": "chain",
+    "阶段": "stage",
+    "县区": "county",
+    "园区": "zone",
+}
 _CONSTRAINT_ALIASES = {
     "名称": "name",
     "管控区名称": "name",
@@ -185,8 +191,15 @@ class LayerSet(Mapping[str, gpd.GeoDataFrame]):
     frames: Mapping[str, gpd.GeoDataFrame]
     constraints: gpd.GeoDataFrame | None = None
     origins: Mapping[str, str] = field(default_factory=dict)
+    _cache: dict[tuple[Any, ...], Any] = field(
+        init=False, repr=False, compare=False, default_factory=dict
+    )
+    _lock: threading.RLock = field(
+        init=False, repr=False, compare=False, default_factory=threading.RLock
+    )
 
     def __post_init__(self) -> None:
+        """Validate the layers, fill the missing ones and freeze the mappings."""
         frames = dict(self.frames)
         unknown = sorted(set(frames) - set(LAYER_NAMES) - set(catalog()))
         if unknown:
@@ -221,8 +234,6 @@ class LayerSet(Mapping[str, gpd.GeoDataFrame]):
         object.__setattr__(self, "frames", MappingProxyType(frames))
         origins = {n: "given" for n in frames} | dict(self.origins)
         object.__setattr__(self, "origins", MappingProxyType(origins))
-        object.__setattr__(self, "_cache", {})
-        object.__setattr__(self, "_lock", threading.RLock())
 
     # ------------------------------------------------------------------ mapping
     def __getitem__(self, name: str) -> gpd.GeoDataFrame:
@@ -264,9 +275,7 @@ class LayerSet(Mapping[str, gpd.GeoDataFrame]):
         """The layers shipped with geoapp (one shared instance per process)."""
         return _shipped()
 
-    def replace(
-        self, name: str, gdf: gpd.GeoDataFrame | None, *, origin: str = "user"
-    ) -> LayerSet:
+    def replace(self, name: str, gdf: gpd.GeoDataFrame | None, *, origin: str = "user") -> LayerSet:
         """A new bundle with layer ``name`` replaced by ``gdf``, validated against the catalog.
 
         Parameters
@@ -380,13 +389,13 @@ class LayerSet(Mapping[str, gpd.GeoDataFrame]):
         -------
         The built value.
         """
-        cache: dict[tuple[Any, ...], Any] = self._cache  # type: ignore[attr-defined]
+        cache = self._cache
         if key in cache:
-            return cache[key]  # type: ignore[no-any-return]
-        with self._lock:  # type: ignore[attr-defined]
+            return cache[key]
+        with self._lock:
             if key not in cache:
                 cache[key] = build()
-            return cache[key]  # type: ignore[no-any-return]
+            return cache[key]
 
     def metric(self, name: str) -> gpd.GeoDataFrame:
         """Layer ``name`` in the metric CRS (EPSG:4547), built once."""

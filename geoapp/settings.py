@@ -26,10 +26,10 @@ Use ``dataclasses.replace`` to override a default::
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Mapping
 
 #: Storage / exchange CRS (WGS-84 lon/lat).
 STORAGE_CRS = "EPSG:4326"
