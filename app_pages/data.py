@@ -20,7 +20,7 @@ from geoapp.errors import GeoappError
 from geoapp.export import EXPORT_CRS, to_bytes
 from geoapp.io import read_user_layer
 from geoapp.layers import conform
-from geoapp.vocab import LOCATION_QUALITIES
+from geoapp.vocab import LOCATION_QUALITIES, LOCATION_QUALITY
 
 st.title(t("数据"))
 
@@ -64,7 +64,7 @@ quality = persist(
     t("位置精度（文件无 location_quality 列时）"),
     list(LOCATION_QUALITIES),
     format_func=lambda q: t(
-        {"surveyed": "实测", "approximate": "近似", "schematic": "示意（非实测位置）"}[q]
+        LOCATION_QUALITY[q].zh
     ),
 )
 d1, d2, d3 = st.columns(3)

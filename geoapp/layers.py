@@ -361,11 +361,12 @@ class LayerSet(Mapping[str, gpd.GeoDataFrame]):
     @property
     def token(self) -> str:
         """A content hash of every layer and the constraints (a cache key)."""
-        return self.derived(("token",), self._compute_token)
+        return self.derived(("c:token",), self._compute_token)
 
     def layer_token(self, name: str) -> str:
         """A content hash of one layer."""
-        return self.derived(("layer_token", name), lambda: _frame_digest(self[name]))
+        key = ("c:layer_token",) if name == CONSTRAINTS else ("layer_token", name)
+        return self.derived(key, lambda: _frame_digest(self[name]))
 
     def _compute_token(self) -> str:
         parts = [f"{n}:{self.layer_token(n)}" for n in self.frames]
