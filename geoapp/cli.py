@@ -621,14 +621,19 @@ def app_cmd(
     Example:
         geoapp app --port 8502
     """
-    from geoapp.settings import ROOT
+    from geoapp.offline import vendor_assets
+    from geoapp.settings import APP_MAIN
 
-    script = ROOT / "streamlit_app.py"
+    script = APP_MAIN
     if not script.exists():
-        _fail(f"{script} does not exist; run from a checkout of the geoapp repository.")
+        _fail(f"{script} does not exist; reinstall geoapp (`pip install --force-reinstall geoapp`).")
+    vendor_assets()  # the map's JS/CSS beside the app, served before the first page view
     cmd = [
         sys.executable, "-m", "streamlit", "run", str(script),
         "--server.port", str(port), "--server.headless", "true",
+        "--server.enableStaticServing", "true",  # the offline map assets (geoapp.offline)
+        "--browser.gatherUsageStats", "false",
+        "--client.toolbarMode", "minimal",
     ]  # fmt: skip
     typer.echo(f"Serving {script.name} on http://localhost:{port} (Ctrl+C to stop)")
     try:

@@ -5,7 +5,8 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from app_pages._common import (
+from geoapp import mapping
+from geoapp.app.common import (
     column_labels,
     download_buttons,
     filtered_projects,
@@ -20,7 +21,6 @@ from app_pages._common import (
     t,
     table,
 )
-from geoapp import mapping
 from geoapp.coverage import candidate_sites, coverage, place_facilities
 from geoapp.errors import InfeasibleError
 from geoapp.settings import DEFAULT_COVERAGE

@@ -25,7 +25,8 @@ from pathlib import Path
 import geopandas as gpd
 import shapely
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[3]  # the repository (for `import geoapp`)
+HERE = Path(__file__).resolve().parent  # geoapp/resources/data: the shipped files
 sys.path.insert(0, str(ROOT))
 
 from geoapp.coords import convert_geometry, to_metric  # noqa: E402
@@ -70,7 +71,7 @@ def read_admin_index() -> gpd.GeoDataFrame:
     return gdf
 
 
-def build(out_dir: Path = ROOT / "data") -> dict[str, gpd.GeoDataFrame]:
+def build(out_dir: Path = HERE) -> dict[str, gpd.GeoDataFrame]:
     """Build and write the four boundary layers; return them."""
     gcj = read_admin_index()
     wgs = convert_geometry(gcj, source="gcj02", target="wgs84")

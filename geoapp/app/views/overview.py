@@ -3,7 +3,8 @@
 import pandas as pd
 import streamlit as st
 
-from app_pages._common import (
+from geoapp import mapping
+from geoapp.app.common import (
     column_labels,
     download_buttons,
     filtered_projects,
@@ -15,7 +16,6 @@ from app_pages._common import (
     t,
     table,
 )
-from geoapp import mapping
 from geoapp.filters import by_county_summary, pipeline_summary
 from geoapp.settings import DEFAULT_SITING
 

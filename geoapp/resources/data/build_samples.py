@@ -31,7 +31,8 @@ import pandas as pd
 import shapely
 from shapely.geometry import box
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[3]  # the repository (for `import geoapp`)
+HERE = Path(__file__).resolve().parent  # geoapp/resources/data: the shipped files
 sys.path.insert(0, str(ROOT))
 
 from geoapp.catalog import load_layer  # noqa: E402
@@ -39,7 +40,7 @@ from geoapp.coords import to_metric  # noqa: E402
 from geoapp.export import write_geojson  # noqa: E402
 from geoapp.settings import METRIC_CRS  # noqa: E402
 
-TABLES = ROOT / "data" / "seed_tables"
+TABLES = HERE / "seed_tables"
 BASE_NAME = "濮阳新型化工基地"
 BASE_AREA_M2 = 65e6  # seed 001 L37, L353, L439: 规划建设65平方公里
 BASE_ASPECT = 1.6  # width / height of the schematic rectangle
@@ -226,7 +227,7 @@ def build_points(name: str, zones_m: gpd.GeoDataFrame, counties_m, city_m, seed:
     return gpd.GeoDataFrame(df, geometry=gpd.points_from_xy(xy[:, 0], xy[:, 1]), crs=METRIC_CRS)
 
 
-def build(out_dir: Path = ROOT / "data") -> dict[str, gpd.GeoDataFrame]:
+def build(out_dir: Path = HERE) -> dict[str, gpd.GeoDataFrame]:
     counties_m = to_metric(load_layer("counties"))
     city_m = to_metric(load_layer("city")).geometry.iloc[0]
     zones = build_zones(counties_m, city_m)

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from app_pages._common import (
+from geoapp.app.common import (
     REPLACEABLE,
     SHOWN_LAYERS,
     content_token,

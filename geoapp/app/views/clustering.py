@@ -5,7 +5,8 @@ from functools import partial
 
 import streamlit as st
 
-from app_pages._common import (
+from geoapp import mapping
+from geoapp.app.common import (
     download_buttons,
     filtered_projects,
     filters_token,
@@ -19,7 +20,6 @@ from app_pages._common import (
     t,
     table,
 )
-from geoapp import mapping
 from geoapp.clustering import cluster_sites, hot_spots
 from geoapp.settings import DEFAULT_CLUSTER
 

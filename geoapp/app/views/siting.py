@@ -8,7 +8,8 @@ import pandas as pd
 import shapely
 import streamlit as st
 
-from app_pages._common import (
+from geoapp import mapping
+from geoapp.app.common import (
     content_token,
     download_buttons,
     header_labels,
@@ -22,7 +23,6 @@ from app_pages._common import (
     t,
     table,
 )
-from geoapp import mapping
 from geoapp.chains import chain_names
 from geoapp.errors import GeoappError
 from geoapp.io import read_user_layer
