@@ -41,7 +41,10 @@ __all__ = [
     "Threshold",
     "Transform",
     "default_transforms",
+    "parse_transform",
+    "parse_weights",
     "transform_from_dict",
+    "transform_to_dict",
 ]
 
 
@@ -236,3 +239,59 @@ def default_transforms(settings: SitingSettings) -> dict[str, Transform]:
             settings.river_buffer_m + RIVER_FULL_EXTRA_M, settings.river_buffer_m
         ),
     }
+
+
+def parse_transform(text: str) -> tuple[str, Transform]:
+    """Parse ``criterion=kind:params`` (the command line's ``--transform``).
+
+    Forms: ``hub_access=linear:3000:20000`` (full, zero),
+    ``hub_access=threshold:10000`` (``:above`` for >=), ``hub_access=inverse:2000``,
+    ``in_zone=categories:0=0.3/1=1``.
+
+    Returns
+    -------
+    tuple
+        ``(criterion, transformation)``.
+    """
+    crit, sep, rest = text.partition("=")
+    kind, _, params = rest.partition(":")
+    args = [p for p in params.split(":") if p != ""]
+    try:
+        if not sep or not crit.strip():
+            raise ValueError("no criterion")
+        kind = kind.strip().lower()
+        if kind == "linear" and len(args) == 2:
+            return crit.strip(), Linear(float(args[0]), float(args[1]))
+        if kind == "threshold" and len(args) in (1, 2):
+            return crit.strip(), Threshold(float(args[0]), above=args[1:] == ["above"])
+        if kind == "inverse" and len(args) == 1:
+            return crit.strip(), Inverse(float(args[0]))
+        if kind == "categories" and len(args) == 1:
+            pairs = (p.split("=") for p in args[0].split("/"))
+            return crit.strip(), Categories({int(k): float(v) for k, v in pairs})
+        raise ValueError(f"unknown form {kind!r}")
+    except ValueError as exc:
+        msg = (
+            f"cannot read the transformation {text!r} ({exc}); use e.g. "
+            "hub_access=linear:5000:30000, hub_access=threshold:10000, "
+            "hub_access=inverse:2000 or in_zone=categories:0=0.3/1=1."
+        )
+        raise ValueError(msg) from None
+
+
+def parse_weights(text: str) -> dict[str, float]:
+    """Parse ``hub_access=30,station_access=10`` (the command line's ``--weights``)."""
+    out: dict[str, float] = {}
+    for part in (p.strip() for p in text.split(",") if p.strip()):
+        name, sep, value = part.partition("=")
+        try:
+            if not sep:
+                raise ValueError
+            out[name.strip()] = float(value)
+        except ValueError:
+            msg = (
+                f"cannot read the weight {part!r} in {text!r}; write criterion=number pairs "
+                "separated by commas, e.g. hub_access=30,station_access=10."
+            )
+            raise ValueError(msg) from None
+    return out
