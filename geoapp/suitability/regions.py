@@ -108,7 +108,7 @@ def regions_from_arrays(
     rule: np.ndarray,
     grid: Grid,
     *,
-    inputs: SurfaceInputs,
+    inputs: SurfaceInputs | None,
     spec: SurfaceSpec,
     k: int = 5,
     min_score: float | None = None,
@@ -124,7 +124,8 @@ def regions_from_arrays(
     grid
         Their grid.
     inputs
-        The prepared inputs of the surface's chain (for county, zone, criteria).
+        The prepared inputs of the surface's chain, for county, zone and the
+        limiting criteria (``None``: those columns stay empty).
     spec
         The surface's weights and transformations.
     k
@@ -183,7 +184,11 @@ def regions_from_arrays(
                 "cells": int(counts[lab]),
                 "mean_score": float(sums[lab] / counts[lab]),
                 "min_score": float(np.asarray(mins)[i]),
-                **_describe(labels, int(lab), sl, inputs, grid, spec),
+                **(
+                    _describe(labels, int(lab), sl, inputs, grid, spec)
+                    if inputs is not None
+                    else {"county": None, "zone": None, "limiting": None}
+                ),
             }
         )
         if len(kept) == k:
