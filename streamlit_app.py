@@ -24,6 +24,7 @@ pages = [
     st.Page("app_pages/clustering.py", title=t("聚类分析"), url_path="clustering"),
     st.Page("app_pages/coverage.py", title=t("覆盖分析"), url_path="coverage"),
     st.Page("app_pages/siting.py", title=t("选址评估"), url_path="siting"),
+    st.Page("app_pages/suitability.py", title=t("适宜性评价"), url_path="suitability"),
     st.Page("app_pages/data.py", title=t("数据"), url_path="data"),
 ]
 page = st.navigation(pages)

@@ -60,6 +60,7 @@ def _client(stack: ExitStack, workers: int | None, scheduler: str | None, memory
             processes=True,
             dashboard_address=None,
             memory_limit=memory_limit,
+            silence_logs=logging.WARNING,
         )
     )
     logger.info("started a LocalCluster of %d worker processes", workers)

@@ -321,3 +321,31 @@ def criteria_grid(
     grid = Grid.covering(inp.city.bounds, resolution_m)
     crit = cell_criteria(inp, grid, grid.full(), river_everywhere=True)
     return CriteriaGrid(grid=grid, inputs=inp, criteria=crit)
+
+
+def summary_tables(
+    crit: CellCriteria, score: np.ndarray, inputs: SurfaceInputs, grid: Grid, threshold: float
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """By-county and by-zone summaries of a surface held in memory (see :class:`SurfaceResult`)."""
+    ins = crit.inside
+    s = score[ins].astype(np.float64)
+    ok = crit.rule[ins] == 0
+    cs = _stats(crit.county[ins], len(inputs.county_names), s, ok, threshold)
+    zs = _stats(crit.zone[ins], len(inputs.zone_names), s, ok, threshold)
+    return (
+        _summary(cs, inputs.county_names, grid.res, "county"),
+        _summary(zs, inputs.zone_names, grid.res, "zone"),
+    )
+
+
+def surface_bytes(
+    grid: Grid, score: np.ndarray, rule: np.ndarray, spec: SurfaceSpec,
+    rule_codes: tuple[RuleCode, ...],
+) -> bytes:  # fmt: skip
+    """The COG of a surface held in memory, as bytes (a download button)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "surface.tif"
+        write_cog(path, grid, [(grid.full(), score, rule)], tags=surface_tags(spec, rule_codes))
+        return path.read_bytes()
