@@ -1,7 +1,6 @@
 """适宜性评价: the whole city scored for a chain on a grid; weights, transformations, top regions."""
 
 import numpy as np
-import pandas as pd
 import streamlit as st
 from pyproj import Transformer
 
@@ -40,12 +39,24 @@ from geoapp.suitability.regions import regions_table
 from geoapp.suitability.surface import scores_of, summary_tables, surface_bytes
 
 MAP_KEY = "suit_map"
-LAYER_NAMES = ("city", "counties", "zones", "projects", "logistics_hubs", "monitoring_stations",
-               "yellow_river", "constraints")  # fmt: skip
+LAYER_NAMES = (
+    "city",
+    "counties",
+    "zones",
+    "projects",
+    "logistics_hubs",
+    "monitoring_stations",
+    "yellow_river",
+    "constraints",
+)
 DISTANCE = ("hub_access", "station_access", "river_distance")
 
 st.title(t("适宜性评价"))
-st.caption(t("全市按网格评价某一产业链的适宜性：各准则转换为 0–1 后按权重加权为 0–100 分；灰色为违反硬性规则的网格。"))
+st.caption(
+    t(
+        "全市按网格评价某一产业链的适宜性：各准则转换为 0–1 后按权重加权为 0–100 分；灰色为违反硬性规则的网格。"
+    )
+)
 
 # ----- sidebar: chain, resolution, weights, transformations
 lang = map_options()["lang"]
@@ -71,24 +82,38 @@ with st.sidebar.expander(t("转换函数")):
     for c in DISTANCE:
         full, zero = dist_defaults[c]
         kind = st.selectbox(
-            title[c], ["linear", "threshold", "inverse"], key=f"suit_k_{c}",
+            title[c],
+            ["linear", "threshold", "inverse"],
+            key=f"suit_k_{c}",
             format_func=lambda v: t({"linear": "线性", "threshold": "阈值", "inverse": "反比"}[v]),
-        )  # fmt: skip
+        )
         if kind == "linear":
-            a = st.number_input(t("满分距离(公里)"), 0.0, 100.0, full / 1000, 0.5, key=f"suit_a_{c}")
-            b = st.number_input(t("零分距离(公里)"), 0.0, 100.0, zero / 1000, 0.5, key=f"suit_b_{c}")
+            a = st.number_input(
+                t("满分距离(公里)"), 0.0, 100.0, full / 1000, 0.5, key=f"suit_a_{c}"
+            )
+            b = st.number_input(
+                t("零分距离(公里)"), 0.0, 100.0, zero / 1000, 0.5, key=f"suit_b_{c}"
+            )
             if a != b:
                 transforms[c] = Linear(a * 1000, b * 1000)
         elif kind == "threshold":
-            a = st.number_input(t("阈值距离(公里)"), 0.0, 100.0, min(full, zero) / 1000 + 1, 0.5,
-                                key=f"suit_t_{c}")  # fmt: skip
+            a = st.number_input(
+                t("阈值距离(公里)"), 0.0, 100.0, min(full, zero) / 1000 + 1, 0.5, key=f"suit_t_{c}"
+            )
             transforms[c] = Threshold(a * 1000, above=c == "river_distance")
         else:
-            a = st.number_input(t("满分距离(公里)"), 0.1, 100.0, min(full, zero) / 1000 or 1.0, 0.5,
-                                key=f"suit_i_{c}")  # fmt: skip
+            a = st.number_input(
+                t("满分距离(公里)"),
+                0.1,
+                100.0,
+                min(full, zero) / 1000 or 1.0,
+                0.5,
+                key=f"suit_i_{c}",
+            )
             transforms[c] = Inverse(a * 1000)
-    full_count = st.number_input(t("同链项目满分数量"), 1, 50, s.agglomeration_full_count,
-                                 key="suit_agg")  # fmt: skip
+    full_count = st.number_input(
+        t("同链项目满分数量"), 1, 50, s.agglomeration_full_count, key="suit_agg"
+    )
     transforms["chain_agglomeration"] = Linear(float(full_count), 0.0)
     no_zone = st.slider(t("园区外得分(0–1)"), 0.0, 1.0, 0.0, 0.05, key="suit_nozone")
     transforms["in_zone"] = Categories({0: no_zone, 1: 1.0})
@@ -118,15 +143,26 @@ tokens = tuple(layer_token(n) for n in LAYER_NAMES)
 layers = {n: layer(n) for n in LAYER_NAMES}
 with st.spinner(t("计算准则网格（每个产业链和分辨率只算一次）")):
     cg = grids(tokens, chain, float(resolution), layers)
-spec = SurfaceSpec(chain, resolution_m=float(resolution), weights=weights, transforms=transforms,
-                   threshold=float(threshold))  # fmt: skip
+spec = SurfaceSpec(
+    chain,
+    resolution_m=float(resolution),
+    weights=weights,
+    transforms=transforms,
+    threshold=float(threshold),
+)
 score, rule = scores_of(cg.criteria, spec)
 datum = mapping.basemap_datum(map_options()["basemap"])
 disp = display(tokens, float(resolution), datum, cg.grid)
 regions = regions_from_arrays(
-    score, rule, cg.grid, inputs=cg.inputs, spec=spec, k=int(k), min_area_ha=float(min_area),
+    score,
+    rule,
+    cg.grid,
+    inputs=cg.inputs,
+    spec=spec,
+    k=int(k),
+    min_area_ha=float(min_area),
     min_gap_km=float(min_gap),
-)  # fmt: skip
+)
 by_county, by_zone = summary_tables(cg.criteria, score, cg.inputs, cg.grid, float(threshold))
 
 ins = score >= 0
@@ -140,13 +176,27 @@ m4.metric(t("最佳区域"), f"{len(regions)}")
 # ----- map: stable base, the surface and regions as a dynamic group; a click gives a breakdown
 base = {k2: v for k2, v in map_layers().items() if k2 not in ("projects", "neighbours")}
 m = mapping.build_map(base, interactive=False, **map_options())
-labels = {c: t(v) for c, v in {"rank": "排名", "area_ha": "面积(公顷)", "mean_score": "平均得分",
-          "min_score": "最低得分", "county": "县区", "zone": "园区",
-          "limiting": "限制因素"}.items()}  # fmt: skip
+labels = {
+    c: t(v)
+    for c, v in {
+        "rank": "排名",
+        "area_ha": "面积(公顷)",
+        "mean_score": "平均得分",
+        "min_score": "最低得分",
+        "county": "县区",
+        "zone": "园区",
+        "limiting": "限制因素",
+    }.items()
+}
 group = overlay_layers(
-    surface_rgba(score, rule, disp), disp, regions, name=t("适宜性评价"),
-    region_name=t("最佳区域"), labels=labels, datum=datum,
-)  # fmt: skip
+    surface_rgba(score, rule, disp),
+    disp,
+    regions,
+    name=t("适宜性评价"),
+    region_name=t("最佳区域"),
+    labels=labels,
+    datum=datum,
+)
 left, right = st.columns([3, 1])
 with left:
     value = show_map(m, key=MAP_KEY, returned_objects=["last_clicked"], feature_groups=group)
@@ -174,9 +224,17 @@ if clicked:
         c2.metric(t("硬性规则"), names.get(code, t("无")) if code else t("无"))
         bd = cg.breakdown(row, col, spec)
         bd["criterion"] = bd["criterion"].map(title)
-        table(bd.rename(columns={"criterion": t("准则"), "raw": t("原始值"),
-                                 "suitability": t("适宜度(0–1)"), "weight": t("权重"),
-                                 "points": t("得分")}).round(3))  # fmt: skip
+        table(
+            bd.rename(
+                columns={
+                    "criterion": t("准则"),
+                    "raw": t("原始值"),
+                    "suitability": t("适宜度(0–1)"),
+                    "weight": t("权重"),
+                    "points": t("得分"),
+                }
+            ).round(3)
+        )
     else:
         st.caption(t("所点位置在市域外。"))
 
@@ -189,10 +247,12 @@ if len(regions):
     )
     table(shown.rename(columns=labels))
     download_buttons(
-        regions, stem=f"suitability_regions_{chain}", key="suit_dl_regions",
+        regions,
+        stem=f"suitability_regions_{chain}",
+        key="suit_dl_regions",
         token=f"{tokens}|{spec.parameters_json()}|{k}|{min_area}|{min_gap}",
         formats=("geojson", "gpkg"),
-    )  # fmt: skip
+    )
 else:
     st.info(t("没有满足条件的区域；降低分数线或最小面积。"))
 st.subheader(t("按县区汇总"))

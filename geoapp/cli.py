@@ -730,7 +730,9 @@ def suitability_cmd(
     from geoapp.suitability.transforms import parse_transform, parse_weights
 
     if workers is not None and scheduler is not None:
-        raise typer.BadParameter("give --workers or --scheduler, not both.", param_hint="'--workers'")
+        raise typer.BadParameter(
+            "give --workers or --scheduler, not both.", param_hint="'--workers'"
+        )
     if output.suffix.lower() not in (".tif", ".tiff"):
         raise typer.BadParameter(
             f"{str(output)!r} should end in .tif (a GeoTIFF).", param_hint="'-o' / '--output'"

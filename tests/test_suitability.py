@@ -39,8 +39,15 @@ from geoapp.suitability.polyraster import polygon_codes
 from geoapp.suitability.transforms import parse_transform, parse_weights
 from geoapp.tiles import map_tiles
 
-NAMES = ("city", "counties", "zones", "projects", "logistics_hubs", "monitoring_stations",
-         "yellow_river")  # fmt: skip
+NAMES = (
+    "city",
+    "counties",
+    "zones",
+    "projects",
+    "logistics_hubs",
+    "monitoring_stations",
+    "yellow_river",
+)
 
 
 @pytest.fixture(scope="module")
@@ -69,8 +76,12 @@ def with_constraints(layers, constraints):
 def dask_client():
     from distributed import Client, LocalCluster
 
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                      dashboard_address=None) as cluster, Client(cluster) as client:  # fmt: skip
+    with (
+        LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        Client(cluster) as client,
+    ):
         yield client
 
 
@@ -122,8 +133,9 @@ def test_criteria_grid_recombines_to_the_same_surface(layers):
     np.testing.assert_array_equal(cg.score(spec), res.score)
     # new weights: the weighted sum computed independently from the raw criteria
     w = {"hub_access": 50.0, "river_distance": 20.0}
-    spec2 = SurfaceSpec("聚碳新材料", resolution_m=250, weights=w,
-                        transforms={"station_access": Inverse(2000.0)})  # fmt: skip
+    spec2 = SurfaceSpec(
+        "聚碳新材料", resolution_m=250, weights=w, transforms={"station_access": Inverse(2000.0)}
+    )
     got = cg.score(spec2)
     crit = cg.criteria
     ins = crit.inside
@@ -132,8 +144,12 @@ def test_criteria_grid_recombines_to_the_same_surface(layers):
     s = DEFAULT_SITING
     parts = {
         "zone_chain_match": crit.zone_chain_match[ins].astype(float),
-        "hub_access": np.clip((s.hub_zero_score_m - crit.hub_distance_m[ins])
-                              / (s.hub_zero_score_m - s.hub_full_score_m), 0, 1),  # fmt: skip
+        "hub_access": np.clip(
+            (s.hub_zero_score_m - crit.hub_distance_m[ins])
+            / (s.hub_zero_score_m - s.hub_full_score_m),
+            0,
+            1,
+        ),
         "station_access": 2000.0 / np.maximum(crit.station_distance_m[ins], 2000.0),
         "chain_agglomeration": np.minimum(crit.same_chain_nearby[ins] / 5.0, 1.0),
         "in_zone": crit.in_zone[ins].astype(float),
@@ -164,14 +180,16 @@ def test_polygon_codes_equal_shapely_on_every_centre():
     ys = 1000 - (np.arange(100) + 0.5) * res
     X, Y = np.meshgrid(xs, ys)
     for boundary, pred in ((False, shapely.contains_xy), (True, shapely.intersects_xy)):
-        got = polygon_codes(geoms, np.array([0, 1, 2]), transform=transform, shape=shape,
-                            boundary=boundary)  # fmt: skip
+        got = polygon_codes(
+            geoms, np.array([0, 1, 2]), transform=transform, shape=shape, boundary=boundary
+        )
         expected = np.full(shape, -1)
         for i, gm in enumerate(geoms):
             expected[pred(gm, X, Y)] = i
         np.testing.assert_array_equal(got, expected)
-    on_edge = polygon_codes(geoms[1:2], np.array([7]), transform=transform, shape=shape,
-                            boundary=True)  # fmt: skip
+    on_edge = polygon_codes(
+        geoms[1:2], np.array([7]), transform=transform, shape=shape, boundary=True
+    )
     assert on_edge[20, 20] == 7  # centre (205, 795) is the square's corner
 
 
@@ -186,7 +204,10 @@ def test_transformations():
     assert parse_transform("hub_access=linear:3000:20000") == ("hub_access", Linear(3000, 20000))
     assert parse_transform("in_zone=categories:0=0.3/1=1")[1] == Categories({0: 0.3, 1: 1.0})
     assert parse_transform("hub_access=threshold:9000:above")[1] == Threshold(9000, above=True)
-    assert parse_weights("hub_access=30, river_distance=5") == {"hub_access": 30, "river_distance": 5}
+    assert parse_weights("hub_access=30, river_distance=5") == {
+        "hub_access": 30,
+        "river_distance": 5,
+    }
     with pytest.raises(ValueError, match="linear:5000:30000"):
         parse_transform("hub_access=linear:3000")
     with pytest.raises(ValueError, match="full` != `zero"):
@@ -201,7 +222,9 @@ def test_map_tiles_keeps_order_in_process_and_on_dask(dask_client):
     items = list(range(23))
     expected = [_square(3, i) for i in items]
     assert list(map_tiles(_square, items, shared=3)) == expected
-    assert list(map_tiles(_square, items, shared=3, client=dask_client, max_in_flight=3)) == expected
+    assert (
+        list(map_tiles(_square, items, shared=3, client=dask_client, max_in_flight=3)) == expected
+    )
     with pytest.raises(ValueError, match="not both"):
         list(map_tiles(_square, items, shared=3, workers=2, scheduler="tcp://x:1"))
 
@@ -216,8 +239,9 @@ def test_geotiff_reads_back_with_gdal_and_rasterio(layers, tmp_path):
     mem = compute_surface(layers, spec, tile=512)
     out = compute_surface(layers, spec, output=tmp_path / "s.tif", tile=512)
     info = json.loads(
-        subprocess.run(["gdalinfo", "-json", str(out.path)], capture_output=True, text=True,
-                       check=True).stdout  # fmt: skip
+        subprocess.run(
+            ["gdalinfo", "-json", str(out.path)], capture_output=True, text=True, check=True
+        ).stdout
     )
     assert '"EPSG",4547' in info["coordinateSystem"]["wkt"].replace(" ", "")
     assert info["metadata"]["IMAGE_STRUCTURE"]["LAYOUT"] == "COG"
@@ -253,8 +277,9 @@ def test_geotiff_reads_back_with_gdal_and_rasterio(layers, tmp_path):
 def test_dask_output_is_byte_identical(with_constraints, tmp_path, dask_client):
     spec = SurfaceSpec("聚碳新材料", resolution_m=100, weights={"river_distance": 10})
     a = compute_surface(with_constraints, spec, output=tmp_path / "a.tif", tile=256)
-    b = compute_surface(with_constraints, spec, output=tmp_path / "b.tif", tile=256,
-                        client=dask_client)  # fmt: skip
+    b = compute_surface(
+        with_constraints, spec, output=tmp_path / "b.tif", tile=256, client=dask_client
+    )
     assert (tmp_path / "a.tif").read_bytes() == (tmp_path / "b.tif").read_bytes()
     pd.testing.assert_frame_equal(a.by_zone, b.by_zone)
 
@@ -264,14 +289,23 @@ def test_batch_parquet_in_and_out_of_process(layers, tmp_path, dask_client):
 
     x, y = random_points(layers["city"].geometry.iloc[0], 2500, rng=np.random.default_rng(5))
     chains = np.array(["聚碳新材料", "氢能", None, "绿色涂料"], dtype=object)[np.arange(2500) % 4]
-    gdf = gpd.GeoDataFrame({"name": [f"c{i}" for i in range(2500)], "chain": chains},
-                           geometry=gpd.points_from_xy(x, y), crs=4326)  # fmt: skip
+    gdf = gpd.GeoDataFrame(
+        {"name": [f"c{i}" for i in range(2500)], "chain": chains},
+        geometry=gpd.points_from_xy(x, y),
+        crs=4326,
+    )
     gdf.to_parquet(tmp_path / "cands.parquet")
     direct = evaluate_sites(gdf, layers=siting_layers(layers))
-    a = evaluate_parquet(tmp_path / "cands.parquet", tmp_path / "a.parquet", layers=layers,
-                         chunk_rows=700)  # fmt: skip
-    b = evaluate_parquet(tmp_path / "cands.parquet", tmp_path / "b.csv", layers=layers,
-                         chunk_rows=700, client=dask_client)  # fmt: skip
+    a = evaluate_parquet(
+        tmp_path / "cands.parquet", tmp_path / "a.parquet", layers=layers, chunk_rows=700
+    )
+    b = evaluate_parquet(
+        tmp_path / "cands.parquet",
+        tmp_path / "b.csv",
+        layers=layers,
+        chunk_rows=700,
+        client=dask_client,
+    )
     assert a.n_rows == b.n_rows == 2500 and a.verdicts == b.verdicts
     back = gpd.read_parquet(tmp_path / "a.parquet")
     assert back.crs.to_epsg() == 4326
@@ -296,16 +330,32 @@ def test_regions_on_a_made_up_surface():
     rule = np.zeros_like(score)
     rule[65, 60:80] = 2
     found = regions_from_arrays(
-        score, rule, grid, inputs=None, spec=SurfaceSpec(None), k=5, min_score=60,
-        min_area_ha=50, min_gap_km=2,
+        score,
+        rule,
+        grid,
+        inputs=None,
+        spec=SurfaceSpec(None),
+        k=5,
+        min_score=60,
+        min_area_ha=50,
+        min_gap_km=2,
     )
     assert list(found["mean_score"]) == [90, 80, 70]
     assert list(found["area_ha"]) == [100, 50, 280]
     assert list(found["min_score"]) == [90, 80, 70]
     assert found.geometry.iloc[0].equals(shapely.box(1000, 8000, 2000, 9000))
     assert found.crs.to_epsg() == 4547
-    two = regions_from_arrays(score, rule, grid, inputs=None, spec=SurfaceSpec(None), k=2,
-                              min_score=60, min_area_ha=50, min_gap_km=0)  # fmt: skip
+    two = regions_from_arrays(
+        score,
+        rule,
+        grid,
+        inputs=None,
+        spec=SurfaceSpec(None),
+        k=2,
+        min_score=60,
+        min_area_ha=50,
+        min_gap_km=0,
+    )
     assert list(two["mean_score"]) == [90, 85]
     with pytest.raises(ValueError, match="`k` must be an integer >= 1"):
         regions_from_arrays(score, rule, grid, inputs=None, spec=SurfaceSpec(None), k=0)
@@ -314,8 +364,9 @@ def test_regions_on_a_made_up_surface():
 def test_regions_on_the_city(layers, tmp_path):
     spec = SurfaceSpec("氢能", resolution_m=200, threshold=50)
     res = compute_surface(layers, spec, output=tmp_path / "h.tif")
-    regions = find_regions(tmp_path / "h.tif", layers=layers, spec=spec, k=4, min_area_ha=50,
-                           min_gap_km=5)  # fmt: skip
+    regions = find_regions(
+        tmp_path / "h.tif", layers=layers, spec=spec, k=4, min_area_ha=50, min_gap_km=5
+    )
     assert 1 <= len(regions) <= 4
     assert list(regions["rank"]) == list(range(1, len(regions) + 1))
     assert regions["mean_score"].is_monotonic_decreasing
@@ -337,7 +388,9 @@ def test_regions_on_the_city(layers, tmp_path):
     # limiting criteria: the ones that lose the most points
     losses = regions[[f"loss_{c}" for c in CRITERIA]].to_numpy()
     top = [CRITERIA[i] for i in np.argsort(-losses[0], kind="stable")[:2]]
-    assert regions["limiting"].iloc[0].split(";") == [c for c in top if losses[0][CRITERIA.index(c)] > 0.05]
+    assert regions["limiting"].iloc[0].split(";") == [
+        c for c in top if losses[0][CRITERIA.index(c)] > 0.05
+    ]
 
 
 # --------------------------------------------------------------------------- command line
@@ -345,10 +398,28 @@ def test_cli_writes_raster_summary_and_regions(tmp_path):
     out = tmp_path / "out.tif"
     result = CliRunner().invoke(
         app,
-        ["suitability", "--chain", "聚碳新材料", "--resolution", "250", "-o", str(out),
-         "--regions", "2", "--threshold", "50", "--min-area-ha", "50", "--min-gap-km", "5",
-         "--weights", "hub_access=30,river_distance=5", "--transform",
-         "station_access=inverse:3000", "--no-progress"],  # fmt: skip
+        [
+            "suitability",
+            "--chain",
+            "聚碳新材料",
+            "--resolution",
+            "250",
+            "-o",
+            str(out),
+            "--regions",
+            "2",
+            "--threshold",
+            "50",
+            "--min-area-ha",
+            "50",
+            "--min-gap-km",
+            "5",
+            "--weights",
+            "hub_access=30,river_distance=5",
+            "--transform",
+            "station_access=inverse:3000",
+            "--no-progress",
+        ],
     )
     assert result.exit_code == 0, result.output
     assert "濮阳县" in result.output and "regions" in result.output
@@ -358,6 +429,7 @@ def test_cli_writes_raster_summary_and_regions(tmp_path):
     regions = gpd.read_file(tmp_path / "out_regions.geojson")
     assert 1 <= len(regions) <= 2 and regions.crs.to_epsg() == 4326
     assert gpd.read_file(tmp_path / "out_regions.gpkg").crs.to_epsg() == 4547
-    bad = CliRunner().invoke(app, ["suitability", "--chain", "氢能", "--resolution", "5",
-                                   "-o", str(tmp_path / "x.tif")])  # fmt: skip
+    bad = CliRunner().invoke(
+        app, ["suitability", "--chain", "氢能", "--resolution", "5", "-o", str(tmp_path / "x.tif")]
+    )
     assert bad.exit_code == 1 and "between 10 and 1000" in bad.output

@@ -15,8 +15,15 @@ from geoapp.suitability import SurfaceSpec, compute_surface
 from geoapp.suitability.inputs import evaluate_points
 
 APP = str(ROOT / "streamlit_app.py")
-NAMES = ("city", "counties", "zones", "projects", "logistics_hubs", "monitoring_stations",
-         "yellow_river")  # fmt: skip
+NAMES = (
+    "city",
+    "counties",
+    "zones",
+    "projects",
+    "logistics_hubs",
+    "monitoring_stations",
+    "yellow_river",
+)
 
 
 def run_page(state: dict | None = None) -> AppTest:
@@ -36,7 +43,9 @@ def metrics(at: AppTest) -> dict[str, str]:
 
 
 def map_args(at: AppTest) -> dict:
-    comps = [c for c in at.get("component_instance") if c.proto.component_name.endswith("st_folium")]
+    comps = [
+        c for c in at.get("component_instance") if c.proto.component_name.endswith("st_folium")
+    ]
     assert len(comps) == 1
     return json.loads(comps[0].proto.json_args)
 
@@ -90,7 +99,8 @@ def test_clicking_a_cell_shows_its_breakdown(layers):
     x, y = Transformer.from_crs(4326, 4547, always_xy=True).transform(lon, lat)
     cx = (np.floor(x / 100) + 0.5) * 100  # the cell centre (the grid is snapped to 100 m)
     cy = (np.floor(y / 100) + 0.5) * 100
-    ev = evaluate_points(np.array([cx]), np.array([cy]), chain=chain, layers=layers,
-                         settings=DEFAULT_SITING)  # fmt: skip
+    ev = evaluate_points(
+        np.array([cx]), np.array([cy]), chain=chain, layers=layers, settings=DEFAULT_SITING
+    )
     assert float(metrics(at)["得分"]) == pytest.approx(ev["score"].iloc[0], abs=1e-6)
     assert frames[0]["得分"].sum() == pytest.approx(ev["score"].iloc[0], abs=0.06)

@@ -71,9 +71,12 @@ def evaluate_chunk(shared: _Shared, chunk: tuple[pd.DataFrame, np.ndarray]) -> p
     attrs, wkb = chunk
     cand = gpd.GeoDataFrame(attrs, geometry=gpd.GeoSeries.from_wkb(wkb), crs=shared.crs)
     res = evaluate_sites(
-        cand, layers=shared.engine, settings=shared.settings, chain_col=shared.chain_col,
+        cand,
+        layers=shared.engine,
+        settings=shared.settings,
+        chain_col=shared.chain_col,
         name_col=shared.name_col,
-    )  # fmt: skip
+    )
     res["violations"] = res["violations"].map(";".join)
     return pd.DataFrame(res.drop(columns=res.geometry.name)).assign(_wkb=wkb)
 
@@ -186,12 +189,17 @@ def evaluate_parquet(
         msg = f"`chain_col` {chain_col!r} is not a column of {source}; columns are {names}."
         raise ValueError(msg)
     n_total = pq.ParquetFile(source).metadata.num_rows
-    shared = _Shared(layers=dict(layers), settings=settings, chain_col=chain_col,
-                     name_col=name_col, crs=crs)  # fmt: skip
+    shared = _Shared(
+        layers=dict(layers), settings=settings, chain_col=chain_col, name_col=name_col, crs=crs
+    )
     results = map_tiles(
-        evaluate_chunk, _chunks(source, geom_col, chunk_rows), shared=shared, workers=workers,
-        scheduler=scheduler, client=client,
-    )  # fmt: skip
+        evaluate_chunk,
+        _chunks(source, geom_col, chunk_rows),
+        shared=shared,
+        workers=workers,
+        scheduler=scheduler,
+        client=client,
+    )
     verdicts: dict[str, int] = {}
     n = 0
     bar = tqdm(total=n_total, disable=not progress, file=sys.stderr, unit="site")
@@ -206,9 +214,12 @@ def evaluate_parquet(
                 if fmt == "csv":
                     frame[geom_col] = gpd.GeoSeries.from_wkb(wkb).to_wkt()
                     frame.to_csv(
-                        tmp, mode="a", header=n == 0, index=False,
+                        tmp,
+                        mode="a",
+                        header=n == 0,
+                        index=False,
                         encoding="utf-8-sig" if n == 0 else "utf-8",
-                    )  # fmt: skip
+                    )
                 else:
                     if schema is None:
                         fields = [pa.field(c, _arrow_type(frame[c])) for c in frame.columns]

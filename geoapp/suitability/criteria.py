@@ -84,9 +84,13 @@ def _river_near(inp: SurfaceInputs, grid: Grid, win: Window, inside: np.ndarray)
     if shapely.is_empty(zone):
         return np.zeros(inside.shape, dtype=bool)
     burned = rasterize(
-        [(zone, 1)], out_shape=inside.shape, transform=grid.window_transform(win),
-        fill=0, dtype="uint8", all_touched=True,
-    )  # fmt: skip
+        [(zone, 1)],
+        out_shape=inside.shape,
+        transform=grid.window_transform(win),
+        fill=0,
+        dtype="uint8",
+        all_touched=True,
+    )
     return burned.astype(bool) & inside
 
 
@@ -114,10 +118,16 @@ def cell_criteria(
     """
     shape = (win.height, win.width)
     transform = grid.window_transform(win)
-    inside = polygon_codes(
-        np.array([inp.city], dtype=object), np.array([0]), transform=transform, shape=shape,
-        boundary=False,
-    ) == 0  # fmt: skip
+    inside = (
+        polygon_codes(
+            np.array([inp.city], dtype=object),
+            np.array([0]),
+            transform=transform,
+            shape=shape,
+            boundary=False,
+        )
+        == 0
+    )
     county = np.full(shape, -1, dtype=np.int16)
     zone = np.full(shape, -1, dtype=np.int16)
     hub_d = np.full(shape, np.nan)
@@ -131,13 +141,19 @@ def cell_criteria(
         x, y = xs[inside], ys[inside]
         xy = np.column_stack([x, y])
         county[inside] = polygon_codes(
-            inp.county_geoms, np.arange(len(inp.county_geoms)), transform=transform,
-            shape=shape, boundary=False,
-        )[inside]  # fmt: skip
+            inp.county_geoms,
+            np.arange(len(inp.county_geoms)),
+            transform=transform,
+            shape=shape,
+            boundary=False,
+        )[inside]
         zone[inside] = polygon_codes(
-            inp.zone_geoms, np.arange(len(inp.zone_geoms)), transform=transform,
-            shape=shape, boundary=False,
-        )[inside]  # fmt: skip
+            inp.zone_geoms,
+            np.arange(len(inp.zone_geoms)),
+            transform=transform,
+            shape=shape,
+            boundary=False,
+        )[inside]
         if inp.hub_tree is not None:
             hub_d[inside] = inp.hub_tree.query(xy, workers=1)[0]
         if inp.station_tree is not None:
@@ -147,16 +163,21 @@ def cell_criteria(
                 xy, r=inp.settings.same_chain_radius_m, return_length=True, workers=1
             )
         if inp.river is not None:
-            where = inside if river_everywhere else (
-                _river_near(inp, grid, win, inside) if inp.chemical else None
-            )  # fmt: skip
+            where = (
+                inside
+                if river_everywhere
+                else (_river_near(inp, grid, win, inside) if inp.chemical else None)
+            )
             if where is not None and where.any():
                 river_d[where] = shapely.distance(shapely.points(xs[where], ys[where]), inp.river)
         if len(inp.constraint_geoms):
             pos = polygon_codes(
-                inp.constraint_geoms, np.arange(len(inp.constraint_geoms)),
-                transform=transform, shape=shape, boundary=True,
-            )  # fmt: skip
+                inp.constraint_geoms,
+                np.arange(len(inp.constraint_geoms)),
+                transform=transform,
+                shape=shape,
+                boundary=True,
+            )
             hit = inside & (pos >= 0)
             rule[hit] = inp.constraint_codes[pos[hit]]
         if inp.chemical:
@@ -167,7 +188,15 @@ def cell_criteria(
         match[:] = inp.zone_leads[np.maximum(zone, 0)] & (zone >= 0)
     rule[~inside] = RULE_NONE
     return CellCriteria(
-        window=win, inside=inside, county=county, zone=zone, zone_chain_match=match,
-        in_zone=in_zone, hub_distance_m=hub_d, station_distance_m=station_d,
-        same_chain_nearby=same, river_distance_m=river_d, rule=rule,
-    )  # fmt: skip
+        window=win,
+        inside=inside,
+        county=county,
+        zone=zone,
+        zone_chain_match=match,
+        in_zone=in_zone,
+        hub_distance_m=hub_d,
+        station_distance_m=station_d,
+        same_chain_nearby=same,
+        river_distance_m=river_d,
+        rule=rule,
+    )

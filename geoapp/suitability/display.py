@@ -25,8 +25,12 @@ from geoapp.suitability.grid import Grid
 #: Colour of cells where a hard rule fails (grey) and the colour ramp's stops (red → green).
 PROHIBITED_RGBA = (110, 110, 110, 200)
 RAMP: tuple[tuple[float, str], ...] = (
-    (0.0, "#a50026"), (0.25, "#f46d43"), (0.5, "#fee08b"), (0.75, "#a6d96a"), (1.0, "#006837"),
-)  # fmt: skip
+    (0.0, "#a50026"),
+    (0.25, "#f46d43"),
+    (0.5, "#fee08b"),
+    (0.75, "#a6d96a"),
+    (1.0, "#006837"),
+)
 
 
 @dataclass(frozen=True)
@@ -149,7 +153,7 @@ def overlay_layers(
     region_name: str,
     labels: dict[str, str],
     datum: str = "wgs84",
-):  # noqa: ANN201 - folium.FeatureGroup
+):
     """A folium FeatureGroup: the surface image and the regions with escaped popups.
 
     Parameters
@@ -184,13 +188,21 @@ def overlay_layers(
         for _, row in shown.iterrows():  # one per region (k <= 30)
             text = "<br>".join(
                 f"<b>{html.escape(labels[c])}</b>: {html.escape(_fmt(row[c]))}"
-                for c in ("rank", "area_ha", "mean_score", "min_score", "county", "zone", "limiting")
+                for c in (
+                    "rank",
+                    "area_ha",
+                    "mean_score",
+                    "min_score",
+                    "county",
+                    "zone",
+                    "limiting",
+                )
             )
             folium.GeoJson(
                 row.geometry.__geo_interface__,
                 name=f"{region_name} {int(row['rank'])}",
                 style_function=lambda _f: {"color": "#1f4e9e", "weight": 3, "fillOpacity": 0.1},
-                popup=folium.Popup(text, max_width=320),
+                popup=folium.Popup(text, max_width=320),  # type: ignore[arg-type]
                 tooltip=f"{html.escape(region_name)} {int(row['rank'])}",
             ).add_to(group)
     return group

@@ -120,9 +120,13 @@ class Grid:
     def window_transform(self, win: Window) -> Affine:
         """The affine transform of a window."""
         return Affine(
-            self.res, 0.0, self.left + win.col0 * self.res,
-            0.0, -self.res, self.top - win.row0 * self.res,
-        )  # fmt: skip
+            self.res,
+            0.0,
+            self.left + win.col0 * self.res,
+            0.0,
+            -self.res,
+            self.top - win.row0 * self.res,
+        )
 
     def window_box(self, win: Window) -> shapely.Polygon:
         """The window's outer edges as a polygon."""

@@ -29,9 +29,14 @@ from geoapp.settings import METRIC_CRS, SitingSettings
 
 #: Layers a surface needs (catalog names); ``constraints`` is optional.
 REQUIRED_LAYERS: tuple[str, ...] = (
-    "city", "counties", "zones", "projects", "logistics_hubs", "monitoring_stations",
+    "city",
+    "counties",
+    "zones",
+    "projects",
+    "logistics_hubs",
+    "monitoring_stations",
     "yellow_river",
-)  # fmt: skip
+)
 #: Rule code of a cell that fails no hard rule.
 RULE_NONE = 0
 #: Rule code of the Yellow River shoreline rule (黄河保护法 第二十六条) for chemical chains.
@@ -121,7 +126,7 @@ def _constraints(layers: Mapping[str, gpd.GeoDataFrame]) -> gpd.GeoDataFrame | N
 
 
 # --------------------------------------------------------------------------- siting engine
-def siting_layers(layers: Mapping[str, gpd.GeoDataFrame]):  # noqa: ANN201 - engine type
+def siting_layers(layers: Mapping[str, gpd.GeoDataFrame]):
     """The siting engine's layer object for ``layers`` (the one place it is built here)."""
     from geoapp.siting import SitingLayers
 
@@ -192,16 +197,23 @@ def zone_leads_chain(
     probes = np.full(n, None, dtype=object)
     for i in range(n):  # one per zone (a few dozen)
         winners = zones_m[rank > rank[i]]
-        rest = shapely.difference(zones_m[i], shapely.union_all(winners)) if len(winners) else zones_m[i]
+        rest = (
+            shapely.difference(zones_m[i], shapely.union_all(winners))
+            if len(winners)
+            else zones_m[i]
+        )
         if not shapely.is_empty(rest):
             probes[i] = shapely.point_on_surface(rest)
-    have = np.flatnonzero(probes != None)  # noqa: E711 - element-wise
+    have = np.flatnonzero(probes != None)
     if have.size == 0:
         return leads
     res = evaluate_points(
-        shapely.get_x(probes[have].astype(object)), shapely.get_y(probes[have].astype(object)),
-        chain=chain, layers=layers, settings=settings,
-    )  # fmt: skip
+        shapely.get_x(probes[have].astype(object)),
+        shapely.get_y(probes[have].astype(object)),
+        chain=chain,
+        layers=layers,
+        settings=settings,
+    )
     leads[have] = res["chain_match"].to_numpy(dtype=bool)
     return leads
 

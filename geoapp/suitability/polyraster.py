@@ -61,12 +61,20 @@ def polygon_codes(
     geoms, values = geoms[near], np.asarray(values)[near]
     out = rasterize(
         zip(geoms, values.astype(np.int32).tolist(), strict=True),
-        out_shape=shape, transform=transform, fill=-1, dtype="int32", all_touched=False,
-    )  # fmt: skip
+        out_shape=shape,
+        transform=transform,
+        fill=-1,
+        dtype="int32",
+        all_touched=False,
+    )
     edges = rasterize(
         ((shapely.boundary(g), 1) for g in geoms),
-        out_shape=shape, transform=transform, fill=0, dtype="uint8", all_touched=True,
-    )  # fmt: skip
+        out_shape=shape,
+        transform=transform,
+        fill=0,
+        dtype="uint8",
+        all_touched=True,
+    )
     edges = ndimage.binary_dilation(edges.astype(bool), structure=np.ones((3, 3), bool))
     rows, cols = np.nonzero(edges)
     if rows.size == 0:

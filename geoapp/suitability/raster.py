@@ -70,11 +70,23 @@ def write_cog(
             inter = work / "tiles.tif"
             with rasterio.Env(GDAL_CACHEMAX=GDAL_CACHE_MB, GDAL_NUM_THREADS="1"):
                 with rasterio.open(
-                    inter, "w", driver="GTiff", width=grid.width, height=grid.height,
-                    count=2, dtype="float32", crs=grid.crs, transform=grid.transform,
-                    nodata=NODATA, tiled=True, blockxsize=512, blockysize=512,
-                    compress="deflate", zlevel=1, bigtiff="IF_SAFER",
-                ) as dst:  # fmt: skip
+                    inter,
+                    "w",
+                    driver="GTiff",
+                    width=grid.width,
+                    height=grid.height,
+                    count=2,
+                    dtype="float32",
+                    crs=grid.crs,
+                    transform=grid.transform,
+                    nodata=NODATA,
+                    tiled=True,
+                    blockxsize=512,
+                    blockysize=512,
+                    compress="deflate",
+                    zlevel=1,
+                    bigtiff="IF_SAFER",
+                ) as dst:
                     for win, score, rule in tiles:
                         rw = RioWindow(win.col0, win.row0, win.width, win.height)
                         dst.write(np.asarray(score, dtype=np.float32), 1, window=rw)
@@ -83,10 +95,16 @@ def write_cog(
                         dst.set_band_description(band, text)
                     dst.update_tags(**dict(tags))
                 rasterio.shutil.copy(
-                    inter, final_tmp, driver="COG", COMPRESS="DEFLATE", PREDICTOR="YES",
-                    BLOCKSIZE=512, OVERVIEW_RESAMPLING="NEAREST", BIGTIFF="IF_SAFER",
+                    inter,
+                    final_tmp,
+                    driver="COG",
+                    COMPRESS="DEFLATE",
+                    PREDICTOR="YES",
+                    BLOCKSIZE=512,
+                    OVERVIEW_RESAMPLING="NEAREST",
+                    BIGTIFF="IF_SAFER",
                     NUM_THREADS="1",
-                )  # fmt: skip
+                )
         finally:
             shutil.rmtree(work, ignore_errors=True)
     return path

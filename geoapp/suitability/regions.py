@@ -37,8 +37,15 @@ logger = logging.getLogger(__name__)
 
 #: Columns of the regions table, in order (plus ``loss_<criterion>`` and geometry).
 REGION_COLUMNS: tuple[str, ...] = (
-    "rank", "area_ha", "cells", "mean_score", "min_score", "county", "zone", "limiting",
-)  # fmt: skip
+    "rank",
+    "area_ha",
+    "cells",
+    "mean_score",
+    "min_score",
+    "county",
+    "zone",
+    "limiting",
+)
 _FOUR = ndimage.generate_binary_structure(2, 1)
 
 
@@ -68,9 +75,13 @@ def _outline(mask: np.ndarray, grid: Grid, win: Window) -> shapely.Geometry:
 
 
 def _describe(
-    labels: np.ndarray, lab: int, sl: tuple[slice, slice], inp: SurfaceInputs, grid: Grid,
+    labels: np.ndarray,
+    lab: int,
+    sl: tuple[slice, slice],
+    inp: SurfaceInputs,
+    grid: Grid,
     spec: SurfaceSpec,
-) -> dict[str, object]:  # fmt: skip
+) -> dict[str, object]:
     """Majority county and zone and the mean suitability of each criterion over a region."""
     t = spec.transform_of
     sums = np.zeros(len(CRITERIA))
@@ -169,7 +180,8 @@ def regions_from_arrays(
     mins = ndimage.minimum(score, labels, cand)
     objects = ndimage.find_objects(labels)
     gap = min_gap_km * 1000.0
-    rows, kept = [], []
+    rows: list[dict[str, object]] = []
+    kept: list[shapely.Geometry] = []
     for i, lab in enumerate(cand):  # ranked candidate patches, until k are kept
         sl = objects[lab - 1]
         win = Window(sl[0].start, sl[1].start, sl[0].stop - sl[0].start, sl[1].stop - sl[1].start)
@@ -236,13 +248,25 @@ def find_regions(
         grid, score, rule = source.grid, source.score, source.rule  # type: ignore[attr-defined]
         if score is None or rule is None:
             return find_regions(
-                source.path, layers=layers, spec=spec, k=k, min_score=min_score,  # type: ignore[attr-defined]
-                min_area_ha=min_area_ha, min_gap_km=min_gap_km,
-            )  # fmt: skip
+                source.path,  # type: ignore[attr-defined]
+                layers=layers,
+                spec=spec,
+                k=k,
+                min_score=min_score,  # type: ignore[attr-defined]
+                min_area_ha=min_area_ha,
+                min_gap_km=min_gap_km,
+            )
     return regions_from_arrays(
-        score, rule, grid, inputs=inputs, spec=spec, k=k, min_score=min_score,
-        min_area_ha=min_area_ha, min_gap_km=min_gap_km,
-    )  # fmt: skip
+        score,
+        rule,
+        grid,
+        inputs=inputs,
+        spec=spec,
+        k=k,
+        min_score=min_score,
+        min_area_ha=min_area_ha,
+        min_gap_km=min_gap_km,
+    )
 
 
 def regions_table(regions: gpd.GeoDataFrame) -> pd.DataFrame:

@@ -150,8 +150,13 @@ def surface_tags(spec: SurfaceSpec, rule_codes: tuple[RuleCode, ...]) -> dict[st
         "GEOAPP_RULE_CODES": json.dumps(
             [{"code": 0, "id": "none", "title_zh": "无", "title_en": "none"}]
             + [
-                {"code": r.code, "id": r.id, "title_zh": r.title_zh, "title_en": r.title_en,
-                 "legal_basis": r.legal_basis}  # fmt: skip
+                {
+                    "code": r.code,
+                    "id": r.id,
+                    "title_zh": r.title_zh,
+                    "title_en": r.title_en,
+                    "legal_basis": r.legal_basis,
+                }
                 for r in rule_codes
             ],
             ensure_ascii=False,
@@ -212,15 +217,22 @@ def compute_surface(
     county_stats = np.zeros((len(inp.county_names) + 1, len(_STATS)))
     zone_stats = np.zeros((len(inp.zone_names) + 1, len(_STATS)))
     bar = tqdm(
-        total=len(windows), disable=not progress, file=sys.stderr, unit="tile",
+        total=len(windows),
+        disable=not progress,
+        file=sys.stderr,
+        unit="tile",
         desc=f"{spec.chain or '-'} {spec.resolution_m:g} m",
-    )  # fmt: skip
+    )
     results = map_tiles(
-        score_tile, windows, shared=(inp, spec, grid), workers=workers, scheduler=scheduler,
+        score_tile,
+        windows,
+        shared=(inp, spec, grid),
+        workers=workers,
+        scheduler=scheduler,
         client=client,
-    )  # fmt: skip
+    )
 
-    def consumed():  # noqa: ANN202 - a generator of (window, score, rule)
+    def consumed():
         nonlocal county_stats, zone_stats
         for res in results:
             county_stats += res.county_stats
@@ -244,8 +256,13 @@ def compute_surface(
     seconds = time.perf_counter() - t0
     logger.info(
         "surface %s at %g m: %d x %d cells, %d tiles, %.1f s",
-        spec.chain, grid.res, grid.width, grid.height, len(windows), seconds,
-    )  # fmt: skip
+        spec.chain,
+        grid.res,
+        grid.width,
+        grid.height,
+        len(windows),
+        seconds,
+    )
     return SurfaceResult(
         grid=grid,
         spec=spec,
@@ -339,9 +356,12 @@ def summary_tables(
 
 
 def surface_bytes(
-    grid: Grid, score: np.ndarray, rule: np.ndarray, spec: SurfaceSpec,
+    grid: Grid,
+    score: np.ndarray,
+    rule: np.ndarray,
+    spec: SurfaceSpec,
     rule_codes: tuple[RuleCode, ...],
-) -> bytes:  # fmt: skip
+) -> bytes:
     """The COG of a surface held in memory, as bytes (a download button)."""
     import tempfile
 

@@ -26,9 +26,10 @@ a count, a yes/no category) and a transformation that the planner sets:
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any
 
 import numpy as np
 
@@ -76,7 +77,9 @@ class Linear:
 
     def __call__(self, values: np.ndarray) -> np.ndarray:
         """0–1 suitability of ``values`` (NaN gives 0)."""
-        out = np.clip((self.zero - np.asarray(values, dtype=float)) / (self.zero - self.full), 0.0, 1.0)
+        out = np.clip(
+            (self.zero - np.asarray(values, dtype=float)) / (self.zero - self.full), 0.0, 1.0
+        )
         return np.nan_to_num(out, nan=0.0)
 
     def describe(self) -> str:
