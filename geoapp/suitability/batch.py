@@ -77,7 +77,9 @@ def evaluate_chunk(shared: _Shared, chunk: tuple[pd.DataFrame, np.ndarray]) -> p
         chain_col=shared.chain_col,
         name_col=shared.name_col,
     )
-    res["violations"] = res["violations"].map(";".join)
+    codes, combos = pd.factorize(res["violations"])  # joined once per distinct combination
+    joined = np.array([";".join(c) for c in combos] + [""], dtype=object)
+    res["violations"] = joined[codes]
     return pd.DataFrame(res.drop(columns=res.geometry.name)).assign(_wkb=wkb)
 
 
@@ -105,7 +107,7 @@ def _chunks(path: Path, geom_col: str, rows: int) -> Iterator[tuple[pd.DataFrame
     pf = pq.ParquetFile(path)
     for batch in pf.iter_batches(batch_size=rows):
         table = pa.Table.from_batches([batch])
-        wkb = np.asarray(table.column(geom_col).to_pylist(), dtype=object)
+        wkb = table.column(geom_col).to_numpy(zero_copy_only=False)
         yield table.drop([geom_col]).to_pandas(), wkb
 
 
@@ -124,9 +126,13 @@ def _to_table(frame: pd.DataFrame, schema: pa.Schema) -> pa.Table:
     for field in schema:
         col = frame[field.name]
         if pa.types.is_string(field.type):
-            col = col.astype(object).where(col.notna(), None)
-            col = col.map(lambda v: v if v is None or isinstance(v, str) else str(v))
-        arrays.append(pa.array(col, type=field.type, from_pandas=True))
+            try:
+                arrays.append(pa.array(col, type=pa.string(), from_pandas=True))
+            except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError):  # mixed types: cast in bulk
+                text = col.astype("str").where(col.notna(), None)
+                arrays.append(pa.array(text, type=pa.string(), from_pandas=True))
+        else:
+            arrays.append(pa.array(col, type=field.type, from_pandas=True))
     return pa.Table.from_arrays(arrays, schema=schema)
 
 
