@@ -162,6 +162,7 @@ regions = regions_from_arrays(
     k=int(k),
     min_area_ha=float(min_area),
     min_gap_km=float(min_gap),
+    criteria=cg.criteria,
 )
 by_county, by_zone = summary_tables(cg.criteria, score, cg.inputs, cg.grid, float(threshold))
 

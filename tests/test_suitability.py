@@ -433,3 +433,15 @@ def test_cli_writes_raster_summary_and_regions(tmp_path):
         app, ["suitability", "--chain", "氢能", "--resolution", "5", "-o", str(tmp_path / "x.tif")]
     )
     assert bad.exit_code == 1 and "between 10 and 1000" in bad.output
+
+
+def test_regions_reuse_known_criteria_with_the_same_answer(layers):
+    cg = criteria_grid(layers, chain="氢能", resolution_m=250)
+    spec = SurfaceSpec("氢能", resolution_m=250, threshold=45)
+    score = cg.score(spec)
+    rule = np.where(score >= 0, cg.criteria.rule, -1).astype(np.float32)
+    kw = {"inputs": cg.inputs, "spec": spec, "k": 3, "min_area_ha": 50, "min_gap_km": 3}
+    a = regions_from_arrays(score, rule, cg.grid, **kw)
+    b = regions_from_arrays(score, rule, cg.grid, criteria=cg.criteria, **kw)
+    assert len(a) >= 1
+    pd.testing.assert_frame_equal(pd.DataFrame(a), pd.DataFrame(b))

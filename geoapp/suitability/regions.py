@@ -29,7 +29,7 @@ from rasterio.features import shapes
 from scipy import ndimage
 
 from geoapp.suitability.combine import CRITERIA, SurfaceSpec
-from geoapp.suitability.criteria import cell_criteria
+from geoapp.suitability.criteria import CellCriteria, cell_criteria
 from geoapp.suitability.grid import DEFAULT_TILE, Grid, Window
 from geoapp.suitability.inputs import SurfaceInputs, prepare_inputs
 
@@ -81,8 +81,12 @@ def _describe(
     inp: SurfaceInputs,
     grid: Grid,
     spec: SurfaceSpec,
+    known: CellCriteria | None,
 ) -> dict[str, object]:
-    """Majority county and zone and the mean suitability of each criterion over a region."""
+    """Majority county and zone and the mean suitability of each criterion over a region.
+
+    ``known``: criteria of the whole grid, already computed (else computed here per tile).
+    """
     t = spec.transform_of
     sums = np.zeros(len(CRITERIA))
     counties = np.zeros(len(inp.county_names) + 1)
@@ -95,11 +99,16 @@ def _describe(
             mask = labels[win.slices] == lab
             if not mask.any():
                 continue
-            crit = cell_criteria(inp, grid, win, river_everywhere=True)
+            if known is not None:
+                crit = known
+                sub = win.slices
+            else:
+                crit = cell_criteria(inp, grid, win, river_everywhere=True)
+                sub = (slice(None), slice(None))
             for j, c in enumerate(CRITERIA):
-                sums[j] += t[c](crit.raw(c)[mask]).sum()
-            counties += np.bincount(crit.county[mask] + 1, minlength=len(counties))
-            zones += np.bincount(crit.zone[mask] + 1, minlength=len(zones))
+                sums[j] += t[c](crit.raw(c)[sub][mask]).sum()
+            counties += np.bincount(crit.county[sub][mask] + 1, minlength=len(counties))
+            zones += np.bincount(crit.zone[sub][mask] + 1, minlength=len(zones))
             n += int(mask.sum())
     w = spec.weight_of
     total = sum(w.values())
@@ -125,6 +134,7 @@ def regions_from_arrays(
     min_score: float | None = None,
     min_area_ha: float = 50.0,
     min_gap_km: float = 5.0,
+    criteria: CellCriteria | None = None,
 ) -> gpd.GeoDataFrame:
     """The best ``k`` regions of a surface held in memory.
 
@@ -147,6 +157,9 @@ def regions_from_arrays(
         Smallest region, hectares.
     min_gap_km
         Smallest distance between two regions, km.
+    criteria
+        The whole grid's criteria when already computed (the app's
+        :class:`~geoapp.suitability.CriteriaGrid`), saving their recomputation.
 
     Returns
     -------
@@ -197,7 +210,7 @@ def regions_from_arrays(
                 "mean_score": float(sums[lab] / counts[lab]),
                 "min_score": float(np.asarray(mins)[i]),
                 **(
-                    _describe(labels, int(lab), sl, inputs, grid, spec)
+                    _describe(labels, int(lab), sl, inputs, grid, spec, criteria)
                     if inputs is not None
                     else {"county": None, "zone": None, "limiting": None}
                 ),
