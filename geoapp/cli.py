@@ -643,6 +643,160 @@ def app_cmd(
     raise typer.Exit(code)
 
 
+# --------------------------------------------------------------------------- suitability
+
+
+def _layer_bundle(constraints: Path | None = None) -> dict[str, Any]:
+    """The shipped layers by catalog name, plus the user's constraint polygons (CLI edge)."""
+    from geoapp.catalog import catalog
+
+    layers: dict[str, Any] = {name: _load(name) for name in catalog()}
+    if constraints is not None:
+        from geoapp.io import read_user_layer
+
+        imported = read_user_layer(constraints)
+        if len(imported.rejected):
+            typer.echo(f"Note: {imported.summary()}", err=True)
+        layers["constraints"] = imported.gdf
+    return layers
+
+
+@app.command("suitability")
+def suitability_cmd(
+    chain: Annotated[str, typer.Option(help="Industrial chain to score, e.g. 聚碳新材料.")],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="GeoTIFF to write (Cloud-Optimized, EPSG:4547).")
+    ] = ...,
+    resolution: Annotated[
+        float, typer.Option("--resolution", help="Cell size in metres, 10–1000.")
+    ] = 100.0,
+    weights: Annotated[
+        str | None,
+        typer.Option(
+            "--weights",
+            help="Criterion weights, e.g. hub_access=30,station_access=10,river_distance=5 "
+            "(others keep the siting defaults).",
+        ),
+    ] = None,
+    transform: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--transform",
+            help="criterion=linear:FULL:ZERO | threshold:AT[:above] | inverse:NEAR | "
+            "categories:0=0.3/1=1; repeat for several.",
+        ),
+    ] = None,
+    river_buffer_m: Annotated[
+        float | None, typer.Option("--river-buffer-m", help="Yellow River shoreline buffer (m).")
+    ] = None,
+    threshold: Annotated[
+        float | None,
+        typer.Option(help="Score counted as suitable in the summary (default 65)."),
+    ] = None,
+    constraints: Annotated[
+        Path | None,
+        typer.Option(help="User constraint polygons (生态保护红线 …): GeoJSON, GPKG, zip."),
+    ] = None,
+    regions: Annotated[
+        int, typer.Option("--regions", help="Also find this many best regions (0 = none).", min=0)
+    ] = 0,
+    min_area_ha: Annotated[
+        float, typer.Option("--min-area-ha", help="Smallest region, hectares.")
+    ] = 50.0,
+    min_gap_km: Annotated[
+        float, typer.Option("--min-gap-km", help="Smallest gap between regions, km.")
+    ] = 5.0,
+    min_score: Annotated[
+        float | None,
+        typer.Option("--min-score", help="Lowest score of region cells (default: --threshold)."),
+    ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", help="Run tiles on a local Dask cluster of N processes.", min=1),
+    ] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option("--scheduler", help="Run tiles on the Dask scheduler at this address."),
+    ] = None,
+    tile: Annotated[int, typer.Option(help="Tile side in cells.", min=64)] = 1024,
+    progress: Annotated[
+        bool | None,
+        typer.Option("--progress/--no-progress", help="Progress bar (default: on a terminal)."),
+    ] = None,
+) -> None:  # fmt: skip
+    """Score the whole city for a chain on a grid: a GeoTIFF, a summary, the best regions.
+
+    Band 1 is the score 0–100, band 2 the code of the failed hard rule (0 =
+    none; the table is in the file's metadata); no data outside the city.
+    With --regions K it also writes OUTPUT_regions.geojson (WGS-84) and
+    OUTPUT_regions.gpkg (EPSG:4547).
+
+    \b
+    Examples:
+        geoapp suitability --chain 聚碳新材料 --resolution 100 -o out.tif
+        geoapp suitability --chain 氢能 --resolution 30 -o h2.tif --regions 5 --min-area-ha 50 \\
+            --min-gap-km 5 --weights hub_access=40,river_distance=10 --workers 2
+    """
+    from dataclasses import replace
+
+    from geoapp.settings import DEFAULT_SITING
+    from geoapp.suitability import SurfaceSpec, compute_surface, find_regions
+    from geoapp.suitability.regions import regions_table
+    from geoapp.suitability.transforms import parse_transform, parse_weights
+
+    if workers is not None and scheduler is not None:
+        raise typer.BadParameter(
+            "give --workers or --scheduler, not both.", param_hint="'--workers'"
+        )
+    if output.suffix.lower() not in (".tif", ".tiff"):
+        raise typer.BadParameter(
+            f"{str(output)!r} should end in .tif (a GeoTIFF).", param_hint="'-o' / '--output'"
+        )
+    show = sys.stderr.isatty() if progress is None else progress
+    try:
+        settings = DEFAULT_SITING
+        if river_buffer_m is not None:
+            settings = replace(settings, river_buffer_m=river_buffer_m)
+        spec = SurfaceSpec(
+            chain,
+            resolution_m=resolution,
+            settings=settings,
+            weights=parse_weights(weights) if weights else None,
+            transforms=dict(parse_transform(t) for t in transform or []),
+            threshold=threshold,
+        )
+        layers = _layer_bundle(constraints)
+        res = compute_surface(
+            layers, spec, output=output, tile=tile, workers=workers, scheduler=scheduler,
+            progress=show,
+        )  # fmt: skip
+        g = res.grid
+        typer.echo(
+            f"Wrote {res.path}: {g.width} x {g.height} cells of {g.res:g} m (EPSG:4547), "
+            f"{res.seconds:.1f} s."
+        )
+        typer.echo(f"By county (suitable = no rule fails and score >= {spec.score_threshold:g}):")
+        _echo_table(res.by_county, digits=2)
+        if regions > 0:
+            found = find_regions(
+                res, layers=layers, spec=spec, k=regions, min_score=min_score,
+                min_area_ha=min_area_ha, min_gap_km=min_gap_km,
+            )  # fmt: skip
+            typer.echo(f"{len(found)} regions (asked {regions}):")
+            _echo_table(regions_table(found), digits=1)
+            stem = output.with_name(f"{output.stem}_regions")
+            if len(found):
+                from geoapp.export import export_layer
+
+                for fmt, crs in (("geojson", "EPSG:4326"), ("gpkg", "EPSG:4547")):
+                    out = export_layer(
+                        found, stem.with_suffix(f".{fmt}"), fmt=fmt, crs=crs, layer_name="regions"
+                    )  # type: ignore[arg-type]
+                    typer.echo(f"Wrote {out.path}")
+    except (GeoappError, KeyError, ValueError, OSError) as exc:
+        _fail(exc)
+
+
 def main() -> None:
     """Entry point of the ``geoapp`` console script."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")

@@ -260,6 +260,54 @@ _EN: Mapping[str, str] = MappingProxyType(
         "大气": "air",
         "水质": "water",
         "其他": "other",
+        # 适宜性评价 (suitability surface)
+        "适宜性评价": "Suitability surface",
+        "全市按网格评价某一产业链的适宜性：各准则转换为 0–1 后按权重加权为 0–100 分；灰色为违反硬性规则的网格。": (
+            "The whole city scored for one chain on a grid: each criterion is transformed to 0–1 "
+            "and weighted into 0–100; grey cells fail a hard rule."
+        ),
+        "网格分辨率(米)": "Cell size (m)",
+        "转换函数": "Transformations",
+        "线性": "Linear",
+        "阈值": "Threshold",
+        "反比": "Inverse",
+        "满分距离(公里)": "Full score at (km)",
+        "零分距离(公里)": "Zero score at (km)",
+        "阈值距离(公里)": "Threshold distance (km)",
+        "同链项目满分数量": "Same-chain projects for full score",
+        "园区外得分(0–1)": "Score outside zones (0–1)",
+        "最佳区域": "Best regions",
+        "适宜分数线": "Suitable from score",
+        "区域个数": "Number of regions",
+        "最小面积(公顷)": "Minimum area (ha)",
+        "最小间距(公里)": "Minimum gap (km)",
+        "权重不能全为 0。": "The weights cannot all be 0.",
+        "计算准则网格（每个产业链和分辨率只算一次）": (
+            "Computing the criteria grids (once per chain and cell size)"
+        ),
+        "平均得分": "Mean score",
+        "最低得分": "Minimum score",
+        "适宜面积(km²)": "Suitable area (km²)",
+        "禁止面积(km²)": "Prohibited area (km²)",
+        "面积(公顷)": "Area (ha)",
+        "限制因素": "Limiting criteria",
+        "适宜性得分": "Suitability score",
+        "违反硬性规则": "fails a hard rule",
+        "市域外无数据": "no data outside the city",
+        "允许": "allowed",
+        "网格明细": "Cell breakdown",
+        "硬性规则": "Hard rule",
+        "无": "none",
+        "准则": "Criterion",
+        "原始值": "Raw value",
+        "适宜度(0–1)": "Suitability (0–1)",
+        "所点位置在市域外。": "The clicked position is outside the city.",
+        "没有满足条件的区域；降低分数线或最小面积。": (
+            "No region qualifies; lower the score threshold or the minimum area."
+        ),
+        "按县区汇总": "By county",
+        "按园区汇总": "By zone",
+        "下载 GeoTIFF": "Download GeoTIFF",
     }
 )
 

@@ -24,6 +24,7 @@ pages = [
     st.Page("views/clustering.py", title=t("聚类分析"), url_path="clustering"),
     st.Page("views/coverage.py", title=t("覆盖分析"), url_path="coverage"),
     st.Page("views/siting.py", title=t("选址评估"), url_path="siting"),
+    st.Page("views/suitability.py", title=t("适宜性评价"), url_path="suitability"),
     st.Page("views/data.py", title=t("数据"), url_path="data"),
 ]
 page = st.navigation(pages)
