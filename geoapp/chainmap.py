@@ -131,7 +131,12 @@ def _join(values: pd.Series) -> str:
     return "；".join(dict.fromkeys(str(v) for v in values if isinstance(v, str) and v))
 
 
-def panorama(chain: str, layers: Mapping[str, gpd.GeoDataFrame]) -> pd.DataFrame:
+def panorama(
+    chain: str,
+    layers: Mapping[str, gpd.GeoDataFrame],
+    *,
+    places: pd.DataFrame | None = None,
+) -> pd.DataFrame:
     """A chain's nodes with the projects, stages, zones and counties behind each.
 
     Parameters
@@ -140,6 +145,9 @@ def panorama(chain: str, layers: Mapping[str, gpd.GeoDataFrame]) -> pd.DataFrame
         Chain name (as in ``chains.csv``).
     layers
         Mapping with ``projects``, ``counties`` and ``zones``.
+    places
+        :func:`geoapp.pipeline.project_places` of ``layers``, when the caller
+        has it already (computed here otherwise).
 
     Returns
     -------
@@ -150,7 +158,7 @@ def panorama(chain: str, layers: Mapping[str, gpd.GeoDataFrame]) -> pd.DataFrame
         project order; ``"未注明"`` where the project's place is unstated).
     """
     nodes = chain_nodes(chain)
-    places = project_places(layers).drop_duplicates("id")
+    places = (project_places(layers) if places is None else places).drop_duplicates("id")
     long = node_projects(nodes).merge(places, left_on="project_id", right_on="id", how="inner")
     agg = long.groupby("node_id", sort=False).agg(
         n_projects=("project_id", "size"),
@@ -246,7 +254,10 @@ def gaps_by_chain(chain: str | None = None) -> pd.DataFrame:
 
 
 def gaps_by_zone(
-    layers: Mapping[str, gpd.GeoDataFrame], chain: str | None = None
+    layers: Mapping[str, gpd.GeoDataFrame],
+    chain: str | None = None,
+    *,
+    places: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """For each zone leading a chain, the chain's nodes without a project in that zone.
 
@@ -261,6 +272,8 @@ def gaps_by_zone(
         Mapping with ``projects``, ``counties`` and ``zones``.
     chain
         Only this chain; None for all.
+    places
+        :func:`geoapp.pipeline.project_places` of ``layers``, if at hand.
 
     Returns
     -------
@@ -276,7 +289,9 @@ def gaps_by_zone(
     if chain is not None:
         lead = lead[lead["chain"] == chain]
     pairs = lead.merge(nodes[["node_id", "chain", "position", "node", "status", "source"]], on="chain")
-    places = project_places(layers).drop_duplicates("id")[["id", "zone"]]
+    if places is None:
+        places = project_places(layers)
+    places = places.drop_duplicates("id")[["id", "zone"]]
     filled = (
         node_projects(nodes)
         .merge(places, left_on="project_id", right_on="id")
