@@ -25,6 +25,8 @@ pages = [
     st.Page("app_pages/coverage.py", title=t("覆盖分析"), url_path="coverage"),
     st.Page("app_pages/siting.py", title=t("选址评估"), url_path="siting"),
     st.Page("app_pages/data.py", title=t("数据"), url_path="data"),
+    st.Page("app_pages/chainmap.py", title=t("招商图谱"), url_path="chainmap"),
+    st.Page("app_pages/pipeline.py", title=t("项目推进"), url_path="pipeline"),
 ]
 page = st.navigation(pages)
 sidebar_frame()
