@@ -5,7 +5,16 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from app_pages._common import layer_token, lang, map_layers, map_options, persist, show_map, t, table
+from app_pages._common import (
+    lang,
+    layer_token,
+    map_layers,
+    map_options,
+    persist,
+    show_map,
+    t,
+    table,
+)
 from geoapp import mapping
 from geoapp.chainexport import PANORAMA_HEADERS, chain_sheets, write_xlsx
 from geoapp.chainmap import (
@@ -81,7 +90,19 @@ def _diagram(pan: pd.DataFrame) -> dict:
         row=pan.groupby(pan["position"].replace("", "—"), sort=False).cumcount(),
         status_label=pan["status"].map(lambda s: t(STATUS_ZH[s])),
         label=pan["node"] + pan["n_projects"].map(lambda n: f" ({n})" if n else ""),
-    )[["position", "row", "node", "status", "status_label", "label", "firms", "project_names", "source"]]
+    )[
+        [
+            "position",
+            "row",
+            "node",
+            "status",
+            "status_label",
+            "label",
+            "firms",
+            "project_names",
+            "source",
+        ]
+    ]
     order = list(STATUS_COLORS)
     enc_color = {
         "field": "status",
@@ -94,8 +115,13 @@ def _diagram(pan: pd.DataFrame) -> dict:
             + "}[datum.label]",
         },
     }
-    x = {"field": "position", "type": "ordinal", "sort": positions, "title": t("环节位置"),
-         "axis": {"orient": "top", "labelAngle": 0}}  # fmt: skip
+    x = {
+        "field": "position",
+        "type": "ordinal",
+        "sort": positions,
+        "title": t("环节位置"),
+        "axis": {"orient": "top", "labelAngle": 0},
+    }
     y = {"field": "row", "type": "ordinal", "axis": None}
     tooltip = [
         {"field": "node", "title": t("节点")},
@@ -111,10 +137,14 @@ def _diagram(pan: pd.DataFrame) -> dict:
         "params": [{"name": "pick", "select": {"type": "point", "fields": ["node"]}}],
         "encoding": {"x": x, "y": y, "tooltip": tooltip},
         "layer": [
-            {"mark": {"type": "rect", "cornerRadius": 6, "stroke": "white", "strokeWidth": 3},
-             "encoding": {"color": enc_color}},  # fmt: skip
-            {"mark": {"type": "text", "color": "white", "fontSize": 11, "limit": 112},
-             "encoding": {"text": {"field": "label"}}},  # fmt: skip
+            {
+                "mark": {"type": "rect", "cornerRadius": 6, "stroke": "white", "strokeWidth": 3},
+                "encoding": {"color": enc_color},
+            },
+            {
+                "mark": {"type": "text", "color": "white", "fontSize": 11, "limit": 112},
+                "encoding": {"text": {"field": "label"}},
+            },
         ],
         "config": {"view": {"stroke": None}},
     }
@@ -127,15 +157,16 @@ st.caption(
 )
 
 nodes_all = chain_nodes()
+cluster_labels = {c: t(c) for c in CLUSTERS}
 cluster = persist(
     st.sidebar.selectbox, "chain_cluster", CLUSTERS[0], t("选择产业集群"), list(CLUSTERS),
-    format_func=t,
+    format_func=cluster_labels.__getitem__,
 )  # fmt: skip
 chains = list(dict.fromkeys(nodes_all.loc[nodes_all["cluster"] == cluster, "chain"]))
-if stored_chain := st.session_state["widget_store"].get("chain_chain"):
-    if stored_chain not in chains:
-        st.session_state["widget_store"]["chain_chain"] = chains[0]
-        st.session_state.pop(f"chain_chain:{lang()}", None)
+stored_chain = st.session_state["widget_store"].get("chain_chain")
+if stored_chain and stored_chain not in chains:
+    st.session_state["widget_store"]["chain_chain"] = chains[0]
+    st.session_state.pop(f"chain_chain:{lang()}", None)
 chain = persist(st.sidebar.selectbox, "chain_chain", chains[0], t("选择产业链"), chains)
 
 layers = _layers()
@@ -172,7 +203,9 @@ if len(extra):
         table(extra[["id", "name", "stage", "investment_yi", "county", "zone"]])
 
 gaps = _gaps(chain, tokens, layers)
-per_zone = gaps.groupby("zone", sort=False).size().rename(t("主导园区中尚无项目的节点")).reset_index()
+per_zone = (
+    gaps.groupby("zone", sort=False).size().rename(t("主导园区中尚无项目的节点")).reset_index()
+)
 gap_zone_names = set(per_zone["zone"])
 
 fillable = pan[pan["status"].isin(["gap", "target"])]
@@ -181,13 +214,15 @@ candidates = None
 if broken_down and len(fillable):
     options = list(fillable["node"])
     default = picked if picked in options else options[0]
-    status_of = dict(zip(fillable["node"], fillable["status"]))
+    node_labels = {
+        n: f"{n} · {t(STATUS_ZH[s])}" for n, s in zip(fillable["node"], fillable["status"])
+    }
     node = st.selectbox(
         t("选择缺失或拟招引节点"),
         options,
         index=options.index(default),
         key=f"gap_node_{chain}_{default}",
-        format_func=lambda n: f"{n} · {t(STATUS_ZH[status_of[n]])}",
+        format_func=node_labels.__getitem__,
     )
     candidates = _candidates(chain, tokens, layers)
 elif broken_down:
@@ -206,8 +241,15 @@ gz = zones[zones["name"].isin(gap_zone_names)]
 if len(gz):
     gz = gz.merge(per_zone, left_on="name", right_on="zone", how="left")
     overlays.append(
-        partial(highlight_zones_layer, gz, name="缺链园区", color="#d73027", fill_opacity=0.0,
-                dashed=True, note_col=t("主导园区中尚无项目的节点"))  # fmt: skip
+        partial(
+            highlight_zones_layer,
+            gz,
+            name="缺链园区",
+            color="#d73027",
+            fill_opacity=0.0,
+            dashed=True,
+            note_col=t("主导园区中尚无项目的节点"),
+        )
     )
 if candidates is not None:
     overlays.append(partial(mapping.candidates_layer, candidates.head(10)))
@@ -249,14 +291,14 @@ if candidates is not None and node is not None:
 d1, d2 = st.columns(2)
 d1.download_button(
     t("下载 XLSX"),
-    _xlsx(chain, tokens, layers),
+    partial(_xlsx, chain, tokens, layers),  # built on click, not on every run
     file_name=f"chain_{chain}.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     key="dl_chain_xlsx",
 )
 d2.download_button(
     t("下载 HTML（两图一表）"),
-    _html(chain, tokens, layers),
+    partial(_html, chain, tokens, layers),
     file_name=f"chain_{chain}.html",
     mime="text/html",
     key="dl_chain_html",

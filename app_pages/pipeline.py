@@ -1,12 +1,21 @@
 """项目推进: the 三个一批 funnel, the city's targets vs the project table, stages on the map."""
 
+from functools import partial
+
 import pandas as pd
 import streamlit as st
 
 from app_pages._common import layer_token, map_layers, map_options, persist, show_map, t, table
 from geoapp import mapping
-from geoapp.chainexport import ROLLUP_HEADERS, TARGET_HEADERS, pipeline_sheets, write_xlsx
-from geoapp.chainexport import MEASURABLE_ZH, METRIC_ZH, SCOPE_ZH
+from geoapp.chainexport import (
+    MEASURABLE_ZH,
+    METRIC_ZH,
+    ROLLUP_HEADERS,
+    SCOPE_ZH,
+    TARGET_HEADERS,
+    pipeline_sheets,
+    write_xlsx,
+)
 from geoapp.pipeline import INVESTMENT_CLASSES, against_targets, by_investment_class, funnel, rollup
 from geoapp.settings import DEFAULT_SITING
 
@@ -33,13 +42,14 @@ layers = {n: all_layers[n] for n in ANALYSIS_LAYERS}
 tokens = tuple(layer_token(n) for n in ANALYSIS_LAYERS)
 
 classes = [None, *INVESTMENT_CLASSES]
+class_labels = {v: t("全部") if v is None else f"≥ {v:g} 亿元" for v in classes}
 min_yi = persist(
     st.sidebar.selectbox,
     "pipeline_class",
     None,
     t("投资额分级"),
     classes,
-    format_func=lambda v: t("全部") if v is None else f"≥ {v:g} 亿元",
+    format_func=class_labels.__getitem__,
 )
 shown_layers = dict(layers)
 shown_layers["projects"] = by_investment_class(layers["projects"], min_yi)
@@ -118,14 +128,19 @@ m = mapping.build_map(
 )
 show_map(m, key="pipeline_map")
 
-for by, title in (("cluster", "按产业集群"), ("chain", "按产业链"), ("county", "按县区"), ("zone", "按园区")):
+for by, title in (
+    ("cluster", "按产业集群"),
+    ("chain", "按产业链"),
+    ("county", "按县区"),
+    ("zone", "按园区"),
+):
     with st.expander(t(title)):
         r = rollup(shown_layers, by)
         table(_headers(r.assign(**{by: r[by].map(t)}), ROLLUP_HEADERS))
 
 st.download_button(
     t("下载 XLSX"),
-    _xlsx(tokens, layers),
+    partial(_xlsx, tokens, layers),  # built on click, not on every run
     file_name="pipeline.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     key="dl_pipeline_xlsx",

@@ -217,7 +217,7 @@ def pipeline_sheets(layers: Mapping[str, gpd.GeoDataFrame]) -> dict[str, pd.Data
 
 
 def _sheet_title(name: str, used: set[str]) -> str:
-    bad = set('[]:*?/\\')
+    bad = set("[]:*?/\\")
     title = "".join("_" if ch in bad else ch for ch in str(name))[:31] or "Sheet"
     base, k = title, 2
     while title in used:

@@ -35,7 +35,7 @@ import shapely
 
 from geoapp.coords import to_metric
 from geoapp.pipeline import project_places
-from geoapp.settings import DATA_DIR
+from geoapp.settings import DATA_DIR, SitingSettings
 
 __all__ = [
     "NODE_STATUSES",
@@ -197,7 +197,10 @@ def _lead_pairs(zones: pd.DataFrame) -> pd.DataFrame:
     if "leading_chains" not in zones.columns:
         return pd.DataFrame({"zone": [], "chain": []}, dtype=object)
     pairs = pd.DataFrame(
-        {"zone": zones["name"].astype(str).to_numpy(), "chain": _split_chains(zones["leading_chains"])}
+        {
+            "zone": zones["name"].astype(str).to_numpy(),
+            "chain": _split_chains(zones["leading_chains"]),
+        }
     ).explode("chain")
     pairs["chain"] = pairs["chain"].str.strip()
     return pairs[pairs["chain"].fillna("") != ""].reset_index(drop=True)
@@ -288,7 +291,9 @@ def gaps_by_zone(
     lead = _lead_pairs(zones)
     if chain is not None:
         lead = lead[lead["chain"] == chain]
-    pairs = lead.merge(nodes[["node_id", "chain", "position", "node", "status", "source"]], on="chain")
+    pairs = lead.merge(
+        nodes[["node_id", "chain", "position", "node", "status", "source"]], on="chain"
+    )
     if places is None:
         places = project_places(layers)
     places = places.drop_duplicates("id")[["id", "zone"]]
@@ -304,13 +309,15 @@ def gaps_by_zone(
     zone_order = {n: i for i, n in enumerate(zones["name"].astype(str))}
     gaps = gaps.assign(_z=gaps["zone"].map(zone_order)).sort_values(["_z", "node_id"])
     out = gaps.rename(columns={"status": "node_status"})
-    return out[["zone", "chain", "position", "node", "node_status", "node_id", "source"]].reset_index(
-        drop=True
-    )
+    return out[
+        ["zone", "chain", "position", "node", "node_status", "node_id", "source"]
+    ].reset_index(drop=True)
 
 
 def _evaluate(
-    candidates: gpd.GeoDataFrame, layers: Mapping[str, gpd.GeoDataFrame], settings: object | None
+    candidates: gpd.GeoDataFrame,
+    layers: Mapping[str, gpd.GeoDataFrame],
+    settings: SitingSettings | None,
 ) -> gpd.GeoDataFrame:
     """The ONE call of the siting engine in this module (switch here to a LayerSet)."""
     from geoapp.siting import SitingLayers, evaluate_sites
@@ -323,15 +330,16 @@ def _evaluate(
         projects=layers["projects"],
         river=layers["yellow_river"],
     )
-    kwargs = {} if settings is None else {"settings": settings}
-    return evaluate_sites(candidates, layers=siting_layers, **kwargs)
+    if settings is None:
+        return evaluate_sites(candidates, layers=siting_layers)
+    return evaluate_sites(candidates, layers=siting_layers, settings=settings)
 
 
 def gap_candidates(
     chain: str,
     layers: Mapping[str, gpd.GeoDataFrame],
     *,
-    settings: object | None = None,
+    settings: SitingSettings | None = None,
 ) -> gpd.GeoDataFrame:
     """Every zone ranked by the siting evaluation of a point inside it, for a chain.
 
@@ -372,7 +380,9 @@ def gap_candidates(
         crs=4326,
     )
     res = _evaluate(cands, layers, settings)
-    vrank = res["verdict"].astype(str).map({v: i for i, v in enumerate(VERDICTS)}).fillna(len(VERDICTS))
+    vrank = (
+        res["verdict"].astype(str).map({v: i for i, v in enumerate(VERDICTS)}).fillna(len(VERDICTS))
+    )
     res = res.assign(_v=vrank.to_numpy(), _s=-res["score"].astype("float64").to_numpy())
     res = res.sort_values(["_v", "_s", "name"], kind="stable").drop(columns=["_v", "_s"])
     res["rank"] = np.arange(1, len(res) + 1)

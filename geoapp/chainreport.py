@@ -13,10 +13,10 @@ from __future__ import annotations
 import base64
 import io
 from collections.abc import Mapping
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import geopandas as gpd
 import numpy as np
@@ -87,7 +87,7 @@ def chain_map_png(
     rc: dict[str, Any] = {"axes.unicode_minus": False}
     if family:
         rc["font.family"] = [family, "DejaVu Sans"]
-    with matplotlib.rc_context(rc):
+    with matplotlib.rc_context(cast(Any, rc)):
         fig = Figure(figsize=(width_in, height_in), dpi=110)
         FigureCanvasAgg(fig)
         ax = fig.add_axes((0.0, 0.0, 1.0, 1.0))
@@ -98,7 +98,9 @@ def chain_map_png(
         names = zones["name"].astype(str)
         lead = zones[names.isin(lead_names).to_numpy()]
         if len(lead):
-            lead.plot(ax=ax, facecolor="#a6d96a", edgecolor="#1a9850", alpha=0.6, linewidth=1, zorder=3)
+            lead.plot(
+                ax=ax, facecolor="#a6d96a", edgecolor="#1a9850", alpha=0.6, linewidth=1, zorder=3
+            )
         gz = zones[names.isin(gap_names).to_numpy()]
         if len(gz):
             gz.plot(ax=ax, facecolor="none", edgecolor="#d73027", linewidth=2.0, zorder=4)
@@ -144,7 +146,10 @@ def _chain_context(
     gaps = pan[pan["status"] == "gap"].to_dict("records")
     gz = gaps_by_zone(layers, chain, places=places)
     total = int((pan["status"] != "not_broken_down").sum())
-    gap_zones = [{"zone": z, "n": int(n), "total": total} for z, n in gz.groupby("zone", sort=False).size().items()]
+    gap_zones = [
+        {"zone": z, "n": int(n), "total": total}
+        for z, n in gz.groupby("zone", sort=False).size().items()
+    ]
     return {
         "cluster": pan["cluster"].iloc[0],
         "chain": chain,
@@ -189,7 +194,8 @@ def render_chain_report(
     targets = [
         {
             "id": r["id"],
-            "scope": SCOPE_ZH.get(r["scope"], r["scope"]) + (f"·{r['cluster'].replace(';', '、')}" if r["cluster"] else ""),
+            "scope": SCOPE_ZH.get(r["scope"], r["scope"])
+            + (f"·{r['cluster'].replace(';', '、')}" if r["cluster"] else ""),
             "metric": METRIC_ZH.get(r["metric"], r["metric"]),
             "year": r["year"],
             "value": _fmt(r["value"]),
@@ -203,7 +209,7 @@ def render_chain_report(
         for r in t[in_scope.to_numpy()].to_dict("records")
     ]
     png = chain_map_png(layers, chain)
-    when = generated or datetime.now(timezone.utc).strftime("生成于 %Y-%m-%d %H:%M UTC")
+    when = generated or datetime.now(UTC).strftime("生成于 %Y-%m-%d %H:%M UTC")
     ctx = {
         "version": __version__,
         "footer": _FOOTER,

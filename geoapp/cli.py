@@ -680,7 +680,9 @@ def chains_cmd(
             pan = pan.assign(status=pan["status"].map(STATUS_ZH))
             _echo_table(pan[["position", "node", "status", "project_names", "stages", "source"]])
         gaps = gaps_by_zone(layers, chain, places=places)
-        per_zone = gaps.groupby(["zone", "chain"], sort=False).size().rename("nodes_without_project")
+        per_zone = (
+            gaps.groupby(["zone", "chain"], sort=False).size().rename("nodes_without_project")
+        )
         typer.echo("\nZones leading a chain with nodes that have no project there:")
         _echo_table(per_zone.reset_index())
         if output is not None:

@@ -167,9 +167,7 @@ def rollup(layers: Mapping[str, gpd.GeoDataFrame], by: str) -> pd.DataFrame:
         raise ValueError(msg)
     places = project_places(layers)
     inv = places["investment_yi"]
-    frame = pd.DataFrame(
-        {by: places[by], "inv": inv, "known": inv.notna(), "ge1": inv.ge(1.0)}
-    )
+    frame = pd.DataFrame({by: places[by], "inv": inv, "known": inv.notna(), "ge1": inv.ge(1.0)})
     agg = frame.groupby(by, sort=False).agg(
         count=("inv", "size"),
         investment_yi=("inv", "sum"),
@@ -235,9 +233,7 @@ CANNOT_TELL: Mapping[str, str] = {
     "projects_ge_1yi": (
         "只计投资额已注明且≥1亿元的项目；多数项目未注明投资额，且表中项目并非2024年实施清单。"
     ),
-    "investment_yi": (
-        "表中为项目总投资（已注明者），不是当年完成投资；多数项目未注明投资额。"
-    ),
+    "investment_yi": ("表中为项目总投资（已注明者），不是当年完成投资；多数项目未注明投资额。"),
     "funds_in_place_yi": "项目表不含到位资金，无法计算。",
     "manufacturing_investment_yi": "项目表不含年度制造业投资，无法计算。",
     "signed_projects_ge_1yi": "项目表无2024年签约日期，投资额多未注明，无法计算。",
@@ -301,9 +297,7 @@ def against_targets(
     return t
 
 
-def by_investment_class(
-    projects: pd.DataFrame, min_yi: float | None
-) -> pd.DataFrame:
+def by_investment_class(projects: pd.DataFrame, min_yi: float | None) -> pd.DataFrame:
     """The projects whose known investment is at least ``min_yi`` 亿元 (all when None).
 
     Parameters
