@@ -646,18 +646,16 @@ def app_cmd(
 # --------------------------------------------------------------------------- suitability
 
 
-def _layer_bundle(constraints: Path | None = None) -> dict[str, Any]:
-    """The shipped layers by catalog name, plus the user's constraint polygons (CLI edge)."""
-    from geoapp.catalog import catalog
-
-    layers: dict[str, Any] = {name: _load(name) for name in catalog()}
+def _layer_bundle(constraints: Path | None = None) -> Any:
+    """The command's layer bundle, plus the user's constraint polygons (CLI edge)."""
+    layers = _layers()
     if constraints is not None:
         from geoapp.io import read_user_layer
 
         imported = read_user_layer(constraints)
         if len(imported.rejected):
             typer.echo(f"Note: {imported.summary()}", err=True)
-        layers["constraints"] = imported.gdf
+        layers = layers.with_constraints(imported.gdf)
     return layers
 
 
@@ -793,6 +791,102 @@ def suitability_cmd(
                         found, stem.with_suffix(f".{fmt}"), fmt=fmt, crs=crs, layer_name="regions"
                     )  # type: ignore[arg-type]
                     typer.echo(f"Wrote {out.path}")
+    except (GeoappError, KeyError, ValueError, OSError) as exc:
+        _fail(exc)
+
+
+# --------------------------------------------------------------------------- chains, pipeline
+
+
+@app.command("chains")
+def chains_cmd(
+    chain: Annotated[
+        str | None, typer.Option("--chain", help="One chain (e.g. 聚碳新材料); default all.")
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help="Write FILE.xlsx (workbook) or FILE.html / FILE.pdf."),
+    ] = None,
+) -> None:
+    """The chain map (产业链招商图谱): each chain's nodes, their status and the gap zones.
+
+    Prints the nodes (present / gap / target) with their projects and seed lines,
+    and the zones that lead the chain but have no project in one of its nodes.
+    With -o, writes an XLSX workbook (one sheet per cluster, Chinese headers) or
+    the "两图一表" page as HTML or PDF.
+
+    \b
+    Example:
+        geoapp chains --chain 聚碳新材料 -o 聚碳.xlsx
+    """
+    from geoapp.chainexport import chain_sheets, write_xlsx
+    from geoapp.chainmap import STATUS_ZH, chain_nodes, gaps_by_zone, panorama
+    from geoapp.chainreport import write_chain_report
+    from geoapp.pipeline import project_places
+
+    try:
+        nodes = chain_nodes(chain)
+        layers = _layers()
+        places = project_places(layers)
+        for name in dict.fromkeys(nodes["chain"]):
+            pan = panorama(name, layers, places=places)
+            typer.echo(f"\n{pan['cluster'].iloc[0]} · {name}")
+            pan = pan.assign(status=pan["status"].map(STATUS_ZH))
+            _echo_table(pan[["position", "node", "status", "project_names", "stages", "source"]])
+        gaps = gaps_by_zone(layers, chain, places=places)
+        per_zone = (
+            gaps.groupby(["zone", "chain"], sort=False).size().rename("nodes_without_project")
+        )
+        typer.echo("\nZones leading a chain with nodes that have no project there:")
+        _echo_table(per_zone.reset_index())
+        if output is not None:
+            suffix = output.suffix.lower()
+            if suffix == ".xlsx":
+                write_xlsx(chain_sheets(layers, chain), output)
+            elif suffix in (".html", ".pdf"):
+                write_chain_report(layers, output, chain)
+            else:
+                _fail(f"cannot tell the format of {str(output)!r}; use .xlsx, .html or .pdf.")
+            typer.echo(f"Wrote {output}")
+    except (GeoappError, KeyError, ValueError, OSError) as exc:
+        _fail(exc)
+
+
+@app.command("pipeline")
+def pipeline_cmd(
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write the roll-ups to FILE.xlsx.")
+    ] = None,
+) -> None:
+    """The project pipeline: 三个一批 funnel by stage and the city's targets vs the project table.
+
+    Each target is printed with its seed line; what the project table cannot
+    tell (到位资金, unknown amounts) is said. With -o, writes an XLSX workbook
+    (funnel, targets, roll-ups by cluster, chain, county and zone).
+
+    \b
+    Example:
+        geoapp pipeline -o p.xlsx
+    """
+    from geoapp.chainexport import pipeline_sheets, write_xlsx
+    from geoapp.pipeline import against_targets, funnel
+
+    try:
+        layers = _layers()
+        typer.echo("三个一批 funnel by stage:")
+        _echo_table(funnel(layers))
+        t = against_targets(layers)
+        typer.echo("\nTargets vs the project table:")
+        cols = ["id", "cluster", "metric", "value", "year", "current", "share", "source"]
+        _echo_table(t[cols], max_width=80)
+        for row in t.itertuples():  # 9 targets
+            if row.measurable != "yes":
+                typer.echo(f"  {row.id}: {row.cannot_tell}")
+        if output is not None:
+            if output.suffix.lower() != ".xlsx":
+                _fail(f"cannot tell the format of {str(output)!r}; use .xlsx.")
+            write_xlsx(pipeline_sheets(layers), output)
+            typer.echo(f"Wrote {output}")
     except (GeoappError, KeyError, ValueError, OSError) as exc:
         _fail(exc)
 

@@ -25,6 +25,8 @@ pages = [
     st.Page("views/coverage.py", title=t("覆盖分析"), url_path="coverage"),
     st.Page("views/siting.py", title=t("选址评估"), url_path="siting"),
     st.Page("views/suitability.py", title=t("适宜性评价"), url_path="suitability"),
+    st.Page("views/chainmap.py", title=t("招商图谱"), url_path="chainmap"),
+    st.Page("views/pipeline.py", title=t("项目推进"), url_path="pipeline"),
     st.Page("views/data.py", title=t("数据"), url_path="data"),
 ]
 page = st.navigation(pages)

@@ -24,7 +24,7 @@ from scipy.spatial import cKDTree
 
 from geoapp import chains
 from geoapp.coords import to_metric
-from geoapp.layers import LayerSet
+from geoapp.layers import LayerSet, as_layerset
 from geoapp.rules import RULES, constraint_rules
 from geoapp.settings import METRIC_CRS, SitingSettings
 
@@ -129,10 +129,7 @@ def _constraints(layers: Mapping[str, gpd.GeoDataFrame]) -> gpd.GeoDataFrame | N
 # --------------------------------------------------------------------------- siting engine
 def siting_layers(layers: Mapping[str, gpd.GeoDataFrame]) -> LayerSet:
     """The :class:`geoapp.layers.LayerSet` of ``layers`` (itself when it already is one)."""
-    if isinstance(layers, LayerSet):
-        return layers
-    frames = {k: v for k, v in layers.items() if k != "constraints" and v is not None}
-    return LayerSet(frames).with_constraints(_constraints(layers))
+    return as_layerset(layers)
 
 
 def evaluate_points(

@@ -4,15 +4,15 @@ import numpy as np
 import streamlit as st
 from pyproj import Transformer
 
+from geoapp import mapping
 from geoapp.app.common import (
     download_buttons,
-    session_layers,
     map_options,
+    session_layers,
     show_map,
     t,
     table,
 )
-from geoapp import mapping
 from geoapp.chains import chain_names
 from geoapp.settings import DEFAULT_SITING, METRIC_CRS
 from geoapp.suitability import (
@@ -35,6 +35,7 @@ from geoapp.suitability.display import (
 )
 from geoapp.suitability.regions import regions_table
 from geoapp.suitability.surface import scores_of, summary_tables, surface_bytes
+from geoapp.vocab import VERDICT
 
 MAP_KEY = "suit_map"
 DISTANCE = ("hub_access", "station_access", "river_distance")
@@ -196,7 +197,7 @@ with right:
         unsafe_allow_html=True,
     )
     hist = histogram(score, rule).set_index("bin")
-    st.bar_chart(hist.rename(columns={"allowed": t("允许"), "prohibited": t("禁止")}), height=220)
+    st.bar_chart(hist.rename(columns={"allowed": t("允许"), "prohibited": t(VERDICT["prohibited"].zh)}), height=220)
 
 # ----- clicked cell
 clicked = (value or {}).get("last_clicked") or st.session_state.get("suit_clicked")

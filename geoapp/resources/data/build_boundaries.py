@@ -39,7 +39,7 @@ RIVER_NEIGHBOURS = ("东明县", "牡丹区", "鄄城县", "郓城县", "梁山�
 SHARED_EDGE_TOLERANCE_M = 100.0
 #: Douglas-Peucker tolerance for the river line, metres: about the width of the
 #: main channel, so the line follows the channel rather than every kink of the
-#: administrative boundary (189.5 km raw → about 175 km; the river is 167.5 km).
+#: administrative boundary (189.5 km raw → about 175 km).
 RIVER_SIMPLIFY_M = 500.0
 NEIGHBOUR_DISTANCE_M = 2_000.0
 
@@ -133,4 +133,4 @@ if __name__ == "__main__":
     for name, gdf in built.items():
         print(f"{name}: {len(gdf)} features")
     river_km = to_metric(built["yellow_river"]).length.iloc[0] / 1000
-    print(f"yellow_river: {river_km:.1f} km (official length in the city: 167.5 km)")
+    print(f"yellow_river: {river_km:.1f} km")

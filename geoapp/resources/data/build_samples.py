@@ -52,9 +52,21 @@ PLACEMENT_HINTS = {
     # seed 002 L479: "纬三路范县—濮阳县段建成通车，化工基地东片区实现贯通" — the base spans both.
     "濮阳新型化工基地": ("濮阳县", "范县"),
 }
+#: A zone drawn across several counties must have at least this share of its area in each.
+HINT_MIN_SHARE = 0.2
 #: City-level zones (市经开区, 高新区, 示范区 …) without a stated county are drawn in the
 #: urban district 华龙区; their ``county`` stays empty and ``placed_in`` says so.
 CITY_LEVEL_CONTAINER = "华龙区"
+#: Zones drawn around a park the seeds put inside them although the park belongs to another
+#: zone: seed 002 L543 '工业园区的绿色涂料产业园' … '是新型化工基地的重要组成部分' — the
+#: 工业园区 (one of the two chemical parks, seed 000 L5104-5106) holds the 绿色涂料产业园 of
+#: the chemical base, so it is drawn as that park grown by ``CONTAINS_MARGIN_M``, overlapping
+#: the base, instead of as a square in the urban district.
+CONTAINS = {"工业园区": "绿色涂料产业园"}
+CONTAINS_MARGIN_M = 1_000.0
+#: Points with a published position (columns ``lon``/``lat``, WGS-84 degrees) keep it and are
+#: marked ``approximate`` (published coordinates, not verified on imagery), never schematic.
+PUBLISHED = "published"
 
 
 def _halton(n: int, base: int) -> np.ndarray:
@@ -112,15 +124,22 @@ def _rect(center: shapely.Point, area: float, aspect: float) -> shapely.Polygon:
     return box(center.x - w / 2, center.y - h / 2, center.x + w / 2, center.y + h / 2)
 
 
-def _fit(container, area: float, aspect: float, avoid) -> shapely.Polygon:
-    """A rectangle of ``area`` wholly inside ``container``, clear of ``avoid``."""
+def _fit(container, area: float, aspect: float, avoid, spans: tuple = ()) -> shapely.Polygon:
+    """A rectangle of ``area`` wholly inside ``container``, clear of ``avoid``.
+
+    With ``spans`` (polygons, e.g. the counties of a placement hint), the rectangle
+    also has at least ``HINT_MIN_SHARE`` of its area in each of them.
+    """
     h = np.sqrt(area / aspect)
     w = area / h
     core = container.buffer(-max(w, h) / 2)
     if avoid is not None and not avoid.is_empty:
         core = core.difference(avoid.buffer(max(w, h) / 2 + ZONE_GAP_M))
-    for pt in _halton_points(core if not core.is_empty else container, 200, offset=11):
+    n = 4000 if spans else 200
+    for pt in _halton_points(core if not core.is_empty else container, n, offset=11):
         rect = _rect(shapely.Point(pt), area, aspect)
+        if spans and min(rect.intersection(s).area for s in spans) < HINT_MIN_SHARE * area:
+            continue
         if container.contains(rect) and (avoid is None or not rect.intersects(avoid)):
             return rect
     msg = f"no room for a {area / 1e6:.1f} km² zone in its county"
@@ -158,34 +177,52 @@ def build_zones(counties_m: gpd.GeoDataFrame, city_m) -> gpd.GeoDataFrame:
     def container_of(county: str | None, name: str = ""):
         first = county.split(";")[0].strip() if isinstance(county, str) else ""
         if first in by_county:
-            return by_county[first], f"county:{first}"
+            return by_county[first], f"county:{first}", ()
         if name in PLACEMENT_HINTS:
             hint = PLACEMENT_HINTS[name]
-            union = shapely.union_all([by_county[c] for c in hint])
-            return union, "hint:" + "+".join(hint)
-        return by_county[CITY_LEVEL_CONTAINER], f"city-level:{CITY_LEVEL_CONTAINER}"
-
-    base = z[z["name"] == BASE_NAME].iloc[0]
-    cont, where = container_of(base["county"], BASE_NAME)
-    geoms[BASE_NAME] = _fit(cont, BASE_AREA_M2, BASE_ASPECT, None)
-    placed_in[BASE_NAME] = where
-    occupied = geoms[BASE_NAME]
-
-    top = z[(z["name"] != BASE_NAME) & z["parent"].isna()]
-    for _, row in top.iterrows():
-        cont, where = container_of(row["county"], row["name"])
-        geoms[row["name"]] = _fit(cont, ZONE_SIDE_M**2, 1.0, occupied)
-        placed_in[row["name"]] = where
-        occupied = occupied.union(geoms[row["name"]])
+            spans = tuple(by_county[c] for c in hint)
+            return shapely.union_all(spans), "hint:" + "+".join(hint), spans
+        return by_county[CITY_LEVEL_CONTAINER], f"city-level:{CITY_LEVEL_CONTAINER}", ()
 
     nested = z[z["parent"].notna()]
-    for parent, group in nested.groupby("parent", sort=False):
-        if parent not in geoms:
-            msg = f"zones.csv: parent {parent!r} of {list(group['name'])} is not a zone"
-            raise ValueError(msg)
+
+    def split_children(parent: str) -> None:
+        group = nested[nested["parent"] == parent]
         for name, cell in zip(group["name"], _split(geoms[parent], len(group))):
             geoms[name] = cell
             placed_in[name] = f"zone:{parent}"
+
+    base = z[z["name"] == BASE_NAME].iloc[0]
+    cont, where, spans = container_of(base["county"], BASE_NAME)
+    geoms[BASE_NAME] = _fit(cont, BASE_AREA_M2, BASE_ASPECT, None, spans)
+    placed_in[BASE_NAME] = where
+    split_children(BASE_NAME)
+    occupied = geoms[BASE_NAME]
+    city_inner = city_m.buffer(-100)
+    for name, inner in CONTAINS.items():
+        if inner not in geoms:
+            msg = f"build_samples.CONTAINS: {name!r} should contain {inner!r}, which is not drawn yet"
+            raise ValueError(msg)
+        geoms[name] = geoms[inner].buffer(CONTAINS_MARGIN_M, join_style="mitre").intersection(
+            city_inner
+        )
+        placed_in[name] = f"contains:{inner}"
+        occupied = occupied.union(geoms[name])
+
+    top = z[(z["name"] != BASE_NAME) & z["parent"].isna() & ~z["name"].isin(list(CONTAINS))]
+    for _, row in top.iterrows():
+        cont, where, spans = container_of(row["county"], row["name"])
+        geoms[row["name"]] = _fit(cont, ZONE_SIDE_M**2, 1.0, occupied, spans)
+        placed_in[row["name"]] = where
+        occupied = occupied.union(geoms[row["name"]])
+
+    for parent in nested["parent"].drop_duplicates():
+        if parent not in geoms:
+            group = nested[nested["parent"] == parent]
+            msg = f"zones.csv: parent {parent!r} of {list(group['name'])} is not a zone"
+            raise ValueError(msg)
+        if parent != BASE_NAME:
+            split_children(parent)
 
     z["area_km2"] = pd.to_numeric(z["area_km2"])
     z["placed_in"] = z["name"].map(placed_in)
@@ -204,6 +241,9 @@ def build_points(name: str, zones_m: gpd.GeoDataFrame, counties_m, city_m, seed:
     if "company" in df:
         unnamed = df["name"].isna()
         df.loc[unnamed, "name"] = df.loc[unnamed, "company"] + "（项目名称未载明）"
+    published = _published(df)
+    fixed = df[published]
+    df = df[~published].reset_index(drop=True)
     zone_geom = dict(zip(zones_m["name"], zones_m.geometry))
     county_geom = dict(zip(counties_m["name"], counties_m.geometry))
     containers, where = [], []
@@ -224,7 +264,26 @@ def build_points(name: str, zones_m: gpd.GeoDataFrame, counties_m, city_m, seed:
             df[col] = pd.to_numeric(df[col])
     df["placed_in"] = where
     df["location_quality"] = "schematic"
-    return gpd.GeoDataFrame(df, geometry=gpd.points_from_xy(xy[:, 0], xy[:, 1]), crs=METRIC_CRS)
+    gdf = gpd.GeoDataFrame(df, geometry=gpd.points_from_xy(xy[:, 0], xy[:, 1]), crs=METRIC_CRS)
+    if len(fixed):
+        gdf = pd.concat([gdf, published_points(fixed)], ignore_index=True)
+    return gdf.drop(columns=["lon", "lat"], errors="ignore")
+
+
+def _published(df: pd.DataFrame) -> pd.Series:
+    """Rows of a seed table that carry a published position (``lon``/``lat``)."""
+    if "lon" not in df:
+        return pd.Series(False, index=df.index)
+    return df["lon"].notna() & df["lat"].notna()
+
+
+def published_points(df: pd.DataFrame) -> gpd.GeoDataFrame:
+    """The rows with a published ``lon``/``lat`` as metric points, marked ``approximate``."""
+    df = df.copy()
+    geom = gpd.points_from_xy(pd.to_numeric(df["lon"]), pd.to_numeric(df["lat"]), crs=4326)
+    df["placed_in"] = PUBLISHED
+    df["location_quality"] = "approximate"
+    return gpd.GeoDataFrame(df, geometry=geom).to_crs(METRIC_CRS)
 
 
 def build(out_dir: Path = HERE) -> dict[str, gpd.GeoDataFrame]:
@@ -232,6 +291,13 @@ def build(out_dir: Path = HERE) -> dict[str, gpd.GeoDataFrame]:
     city_m = to_metric(load_layer("city")).geometry.iloc[0]
     zones = build_zones(counties_m, city_m)
     taken: list[np.ndarray] = []
+    for name in ("projects", "logistics_hubs", "monitoring_stations"):
+        # published positions are fixed: schematic points keep their spacing from them
+        table = _read(name)
+        if not _published(table).any():
+            continue
+        fixed = published_points(table[_published(table)])
+        taken.append(np.column_stack([fixed.geometry.x, fixed.geometry.y]))
     layers = {"zones": zones}
     for seed, name in enumerate(("projects", "logistics_hubs", "monitoring_stations")):
         layers[name] = build_points(name, zones, counties_m, city_m, 1000 * seed, taken)
