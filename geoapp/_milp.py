@@ -30,7 +30,10 @@ tests use as the reference), with the same objective values.
 MCLP first runs the greedy heuristic (vectorised sparse products): when it
 already covers every site within reach of some facility it is optimal and the
 solver is not called. When HiGHS stops at ``time_limit_s`` it returns the best
-solution found and its dual bound; the proven gap is computed from them. If
+solution found and its dual bound; the proven gap is computed from them (with, when the solver
+stopped before proving any bound, a simple valid one: the covered weight of the
+``k`` best single candidates for MCLP, the uncovered sites over the most one
+candidate covers for LSCP). If
 the greedy solution is better than the solver's (or the solver has none), the
 greedy one is returned with the solver's bound.
 """
@@ -148,6 +151,33 @@ def _greedy_lscp(A, n_exist: int) -> np.ndarray:
     return is_open
 
 
+def _uncovered_gains(A, n_exist: int, w: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Rows covered by the existing columns, and each candidate's weight of the other rows."""
+    if n_exist:
+        before = np.asarray(A[:, :n_exist].sum(axis=1)).ravel() > 0
+    else:
+        before = np.zeros(A.shape[0], dtype=bool)
+    gains = A[:, n_exist:].T @ (w * ~before)
+    return before, np.asarray(gains, dtype=np.float64)
+
+
+def _simple_mclp_bound(A, w: np.ndarray, p: int, n_exist: int) -> float:
+    """Upper bound: weight covered by the existing + the ``p - n_exist`` largest candidate gains."""
+    before, gains = _uncovered_gains(A, n_exist, w)
+    top = np.sort(gains)[::-1][: max(p - n_exist, 0)].sum()
+    reachable = np.asarray(A.sum(axis=1)).ravel() > 0
+    return float(min(w[before].sum() + top, w[reachable].sum()))
+
+
+def _simple_lscp_bound(A, n_exist: int) -> float:
+    """Lower bound: existing + uncovered sites / the most any one candidate covers, rounded up."""
+    before, gains = _uncovered_gains(A, n_exist, np.ones(A.shape[0]))
+    left = int((~before).sum())
+    if left == 0:
+        return float(n_exist)
+    return float(n_exist + math.ceil(left / max(float(gains.max(initial=0.0)), 1.0)))
+
+
 def check_limits(time_limit_s: float, mip_gap: float) -> None:
     if not (isinstance(time_limit_s, (int, float)) and math.isfinite(time_limit_s)) or (
         time_limit_s <= 0
@@ -228,6 +258,8 @@ def solve_mclp(
     bound = -_dual_bound(res)  # HiGHS minimises -weight
     if res.status == 0 and not greedy and not math.isfinite(bound):
         bound = objective
+    simple = _simple_mclp_bound(A, w, p, n_exist)  # valid whatever the solver reached
+    bound = min(bound, simple) if math.isfinite(bound) else simple
     if math.isfinite(bound):
         bound = max(bound, objective)  # solver tolerances
         gap = (bound - objective) / bound if bound > 0 else 0.0
@@ -297,6 +329,8 @@ def solve_lscp(A, *, n_exist: int, time_limit_s: float, mip_gap: float) -> Solut
     bound = math.ceil(raw - 1e-6) if math.isfinite(raw) else math.nan
     if res.status == 0 and not greedy and not math.isfinite(bound):
         bound = objective
+    simple = _simple_lscp_bound(A, n_exist)  # valid whatever the solver reached
+    bound = max(bound, simple) if math.isfinite(bound) else simple
     if math.isfinite(bound):
         bound = float(min(max(bound, n_exist, 1 if n_sites else 0), objective))
         gap = (objective - bound) / bound if bound > 0 else 0.0
