@@ -12,7 +12,7 @@ Modules, one per concern::
     geoapp.filters     project filters and pipeline summaries
     geoapp.clustering  DBSCAN / HDBSCAN of project sites, Gi* hot spots
     geoapp.coverage    nearest facility and covered shares by county / zone / chain
-    geoapp.placement   where to add facilities: MCLP / LSCP (spopt) with a feasibility check
+    geoapp.placement   where to add facilities: MCLP / LSCP (sparse, HiGHS) with a feasibility check
     geoapp.rules       hard rules with their legal basis
     geoapp.siting      rule check, score and verdict of candidate sites
     geoapp.mapping     folium maps (no Streamlit)

@@ -22,6 +22,7 @@ from typing import Annotated, Any, NoReturn
 import typer
 
 from geoapp.errors import GeoappError, InfeasibleError
+from geoapp.settings import DEFAULT_PLACEMENT
 
 __all__ = ["app", "main"]
 
@@ -391,11 +392,32 @@ def coverage_cmd(
             case_sensitive=False,
         ),
     ] = Weight.count,
+    time_limit: Annotated[
+        float,
+        typer.Option(
+            "--time-limit",
+            help="Placement: solver time limit in seconds; when reached, the best solution "
+            "found is printed with its proven gap.",
+            min=0.001,
+        ),
+    ] = DEFAULT_PLACEMENT.time_limit_s,
+    gap: Annotated[
+        float,
+        typer.Option(
+            "--gap",
+            help="Placement: stop once the solution is proven within this many percent of the "
+            "best possible (0 = prove optimality).",
+            min=0.0,
+            max=99.0,
+        ),
+    ] = 100 * DEFAULT_PLACEMENT.mip_gap,
 ) -> None:
     """Coverage of the project sites by facilities; optionally place new ones (MCLP / LSCP).
 
     Prints the overall covered share and the table by county. With --add K
-    (MCLP) or --model lscp it also prints the chosen new facilities; when LSCP
+    (MCLP) or --model lscp it also prints the chosen new facilities and how
+    good the solution is (optimal, or within how many percent of the best
+    possible when --time-limit or --gap stopped the solver); when LSCP
     cannot cover every site with the radius it prints the smallest radius that
     would (exit status 1).
 
@@ -404,6 +426,7 @@ def coverage_cmd(
         geoapp coverage --facilities logistics_hubs --radius-m 15000 -o uncovered.geojson
         geoapp coverage --facilities monitoring_stations --add 2 --model mclp
         geoapp coverage --model lscp --radius-m 8000 --candidates grid
+        geoapp coverage --model lscp --radius-m 3000 --candidates grid --time-limit 5 --gap 1
     """
     from geoapp import coverage as cov
 
@@ -418,7 +441,7 @@ def coverage_cmd(
         if add > 0 or model is Model.lscp:
             _place(
                 cov, sites, fac, radius=radius, add=add, model=model, candidates=candidates,
-                weight=weight,
+                weight=weight, time_limit=time_limit, gap=gap / 100,
             )  # fmt: skip
     except InfeasibleError as exc:
         feas = getattr(exc, "feasibility", None)
@@ -453,7 +476,8 @@ def _print_coverage(res: Any, radius: float) -> None:
 
 def _place(
     cov: Any, sites: Any, fac: Any, *, radius: float, add: int, model: Model,
-    candidates: CandidateSet, weight: Weight,
+    candidates: CandidateSet, weight: Weight, time_limit: float = DEFAULT_PLACEMENT.time_limit_s,
+    gap: float = DEFAULT_PLACEMENT.mip_gap,
 ) -> None:  # fmt: skip
     cands = cov.candidate_sites(kind=candidates.value, layers=_layers())
     by_investment = weight is Weight.investment
@@ -466,12 +490,15 @@ def _place(
         existing=fac,
         weight_col="investment_yi" if by_investment else None,
         fill_weight=0.0 if by_investment else None,
+        time_limit_s=time_limit,
+        mip_gap=gap,
     )
     typer.echo(
         f"{model.value.upper()} ({candidates.value}, {len(cands)} candidates): "
         f"{len(res.chosen)} new facilities; covered {_pct(res.covered_before['share_count'])} "
         f"-> {_pct(res.covered_after['share_count'])} of sites."
     )
+    typer.echo(f"Solution: {res.quality('en')} / {res.quality('zh')}")
     chosen = res.chosen.copy()
     pts = chosen.geometry.to_crs("EPSG:4326")
     chosen["lon"] = pts.x.round(6)

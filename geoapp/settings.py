@@ -154,6 +154,27 @@ class SitingSettings:
     feasible_min: float = 35.0
 
 
+@dataclass(frozen=True)
+class PlacementSettings:
+    """Solver limits of facility placement (MCLP / LSCP, HiGHS through ``scipy.optimize.milp``).
+
+    Attributes
+    ----------
+    time_limit_s
+        Wall-clock limit of one solve, in seconds (default 10 s, so the app's
+        coverage page answers within seconds). When it is reached the best
+        solution found so far is returned with its proven gap.
+    mip_gap
+        Relative optimality gap at which the solver may stop, as a fraction
+        (default 0: solve to proven optimality within the time limit; 0.01
+        stops once the solution is proven within 1 % of the best possible).
+    """
+
+    time_limit_s: float = 10.0
+    mip_gap: float = 0.0
+
+
 DEFAULT_COVERAGE = CoverageSettings()
+DEFAULT_PLACEMENT = PlacementSettings()
 DEFAULT_CLUSTER = ClusterSettings()
 DEFAULT_SITING = SitingSettings()
