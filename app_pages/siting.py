@@ -31,7 +31,7 @@ from geoapp.settings import DEFAULT_SITING
 from geoapp.siting import VERDICT_ZH, evaluate_sites, explain_site, reasons_in
 
 MAP_KEY = "siting_map"
-VERDICT_RANK = {"recommended": 0, "feasible": 1, "not_advised": 2, "prohibited": 3}
+VERDICT_RANK = {"recommended": 0, "feasible": 1, "not_advised": 2, "needs_review": 3, "prohibited": 4}
 
 st.title(t("选址评估"))
 st.caption(t("点击地图上的一点，或用左侧工具绘制地块，即可评估该位置。"))

@@ -19,3 +19,11 @@ class InputFileError(GeoappError, ValueError):
 
 class InfeasibleError(GeoappError, ValueError):
     """An optimisation problem has no solution with the given parameters."""
+
+
+class OutputPathError(GeoappError, ValueError):
+    """An output path (``-o``) would destroy something, or cannot be written."""
+
+
+class LimitError(GeoappError, ValueError):
+    """An input exceeds a work limit (rows, bytes, text length); the message names the option."""

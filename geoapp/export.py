@@ -58,6 +58,7 @@ from geoapp._atomic import atomic_path
 from geoapp._errors import CRSError
 from geoapp.coords import convert_geometry
 from geoapp.settings import CGCS2000_CRS, METRIC_CRS, STORAGE_CRS
+from geoapp.textsafe import csv_bytes, write_csv
 
 logger = logging.getLogger(__name__)
 
@@ -372,14 +373,16 @@ def _write_shapefile_zip(
             layer_options={"ENCODING": "UTF-8"},
             promote_to_multi=promote or None,
         )
-        fields_csv = pd.DataFrame(
-            {"original_name": list(field_map), "shapefile_name": list(field_map.values())}
-        ).to_csv(index=False, lineterminator="\r\n")
+        fields_csv = csv_bytes(
+            pd.DataFrame(
+                {"original_name": list(field_map), "shapefile_name": list(field_map.values())}
+            )
+        )
         with atomic_path(path) as tmp:
             with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zf:
                 for part in sorted(Path(folder).iterdir()):
                     zf.write(part, arcname=part.name)
-                zf.writestr("fields.csv", fields_csv.encode("utf-8-sig"))
+                zf.writestr("fields.csv", fields_csv)
                 if crs == "gcj02":
                     zf.writestr("README.txt", (_GCJ02_NOTE + "\r\n").encode("utf-8-sig"))
     return field_map
@@ -405,7 +408,7 @@ def _csv_frame(gdf: gpd.GeoDataFrame, *, crs: str) -> pd.DataFrame:
 def _write_csv(gdf: gpd.GeoDataFrame, path: Path, *, crs: str) -> None:
     df = _csv_frame(gdf, crs=crs)
     with atomic_path(path) as tmp:
-        df.to_csv(tmp, index=False, encoding="utf-8-sig")
+        write_csv(df, tmp)
 
 
 # --------------------------------------------------------------------------- public API

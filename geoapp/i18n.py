@@ -150,6 +150,7 @@ _EN: Mapping[str, str] = MappingProxyType(
         "推荐": "Recommended",
         "可行": "Feasible",
         "不建议": "Not advised",
+        "待核实": "Needs review",
         "禁止": "Prohibited",
         "评分明细": "Score breakdown",
         "违反的规则": "Failed rules",

@@ -80,6 +80,7 @@ VERDICT_COLORS: Mapping[str, str] = {
     "recommended": "#1a9850",
     "feasible": "#4575b4",
     "not_advised": "#fdae61",
+    "needs_review": "#7b3294",
     "prohibited": "#d73027",
 }
 #: Verdict -> Chinese label.
@@ -87,6 +88,7 @@ VERDICT_LABELS: Mapping[str, str] = {
     "recommended": "推荐",
     "feasible": "可行",
     "not_advised": "不建议",
+    "needs_review": "待核实",
     "prohibited": "禁止",
 }
 #: Width and height of the site-map window, in metres.

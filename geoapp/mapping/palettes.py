@@ -37,12 +37,14 @@ VERDICT_COLORS: Mapping[str, str] = {
     "recommended": "#1a9641",
     "feasible": "#a6d96a",
     "not_advised": "#fdae61",
+    "needs_review": "#7b3294",
     "prohibited": "#d7191c",
 }
 _VERDICT_ZH = {
     "recommended": "推荐",
     "feasible": "可行",
     "not_advised": "不建议",
+    "needs_review": "待核实",
     "prohibited": "禁止",
 }
 _CATEGORICAL = (

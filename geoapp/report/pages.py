@@ -21,8 +21,22 @@ _VERDICT_ZH = {
     "recommended": "推荐",
     "feasible": "可行",
     "not_advised": "不建议",
+    "needs_review": "待核实",
     "prohibited": "禁止",
 }
+def _river_m(distance: Any, buffer_m: Any) -> str:
+    """The river distance to 0.1 m and which side of the rule boundary it lies on (≤ is inside)."""
+    try:
+        d, b = float(distance), float(buffer_m)
+    except (TypeError, ValueError):
+        return ""
+    if d != d:
+        return ""
+    side = "≤" if d <= b else ">"
+    where = "在管控范围内 inside the control area" if d <= b else "在管控范围外 outside"
+    return f"{d:,.1f} m {side} {b:,.1f} m：{where}"
+
+
 _FOOTER = "geoapp 批量选址报告 · 位置为示意 schematic positions"
 
 
@@ -126,6 +140,7 @@ def site_context(
         "station_name": _fmt(near["station"]["name"]),
         "station_km": _km_text(near["station"]["distance_m"]),
         "river_km": _km_text(near["river_distance_m"]),
+        "river_m": _river_m(near["river_distance_m"], near["river_buffer_m"]),
         "river_buffer_m": f"{float(near['river_buffer_m']):,.0f}",
         "same_chain_nearby": (
             f"{_fmt(near['same_chain_nearby'], empty='0')}"

@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from geoapp.settings import DEFAULT_SITING, SitingSettings
+from geoapp.textsafe import neutralise_frame, write_csv
 
 if TYPE_CHECKING:
     from geoapp.io import ImportResult
@@ -181,32 +182,11 @@ def errors_table(imported: ImportResult) -> pd.DataFrame:
     return out.sort_values("row", kind="stable").reset_index(drop=True)
 
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _formula_like(value: object) -> bool:
-    if not isinstance(value, str) or not value.startswith(_FORMULA_START):
-        return False
-    try:
-        float(value)  # "-3.5" is a number, not a formula
-    except ValueError:
-        return True
-    return False
-
-
 def _csv_safe(frame: pd.DataFrame) -> pd.DataFrame:
-    """Prefix with ' the text cells Excel would run as a formula (``=…``, ``+…``, ``@…``)."""
-    out = frame.copy()
-    for col in out.columns:
-        if out[col].dtype != object and not pd.api.types.is_string_dtype(out[col]):
-            continue
-        text = out[col]
-        risky = text.map(_formula_like)
-        if risky.any():
-            out[col] = text.where(~risky, "'" + text.astype(str))
-    return out
+    """Prefix with ' the text cells Excel would run as a formula (see :mod:`geoapp.textsafe`)."""
+    return neutralise_frame(frame)
 
 
 def _write_csv(frame: pd.DataFrame, path: Path) -> None:
     """UTF-8 with BOM (Excel opens Chinese), CRLF, formula-like text neutralised."""
-    _csv_safe(frame).to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\r\n")
+    write_csv(frame, path)

@@ -200,10 +200,7 @@ def site_text(
         + (f", {hub_km} km" if hub_km else ""),
         f"最近监测站点 Nearest station: {_fmt(near['station']['name'])}"
         + (f", {station_km} km" if station_km else ""),
-        (
-            f"距黄河 Yellow River: {_km_text(near['river_distance_m']) or '—'} km "
-            f"(control distance {near['river_buffer_m']:g} m)"
-        ),
+        _river_line(near["river_distance_m"], near["river_buffer_m"]),
         f"理由 Reasons: {_fmt(ex['reasons'], empty='—')}",
         f"Score: {_fmt(ex['score'], digits=1)} / 100",
         f"Verdict: {ex['verdict']} ({ex['verdict_zh']})",
@@ -211,3 +208,20 @@ def site_text(
         "Note: " + DATA_NOTE_EN,
     ]
     return "\n".join(lines)
+
+
+def _river_line(distance: Any, buffer_m: float) -> str:
+    """The river distance to 0.1 m and the rule boundary (≤ the control distance is inside)."""
+    try:
+        d = float(distance)
+    except (TypeError, ValueError):
+        d = math.nan
+    if not math.isfinite(d):
+        return f"距黄河 Yellow River: — (control distance {buffer_m:g} m)"
+    side = "≤" if d <= buffer_m else ">"
+    inside = "inside the control area" if d <= buffer_m else "outside the control area"
+    return (
+        f"距黄河 Yellow River: {d:,.1f} m {side} {buffer_m:,.1f} m, {inside} "
+        "(rule: distance ≤ control distance is inside, 1公里范围内)"
+    )
+

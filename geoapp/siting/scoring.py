@@ -56,10 +56,13 @@ _REASON_WORDS_EN = {
 }
 
 #: The verdicts, best first; ``prohibited`` means a hard rule failed.
-VERDICTS: tuple[str, ...] = ("recommended", "feasible", "not_advised", "prohibited")
+VERDICTS: tuple[str, ...] = (
+    "recommended", "feasible", "not_advised", "prohibited", "needs_review",
+)  # fmt: skip
 #: Chinese labels of the verdicts.
 VERDICT_ZH: Mapping[str, str] = MappingProxyType(
-    {"recommended": "推荐", "feasible": "可行", "not_advised": "不建议", "prohibited": "禁止"}
+    {"recommended": "推荐", "feasible": "可行", "not_advised": "不建议", "prohibited": "禁止",
+     "needs_review": "待核实"}
 )
 
 
