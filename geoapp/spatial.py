@@ -85,7 +85,15 @@ class PolygonIndex:
         return self.tree.query(geoms, predicate="intersects")
 
     def innermost(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:
-        """Position of the smallest polygon containing each point, -1 where none does."""
+        """Position of the smallest polygon containing each point, -1 where none does.
+
+        Tie rule for points on a boundary: a point inside a polygon's interior
+        belongs to the smallest such polygon; a point that lies only on
+        boundaries (a shared county border, a vertex where several meet)
+        belongs to the polygon that covers it with the lowest position — the
+        counties layer is ordered by adcode, so on a county border the lowest
+        adcode wins. A point of the union is never left without a polygon.
+        """
         out = np.full(len(x), -1, dtype=np.intp)
         pt_idx, poly_idx = self.hits_xy(x, y, boundary=False)
         if pt_idx.size:
@@ -93,6 +101,19 @@ class PolygonIndex:
             pt_sorted, poly_sorted = pt_idx[order], poly_idx[order]
             first = np.r_[True, pt_sorted[1:] != pt_sorted[:-1]]
             out[pt_sorted[first]] = poly_sorted[first]
+        return self._on_boundary(x, y, out)
+
+    def _on_boundary(self, x: np.ndarray, y: np.ndarray, out: np.ndarray) -> np.ndarray:
+        """Give points that no interior holds the lowest-positioned polygon covering them."""
+        rest = np.flatnonzero(out < 0)
+        if rest.size == 0 or len(self) == 0:
+            return out
+        pt_idx, poly_idx = self.hits_xy(x[rest], y[rest], boundary=True)
+        if pt_idx.size:
+            order = np.lexsort((poly_idx, pt_idx))
+            pt_sorted, poly_sorted = pt_idx[order], poly_idx[order]
+            first = np.r_[True, pt_sorted[1:] != pt_sorted[:-1]]
+            out[rest[pt_sorted[first]]] = poly_sorted[first]
         return out
 
 
@@ -109,7 +130,9 @@ def polygon_lookup(
         Polygons in the same CRS.
     smallest
         Where several polygons contain a point (nested zones), pick the one with
-        the smallest area — the innermost. Otherwise the first.
+        the smallest area — the innermost. Otherwise the first. A point only
+        on boundaries (a shared border) goes to the first polygon covering it
+        (see :meth:`PolygonIndex.innermost`).
 
     Returns
     -------
@@ -127,7 +150,7 @@ def polygon_lookup(
     pt_sorted, poly_sorted = pt_idx[order], poly_idx[order]
     first = np.r_[True, pt_sorted[1:] != pt_sorted[:-1]] if pt_sorted.size else pt_sorted
     out[pt_sorted[first]] = poly_sorted[first]
-    return out
+    return index._on_boundary(x, y, out.astype(np.intp)).astype(np.int64)
 
 
 def _take(values: pd.Series, idx: np.ndarray) -> np.ndarray:

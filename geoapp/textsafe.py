@@ -31,6 +31,7 @@ __all__ = [
     "csv_bytes",
     "neutralise_frame",
     "neutralise_text",
+    "shorten",
     "terminal_column",
     "terminal_text",
     "write_csv",
@@ -212,3 +213,22 @@ def terminal_column(values: pd.Series) -> pd.Series:
     out = values.astype(object).copy()
     out[is_str] = values[is_str].astype(str).str.replace(_TERMINAL_RE, "", regex=True)
     return out
+
+
+def shorten(value: object, max_chars: int) -> str:
+    """Text cut to ``max_chars`` characters with "…" (pages, maps and PDFs; CSVs keep it all).
+
+    Parameters
+    ----------
+    value
+        Anything; ``str`` of it is shortened.
+    max_chars
+        The longest result, "…" included.
+
+    Returns
+    -------
+    str
+    """
+    text = str(value)
+    return text if len(text) <= max_chars else text[: max(max_chars - 1, 0)] + "…"
+

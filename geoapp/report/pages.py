@@ -16,6 +16,7 @@ import pandas as pd
 from geoapp import __version__
 from geoapp.report._format import DATA_NOTE_EN, DATA_NOTE_ZH, _blank, _fmt, _km_text
 from geoapp.settings import DEFAULT_SITING, SitingSettings
+from geoapp.textsafe import shorten
 
 _VERDICT_ZH = {
     "recommended": "推荐",
@@ -208,6 +209,7 @@ def render_index(
     warnings: Sequence[str] = (),
     pdf: bool = False,
     generated: str = "",
+    n_pages: int | None = None,
 ) -> str:
     """Render ``index.html``: the overview map and the ranked table (user text escaped).
 
@@ -227,6 +229,9 @@ def render_index(
         Link the site PDFs too.
     generated
         A line saying when and from what the report was made.
+    n_pages
+        Only the first ``n_pages`` sites have a page and are listed (default
+        all); the verdict counts cover every site.
 
     Returns
     -------
@@ -251,8 +256,10 @@ def render_index(
             "violations": r.rule_titles or "",
             "pdf": pdf,
         }
-        for r in summary.itertuples(index=False)
+        for r in summary.head(len(summary) if n_pages is None else n_pages).itertuples(index=False)
     ]
+    for r in rows:
+        r["name"] = shorten(r["name"], 80)
     template = _environment().get_template("report_index.html")
     return template.render(
         rows=rows,

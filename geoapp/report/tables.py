@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 #: Columns of ``summary.csv``, in order.
 SUMMARY_COLUMNS: tuple[str, ...] = (
+    "row",
     "name",
     "lon",
     "lat",
@@ -37,6 +38,7 @@ SUMMARY_COLUMNS: tuple[str, ...] = (
     "nearest_station",
     "station_distance_km",
     "same_chain_nearby",
+    "duplicate_of",
 )
 #: Columns of ``errors.csv``: the input row number, the reason, the offending
 #: column and value, and the whole raw row as JSON.
@@ -122,15 +124,32 @@ def summary_table(
     Returns
     -------
     geopandas.GeoDataFrame
-        EPSG:4326 points with :data:`SUMMARY_COLUMNS` plus ``site_id``,
-        ``row`` and ``rule_titles`` (the failed rules' short titles), ranked
-        by score descending with ``prohibited`` sites last
+        EPSG:4326 points with :data:`SUMMARY_COLUMNS` (``row``: the input row
+        number; ``duplicate_of``: the row an identical row repeats) plus
+        ``site_id`` and ``rule_titles`` (the failed rules' short titles),
+        ranked by score descending with ``needs_review`` and then
+        ``prohibited`` sites last
         (ties by input row). ``violations`` names each failed rule with its
         title and legal basis; distances are in km (2 decimals).
     """
     pts = evaluated.geometry.to_crs("EPSG:4326")
+    review = (
+        evaluated["review_text"].fillna("").astype(str).to_numpy(dtype=object)
+        if "review_text" in evaluated.columns
+        else np.full(len(evaluated), "", dtype=object)
+    )
+    violations = violations_text(evaluated["violations"], rules=rules, settings=settings)
+    violations = np.where(review != "", review, violations.to_numpy(dtype=object))
+    titles = _rule_titles(evaluated["violations"], rules).to_numpy(dtype=object)
+    titles = np.where(review != "", "待核实：可能适用黄河岸线化工禁建规则 / rule may apply", titles)
+    duplicate = (
+        evaluated["duplicate_of"].astype("Int64").to_numpy()
+        if "duplicate_of" in evaluated.columns
+        else pd.array([pd.NA] * len(evaluated), dtype="Int64")
+    )
     out = pd.DataFrame(
         {
+            "row": evaluated["source_row"].to_numpy(dtype="int64"),
             "name": evaluated["name"].to_numpy(dtype=object),
             "lon": np.round(pts.x.to_numpy(), 6),
             "lat": np.round(pts.y.to_numpy(), 6),
@@ -139,9 +158,7 @@ def summary_table(
             "chain": evaluated["chain"].to_numpy(dtype=object),
             "score": pd.to_numeric(evaluated["score"]).round(1).to_numpy(),
             "verdict": evaluated["verdict"].to_numpy(dtype=object),
-            "violations": violations_text(
-                evaluated["violations"], rules=rules, settings=settings
-            ).to_numpy(dtype=object),
+            "violations": violations,
             "nearest_hub": evaluated["hub_name"].to_numpy(dtype=object),
             "hub_distance_km": _km(evaluated["hub_distance_m"]).to_numpy(),
             "nearest_station": evaluated["station_name"].to_numpy(dtype=object),
@@ -150,15 +167,16 @@ def summary_table(
             .fillna(0)
             .astype("int64")
             .to_numpy(),
+            "duplicate_of": pd.array(duplicate, dtype="Int64"),
             "site_id": evaluated["site_id"].to_numpy(dtype=object),
-            "row": evaluated["source_row"].to_numpy(dtype="int64"),
-            "rule_titles": _rule_titles(evaluated["violations"], rules).to_numpy(dtype=object),
+            "rule_titles": titles,
         }
     )
     out = gpd.GeoDataFrame(out, geometry=gpd.GeoSeries(pts.values, crs="EPSG:4326"))
     order = np.lexsort(
         (out["row"].to_numpy(), -out["score"].fillna(-1).to_numpy(),
-         (out["verdict"] == "prohibited").to_numpy())
+         (out["verdict"] == "prohibited").to_numpy() * 2
+         + (out["verdict"] == "needs_review").to_numpy())
     )  # fmt: skip
     return out.iloc[order].reset_index(drop=True)
 

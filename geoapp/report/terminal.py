@@ -12,6 +12,10 @@ import pandas as pd
 
 from geoapp.report._format import DATA_NOTE_EN, _fmt, _km_text
 from geoapp.settings import DEFAULT_SITING, SitingSettings
+from geoapp.textsafe import terminal_text
+
+#: A single point may lie this far outside the county outlines (as in the batch import).
+CITY_TOLERANCE_M = 1_000.0
 
 
 def _width(text: str) -> int:
@@ -56,10 +60,10 @@ def text_table(frame: pd.DataFrame, *, digits: int = 2, max_width: int = 40) -> 
     ]
     numeric = [pd.api.types.is_numeric_dtype(frame[c]) for c in columns]
     body = [
-        [_cut(_fmt(v, digits=digits, empty=""), max_width) for v in values]
+        [_cut(terminal_text(_fmt(v, digits=digits, empty="")), max_width) for v in values]
         for values in frame[columns].itertuples(index=False)
     ]
-    rows = [[str(c) for c in columns], *body]
+    rows = [[terminal_text(c) for c in columns], *body]
     widths = [max(_width(r[i]) for r in rows) for i in range(len(columns))]
     lines = []
     for n, r in enumerate(rows):
@@ -111,7 +115,10 @@ def evaluate_point(
     ------
     ValueError
         On an unknown ``datum``, a datum other than WGS-84 with a projected
-        ``crs``, or coordinates that are not finite numbers.
+        ``crs``, coordinates that are not finite numbers, metres given as
+        degrees, or a point outside 濮阳市 (more than
+        :data:`CITY_TOLERANCE_M` from every county; swapped lon/lat is named
+        as such).
     """
     from pyproj import CRS
 
@@ -133,7 +140,25 @@ def evaluate_point(
             )
             raise ValueError(msg)
         lon, lat = (float(v) for v in convert_lonlat(lon, lat, source=datum, target="wgs84"))
+    if source.is_geographic and 90 < abs(float(lat)) <= 180 and abs(float(lon)) <= 90:
+        msg = (
+            f"--lat {lat} is not a latitude (beyond ±90°). Longitude and latitude look "
+            f"swapped: did you mean --lon {lat} --lat {lon}?"
+        )
+        raise ValueError(msg)
+    if source.is_geographic and max(abs(float(lon)), abs(float(lat))) > 180:
+        msg = (
+            f"--lon {lon} --lat {lat} look like projected metres, not degrees. Pass the CRS "
+            "they are in: --crs EPSG:4547 (CGCS2000 GK CM 114E, easting about 400 000–600 000 m"
+            "), or --crs EPSG:4526 if the easting has 8 digits starting with 38."
+        )
+        raise ValueError(msg)
     point = gpd.GeoSeries(gpd.points_from_xy([lon], [lat]), crs=source).to_crs("EPSG:4326")
+    if layers is None:
+        from geoapp.siting import SitingLayers
+
+        layers = SitingLayers.shipped()
+    _check_in_city(point, source, layers)
     site = gpd.GeoDataFrame({"name": [name], "chain": [chain]}, geometry=point)
     return evaluate_sites(site, layers=layers, settings=settings, chain_col="chain")
 
@@ -224,4 +249,33 @@ def _river_line(distance: Any, buffer_m: float) -> str:
         f"距黄河 Yellow River: {d:,.1f} m {side} {buffer_m:,.1f} m, {inside} "
         "(rule: distance ≤ control distance is inside, 1公里范围内)"
     )
+
+
+def _check_in_city(point: gpd.GeoSeries, source: Any, layers: Any) -> None:
+    """Refuse a point outside 濮阳市 (beyond :data:`CITY_TOLERANCE_M`), naming a lon/lat swap."""
+    from geoapp.coords import to_metric
+
+    counties = getattr(layers, "counties", None)
+    if counties is None or not len(counties):
+        return
+    city = to_metric(counties.geometry).union_all()
+    here = to_metric(point).iloc[0]
+    distance = city.distance(here)
+    if distance <= CITY_TOLERANCE_M:
+        return
+    lon, lat = float(point.iloc[0].x), float(point.iloc[0].y)
+    if source.is_geographic:
+        flipped = to_metric(gpd.GeoSeries(gpd.points_from_xy([lat], [lon]), crs="EPSG:4326"))
+        if city.distance(flipped.iloc[0]) <= CITY_TOLERANCE_M:
+            msg = (
+                f"({lon:g}, {lat:g}) is outside 濮阳市, but swapped it is inside: longitude and "
+                f"latitude look swapped. Did you mean --lon {lat:g} --lat {lon:g}?"
+            )
+            raise ValueError(msg)
+    msg = (
+        f"({lon:.6f}, {lat:.6f} WGS-84) is outside 濮阳市 ({distance / 1000:,.1f} km from the "
+        "city boundary); only sites in the city can be evaluated. Check the coordinates, "
+        "--crs and --datum."
+    )
+    raise ValueError(msg)
 
