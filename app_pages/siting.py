@@ -29,6 +29,7 @@ from geoapp.chains import chain_names
 from geoapp.io import read_user_layer
 from geoapp.settings import DEFAULT_SITING
 from geoapp.siting import VERDICT_ZH, evaluate_sites, explain_site, reasons_in
+from geoapp.spatial import outside_city
 
 MAP_KEY = "siting_map"
 VERDICT_RANK = {"recommended": 0, "feasible": 1, "not_advised": 2, "needs_review": 3, "prohibited": 4}
@@ -102,8 +103,12 @@ if site:
         geometry=[geom],
         crs=4326,
     )
-    result = evaluate_sites(cand, layers=layers_obj, settings=settings)
-    row = result.iloc[0]
+    problem = outside_city(cand.geometry, layers_obj.counties)
+    if problem:
+        st.error(problem)
+    else:
+        result = evaluate_sites(cand, layers=layers_obj, settings=settings)
+        row = result.iloc[0]
 
 # ----- batch candidates (upload)
 st.sidebar.subheader(t("批量评估候选地块"))

@@ -54,7 +54,7 @@ import pandas as pd
 import pyogrio
 import shapely
 
-from geoapp._atomic import atomic_path
+from geoapp._atomic import atomic_path, check_output_file
 from geoapp._errors import CRSError
 from geoapp.coords import convert_geometry
 from geoapp.settings import CGCS2000_CRS, METRIC_CRS, STORAGE_CRS
@@ -470,6 +470,9 @@ def export_layer(
         If ``gdf`` has no CRS.
     TypeError
         If ``gdf`` is not a GeoDataFrame.
+    OutputPathError
+        If ``path`` is a folder (``.`` included), the current folder, or its
+        folder cannot be written (one line naming it and the fix).
     ValueError
         If ``fmt`` or ``crs`` is not one of the allowed values, if a GeoJSON
         is asked in a CRS other than WGS-84/GCJ-02, or if a shapefile is asked
@@ -499,7 +502,8 @@ def export_layer(
     layer = _check_layer_name(layer_name)
     if fmt == "geojson":
         _check_geojson_crs(crs)
-    path = _with_suffix(path, fmt)
+    check_output_file(path)
+    path = check_output_file(_with_suffix(path, fmt))
     out = _prepare(gdf, crs)
     field_map: dict[str, str] = {}
     if fmt == "geojson":
@@ -583,8 +587,9 @@ def export_layers(
             "Rename them so they differ by more than case."
         )
         raise ValueError(msg)
+    check_output_file(path)
     prepared = {n: _prepare(g, crs, name=f"layers[{n!r}]") for n, g in layers.items()}
-    path = _with_suffix(path, "gpkg")
+    path = check_output_file(_with_suffix(path, "gpkg"))
     with atomic_path(path) as tmp:
         for i, (name, gdf) in enumerate(prepared.items()):
             _write_ogr(

@@ -286,3 +286,53 @@ def random_points(
         ys.append(y[inside])
         have += int(inside.sum())
     return np.concatenate(xs)[:n], np.concatenate(ys)[:n]
+
+
+#: A site may lie this far outside the county outlines (as in the batch import).
+CITY_TOLERANCE_M = 1_000.0
+
+
+def outside_city(
+    geoms: gpd.GeoSeries, counties: gpd.GeoDataFrame, *, tolerance_m: float = CITY_TOLERANCE_M
+) -> str | None:
+    """Say why a single site cannot be evaluated: outside 濮阳市, or lon/lat swapped.
+
+    Parameters
+    ----------
+    geoms
+        The site (a point or a parcel) with a CRS; only the first is checked.
+    counties
+        The county polygons (their union is the city).
+    tolerance_m
+        How far outside the outline a site may lie, in metres (EPSG:4547).
+
+    Returns
+    -------
+    str or None
+        A one-line message ("… is outside 濮阳市 …", or "… look swapped …"), or
+        None when the site is in the city.
+    """
+    from geoapp.coords import to_metric
+
+    require_crs(geoms=geoms, counties=counties)
+    if not len(geoms) or not len(counties):
+        return None
+    city = to_metric(counties.geometry).union_all()
+    here = to_metric(geoms.iloc[:1]).iloc[0]
+    distance = float(city.distance(here))
+    if distance <= tolerance_m:
+        return None
+    centre = geoms.iloc[:1].to_crs("EPSG:4326").iloc[0].representative_point()
+    lon, lat = float(centre.x), float(centre.y)
+    flipped = to_metric(gpd.GeoSeries(gpd.points_from_xy([lat], [lon]), crs="EPSG:4326"))
+    if abs(lon) <= 90 and float(city.distance(flipped.iloc[0])) <= tolerance_m:
+        return (
+            f"({lon:g}, {lat:g}) is outside 濮阳市, but swapped it is inside: longitude and "
+            f"latitude look swapped. Did you mean lon {lat:g}, lat {lon:g}?"
+        )
+    return (
+        f"({lon:.6f}, {lat:.6f} WGS-84) is outside 濮阳市 ({distance / 1000:,.1f} km from the "
+        "city boundary); only sites in the city can be evaluated. Check the coordinates, the "
+        "CRS and the datum."
+    )
+

@@ -376,7 +376,7 @@ def _check_rows(n: int, name: str, opts: _Options, *, about: bool = False) -> No
 def _bare_key(name: object) -> str:
     """A header without units or notes in brackets, degree signs or 'WGS84' words."""
     text = re.sub(r"[（(\[【].*?[）)\]】]", "", str(name))
-    text = re.sub(r"[°º]|[_\s-]*(?:wgs-?84|cgcs2000|deg(?:rees)?|度|/°?[EN])$", "", text, flags=re.I)
+    text = re.sub(r"[°º]|[_\s-]*(?:wgs-?84|cgcs2000|deg(?:rees)?|/°?[EN])$", "", text, flags=re.I)
     return _column_key(text)
 
 

@@ -20,7 +20,7 @@ from geoapp.report.pages import render_index, site_context
 from geoapp.report.pdf import _pdf_workers, _PdfQueue, cjk_pdf_font_available
 from geoapp.report.tables import SUMMARY_COLUMNS, _write_csv, errors_table, summary_table
 from geoapp.settings import DEFAULT_LIMITS, DEFAULT_SITING, Limits, SitingSettings
-from geoapp.textsafe import shorten
+from geoapp.textsafe import shorten, terminal_text
 
 if TYPE_CHECKING:
     from geoapp.staticmap import BaseLayers
@@ -305,7 +305,8 @@ def build_report(
             with SiteMapRenderer(base, window_m=SITE_WINDOW_M) as render:
                 for site_id in paged:
                     row = by_id.loc[site_id].to_dict()
-                    row["name"] = shorten(row["name"], limits.max_name_chars)
+                    # control characters removed, long names shortened (the CSV keeps all)
+                    row["name"] = shorten(terminal_text(row["name"]), limits.max_name_chars)
                     geom = row["geometry"]
                     png = render(
                         geom.x,
@@ -315,9 +316,11 @@ def build_report(
                         hub_xy=hubs.get(str(row.get("hub_name"))),
                         station_xy=stations.get(str(row.get("station_name"))),
                     )
-                    context = site_context(
-                        row, settings=settings, rules=rules, attributes=attrs.loc[site_id]
-                    )
+                    shown = attrs.loc[site_id].map(
+                        lambda v: shorten(terminal_text(v), 4 * limits.max_name_chars)
+                        if isinstance(v, str) else v
+                    )  # one site's few attributes
+                    context = site_context(row, settings=settings, rules=rules, attributes=shown)
                     # Looked up on the package, so that replacing
                     # geoapp.report.render_site_page (as the tests do) takes effect.
                     html = geoapp.report.render_site_page(

@@ -14,8 +14,6 @@ from geoapp.report._format import DATA_NOTE_EN, _fmt, _km_text
 from geoapp.settings import DEFAULT_SITING, SitingSettings
 from geoapp.textsafe import terminal_text
 
-#: A single point may lie this far outside the county outlines (as in the batch import).
-CITY_TOLERANCE_M = 1_000.0
 
 
 def _width(text: str) -> int:
@@ -117,7 +115,7 @@ def evaluate_point(
         On an unknown ``datum``, a datum other than WGS-84 with a projected
         ``crs``, coordinates that are not finite numbers, metres given as
         degrees, or a point outside 濮阳市 (more than
-        :data:`CITY_TOLERANCE_M` from every county; swapped lon/lat is named
+        :data:`geoapp.spatial.CITY_TOLERANCE_M` from every county; swapped lon/lat is named
         as such).
     """
     from pyproj import CRS
@@ -252,30 +250,12 @@ def _river_line(distance: Any, buffer_m: float) -> str:
 
 
 def _check_in_city(point: gpd.GeoSeries, source: Any, layers: Any) -> None:
-    """Refuse a point outside 濮阳市 (beyond :data:`CITY_TOLERANCE_M`), naming a lon/lat swap."""
-    from geoapp.coords import to_metric
+    """Refuse a point outside 濮阳市 (see :func:`geoapp.spatial.outside_city`)."""
+    from geoapp.spatial import outside_city
 
     counties = getattr(layers, "counties", None)
-    if counties is None or not len(counties):
+    if counties is None:
         return
-    city = to_metric(counties.geometry).union_all()
-    here = to_metric(point).iloc[0]
-    distance = city.distance(here)
-    if distance <= CITY_TOLERANCE_M:
-        return
-    lon, lat = float(point.iloc[0].x), float(point.iloc[0].y)
-    if source.is_geographic:
-        flipped = to_metric(gpd.GeoSeries(gpd.points_from_xy([lat], [lon]), crs="EPSG:4326"))
-        if city.distance(flipped.iloc[0]) <= CITY_TOLERANCE_M:
-            msg = (
-                f"({lon:g}, {lat:g}) is outside 濮阳市, but swapped it is inside: longitude and "
-                f"latitude look swapped. Did you mean --lon {lat:g} --lat {lon:g}?"
-            )
-            raise ValueError(msg)
-    msg = (
-        f"({lon:.6f}, {lat:.6f} WGS-84) is outside 濮阳市 ({distance / 1000:,.1f} km from the "
-        "city boundary); only sites in the city can be evaluated. Check the coordinates, "
-        "--crs and --datum."
-    )
-    raise ValueError(msg)
-
+    problem = outside_city(point, counties)
+    if problem:
+        raise ValueError(problem)
