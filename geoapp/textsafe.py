@@ -25,6 +25,8 @@ from typing import IO
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 __all__ = [
     "FORMULA_START",
@@ -42,8 +44,7 @@ __all__ = [
 FORMULA_START: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
 
 # A finite number as text ("-3.5", "+1e3", "-.5"): not a formula.
-_NUMBER = r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?"
-_NUMBER_RE = re.compile(rf"^{_NUMBER}$")
+_NUMBER = r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$"
 
 # Terminal control sequences: OSC (ESC ] … BEL or ESC \, also the 8-bit C1 OSC),
 # DCS/SOS/PM/APC strings, CSI (ESC [ … final byte, or 8-bit CSI), two-byte ESC
@@ -73,16 +74,21 @@ def neutralise_text(values: pd.Series) -> pd.Series:
     """
     if values.dtype != object and not pd.api.types.is_string_dtype(values):
         return values
-    is_str = values.map(type).to_numpy() == str  # one C-level pass; no per-row Python logic
-    if not is_str.any():
-        return values
-    text = values.where(is_str, "").astype(str)
-    risky = text.str.startswith(FORMULA_START) & ~text.str.match(_NUMBER_RE)
-    risky = risky.to_numpy(dtype=bool) & is_str
+    try:  # text columns: one pyarrow pass in C++
+        arr = pa.array(values, type=pa.string(), from_pandas=True)
+        is_str = ~np.asarray(arr.is_null().to_numpy(zero_copy_only=False), dtype=bool)
+        arr = pc.fill_null(arr, "")
+    except (pa.ArrowInvalid, pa.ArrowTypeError):  # mixed cells: only the text ones count
+        is_str = np.asarray(values.map(type).to_numpy() == str, dtype=bool)
+        arr = pa.array(values.where(is_str, "").astype(str).to_numpy(dtype=object), type=pa.string())
+    starts = pc.match_substring_regex(arr, "^[=+\\-@\t\r]")
+    number = pc.match_substring_regex(arr, _NUMBER)
+    risky = np.asarray(pc.and_(starts, pc.invert(number)).to_numpy(zero_copy_only=False), dtype=bool)
+    risky &= is_str
     if not risky.any():
         return values
     out = values.astype(object).copy()
-    out[risky] = "'" + text[risky]
+    out[risky] = "'" + pd.Series(arr.to_numpy(zero_copy_only=False)[risky], dtype=object)
     return out
 
 

@@ -472,9 +472,10 @@ def _parse_coordinates(
 def _first_cell_total(frame: pd.DataFrame) -> np.ndarray:
     """Rows whose first non-blank cell (of the first two columns) says 合计 / 总计 / total."""
     out = np.zeros(len(frame), dtype=bool)
+    pattern = r"^[\s\x{3000}]*" + _TOTAL_RE[1:-1] + r"[\s\x{3000}]*$"
     for col in list(frame.columns)[:2]:
-        text = pc.utf8_lower(_normalise_text(frame[col]))
-        out |= pc.match_substring_regex(text, _TOTAL_RE).to_numpy(zero_copy_only=False)
+        hit = pc.match_substring_regex(_arrow(frame[col]), pattern, ignore_case=True)
+        out |= hit.to_numpy(zero_copy_only=False)
     return out
 
 

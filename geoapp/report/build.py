@@ -18,7 +18,13 @@ from geoapp._errors import InputFileError
 from geoapp.report.candidates import Candidates, read_candidates
 from geoapp.report.pages import render_index, site_context
 from geoapp.report.pdf import _pdf_workers, _PdfQueue, cjk_pdf_font_available
-from geoapp.report.tables import SUMMARY_COLUMNS, _write_csv, errors_table, summary_table
+from geoapp.report.tables import (
+    SUMMARY_COLUMNS,
+    _write_csv,
+    errors_table,
+    summary_table,
+    write_points_geojson,
+)
 from geoapp.settings import DEFAULT_LIMITS, DEFAULT_SITING, Limits, SitingSettings
 from geoapp.textsafe import shorten, terminal_text
 
@@ -283,13 +289,8 @@ def build_report(
         with atomic_dir(out_dir, marker=REPORT_MARKER) as tmp:
             _write_csv(pd.DataFrame(summary[list(SUMMARY_COLUMNS)]), tmp / "summary.csv")
             _write_csv(errors, tmp / "errors.csv")
-            from geoapp.export import export_layer
-
-            export_layer(
-                summary[[*SUMMARY_COLUMNS, "site_id", "geometry"]],
-                tmp / "results.geojson",
-                fmt="geojson",
-                layer_name="results",
+            write_points_geojson(
+                summary[[*SUMMARY_COLUMNS, "site_id", "geometry"]], tmp / "results.geojson"
             )
             sites_dir = tmp / "sites"
             sites_dir.mkdir()

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, BinaryIO, Literal
 import geopandas as gpd
 import numpy as np
 import pandas as pd
+import shapely
 
 from geoapp._errors import InputFileError
 from geoapp.settings import DEFAULT_LIMITS, Limits
@@ -230,9 +231,13 @@ def _duplicate_of(gdf: gpd.GeoDataFrame, columns: list[str], rows: np.ndarray) -
     """The row number of the first identical row (attributes and geometry), vectorised."""
     if not len(gdf):
         return pd.Series([], dtype="Int64", index=gdf.index)
-    key = pd.DataFrame(gdf[columns]).astype(str)
-    key["__wkb"] = pd.Series(gdf.geometry.to_wkb(hex=True), index=gdf.index).astype(str)
-    codes = pd.util.hash_pandas_object(key, index=False).to_numpy()
+    key = pd.DataFrame(gdf[columns])
+    geoms = np.asarray(gdf.geometry.array)
+    if (shapely.get_type_id(geoms) == 0).all():
+        key["__x"], key["__y"] = shapely.get_x(geoms), shapely.get_y(geoms)
+    else:
+        key["__wkb"] = shapely.to_wkb(geoms, hex=True)
+    codes = pd.util.hash_pandas_object(key, index=False, categorize=False).to_numpy()
     first_pos = pd.Series(np.arange(len(codes))).groupby(codes).transform("min").to_numpy()
     dup = first_pos != np.arange(len(codes))
     out = pd.array(np.where(dup, rows[first_pos], 0), dtype="Int64")
