@@ -3,9 +3,9 @@
 Only thin glue lives here: reading widgets, calling :mod:`geoapp`, caching and
 rendering. Analyses are cached with ``st.cache_data`` keyed by *tokens* (the
 layer name, or a hash of the user's upload) and parameters; GeoDataFrames are
-passed as ``_``-prefixed arguments, which Streamlit does not hash. The one
-``st.cache_resource`` holds :class:`geoapp.siting.SitingLayers`, which is
-immutable.
+passed as ``_``-prefixed arguments, which Streamlit does not hash. The
+session's layers are one :class:`geoapp.layers.LayerSet` (immutable, kept in
+``st.cache_resource`` per combination of uploads).
 """
 
 from __future__ import annotations
@@ -20,23 +20,16 @@ import pandas as pd
 import streamlit as st
 
 from geoapp import mapping
-from geoapp.catalog import get_spec, load_layer
+from geoapp.catalog import get_spec
 from geoapp.chains import CLUSTERS
 from geoapp.filters import UNSTATED, filter_projects
 from geoapp.i18n import LANGS, translate
-from geoapp.settings import COUNTY_ADCODES, STAGES
+from geoapp.layers import CONSTRAINTS, LAYER_NAMES, LayerSet
+from geoapp.settings import COUNTY_ADCODES
+from geoapp.vocab import STAGES
 
 #: Layers the app shows and lets the user replace / download.
-SHOWN_LAYERS = (
-    "counties",
-    "zones",
-    "projects",
-    "logistics_hubs",
-    "monitoring_stations",
-    "yellow_river",
-    "city",
-    "neighbours",
-)
+SHOWN_LAYERS = LAYER_NAMES
 #: Layers a user may replace or extend on the 数据 page (plus ``constraints``).
 REPLACEABLE = ("projects", "logistics_hubs", "monitoring_stations", "zones", "constraints")
 MAP_HEIGHT = 600
@@ -151,33 +144,46 @@ def map_options() -> dict[str, Any]:
 
 
 # --------------------------------------------------------------------------- layers
-@st.cache_data(show_spinner=False)
-def shipped_layer(name: str) -> gpd.GeoDataFrame:
-    """A shipped layer, validated against its declaration (cached per process)."""
-    return load_layer(name)
+@st.cache_resource(show_spinner=False)
+def _shipped() -> LayerSet:
+    return LayerSet.shipped()
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _bundle(key: tuple[tuple[str, str], ...], _user: dict[str, Any]) -> LayerSet:
+    bundle = _shipped()
+    for name, _token in key:
+        gdf = _user[name]["gdf"]
+        if name == CONSTRAINTS:
+            bundle = bundle.with_constraints(gdf)
+        else:
+            bundle = bundle.replace(name, gdf, origin="user")
+    return bundle
+
+
+def session_layers() -> LayerSet:
+    """The session's :class:`geoapp.layers.LayerSet`: shipped, with the planner's uploads.
+
+    One bundle per combination of uploads is kept for the process (its
+    metric indexes are built once and shared by every session).
+    """
+    user = st.session_state.get("user_layers", {})
+    key = tuple(sorted((name, entry["token"]) for name, entry in user.items()))
+    return _bundle(key, user)
 
 
 def layer(name: str) -> gpd.GeoDataFrame | None:
-    """The session's version of a layer: the user's replacement, else the shipped one."""
-    user = st.session_state.get("user_layers", {}).get(name)
-    if user is not None:
-        return user["gdf"]
-    if name == "constraints":
-        return None
-    return shipped_layer(name)
+    """The session's version of a layer (None for absent constraints)."""
+    layers = session_layers()
+    if name == CONSTRAINTS:
+        return layers.constraints
+    return layers[name]
 
 
 def layer_token(name: str) -> str:
     """A hashable identity of the session's version of a layer, for cache keys."""
     user = st.session_state.get("user_layers", {}).get(name)
     return user["token"] if user is not None else f"shipped:{name}"
-
-
-def map_layers() -> dict[str, gpd.GeoDataFrame | None]:
-    """Every layer of the map, in the session's version."""
-    out = {name: layer(name) for name in SHOWN_LAYERS}
-    out["constraints"] = layer("constraints")
-    return out
 
 
 def content_token(data: bytes) -> str:
@@ -254,69 +260,29 @@ def project_filters() -> Filters:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _filtered(
-    token: str, county_token: str, filters: Filters, _projects, _counties
-) -> gpd.GeoDataFrame:
+def _filtered(token: str, filters: Filters, _layers: LayerSet) -> gpd.GeoDataFrame:
     inv = filters.investment or (None, None)
     return filter_projects(
-        _projects,
+        _layers["projects"],
         clusters=filters.clusters,
         chains=filters.chains,
         stages=filters.stages,
         counties=filters.counties,
         investment_min=inv[0],
         investment_max=inv[1],
-        county_layer=_counties,
+        layers=_layers,
     )
 
 
 def filtered_projects(filters: Filters) -> gpd.GeoDataFrame:
     """The session's projects after the filters (cached per layer version and filters)."""
-    return _filtered(
-        layer_token("projects"),
-        layer_token("counties"),
-        filters,
-        layer("projects"),
-        layer("counties"),
-    )
+    tokens = "|".join(layer_token(n) for n in ("projects", "counties", "zones"))
+    return _filtered(tokens, filters, session_layers())
 
 
 def filters_token(filters: Filters) -> str:
     """Cache key of the filtered projects."""
     return f"{layer_token('projects')}|{filters!r}"
-
-
-# --------------------------------------------------------------------------- siting layers
-@st.cache_resource(show_spinner=False, max_entries=8)
-def _siting_layers(tokens: tuple[str, ...], _layers: dict[str, gpd.GeoDataFrame | None]):
-    from geoapp.siting import SitingLayers
-
-    base = SitingLayers(
-        counties=_layers["counties"],
-        zones=_layers["zones"],
-        hubs=_layers["logistics_hubs"],
-        stations=_layers["monitoring_stations"],
-        projects=_layers["projects"],
-        river=_layers["yellow_river"],
-    )
-    if _layers.get("constraints") is not None:
-        base = base.with_constraints(_layers["constraints"])
-    return base
-
-
-def siting_layers():
-    """The immutable :class:`geoapp.siting.SitingLayers` of the session's layers (shared)."""
-    names = (
-        "counties",
-        "zones",
-        "logistics_hubs",
-        "monitoring_stations",
-        "projects",
-        "yellow_river",
-        "constraints",
-    )
-    tokens = tuple(layer_token(n) for n in names)
-    return _siting_layers(tokens, {n: layer(n) for n in names})
 
 
 # --------------------------------------------------------------------------- output
@@ -413,51 +379,3 @@ def siting_settings(river_buffer_m: float, same_chain_radius_m: float):
     return replace(
         DEFAULT_SITING, river_buffer_m=river_buffer_m, same_chain_radius_m=same_chain_radius_m
     )
-
-
-# --------------------------------------------------------------------------- user layers
-_CONSTRAINT_ALIASES = {
-    "名称": "name",
-    "管控区名称": "name",
-    "法律依据": "legal_basis",
-    "适用": "applies_to",
-}
-
-
-def prepare_user_layer(
-    gdf: gpd.GeoDataFrame, target: str, *, filename: str, quality: str
-) -> gpd.GeoDataFrame:
-    """Bring an uploaded layer to the declared columns of ``target`` before validation.
-
-    Chinese column titles of the declaration (``项目名称``, ``产业链``, …) are
-    renamed to the declared names; ``id``, ``source``, ``location_quality``
-    and ``placed_in`` are filled where the file has no such column (the source
-    names the file and row). Nothing else is changed.
-    """
-    out = gdf.copy()
-    if target == "constraints":
-        aliases = _CONSTRAINT_ALIASES
-    else:
-        spec = get_spec(target)
-        aliases = {c.title_zh: c.name for c in spec.columns.values() if c.title_zh}
-        aliases.update(
-            {"名称": "name", "产业链": "chain", "阶段": "stage", "县区": "county", "园区": "zone"}
-        )
-    renames = {k: v for k, v in aliases.items() if k in out.columns and v not in out.columns}
-    out = out.rename(columns=renames)
-    rows = (
-        out["source_row"].astype(str)
-        if "source_row" in out.columns
-        else pd.Series([str(i + 1) for i in range(len(out))], index=out.index)
-    )
-    if target == "constraints":
-        return out
-    if "id" not in out.columns:
-        out["id"] = "U" + rows
-    if "source" not in out.columns:
-        out["source"] = f"用户上传：{filename} 第" + rows + "行"
-    if "location_quality" not in out.columns:
-        out["location_quality"] = quality
-    if "placed_in" not in out.columns:
-        out["placed_in"] = "user"
-    return out

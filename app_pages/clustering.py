@@ -11,9 +11,9 @@ from app_pages._common import (
     filters_token,
     layer,
     layer_token,
-    map_layers,
     map_options,
     project_filters,
+    session_layers,
     show_map,
     store_result,
     t,
@@ -73,7 +73,7 @@ def run_clusters(
     min_cluster_size: int,
     hull_m: float,
     _sites,
-    _counties,
+    _layers,
 ):
     return cluster_sites(
         _sites,
@@ -82,7 +82,7 @@ def run_clusters(
         min_samples=min_samples,
         min_cluster_size=min_cluster_size,
         hull_buffer_m=hull_m,
-        counties=_counties,
+        layers=_layers,
     )
 
 
@@ -109,7 +109,7 @@ with st.spinner(t("聚类分析")):
         int(min_cluster_size),
         float(hull_m),
         projects,
-        layer("counties"),
+        session_layers(),
     )
 params = result.params
 c1, c2, c3 = st.columns(3)
@@ -130,10 +130,9 @@ if do_hot:
         st.warning(msg)
     overlays.insert(0, partial(mapping.hotspot_layer, cells))
 
-layers = map_layers()
-layers["projects"] = result.sites
 m = mapping.build_map(
-    layers,
+    session_layers(),
+    projects=result.sites,
     color_by="cluster_label",
     overlays=overlays,
     project_options={

@@ -12,17 +12,17 @@ from app_pages._common import (
     filters_token,
     layer,
     layer_token,
-    map_layers,
     map_options,
     project_filters,
+    session_layers,
     show_map,
     store_result,
     t,
     table,
 )
 from geoapp import mapping
-from geoapp._errors import InfeasibleError
 from geoapp.coverage import candidate_sites, coverage, place_facilities
+from geoapp.errors import InfeasibleError
 from geoapp.settings import DEFAULT_COVERAGE
 
 st.title(t("覆盖分析"))
@@ -80,15 +80,10 @@ with st.sidebar.expander(t("新增设施选址")):
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def run_coverage(
-    token: str, fac_token: str, radius_m: float, _sites, _facilities, _counties, _zones
+    token: str, fac_token: str, radius_m: float, _sites, _facilities, _layers
 ):
     return coverage(
-        _sites,
-        _facilities,
-        radius_m=radius_m,
-        weight_col="investment_yi",
-        counties=_counties,
-        zones=_zones,
+        _sites, _facilities, radius_m=radius_m, weight_col="investment_yi", layers=_layers
     )
 
 
@@ -104,10 +99,9 @@ def run_placement(
     by_investment: bool,
     _sites,
     _facilities,
-    _zones,
-    _city,
+    _layers,
 ):
-    cands = candidate_sites(kind=cand_kind, zones=_zones, city=_city, spacing_m=spacing_m)
+    cands = candidate_sites(kind=cand_kind, layers=_layers, spacing_m=spacing_m)
     return place_facilities(
         _sites,
         cands,
@@ -134,7 +128,7 @@ fac_token = f"{layer_token(ftype)}|{layer_token('zones')}"
 radius_m = radius_km * 1000
 with st.spinner(t("覆盖分析")):
     res = run_coverage(
-        token, fac_token, radius_m, projects, facilities, layer("counties"), layer("zones")
+        token, fac_token, radius_m, projects, facilities, session_layers()
     )
 
 ov = res.overall
@@ -163,8 +157,7 @@ if model != "none":
                 by_investment,
                 projects,
                 facilities,
-                layer("zones"),
-                layer("city"),
+                session_layers(),
             )
     except InfeasibleError as exc:
         st.error(str(exc))
@@ -189,17 +182,15 @@ if placement is not None and len(placement.chosen):
             extra_fields=(("项目数", "n_sites_within"),),
         )
     )
-layers = map_layers()
-layers["projects"] = res.sites
+shown_projects = res.sites
 after = placement is not None and len(placement.chosen) > 0
 if after:  # colour the projects by their coverage with the new facilities
-    layers["projects"] = res.sites.assign(covered=placement.sites["covered"].to_numpy())
-if ftype == "logistics_hubs":
-    layers["monitoring_stations"] = None
-else:
-    layers["logistics_hubs"] = None
+    shown_projects = res.sites.assign(covered=placement.sites["covered"].to_numpy())
+other = "monitoring_stations" if ftype == "logistics_hubs" else "logistics_hubs"
 m = mapping.build_map(
-    layers,
+    session_layers(),
+    projects=shown_projects,
+    show={other: False},
     color_by="covered",
     overlays=overlays,
     project_options={

@@ -10,17 +10,17 @@ from app_pages._common import (
     layer,
     layer_token,
     persist,
-    prepare_user_layer,
     rejected_row_labels,
+    session_layers,
     t,
     table,
 )
-from geoapp._errors import GeoappError
-from geoapp.catalog import catalog, validate_layer
+from geoapp.catalog import catalog
+from geoapp.errors import GeoappError
 from geoapp.export import EXPORT_CRS, to_bytes
 from geoapp.io import read_user_layer
-from geoapp.rules import validate_constraints
-from geoapp.settings import LOCATION_QUALITIES
+from geoapp.layers import conform
+from geoapp.vocab import LOCATION_QUALITIES, LOCATION_QUALITY
 
 st.title(t("数据"))
 
@@ -64,7 +64,7 @@ quality = persist(
     t("位置精度（文件无 location_quality 列时）"),
     list(LOCATION_QUALITIES),
     format_func=lambda q: t(
-        {"surveyed": "实测", "approximate": "近似", "schematic": "示意（非实测位置）"}[q]
+        LOCATION_QUALITY[q].zh
     ),
 )
 d1, d2, d3 = st.columns(3)
@@ -101,16 +101,13 @@ if upload is not None:
         if result.warnings:
             st.markdown(f"**{t('提示')}**")
             table(pd.DataFrame({t("提示"): list(result.warnings)}))
-        new = prepare_user_layer(result.gdf, target, filename=upload.name, quality=quality)
+        new = conform(result.gdf, target, filename=upload.name, quality=quality)
         if mode == "append" and layer(target) is not None:
             new = pd.concat([layer(target), new], ignore_index=True)
             new = new.set_geometry("geometry", crs=4326)
         problem = None
         try:
-            if target == "constraints":
-                validate_constraints(new)
-            else:
-                validate_layer(new, catalog()[target], file=upload.name)
+            session_layers().replace(target, new, origin=upload.name)  # validates
         except (GeoappError, ValueError) as exc:
             problem = str(exc)
         if problem:

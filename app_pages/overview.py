@@ -8,9 +8,9 @@ from app_pages._common import (
     download_buttons,
     filtered_projects,
     filters_token,
-    map_layers,
     map_options,
     project_filters,
+    session_layers,
     show_map,
     t,
     table,
@@ -39,11 +39,10 @@ c1.metric(t("项目数"), f"{len(projects)}")
 c2.metric(t("总投资(亿元)"), f"{inv.sum():,.1f}")
 c3.metric(t("注明投资额的项目"), f"{int(inv.notna().sum())} / {len(projects)}")
 
-layers = map_layers()
-layers["projects"] = projects
 m = mapping.build_map(
-    layers, color_by=color_by, river_buffer_m=DEFAULT_SITING.river_buffer_m, **map_options()
-)
+    session_layers(), projects=projects, color_by=color_by, settings=DEFAULT_SITING,
+    **map_options(),
+)  # fmt: skip
 show_map(m, key="overview_map")
 st.caption(
     t(
@@ -52,7 +51,7 @@ st.caption(
 )
 
 by_stage = pipeline_summary(projects)
-by_county = by_county_summary(projects)
+by_county = by_county_summary(projects, layers=session_layers())
 left, right = st.columns(2)
 for col, frame, key, title, axis in (
     (left, by_stage, "stage", "按阶段", "阶段"),

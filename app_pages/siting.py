@@ -12,27 +12,32 @@ from app_pages._common import (
     content_token,
     download_buttons,
     header_labels,
-    map_layers,
     map_options,
     persist,
     rejected_row_labels,
+    session_layers,
     show_map,
-    siting_layers,
     siting_settings,
     store_result,
     t,
     table,
 )
 from geoapp import mapping
-from geoapp._errors import GeoappError
 from geoapp.chains import chain_names
+from geoapp.errors import GeoappError
 from geoapp.io import read_user_layer
 from geoapp.settings import DEFAULT_SITING
-from geoapp.siting import VERDICT_ZH, evaluate_sites, explain_site, reasons_in
 from geoapp.spatial import outside_city
+from geoapp.siting import (
+    VERDICT_ZH,
+    evaluate_sites,
+    explain_site,
+    rank_sites,
+    reasons_in,
+    rules_of,
+)
 
 MAP_KEY = "siting_map"
-VERDICT_RANK = {"recommended": 0, "feasible": 1, "not_advised": 2, "needs_review": 3, "prohibited": 4}
 
 st.title(t("选址评估"))
 st.caption(t("点击地图上的一点，或用左侧工具绘制地块，即可评估该位置。"))
@@ -88,7 +93,7 @@ elif click_sig != seen.get("click") and value.get("last_clicked"):
 seen["click"], seen["drawing"] = click_sig, draw_sig
 
 site = st.session_state.get("site")
-layers_obj = siting_layers()
+layers_obj = session_layers()
 row = None
 if site:
     if site.get("kind") == "parcel":
@@ -103,7 +108,7 @@ if site:
         geometry=[geom],
         crs=4326,
     )
-    problem = outside_city(cand.geometry, layers_obj.counties)
+    problem = outside_city(cand.geometry, layers_obj["counties"])
     if problem:
         st.error(problem)
     else:
@@ -146,15 +151,13 @@ if upload is not None:
         chain_col = "chain" if "chain" in cands.columns else None
         if len(cands):
             batch = evaluate_sites(cands, layers=layers_obj, settings=settings, chain_col=chain_col)
-            batch = (
-                batch.assign(_rank=batch["verdict"].map(VERDICT_RANK))
-                .sort_values(["_rank", "score"], ascending=[True, False], kind="stable")
-                .drop(columns="_rank")
-            )
+            batch = rank_sites(batch)
             batch.insert(0, "rank", range(1, len(batch) + 1))
 
 # ----- the map: the base is stable; the site and candidates are a dynamic feature group
-m = mapping.build_map(map_layers(), draw=True, interactive=False, **map_options())
+m = mapping.build_map(
+    layers_obj, settings=settings, draw=True, interactive=False, **map_options()
+)
 group = folium.FeatureGroup(name=t("评估结果"))
 datum_shown = mapping.basemap_datum(basemap)
 if batch is not None:
@@ -169,7 +172,7 @@ show_map(
 
 # ----- the evaluation of the clicked / drawn site
 if row is not None:
-    info = explain_site(row, settings=settings, rules=layers_obj.rules)
+    info = explain_site(row, settings=settings, rules=rules_of(layers_obj))
     st.subheader(t("评估结果"))
     v1, v2, v3, v4 = st.columns(4)
     v1.metric(t("结论"), t(VERDICT_ZH.get(info["verdict"], info["verdict"])))

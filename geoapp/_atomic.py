@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from geoapp._errors import OutputPathError
+from geoapp.errors import OutputPathError
 
 #: The file every report folder holds; only such a folder (or an empty one) may be replaced.
 REPORT_MARKER = ".geoapp-report"
@@ -207,7 +207,9 @@ def check_report_dir(path: str | Path, *, inputs: Iterable[str | Path] = ()) -> 
             "index.html" in entries and set(entries) <= _LEGACY_REPORT_ENTRIES
         )
         if entries and not is_report:
-            shown = ", ".join(entries[:5]) + (f" … ({len(entries)} entries)" if len(entries) > 5 else "")
+            shown = ", ".join(entries[:5]) + (
+                f" … ({len(entries)} entries)" if len(entries) > 5 else ""
+            )
             msg = (
                 f"{option} {path}: the folder holds other files ({shown}) and is not an earlier "
                 f"report, so it is left untouched. Give a new or empty folder, e.g. "

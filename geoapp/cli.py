@@ -21,7 +21,7 @@ from typing import Annotated, Any, NoReturn
 
 import typer
 
-from geoapp._errors import GeoappError, InfeasibleError
+from geoapp.errors import GeoappError, InfeasibleError
 
 __all__ = ["app", "main"]
 
@@ -99,7 +99,7 @@ class CandidateSet(str, Enum):
 
 
 def _fail(message: object, code: int = 1) -> NoReturn:
-    from geoapp._errors import OutputPathError
+    from geoapp.errors import OutputPathError
     from geoapp.textsafe import terminal_text
 
     text = message.args[0] if isinstance(message, KeyError) and message.args else message
@@ -136,10 +136,15 @@ def _write(gdf: Any, path: Path, *, layer_name: str) -> None:
     typer.echo(f"Wrote {res.feature_count} features to {res.path} ({res.fmt}, {res.crs}).")
 
 
-def _load(name: str) -> Any:
-    from geoapp.catalog import load_layer
+def _layers() -> Any:
+    """The layer bundle every command works on (the shipped layers)."""
+    from geoapp.layers import LayerSet
 
-    return load_layer(name)
+    return LayerSet.shipped()
+
+
+def _load(name: str) -> Any:
+    return _layers()[name]
 
 
 # --------------------------------------------------------------------------- layers
@@ -157,8 +162,9 @@ def layers_cmd() -> None:
 
     try:
         rows = []
+        layers = _layers()
         for name, spec in cat.catalog().items():
-            gdf = cat.load_layer(name)
+            gdf = layers[name]
             quality = gdf["location_quality"].value_counts() if len(gdf) else {}
             rows.append(
                 {
@@ -214,7 +220,6 @@ def export_cmd(
         geoapp export counties -f shp --crs EPSG:4547 -o counties.zip
         geoapp export all -f gpkg -o puyang.gpkg
     """
-    from geoapp import catalog as cat
     from geoapp._atomic import check_output_file
     from geoapp.export import export_layer, export_layers
 
@@ -227,11 +232,10 @@ def export_cmd(
                     f"use -f gpkg, not {fmt.value}."
                 )
                 raise typer.BadParameter(msg, param_hint="'-f' / '--format'")
-            layers = {name: cat.load_layer(name) for name in cat.catalog()}
-            res = export_layers(layers, output, crs=crs.value)
+            res = export_layers(dict(_layers()), output, crs=crs.value)
         else:
             res = export_layer(
-                cat.load_layer(layer), output, fmt=fmt.value, crs=crs.value, layer_name=layer
+                _load(layer), output, fmt=fmt.value, crs=crs.value, layer_name=layer
             )
     except (GeoappError, KeyError, ValueError) as exc:
         _fail(exc)
@@ -292,9 +296,11 @@ def cluster_cmd(
     from geoapp.settings import DEFAULT_CLUSTER
 
     try:
+        layers = _layers()
         projects = filter_projects(
-            _load("projects"), chains=chain, clusters=industry, stages=stage, counties=county
-        )
+            layers["projects"], chains=chain, clusters=industry, stages=stage, counties=county,
+            layers=layers,
+        )  # fmt: skip
         if len(projects) == 0:
             chosen = {"chain": chain, "cluster": industry, "stage": stage, "county": county}
             _fail(f"no project matches {({k: v for k, v in chosen.items() if v})}.")
@@ -304,6 +310,7 @@ def cluster_cmd(
             eps_m=DEFAULT_CLUSTER.eps_m if eps_m is None else eps_m,
             min_samples=DEFAULT_CLUSTER.min_samples if min_samples is None else min_samples,
             min_cluster_size=min_cluster_size,
+            layers=layers,
         )
         params = ", ".join(f"{k}={v}" for k, v in res.params.items())
         typer.echo(f"{res.method}: {len(res.sites)} sites; {params}")
@@ -411,7 +418,7 @@ def coverage_cmd(
     try:
         sites = _load("projects")
         fac = _facilities(facilities)
-        res = cov.coverage(sites, fac, radius_m=radius)
+        res = cov.coverage(sites, fac, radius_m=radius, layers=_layers())
         _print_coverage(res, radius)
         if output is not None:
             _write(res.uncovered, output, layer_name="uncovered")
@@ -455,7 +462,7 @@ def _place(
     cov: Any, sites: Any, fac: Any, *, radius: float, add: int, model: Model,
     candidates: CandidateSet, weight: Weight,
 ) -> None:  # fmt: skip
-    cands = cov.candidate_sites(kind=candidates.value)
+    cands = cov.candidate_sites(kind=candidates.value, layers=_layers())
     by_investment = weight is Weight.investment
     res = cov.place_facilities(
         sites,
@@ -513,7 +520,9 @@ def site_cmd(
     from geoapp.textsafe import terminal_text
 
     try:
-        result = evaluate_point(lon, lat, chain=chain, name=name, datum=datum.value, crs=crs)
+        result = evaluate_point(
+            lon, lat, chain=chain, name=name, datum=datum.value, crs=crs, layers=_layers()
+        )
         typer.echo(terminal_text(site_text(result.iloc[0])))
     except (GeoappError, KeyError, ValueError) as exc:
         _fail(exc)
@@ -633,6 +642,7 @@ def report_cmd(
             progress=show,
             layer=layer,
             limits=limits,
+            layers=_layers(),
         )
     except (GeoappError, KeyError, ValueError) as exc:
         _fail(exc)

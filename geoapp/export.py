@@ -55,8 +55,8 @@ import pyogrio
 import shapely
 
 from geoapp._atomic import atomic_path, check_output_file
-from geoapp._errors import CRSError
 from geoapp.coords import convert_geometry
+from geoapp.errors import CRSError
 from geoapp.settings import CGCS2000_CRS, METRIC_CRS, STORAGE_CRS
 from geoapp.textsafe import csv_bytes, write_csv
 

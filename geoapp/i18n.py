@@ -20,6 +20,8 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Literal
 
+from geoapp.vocab import vocab_translations
+
 __all__ = ["LANGS", "Lang", "translate"]
 
 Lang = Literal["zh", "en"]
@@ -28,6 +30,8 @@ LANGS: tuple[str, ...] = ("zh", "en")
 
 _EN: Mapping[str, str] = MappingProxyType(
     {
+        # verdicts, stages, clusters, location qualities and "未注明": from geoapp.vocab
+        **vocab_translations(),
         # app and pages
         "濮阳市产业选址规划平台": "Puyang industrial siting planner",
         "地图总览": "Overview map",
@@ -147,11 +151,6 @@ _EN: Mapping[str, str] = MappingProxyType(
         "评估结果": "Evaluation",
         "结论": "Verdict",
         "得分": "Score",
-        "推荐": "Recommended",
-        "可行": "Feasible",
-        "不建议": "Not advised",
-        "待核实": "Needs review",
-        "禁止": "Prohibited",
         "评分明细": "Score breakdown",
         "违反的规则": "Failed rules",
         "法律依据": "Legal basis",
@@ -236,9 +235,6 @@ _EN: Mapping[str, str] = MappingProxyType(
             "Dot size shows investment; smallest dot = amount not stated"
         ),
         "位置精度": "Location quality",
-        "实测": "surveyed",
-        "近似": "approximate",
-        "示意（非实测位置）": "schematic (not a surveyed position)",
         "示意": "schematic",
         "名称": "Name",
         "企业": "Company",
@@ -253,7 +249,6 @@ _EN: Mapping[str, str] = MappingProxyType(
         "河流": "River",
         "备注": "Note",
         "年份": "Year",
-        "未注明": "not stated",
         "噪声": "noise",
         "适用": "Applies to",
         "化工项目": "chemical projects",
@@ -262,17 +257,6 @@ _EN: Mapping[str, str] = MappingProxyType(
         "米": "m",
         "公里": "km",
         # stages, clusters, kinds
-        "谋划": "Planned",
-        "签约": "Signed",
-        "开工": "Started",
-        "在建": "Under construction",
-        "投产": "In production",
-        "新材料": "New materials",
-        "新能源装备制造": "New-energy equipment",
-        "高端装备": "High-end equipment",
-        "新一代信息技术": "Next-gen IT",
-        "绿色食品": "Green food",
-        "现代轻纺": "Modern light industry & textiles",
         "大气": "air",
         "水质": "water",
         "其他": "other",

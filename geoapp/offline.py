@@ -178,9 +178,10 @@ def vendor_assets(dest: str | Path | None = None, *, force: bool = False) -> Pat
 
 def _all_subclasses(cls: type) -> set[type]:
     out: set[type] = set()
-    todo = [cls]
+    todo: list[type] = [cls]
     while todo:
-        for sub in todo.pop().__subclasses__():
+        subs: list[type] = todo.pop().__subclasses__()
+        for sub in subs:
             if sub not in out:
                 out.add(sub)
                 todo.append(sub)

@@ -26,10 +26,10 @@ Use ``dataclasses.replace`` to override a default::
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Mapping
 
 #: Storage / exchange CRS (WGS-84 lon/lat).
 STORAGE_CRS = "EPSG:4326"
@@ -55,11 +55,6 @@ COUNTY_ADCODES: Mapping[str, str] = MappingProxyType(
     }
 )
 
-#: Pipeline stages in order (谋划→签约→开工→在建→投产).
-STAGES: tuple[str, ...] = ("谋划", "签约", "开工", "在建", "投产")
-
-#: Allowed values of ``location_quality``.
-LOCATION_QUALITIES: tuple[str, ...] = ("surveyed", "approximate", "schematic")
 
 #: Largest upload accepted by the app and by :func:`geoapp.io.read_user_layer`
 #: (the default of :attr:`Limits.max_bytes`).

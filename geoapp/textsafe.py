@@ -80,10 +80,14 @@ def neutralise_text(values: pd.Series) -> pd.Series:
         arr = pc.fill_null(arr, "")
     except (pa.ArrowInvalid, pa.ArrowTypeError):  # mixed cells: only the text ones count
         is_str = np.asarray(values.map(type).to_numpy() == str, dtype=bool)
-        arr = pa.array(values.where(is_str, "").astype(str).to_numpy(dtype=object), type=pa.string())
+        arr = pa.array(
+            values.where(is_str, "").astype(str).to_numpy(dtype=object), type=pa.string()
+        )
     starts = pc.match_substring_regex(arr, "^[=+\\-@\t\r]")
     number = pc.match_substring_regex(arr, _NUMBER)
-    risky = np.asarray(pc.and_(starts, pc.invert(number)).to_numpy(zero_copy_only=False), dtype=bool)
+    risky = np.asarray(
+        pc.and_(starts, pc.invert(number)).to_numpy(zero_copy_only=False), dtype=bool
+    )
     risky &= is_str
     if not risky.any():
         return values
@@ -237,4 +241,3 @@ def shorten(value: object, max_chars: int) -> str:
     """
     text = str(value)
     return text if len(text) <= max_chars else text[: max(max_chars - 1, 0)] + "…"
-

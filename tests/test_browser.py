@@ -252,6 +252,7 @@ def test_escaped_names_show_as_text_in_leaflet(tmp_path):
 
     from geoapp import mapping
     from geoapp.catalog import load_layer
+    from geoapp.layers import LayerSet
     from geoapp.offline import IFRAME_PREFIX, patch_folium
 
     patch_folium()
@@ -259,7 +260,7 @@ def test_escaped_names_show_as_text_in_leaflet(tmp_path):
     projects = load_layer("projects").head(3).copy()
     projects.loc[projects.index[0], "name"] = xss
     html = (
-        mapping.build_map({"counties": load_layer("counties"), "projects": projects})
+        mapping.build_map(LayerSet({"counties": load_layer("counties"), "projects": projects}))
         .get_root()
         .render()
     )

@@ -10,7 +10,7 @@ import shapely
 from pyproj import Geod
 
 from geoapp import coords
-from geoapp._errors import CRSError
+from geoapp.errors import CRSError
 from geoapp.settings import METRIC_CRS
 
 GEOD = Geod(ellps="WGS84")

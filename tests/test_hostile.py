@@ -25,7 +25,8 @@ from typer.testing import CliRunner
 
 from geoapp import cli
 from geoapp._atomic import REPORT_MARKER, check_report_dir, clean_stale
-from geoapp._errors import InputFileError, OutputPathError
+from geoapp.errors import InputFileError, OutputPathError
+from geoapp.layers import LayerSet
 from geoapp.chains import match_chains, normalise_chain
 from geoapp.coords import to_metric
 from geoapp.io import read_user_layer
@@ -42,7 +43,9 @@ def invoke(*args: str):
     return runner.invoke(cli.app, [str(a) for a in args])
 
 
-def write_csv(path: Path, rows: list[list[object]], header=("名称", "经度", "纬度", "产业链")) -> Path:
+def write_csv(
+    path: Path, rows: list[list[object]], header=("名称", "经度", "纬度", "产业链")
+) -> Path:
     with open(path, "w", encoding="utf-8", newline="") as f:
         w = csv.writer(f)
         w.writerow(header)
@@ -52,16 +55,12 @@ def write_csv(path: Path, rows: list[list[object]], header=("名称", "经度", 
 
 @pytest.fixture(scope="module")
 def river_m():
-    from geoapp.catalog import load_layer
-
-    return to_metric(load_layer("yellow_river")).union_all()
+    return to_metric(LayerSet.shipped()["yellow_river"]).union_all()
 
 
 @pytest.fixture(scope="module")
 def city_m():
-    from geoapp.catalog import load_layer
-
-    return to_metric(load_layer("city")).union_all()
+    return to_metric(LayerSet.shipped()["city"]).union_all()
 
 
 def point_at(river_m, city_m, distance: float) -> tuple[float, float]:
@@ -182,7 +181,7 @@ def test_export_output_errors_are_one_line(tmp_path, monkeypatch):
 
 # --------------------------------------------------------------------------- 2. text policy
 
-FORMULAS = ["-2+3", "=HYPERLINK(\"http://x\",\"y\")", "@SUM(A1)", "\tlead", "\rcr", "+1+1"]
+FORMULAS = ["-2+3", '=HYPERLINK("http://x","y")', "@SUM(A1)", "\tlead", "\rcr", "+1+1"]
 
 
 def test_one_csv_writer_neutralises_formulas_and_keeps_numbers():
@@ -205,7 +204,11 @@ def test_export_and_app_downloads_neutralise_formulas(tmp_path):
     back = pd.read_csv(res.path, encoding="utf-8-sig", dtype=str, keep_default_na=False)
     assert back["name"].tolist() == ["'" + f for f in FORMULAS]
     data, _, _ = to_bytes(gdf, fmt="csv")  # what the app's download buttons serve
-    assert pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", dtype=str)["name"].str.startswith("'").all()
+    assert (
+        pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", dtype=str)["name"]
+        .str.startswith("'")
+        .all()
+    )
 
 
 def test_xlsx_writer_neutralises_formulas():
@@ -225,7 +228,9 @@ def test_terminal_text_strips_every_control_sequence():
 
 
 def test_cli_prints_no_control_sequences_from_user_text(tmp_path):
-    src = write_csv(tmp_path / "e.csv", [["x\x1b]52;c;ZXZpbA==\x07y\x1b]0;t\x07", *HUALONG, "氢能"]])
+    src = write_csv(
+        tmp_path / "e.csv", [["x\x1b]52;c;ZXZpbA==\x07y\x1b]0;t\x07", *HUALONG, "氢能"]]
+    )
     res = invoke("report", src, "-o", tmp_path / "rep")
     assert res.exit_code == 0
     assert "\x1b" not in res.output and "\x07" not in res.output
@@ -263,12 +268,21 @@ def test_long_cells_are_rejected_by_row_and_long_names_shortened_on_pages(tmp_pa
     long_name = "长" * 600
     src = write_csv(
         tmp_path / "l.csv",
-        [[long_name, *HUALONG, "氢能"], ["x" * 50, *FAN_XIAN, "氢能"], ["短", *PUYANG_XIAN, "氢能"]],
+        [
+            [long_name, *HUALONG, "氢能"],
+            ["x" * 50, *FAN_XIAN, "氢能"],
+            ["短", *PUYANG_XIAN, "氢能"],
+        ],
     )
-    res = build_report(src, tmp_path / "rep", limits=replace(DEFAULT_LIMITS, max_cell_chars=100))
+    res = build_report(
+        src,
+        tmp_path / "rep",
+        layers=LayerSet.shipped(),
+        limits=replace(DEFAULT_LIMITS, max_cell_chars=100),
+    )
     assert res.errors["row"].tolist() == [2]
     assert res.errors["reason"].iloc[0].startswith("文本过长")
-    res = build_report(src, tmp_path / "rep2")
+    res = build_report(src, tmp_path / "rep2", layers=LayerSet.shipped())
     page = next(p for p in res.pages if p.stem == "002").read_text(encoding="utf-8")
     assert long_name not in page and "长" * 79 + "…" in page
     summary = pd.read_csv(tmp_path / "rep2" / "summary.csv", encoding="utf-8-sig")
@@ -280,7 +294,12 @@ def test_pages_are_capped_while_every_site_is_evaluated(tmp_path):
 
     rows = [[f"s{i}", *HUALONG, "氢能"] for i in range(5)]
     src = write_csv(tmp_path / "five.csv", rows)
-    res = build_report(src, tmp_path / "rep", limits=replace(DEFAULT_LIMITS, max_pages=2))
+    res = build_report(
+        src,
+        tmp_path / "rep",
+        layers=LayerSet.shipped(),
+        limits=replace(DEFAULT_LIMITS, max_pages=2),
+    )
     assert len(res.pages) == 2 and res.n_evaluated == 5
     assert len(list((tmp_path / "rep" / "sites").glob("*.html"))) == 2
     assert len(json.loads((tmp_path / "rep" / "results.geojson").read_text())["features"]) == 5
@@ -305,7 +324,7 @@ def test_chain_names_are_normalised_and_matched_with_suggestions():
 
 
 def test_misspelt_chain_beside_the_river_is_never_better_than_needs_review(river_m, city_m):
-    from geoapp.siting import SitingLayers, evaluate_sites
+    from geoapp.siting import evaluate_sites
 
     lon, lat = point_at(river_m, city_m, 500.0)
     chains = ["高端聚稀烃", "電子化學品", "聚 碳新材料", "聚碳\u3000新材料", "PC新材料", None, "面包",
@@ -314,17 +333,20 @@ def test_misspelt_chain_beside_the_river_is_never_better_than_needs_review(river
         {"name": [f"s{i}" for i in range(len(chains))], "chain": chains},
         geometry=gpd.points_from_xy([lon] * len(chains), [lat] * len(chains)), crs=4326,
     )  # fmt: skip
-    got = evaluate_sites(sites, layers=SitingLayers.shipped())
+    got = evaluate_sites(sites, layers=LayerSet.shipped())
     d = river_m.distance(to_metric(sites.geometry.iloc[:1]).iloc[0])
     assert d < DEFAULT_SITING.river_buffer_m
     assert got["verdict"].tolist() == ["needs_review", "prohibited", "prohibited", "prohibited",
                                        "prohibited", "needs_review", "needs_review", got["verdict"].iloc[7]]  # fmt: skip
     assert got["verdict"].iloc[7] != "needs_review"  # a known non-chemical chain is decided
-    assert got["review_text"].iloc[0].startswith("待核实") and "yellow_river_chemical" in got["review_text"].iloc[0]
+    assert (
+        got["review_text"].iloc[0].startswith("待核实")
+        and "yellow_river_chemical" in got["review_text"].iloc[0]
+    )
 
 
 def test_unknown_chain_inside_a_user_constraint_needs_review():
-    from geoapp.siting import SitingLayers, evaluate_sites
+    from geoapp.siting import evaluate_sites
 
     site = gpd.GeoDataFrame(
         {"name": ["a", "b"], "chain": ["未知产业", "聚碳新材料"]},
@@ -334,7 +356,7 @@ def test_unknown_chain_inside_a_user_constraint_needs_review():
         {"name": ["生态保护红线"], "applies_to": ["chemical"]},
         geometry=[shapely.Point(FAN_XIAN).buffer(0.01)], crs=4326,
     )  # fmt: skip
-    got = evaluate_sites(site, layers=SitingLayers.shipped().with_constraints(red))
+    got = evaluate_sites(site, layers=LayerSet.shipped().with_constraints(red))
     assert got["verdict"].tolist() == ["needs_review", "prohibited"]
 
 
@@ -503,7 +525,7 @@ def test_unbalanced_quote_is_reported_by_line(tmp_path):
 
 
 def test_a_point_on_a_shared_county_border_belongs_to_exactly_one_county(counties):
-    from geoapp.siting import SitingLayers, evaluate_sites
+    from geoapp.siting import evaluate_sites
 
     hua = counties.loc[counties["name"] == "华龙区"].geometry.iloc[0]
     pu = counties.loc[counties["name"] == "濮阳县"].geometry.iloc[0]
@@ -512,7 +534,7 @@ def test_a_point_on_a_shared_county_border_belongs_to_exactly_one_county(countie
     sites = gpd.GeoDataFrame(
         {"name": ["a", "b", "c"]}, geometry=gpd.points_from_xy(*xy[[3, 40, 90]].T), crs=4326
     )
-    got = evaluate_sites(sites, layers=SitingLayers.shipped(), chain_col=None)
+    got = evaluate_sites(sites, layers=LayerSet.shipped(), chain_col=None)
     vm = to_metric(sites.geometry)
     cm = to_metric(counties.geometry)
     covering = [sorted(counties["adcode"][cm.intersects(p.buffer(1e-6))]) for p in vm]
@@ -534,7 +556,9 @@ def test_duplicates_are_flagged_and_rows_numbered(tmp_path):
     from geoapp.report import build_report
 
     rows = [["甲", *HUALONG, "氢能"], ["乙", *FAN_XIAN, "氢能"], ["甲", *HUALONG, "氢能"]]
-    res = build_report(write_csv(tmp_path / "d.csv", rows), tmp_path / "rep")
+    res = build_report(
+        write_csv(tmp_path / "d.csv", rows), tmp_path / "rep", layers=LayerSet.shipped()
+    )
     s = pd.read_csv(tmp_path / "rep" / "summary.csv", encoding="utf-8-sig").set_index("row")
     assert sorted(s.index) == [2, 3, 4]
     assert s.loc[4, "duplicate_of"] == 2 and s[["duplicate_of"]].loc[[2, 3]].isna().all().all()
@@ -548,10 +572,14 @@ def test_river_boundary_is_inclusive_and_shown_to_the_decimetre(river_m, city_m)
     pt = to_metric(gpd.GeoSeries([shapely.Point(lon, lat)], crs=4326)).iloc[0]
     d = river_m.distance(pt)
     at_d = replace(DEFAULT_SITING, river_buffer_m=float(d))  # exactly at the boundary: ≤
-    row = evaluate_point(lon, lat, chain="聚碳新材料", settings=at_d).iloc[0]
+    row = evaluate_point(
+        lon, lat, chain="聚碳新材料", settings=at_d, layers=LayerSet.shipped()
+    ).iloc[0]
     assert row["verdict"] == "prohibited"
     just_below = replace(DEFAULT_SITING, river_buffer_m=float(d) - 0.05)
-    row2 = evaluate_point(lon, lat, chain="聚碳新材料", settings=just_below).iloc[0]
+    row2 = evaluate_point(
+        lon, lat, chain="聚碳新材料", settings=just_below, layers=LayerSet.shipped()
+    ).iloc[0]
     assert row2["verdict"] != "prohibited"
     text = site_text(row2, settings=just_below)
     assert f"{d:,.1f} m >" in text

@@ -11,7 +11,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from geoapp._errors import InputFileError
+from geoapp.errors import InputFileError
 
 _GBK_NAMES = {"gbk", "gb2312", "gb18030", "cp936", "936", "ansi936", "euc-cn", "euccn"}
 _UTF8_NAMES = {"utf-8", "utf8", "65001", "cp65001"}

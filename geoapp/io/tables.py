@@ -22,7 +22,7 @@ import shapely
 from pyproj import CRS, Transformer
 
 from geoapp import settings
-from geoapp._errors import InputFileError
+from geoapp.errors import InputFileError
 from geoapp.io._crs import (
     _DATUM_LABELS,
     _check_datum,

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from geoapp._errors import InputFileError
+from geoapp.errors import InputFileError
 from geoapp.settings import DEFAULT_LIMITS, Limits
 
 if TYPE_CHECKING:

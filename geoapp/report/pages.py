@@ -16,15 +16,12 @@ import pandas as pd
 from geoapp import __version__
 from geoapp.report._format import DATA_NOTE_EN, DATA_NOTE_ZH, _blank, _fmt, _km_text
 from geoapp.settings import DEFAULT_SITING, SitingSettings
+from geoapp.vocab import VERDICT, labels
+
+_VERDICT_ZH = labels(VERDICT, "zh")
 from geoapp.textsafe import shorten
 
-_VERDICT_ZH = {
-    "recommended": "推荐",
-    "feasible": "可行",
-    "not_advised": "不建议",
-    "needs_review": "待核实",
-    "prohibited": "禁止",
-}
+
 def _river_m(distance: Any, buffer_m: Any) -> str:
     """The river distance to 0.1 m and which side of the rule boundary it lies on (≤ is inside)."""
     try:

@@ -18,6 +18,7 @@ import shapely
 
 from geoapp.settings import DEFAULT_SITING, SitingSettings
 from geoapp.textsafe import neutralise_frame, write_csv
+from geoapp.siting import rank_sites
 
 if TYPE_CHECKING:
     from geoapp.io import ImportResult
@@ -132,9 +133,8 @@ def summary_table(
         EPSG:4326 points with :data:`SUMMARY_COLUMNS` (``row``: the input row
         number; ``duplicate_of``: the row an identical row repeats) plus
         ``site_id`` and ``rule_titles`` (the failed rules' short titles),
-        ranked by score descending with ``needs_review`` and then
-        ``prohibited`` sites last
-        (ties by input row). ``violations`` names each failed rule with its
+        ranked by :func:`geoapp.siting.rank_sites` (verdict, then score, then
+        input row). ``violations`` names each failed rule with its
         title and legal basis; distances are in km (2 decimals).
     """
     pts = evaluated.geometry.to_crs("EPSG:4326")
@@ -178,12 +178,7 @@ def summary_table(
         }
     )
     out = gpd.GeoDataFrame(out, geometry=gpd.GeoSeries(pts.values, crs="EPSG:4326"))
-    order = np.lexsort(
-        (out["row"].to_numpy(), -out["score"].fillna(-1).to_numpy(),
-         (out["verdict"] == "prohibited").to_numpy() * 2
-         + (out["verdict"] == "needs_review").to_numpy())
-    )  # fmt: skip
-    return out.iloc[order].reset_index(drop=True)
+    return rank_sites(out, row_col="row").reset_index(drop=True)
 
 
 def errors_table(imported: ImportResult) -> pd.DataFrame:

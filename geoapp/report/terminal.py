@@ -10,6 +10,7 @@ from typing import Any, Literal
 import geopandas as gpd
 import pandas as pd
 
+from geoapp.layers import LayerSet
 from geoapp.report._format import DATA_NOTE_EN, _fmt, _km_text
 from geoapp.settings import DEFAULT_SITING, SitingSettings
 from geoapp.textsafe import terminal_text
@@ -80,7 +81,7 @@ def evaluate_point(
     name: str = "候选地块",
     datum: Literal["wgs84", "gcj02", "bd09"] = "wgs84",
     crs: str | int | None = None,
-    layers: Any = None,
+    layers: LayerSet,
     settings: SitingSettings = DEFAULT_SITING,
 ) -> gpd.GeoDataFrame:
     """Evaluate one candidate point (a one-row :func:`geoapp.siting.evaluate_sites`).
@@ -100,7 +101,7 @@ def evaluate_point(
     crs
         CRS of the coordinates (default EPSG:4326).
     layers
-        :class:`geoapp.siting.SitingLayers` (default: the shipped layers).
+        The layer bundle (:class:`geoapp.layers.LayerSet`).
     settings
         Rules, weights and thresholds.
 
@@ -152,11 +153,7 @@ def evaluate_point(
         )
         raise ValueError(msg)
     point = gpd.GeoSeries(gpd.points_from_xy([lon], [lat]), crs=source).to_crs("EPSG:4326")
-    if layers is None:
-        from geoapp.siting import SitingLayers
-
-        layers = SitingLayers.shipped()
-    _check_in_city(point, source, layers)
+    _check_in_city(point, layers)
     site = gpd.GeoDataFrame({"name": [name], "chain": [chain]}, geometry=point)
     return evaluate_sites(site, layers=layers, settings=settings, chain_col="chain")
 
@@ -249,13 +246,12 @@ def _river_line(distance: Any, buffer_m: float) -> str:
     )
 
 
-def _check_in_city(point: gpd.GeoSeries, source: Any, layers: Any) -> None:
+def _check_in_city(point: gpd.GeoSeries, layers: Any) -> None:
     """Refuse a point outside 濮阳市 (see :func:`geoapp.spatial.outside_city`)."""
     from geoapp.spatial import outside_city
 
-    counties = getattr(layers, "counties", None)
-    if counties is None:
+    if "counties" not in layers:
         return
-    problem = outside_city(point, counties)
+    problem = outside_city(point, layers["counties"])
     if problem:
         raise ValueError(problem)

@@ -23,7 +23,3 @@ class InfeasibleError(GeoappError, ValueError):
 
 class OutputPathError(GeoappError, ValueError):
     """An output path (``-o``) would destroy something, or cannot be written."""
-
-
-class LimitError(GeoappError, ValueError):
-    """An input exceeds a work limit (rows, bytes, text length); the message names the option."""
