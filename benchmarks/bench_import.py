@@ -125,7 +125,7 @@ def run_plain(path: str) -> tuple[int, int]:
     import geopandas as gpd
     import pandas as pd
 
-    frame = pd.read_csv(path)
+    frame = pd.read_csv(path, low_memory=False)
     x = pd.to_numeric(frame["经度"], errors="coerce")
     y = pd.to_numeric(frame["纬度"], errors="coerce")
     gdf = gpd.GeoDataFrame(frame, geometry=gpd.points_from_xy(x, y), crs=4326)

@@ -103,6 +103,16 @@ def _hub_xy(layer: gpd.GeoDataFrame | None) -> dict[str, tuple[float, float]]:
     return dict(zip(names, zip(pts.x.to_numpy(), pts.y.to_numpy(), strict=True), strict=True))
 
 
+def _city_extent(layers: LayerSet) -> gpd.GeoDataFrame | None:
+    """The city outline buffered by 1 km (as the import's default), from the bundle in use."""
+    from geoapp.io import EXTENT_BUFFER_M
+
+    if "city" not in layers or not len(layers["city"]):
+        return None
+    city = layers.metric("city")
+    return gpd.GeoDataFrame(geometry=city.geometry.buffer(EXTENT_BUFFER_M), crs=city.crs)
+
+
 def build_report(
     candidates: str | Path | bytes | BinaryIO,
     out_dir: str | Path,
@@ -211,6 +221,7 @@ def build_report(
         fix_swapped=fix_swapped,
         layer=layer,
         limits=limits,
+        extent=_city_extent(layers),
     )
     imported = cands.imported
     if len(cands.sites) == 0:

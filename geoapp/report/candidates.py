@@ -108,6 +108,7 @@ def read_candidates(
     fix_swapped: bool = False,
     layer: str | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    extent: gpd.GeoDataFrame | None = None,
 ) -> Candidates:
     """Read candidate sites and find their name and chain columns.
 
@@ -141,6 +142,9 @@ def read_candidates(
         The layer of a GeoPackage, the Shapefile in a .zip, or the XLSX sheet.
     limits
         Bounds on the work (:class:`geoapp.settings.Limits`).
+    extent
+        The area rows must fall in (default: 濮阳市 buffered by 1 km); pass
+        the ``city`` layer of the bundle in use.
 
     Returns
     -------
@@ -169,6 +173,7 @@ def read_candidates(
         fix_swapped=fix_swapped,
         layer=layer,
         limits=limits,
+        extent=extent,
     )
     gdf = imported.gdf
     geom = gdf.geometry.name
