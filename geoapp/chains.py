@@ -12,6 +12,7 @@ does not know (a user's free text) counts as chemical when it contains one of
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import numpy as np
@@ -26,7 +27,17 @@ CLUSTERS: tuple[str, ...] = tuple(CLUSTER)
 #: The number of key chains the city counts (seed 003 L73).
 CHAIN_COUNT_STATED = 20
 #: Words that mark a free-text chain name as chemical industry.
-CHEMICAL_KEYWORDS: tuple[str, ...] = ("化工", "化学", "涂料", "聚碳", "聚酯", "树脂", "助剂", "农药", "化肥")
+CHEMICAL_KEYWORDS: tuple[str, ...] = (
+    "化工",
+    "化学",
+    "涂料",
+    "聚碳",
+    "聚酯",
+    "树脂",
+    "助剂",
+    "农药",
+    "化肥",
+)
 
 
 def _read(name: str) -> pd.DataFrame:
@@ -44,7 +55,9 @@ def chains_table() -> pd.DataFrame:
         seeds do not settle it), ``source, note, status`` (``named`` / ``weak``).
     """
     df = _read("chains")
-    df["chemical"] = df["chemical"].str.lower().map({"true": True, "false": False}).astype("boolean")
+    df["chemical"] = (
+        df["chemical"].str.lower().map({"true": True, "false": False}).astype("boolean")
+    )
     return df
 
 
@@ -66,7 +79,7 @@ def cluster_names() -> tuple[str, ...]:
 
 def cluster_of(chains: pd.Series) -> pd.Series:
     """Map chain names to their cluster (``None`` for an unknown chain)."""
-    lookup = dict(zip(chains_table()["chain"], chains_table()["cluster"]))
+    lookup = dict(zip(chains_table()["chain"], chains_table()["cluster"], strict=True))
     return chains.map(lookup)
 
 
@@ -84,7 +97,7 @@ def is_chemical(chains: pd.Series | np.ndarray | list) -> np.ndarray:
     """
     s = pd.Series(chains, dtype="object")
     table = chains_table()
-    known = dict(zip(table["chain"], table["chemical"].fillna(False).astype(bool)))
+    known = dict(zip(table["chain"], table["chemical"].fillna(False).astype(bool), strict=True))
     flag = s.map(known)
     keyword = s.fillna("").astype(str).str.contains("|".join(CHEMICAL_KEYWORDS), regex=True)
     return flag.where(flag.notna(), keyword).fillna(False).astype(bool).to_numpy()
@@ -120,8 +133,12 @@ def gaps() -> pd.DataFrame:
         )
     named = int((t["status"] == "named").sum())
     rows.append(
-        {"cluster": "未列出 (unnamed)", "named": max(CHAIN_COUNT_STATED - named, 0), "weak": 0,
-         "chains": ""}
+        {
+            "cluster": "未列出 (unnamed)",
+            "named": max(CHAIN_COUNT_STATED - named, 0),
+            "weak": 0,
+            "chains": "",
+        }
     )
     return pd.DataFrame(rows)
 
@@ -171,13 +188,15 @@ def normalise_chain(values: pd.Series | list | np.ndarray) -> pd.Series:
     text = s.astype("string").str.normalize("NFKC")
     text = text.str.replace(r"[\s\u200b\u200c\u200d\u2060\ufeff]+", "", regex=True)
     text = text.str.translate(_TRAD_TABLE).str.upper()
-    text = text.str.replace(
-        _ALIAS_RE, lambda m: CHAIN_ALIASES[m.group(0).upper() if m.group(0).isascii() else m.group(0)],
-        regex=True, case=False,
-    )  # fmt: skip
+    text = text.str.replace(_ALIAS_RE, _alias, regex=True, case=False)
     out = text.astype(object)
     out[(text.isna() | (text == "")).fillna(True).to_numpy(dtype=bool)] = None
     return out
+
+
+def _alias(m: re.Match[str]) -> str:
+    word = m.group(0)
+    return CHAIN_ALIASES[word.upper() if word.isascii() else word]
 
 
 def match_chains(values: pd.Series | list | np.ndarray) -> pd.DataFrame:
@@ -249,7 +268,7 @@ def chemical_undecided(chains: pd.Series | np.ndarray | list) -> np.ndarray:
     """
     s = pd.Series(chains, dtype="object")
     table = chains_table()
-    status = s.map(dict(zip(table["chain"], table["chemical"])))
+    status = s.map(dict(zip(table["chain"], table["chemical"], strict=True)))
     in_table = s.isin(table["chain"]).to_numpy(dtype=bool)
     undecided_known = in_table & status.isna().to_numpy(dtype=bool)
     missing = s.isna().to_numpy(dtype=bool)

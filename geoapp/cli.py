@@ -551,7 +551,8 @@ def report_cmd(
     lon_col: Annotated[str | None, typer.Option(help="Longitude column (default by name).")] = None,
     lat_col: Annotated[str | None, typer.Option(help="Latitude column (default by name).")] = None,
     chain_col: Annotated[
-        str | None, typer.Option(help="Chain column (default: 产业链, 链, chain, industry_chain, 行业).")
+        str | None,
+        typer.Option(help="Chain column (default: 产业链, 链, chain, industry_chain, 行业)."),
     ] = None,
     name_col: Annotated[
         str | None, typer.Option(help="Name column (default: 名称, 项目名称, name, 项目).")

@@ -193,6 +193,7 @@ class Limits:
     max_name_chars: int = 80
 
     def __post_init__(self) -> None:
+        """Check that every limit is a positive number."""
         for name in ("max_bytes", "max_rows", "max_expanded_bytes", "max_cell_chars",
                      "max_name_chars"):  # fmt: skip
             value = getattr(self, name)

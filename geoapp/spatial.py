@@ -50,6 +50,7 @@ class PolygonIndex:
         self.tree = shapely.STRtree(self.geoms)
 
     def __len__(self) -> int:
+        """Number of polygons."""
         return len(self.geoms)
 
     def hits_xy(
@@ -65,7 +66,7 @@ class PolygonIndex:
             return np.empty(0, np.intp), np.empty(0, np.intp)
         if len(self) <= LOOP_MAX_POLYGONS:  # loop over the few polygons, not the points
             pts, polys = [], []
-            for j, (geom, (x0, y0, x1, y1)) in enumerate(zip(self.geoms, self.bounds)):
+            for j, (geom, (x0, y0, x1, y1)) in enumerate(zip(self.geoms, self.bounds, strict=True)):
                 cand = np.flatnonzero((x >= x0) & (x <= x1) & (y >= y0) & (y <= y1))
                 if cand.size:
                     hit = cand[func(geom, x[cand], y[cand])]
@@ -198,9 +199,7 @@ def locate(
     require_crs(sites=sites, counties=counties, zones=zones)
     pts = points_of(sites)
     c_idx = polygon_lookup(pts, to_metric(counties))
-    out = pd.DataFrame(
-        {"county": _take(counties["name"], c_idx)}, index=sites.index, dtype=object
-    )
+    out = pd.DataFrame({"county": _take(counties["name"], c_idx)}, index=sites.index, dtype=object)
     if zones is not None and len(zones):
         z_idx = polygon_lookup(pts, to_metric(zones), smallest=True)
         out["zone"] = _take(zones["name"], z_idx)
@@ -235,7 +234,7 @@ def _prefer_attributes(
         out.loc[zone_given, "zone"] = sites.loc[zone_given, "zone"]
         out.loc[zone_given, "zone_by"] = "attribute"
         if zones is not None and "kind" in zones.columns:
-            kinds = dict(zip(zones["name"], zones["kind"]))
+            kinds = dict(zip(zones["name"], zones["kind"], strict=True))
             out.loc[zone_given, "zone_kind"] = sites.loc[zone_given, "zone"].map(kinds)
     blank_zone = schematic & ~zone_given
     out.loc[blank_zone, ["zone", "zone_kind"]] = None
@@ -246,7 +245,7 @@ def _prefer_attributes(
         out.loc[county_given, "county_by"] = "attribute"
     via_zone = np.zeros(n, dtype=bool)
     if zones is not None and "county" in zones.columns and zone_given.any():
-        zone_county = sites["zone"].map(dict(zip(zones["name"], zones["county"])))
+        zone_county = sites["zone"].map(dict(zip(zones["name"], zones["county"], strict=True)))
         via_zone = zone_given & ~county_given & _filled(zone_county)
         out.loc[via_zone, "county"] = zone_county[via_zone]
         out.loc[via_zone, "county_by"] = "zone"
@@ -338,4 +337,3 @@ def outside_city(
         "city boundary); only sites in the city can be evaluated. Check the coordinates, the "
         "CRS and the datum."
     )
-

@@ -79,7 +79,7 @@ def neutralise_text(values: pd.Series) -> pd.Series:
         is_str = ~np.asarray(arr.is_null().to_numpy(zero_copy_only=False), dtype=bool)
         arr = pc.fill_null(arr, "")
     except (pa.ArrowInvalid, pa.ArrowTypeError):  # mixed cells: only the text ones count
-        is_str = np.asarray(values.map(type).to_numpy() == str, dtype=bool)
+        is_str = np.asarray(values.map(lambda v: isinstance(v, str)).to_numpy(), dtype=bool)
         arr = pa.array(
             values.where(is_str, "").astype(str).to_numpy(dtype=object), type=pa.string()
         )
@@ -188,7 +188,7 @@ def xlsx_bytes(frame: pd.DataFrame, *, sheet_name: str = "data") -> bytes:
 
 
 def terminal_text(value: object) -> str:
-    """User text made safe to print on a terminal: every control sequence removed.
+    r"""User text made safe to print on a terminal: every control sequence removed.
 
     Removes CSI (``ESC [ 31m``), OSC (``ESC ] 0;title BEL``, ``ESC ] 52;c;… BEL``,
     also ended by ``ESC \\``), DCS/SOS/PM/APC strings, other ESC sequences,
@@ -217,7 +217,7 @@ def terminal_column(values: pd.Series) -> pd.Series:
     """:func:`terminal_text` over a text column (vectorised; non-text cells kept)."""
     if values.dtype != object and not pd.api.types.is_string_dtype(values):
         return values
-    is_str = np.asarray(values.map(type).to_numpy() == str, dtype=bool)
+    is_str = np.asarray(values.map(lambda v: isinstance(v, str)).to_numpy(), dtype=bool)
     if not is_str.any():
         return values
     out = values.astype(object).copy()

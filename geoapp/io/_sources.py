@@ -125,10 +125,7 @@ def _open_source(source, *, filename: str | None, max_bytes: int) -> _Source:
         data = bytes(data)
         _check_size(len(data), max_bytes, name, at_least=not hasattr(source, "getvalue"))
         return _Source(name, _suffix_of(name), None, data)
-    msg = (
-        "`source` must be a path, bytes or a binary file object, "
-        f"got {type(source).__name__}."
-    )
+    msg = f"`source` must be a path, bytes or a binary file object, got {type(source).__name__}."
     raise TypeError(msg)
 
 
@@ -208,7 +205,8 @@ def _check_archive(zf: zipfile.ZipFile, name: str, opts: _Options, *, kind: str)
     for m in members:
         if m.file_size > 1024 * 1024 and m.file_size > opts.max_ratio * max(m.compress_size, 1):
             msg = (
-                f"{name}: the {kind} member {m.filename!r} would expand {m.file_size / max(m.compress_size, 1):,.0f}×"
+                f"{name}: the {kind} member {m.filename!r} would expand "
+                f"{m.file_size / max(m.compress_size, 1):,.0f}×"
                 f" ({_format_size(m.compress_size)} → {_format_size(m.file_size)}), more than "
                 f"the {opts.max_ratio:g}× a real table compresses; it is refused as a zip bomb."
             )

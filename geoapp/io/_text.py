@@ -59,7 +59,11 @@ def _arrow(s: pd.Series) -> pa.Array:
     if isinstance(arr, pa.ChunkedArray):
         arr = arr.combine_chunks()
     if arr.type != pa.string():
-        arr = arr.cast(pa.large_string()).cast(pa.string()) if arr.type == pa.large_string() else arr.cast(pa.string())
+        arr = (
+            arr.cast(pa.large_string()).cast(pa.string())
+            if arr.type == pa.large_string()
+            else arr.cast(pa.string())
+        )
     return pc.fill_null(arr, "")
 
 
@@ -81,7 +85,9 @@ def _normalise_text(s: pd.Series | pa.Array) -> pa.Array:
     return pc.utf8_trim_whitespace(arr)
 
 
-def _parse_numbers(s: pd.Series | pa.Array, *, normalised: bool = False) -> tuple[np.ndarray, np.ndarray]:
+def _parse_numbers(
+    s: pd.Series | pa.Array, *, normalised: bool = False
+) -> tuple[np.ndarray, np.ndarray]:
     """Parse text to float, vectorised (pyarrow regex and cast).
 
     Returns
@@ -131,7 +137,7 @@ def _coerce_numeric_columns(
             if parsed.sum() >= bad.sum():
                 raw_np = frame[col].to_numpy(dtype=object)
                 shown = "; ".join(
-                    f"row {r}: {v!r}" for r, v in zip(rows[bad][:5], raw_np[bad][:5])
+                    f"row {r}: {v!r}" for r, v in zip(rows[bad][:5], raw_np[bad][:5], strict=True)
                 )
                 warnings.append(
                     f"column {col!r}: {int(bad.sum())} value(s) are not numbers, so the column "

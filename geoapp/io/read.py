@@ -11,9 +11,8 @@ from typing import BinaryIO, Literal
 import geopandas as gpd
 from shapely.geometry.base import BaseGeometry
 
-from geoapp.errors import CRSError, InputFileError
 from geoapp.coords import DATUMS
-from geoapp.errors import InputFileError
+from geoapp.errors import CRSError, InputFileError
 from geoapp.io._crs import _extent_metric, _parse_crs
 from geoapp.io._sources import (
     _TABLE_SUFFIXES,

@@ -27,7 +27,6 @@ from geoapp.io._crs import (
     _DATUM_LABELS,
     _check_datum,
     _crs_label,
-    _inside,
     _looks_projected,
     _projected_hint,
     _to_wgs84,
@@ -79,7 +78,6 @@ _DMS_RE = (
 _DECIMAL_COMMA_RE = r"^[+-]?\d{1,3},\d+$"
 
 
-
 def _decode(data: bytes, name: str, encoding: str | None) -> tuple[str, str, list[str]]:
     if encoding is not None:
         codec = _codec(encoding)
@@ -120,11 +118,13 @@ def _decode(data: bytes, name: str, encoding: str | None) -> tuple[str, str, lis
     return text, "GBK", [warning]
 
 
-
 _MAGIC = (
     (b"%PDF", "a PDF document", "Export the table as CSV or XLSX from the program that made it"),
-    (b"\xd0\xcf\x11\xe0", "an old Excel .xls (or .doc / .et) file",
-     "Open it in Excel or WPS and save it as .xlsx"),  # fmt: skip
+    (
+        b"\xd0\xcf\x11\xe0",
+        "an old Excel .xls (or .doc / .et) file",
+        "Open it in Excel or WPS and save it as .xlsx",
+    ),  # fmt: skip
     (b"SQLite format 3\x00", "a GeoPackage / SQLite database", "Rename it to .gpkg"),
     (b"\x89PNG", "a PNG image", "Upload the table itself"),
     (b"\xff\xd8\xff", "a JPEG image", "Upload the table itself"),
@@ -223,7 +223,9 @@ def _load_xlsx(data: bytes, src: _Source, opts: _Options):
             found = None
             for sheet in order:
                 ws = wb[sheet]
-                top = [tuple(r) for r in islice(ws.iter_rows(values_only=True), _HEADER_SEARCH_ROWS)]
+                top = [
+                    tuple(r) for r in islice(ws.iter_rows(values_only=True), _HEADER_SEARCH_ROWS)
+                ]
                 hit = _find_header(top, opts)
                 if hit is not None:
                     found = (sheet, *hit)
@@ -310,10 +312,10 @@ def _quote_problem(frame: pd.DataFrame, sep: str, name: str) -> None:
     row = min(culprit)
     line = 2 + int(embedded[:row].sum()) + row  # the physical line the record starts on
     msg = (
-        f"{name} line {line}: a quote (\") in column {culprit[row]!r} is not closed at the end "
+        f'{name} line {line}: a quote (") in column {culprit[row]!r} is not closed at the end '
         f"of the line, so lines {line}–{line + int(embedded[row])} were read as one cell and "
         f"{int(embedded[row])} row(s) would be lost. Remove the stray quote or close it "
-        "(\"…\"), then load the file again."
+        '("…"), then load the file again.'
     )
     raise InputFileError(msg)
 
@@ -347,7 +349,7 @@ def _load_table(data: bytes, src: _Source, suffix: str, opts: _Options):
         m = re.search(r"EOF inside string starting at row (\d+)", detail)
         if m:
             msg = (
-                f"{src.name} line {int(m.group(1)) + 1}: a quote (\") opened there is never "
+                f'{src.name} line {int(m.group(1)) + 1}: a quote (") opened there is never '
                 "closed, so the rest of the file would be one cell. Remove the stray quote or "
                 "close it, then load the file again."
             )
@@ -444,8 +446,9 @@ def _parse_coordinates(
         sub = text.take(pa.array(other))
         parts = pc.extract_regex(sub, _DMS_RE)
         d, m, sec = (
-            pc.cast(pc.if_else(pc.equal(parts.field(k), ""), None, parts.field(k)), pa.float64())
-            .to_numpy(zero_copy_only=False)
+            pc.cast(
+                pc.if_else(pc.equal(parts.field(k), ""), None, parts.field(k)), pa.float64()
+            ).to_numpy(zero_copy_only=False)
             for k in ("d", "m", "s")
         )
         ok = np.isfinite(d) & ~(np.nan_to_num(m) >= 60) & ~(np.nan_to_num(sec) >= 60)
@@ -454,7 +457,9 @@ def _parse_coordinates(
         hemi = pc.binary_join_element_wise(parts.field("h0"), parts.field("h"), "")
         south_west = pc.match_substring_regex(hemi, "[SWsw西南]").to_numpy(zero_copy_only=False)
         dms = np.where(south_west, -dms, dms)
-        good = np.asarray(ok, dtype=bool) & ~np.asarray(pc.is_null(parts).to_numpy(zero_copy_only=False), dtype=bool)
+        good = np.asarray(ok, dtype=bool) & ~np.asarray(
+            pc.is_null(parts).to_numpy(zero_copy_only=False), dtype=bool
+        )
         values[other[good]] = dms[good]
         special[other[good]] = True
         if decimal_comma:
@@ -484,7 +489,7 @@ def _metric_xy(x: np.ndarray, y: np.ndarray, crs: CRS, datum: str):
     if datum != "wgs84":
         from geoapp.coords import convert_lonlat
 
-        x, y = convert_lonlat(x, y, source=datum, target="wgs84")
+        x, y = convert_lonlat(x, y, source=datum, target="wgs84")  # type: ignore[arg-type]
         crs = CRS.from_user_input(settings.STORAGE_CRS)
     return _transformer(crs.to_wkt()).transform(x, y)
 
@@ -542,7 +547,9 @@ def _read_table(data: bytes, src: _Source, opts: _Options, *, suffix: str | None
 
     reject(empty_row, REASON_EMPTY_ROW, "", "")
     reject(too_long, REASON_TOO_LONG.format(n=opts.max_cell_chars), long_col, "")
-    reject(total, REASON_TOTAL_ROW, frame.columns[0], frame[frame.columns[0]].to_numpy(dtype=object))
+    reject(
+        total, REASON_TOTAL_ROW, frame.columns[0], frame[frame.columns[0]].to_numpy(dtype=object)
+    )
     reject(x_missing, REASON_MISSING, lon, raw_x)
     reject(y_missing, REASON_MISSING, lat, raw_y)
     reject(~x_missing & np.isnan(x), REASON_NOT_NUMERIC, lon, raw_x)

@@ -27,10 +27,10 @@ from geoapp.io._sources import _Options, _shapefile_parts, _Source
 from geoapp.io._text import _codec, _encoding_label
 from geoapp.io.result import (
     _MAX_LISTED,
+    COORD_FIXED,
     REASON_EMPTY_GEOMETRY,
     REASON_INVALID_GEOMETRY,
     REASON_SWAPPED,
-    COORD_FIXED,
     ImportResult,
     _rejected_frame,
     _reserve_columns,
@@ -84,8 +84,7 @@ def _shapefile_encoding(shp: Path, name: str, encoding: str | None):
         pyogrio.read_dataframe(shp, encoding="gb18030", read_geometry=False)
     except UnicodeDecodeError as exc:
         msg = (
-            f"{name}: no .cpg file and the attributes are neither UTF-8 nor GBK; "
-            "pass `encoding=`."
+            f"{name}: no .cpg file and the attributes are neither UTF-8 nor GBK; pass `encoding=`."
         )
         raise InputFileError(msg) from exc
     note = (
@@ -150,7 +149,7 @@ def _repair(geoms: np.ndarray, rows: np.ndarray, candidates: np.ndarray):
         geoms[poly_idx[uniq]] = multi
     failed = np.zeros(len(geoms), dtype=bool)
     failed[poly_idx[~has_parts]] = True
-    listed = list(zip(rows[inv_idx], reasons, polygonal, failed[inv_idx]))
+    listed = list(zip(rows[inv_idx], reasons, polygonal, failed[inv_idx], strict=True))
     warnings = [
         f"row {r}: invalid polygon repaired ({why})"
         if is_poly
@@ -276,7 +275,9 @@ def _read_vector(path: Path, src: _Source, opts: _Options, *, layer_used: bool =
     warnings += clash
     good = good.assign(source_row=rows[~bad]).reset_index(drop=True)
     if opts.fix_swapped and swapped.any():
-        good = good.assign(coord_fixed=np.where(swapped[~bad], COORD_FIXED, None))
+        flags = np.full(int((~bad).sum()), None, dtype=object)
+        flags[swapped[~bad]] = COORD_FIXED
+        good = good.assign(coord_fixed=flags)
     result = gpd.GeoDataFrame(
         good,
         geometry=gpd.GeoSeries(out_geoms[~bad], crs=settings.STORAGE_CRS),

@@ -299,8 +299,11 @@ def build_report(
                         station_xy=stations.get(str(row.get("station_name"))),
                     )
                     shown = attrs.loc[site_id].map(
-                        lambda v: shorten(terminal_text(v), 4 * limits.max_name_chars)
-                        if isinstance(v, str) else v
+                        lambda v: (
+                            shorten(terminal_text(v), 4 * limits.max_name_chars)
+                            if isinstance(v, str)
+                            else v
+                        )
                     )  # one site's few attributes
                     context = site_context(row, settings=settings, rules=rules, attributes=shown)
                     # Looked up on the package, so that replacing

@@ -262,15 +262,16 @@ def _chain_notes(chains: pd.Series) -> list[str]:
     if not len(unknown):
         return []
     shown = []
-    for raw, norm, hint in zip(distinct[unknown.index], unknown["chain"], unknown["suggestion"]):
+    for raw, hint in zip(distinct[unknown.index], unknown["suggestion"], strict=True):
         text = f"「{raw}」"
         if hint:
             text += f"（是否为「{hint}」？/ did you mean {hint}?）"
         shown.append(text)
     more = f" … and {len(shown) - 20} more" if len(shown) > 20 else ""
     return [
-        "产业链不在目录中 / chains not in the taxonomy: " + "、".join(shown[:20]) + more
+        "产业链不在目录中 / chains not in the taxonomy: "
+        + "、".join(shown[:20])
+        + more
         + "。Near the Yellow River or inside a constraint such a site is judged needs_review "
         "(待核实), never better; fix the chain name to evaluate it fully"
     ]
-

@@ -16,10 +16,10 @@ import pandas as pd
 from geoapp import __version__
 from geoapp.report._format import DATA_NOTE_EN, DATA_NOTE_ZH, _blank, _fmt, _km_text
 from geoapp.settings import DEFAULT_SITING, SitingSettings
+from geoapp.textsafe import shorten
 from geoapp.vocab import VERDICT, labels
 
 _VERDICT_ZH = labels(VERDICT, "zh")
-from geoapp.textsafe import shorten
 
 
 def _river_m(distance: Any, buffer_m: Any) -> str:

@@ -17,8 +17,8 @@ import pandas as pd
 import shapely
 
 from geoapp.settings import DEFAULT_SITING, SitingSettings
-from geoapp.textsafe import neutralise_frame, write_csv
 from geoapp.siting import rank_sites
+from geoapp.textsafe import neutralise_frame, write_csv
 
 if TYPE_CHECKING:
     from geoapp.io import ImportResult
@@ -80,9 +80,7 @@ def violations_text(
         Text, ``""`` where no rule failed. Computed once per distinct
         combination of rules, not per row.
     """
-    return _per_rule_combo(
-        values, rules, lambda rid, rule: f"{rid}：{rule.label(settings)}"
-    )
+    return _per_rule_combo(values, rules, lambda rid, rule: f"{rid}：{rule.label(settings)}")
 
 
 def _rule_titles(values: pd.Series, rules: Mapping[str, Any] | None) -> pd.Series:
@@ -237,9 +235,13 @@ def write_points_geojson(frame: gpd.GeoDataFrame, path: Path) -> None:
                 orient="records", lines=True, force_ascii=False, double_precision=10,
                 date_format="iso", default_handler=str,
             ).rstrip("\n").split("\n")  # fmt: skip
-            xy = pd.DataFrame(
-                {"x": np.round(shapely.get_x(geoms), 7), "y": np.round(shapely.get_y(geoms), 7)}
-            ).to_json(orient="values", double_precision=7)[2:-2].split("],[")
+            xy = (
+                pd.DataFrame(
+                    {"x": np.round(shapely.get_x(geoms), 7), "y": np.round(shapely.get_y(geoms), 7)}
+                )
+                .to_json(orient="values", double_precision=7)[2:-2]
+                .split("],[")
+            )
             features = (
                 '{"type":"Feature","properties":'
                 + pd.Series(lines, dtype=object).str.replace("\\/", "/", regex=False)
@@ -249,4 +251,3 @@ def write_points_geojson(frame: gpd.GeoDataFrame, path: Path) -> None:
             )
             f.write(",\n".join(features.tolist()))
         f.write("\n]}\n")
-

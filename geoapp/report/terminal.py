@@ -16,7 +16,6 @@ from geoapp.settings import DEFAULT_SITING, SitingSettings
 from geoapp.textsafe import terminal_text
 
 
-
 def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
@@ -54,9 +53,7 @@ def text_table(frame: pd.DataFrame, *, digits: int = 2, max_width: int = 40) -> 
     str
         A header line, a rule and one line per row.
     """
-    columns = [
-        c for c in frame.columns if not isinstance(frame[c].dtype, gpd.array.GeometryDtype)
-    ]
+    columns = [c for c in frame.columns if not isinstance(frame[c].dtype, gpd.array.GeometryDtype)]
     numeric = [pd.api.types.is_numeric_dtype(frame[c]) for c in columns]
     body = [
         [_cut(terminal_text(_fmt(v, digits=digits, empty="")), max_width) for v in values]

@@ -350,7 +350,7 @@ def evaluate_sites(
     logger.info(
         "evaluated %d sites in %.2f s: %s",
         n, time.perf_counter() - t0,
-        ", ".join(f"{v} {c}" for v, c in zip(VERDICTS, counts)),
+        ", ".join(f"{v} {c}" for v, c in zip(VERDICTS, counts, strict=True)),
     )  # fmt: skip
     return out
 
@@ -371,6 +371,9 @@ def _review_text(
         "距黄河 " + dist + f" 米 ≤ {settings.river_buffer_m:g} 米。请核实产业链。"
     )
     inside = review & ~near
-    out[inside] = "待核实：产业链未注明或不在目录中，地块位于用户约束范围内，无法判断该约束是否适用。请核实产业链。"
+    out[inside] = (
+        "待核实：产业链未注明或不在目录中，地块位于用户约束范围内，无法判断该约束是否适用。"
+        "请核实产业链。"
+    )
     return out
 
