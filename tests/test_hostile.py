@@ -517,6 +517,8 @@ def test_unbalanced_quote_is_reported_by_line(tmp_path):
     )
     with pytest.raises(InputFileError, match=r"line 3: a quote.*lines 3–5"):
         read_user_layer(p)
+    p.write_text('名称,经度,纬度,地址\n甲,115.03,35.76,"河南省濮阳市,\n华龙区"\n', encoding="utf-8")
+    assert len(read_user_layer(p).gdf) == 1  # a quoted two-line address is fine
     p.write_text('名称,经度,纬度\n甲,115.03,35.76\n"乙,115.5,35.85\n', encoding="utf-8")
     with pytest.raises(InputFileError, match=r"line 3: a quote .* never closed"):
         read_user_layer(p)

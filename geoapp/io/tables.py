@@ -304,9 +304,14 @@ def _quote_problem(frame: pd.DataFrame, sep: str, name: str) -> None:
         if not n_lines.any():
             continue
         embedded += n_lines
-        suspicious = (n_lines > 0) & pc.match_substring(arr, sep).to_numpy(zero_copy_only=False)
-        for i in np.flatnonzero(suspicious)[:1]:
-            culprit.setdefault(int(i), str(col))
+        maybe = (n_lines > 0) & pc.match_substring(arr, sep).to_numpy(zero_copy_only=False)
+        # a swallowed record: some line inside the cell holds a whole row's separators
+        # (a quoted multi-line note or address does not); only these few cells are split
+        need = max(1, frame.shape[1] - 1)
+        for i in np.flatnonzero(maybe):
+            if any(ln.count(sep) >= need for ln in str(arr[int(i)]).split("\n")):
+                culprit.setdefault(int(i), str(col))
+                break
     if not culprit:
         return
     row = min(culprit)
