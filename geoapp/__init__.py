@@ -21,6 +21,7 @@ Modules, one per concern::
     geoapp.staticmap   matplotlib maps for reports
     geoapp.report      batch siting reports (HTML, PDF)
     geoapp.cli         the `geoapp` command line
+    geoapp.textsafe    one text policy: safe CSV / XLSX cells, terminal text without controls
 """
 
 __version__ = "0.1.0"

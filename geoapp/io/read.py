@@ -128,7 +128,17 @@ def read_user_layer(
     verbatim. In the returned ``gdf`` a column whose every value is a number
     (full-width digits and surrounding spaces allowed, no leading zeros such
     as codes ``"0101"``) becomes numeric; a column with a few non-numbers stays
-    text and a warning names them. ``"115,03"`` is not a number.
+    text and a warning names them. ``"115,03"`` is not a number, except as a
+    coordinate in a file separated by ``;`` (a decimal comma).
+
+    Coordinates may also be degrees-minutes-seconds (``115°01'30"``,
+    ``115度01分30秒``, ``E115°01.5'``). CSV separators ``,`` ``;`` tab ``|`` and
+    the full-width ``，`` are detected; headers may carry units
+    (``经度(°E)``). A workbook is read from the first sheet with longitude and
+    latitude columns, whose header may sit under title rows or span two rows;
+    a 合计 / 总计 row is rejected as a total row. A file whose bytes say it is
+    something else (a PDF or a workbook renamed ``.csv``) is refused naming
+    what it is; a stray quote that would swallow rows is refused by line.
 
     Examples
     --------
