@@ -23,6 +23,7 @@ Modules, one per concern::
     geoapp.suitability city-wide suitability surface on a grid (COG), best regions, batch GeoParquet
     geoapp.tiles       the tiled executor: a pure tile function in process or on Dask
     geoapp.cli         the `geoapp` command line
+    geoapp.textsafe    one text policy: safe CSV / XLSX cells, terminal text without controls
 """
 
 __version__ = "0.1.0"
