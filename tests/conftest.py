@@ -40,3 +40,10 @@ def pytest_sessionfinish(session, exitstatus):
     if skipped and exitstatus == 0:
         reporter.write_line(f"{len(skipped)} test(s) skipped: skips count as failures", red=True)
         session.exitstatus = 1
+
+
+@pytest.fixture(autouse=True)
+def _own_workspace(tmp_path_factory, monkeypatch):
+    """Every test gets its own default workspace (never the user's ~/.local/share one)."""
+    folder = tmp_path_factory.mktemp("workspace")
+    monkeypatch.setenv("GEOAPP_WORKSPACE", str(folder / "workspace.gpkg"))

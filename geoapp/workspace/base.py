@@ -282,8 +282,11 @@ def slow_commit_hook() -> None:
     """Sleep inside a write transaction when the test hook variable is set (kill -9 tests)."""
     delay = os.environ.get(SLOW_COMMIT_ENV)
     if delay:
+        import sys
         import time
 
+        sys.stderr.write("geoapp-workspace: inside the write transaction\n")
+        sys.stderr.flush()
         time.sleep(float(delay))
 
 
