@@ -21,6 +21,7 @@ import pandas as pd
 import pyogrio
 import pytest
 import shapely
+from conftest import pg_url, with_schema
 from geopandas.testing import assert_geodataframe_equal
 
 from geoapp.errors import LayerValidationError
@@ -36,39 +37,6 @@ from geoapp.workspace import (
 from geoapp.workspace.base import SLOW_COMMIT_ENV
 from geoapp.workspace.postgis import split_url
 
-PG_ENV = "GEOAPP_TEST_PG"
-
-
-def pg_url() -> str:
-    url = os.environ.get(PG_ENV)
-    if not url:
-        pytest.fail(
-            f"{PG_ENV} is not set: the PostGIS tests need the throwaway database that "
-            "`./dev test` starts (it installs postgresql + postgis and exports the URL). "
-            "Run the tests through ./dev test."
-        )
-    return url
-
-
-def with_schema(url: str, schema: str) -> str:
-    return f"{url}{'&' if '?' in url else '?'}schema={schema}"
-
-
-@pytest.fixture(params=["gpkg", "postgis"])
-def target(request, tmp_path) -> str:
-    """A fresh workspace target on each back end (a new file / a new schema)."""
-    if request.param == "gpkg":
-        yield str(tmp_path / "workspace.gpkg")
-        return
-    import psycopg
-
-    base = pg_url()
-    schema = f"t_{uuid.uuid4().hex[:10]}"
-    yield with_schema(base, schema)
-    libpq, _, _ = split_url(base)
-    with psycopg.connect(libpq, autocommit=True) as conn:
-        conn.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
-
 
 def same_rows(got: gpd.GeoDataFrame, want: gpd.GeoDataFrame) -> None:
     """Same columns, values and geometries (None and NaN both count as missing)."""
@@ -82,8 +50,8 @@ def same_rows(got: gpd.GeoDataFrame, want: gpd.GeoDataFrame) -> None:
     )
 
 
-def test_every_shipped_layer_round_trips(target, shipped):
-    with open_workspace(target) as ws:
+def test_every_shipped_layer_round_trips(ws_target, shipped):
+    with open_workspace(ws_target) as ws:
         for name in LAYER_NAMES:
             ws.replace_layer(name, shipped[name], source="shipped copy")
             same_rows(ws.load_layer(name), shipped[name])
@@ -115,7 +83,7 @@ def test_postgis_layers_are_tables_with_gist_index_in_their_schema(shipped):
     libpq, _, _ = split_url(pg_url())
     with psycopg.connect(libpq, autocommit=True) as conn:
         n, srid, area = conn.execute(
-            f'SELECT count(*), min(ST_SRID(geometry)), sum(ST_Area(geometry::geography)) '
+            f"SELECT count(*), min(ST_SRID(geometry)), sum(ST_Area(geometry::geography)) "
             f'FROM "{schema}"."{v.table}"'
         ).fetchone()
         index = conn.execute(
@@ -129,9 +97,9 @@ def test_postgis_layers_are_tables_with_gist_index_in_their_schema(shipped):
     assert area == pytest.approx(want, rel=2e-3)  # geodesic vs UTM area: same polygons
 
 
-def test_replacing_keeps_versions_and_rollback_restores_an_old_one(target, shipped):
+def test_replacing_keeps_versions_and_rollback_restores_an_old_one(ws_target, shipped):
     projects = shipped["projects"]
-    with open_workspace(target) as ws:
+    with open_workspace(ws_target) as ws:
         assert ws.version_of("projects") == 0
         v2 = ws.replace_layer(
             "projects", projects.head(5), expected_version=0, source="mine.csv", base=shipped
@@ -151,9 +119,9 @@ def test_replacing_keeps_versions_and_rollback_restores_an_old_one(target, shipp
             ws.load_layer("projects", 9)
 
 
-def test_invalid_layer_is_refused_and_nothing_is_written(target, shipped):
+def test_invalid_layer_is_refused_and_nothing_is_written(ws_target, shipped):
     bad = shipped["projects"].head(3).drop(columns=["chain"])
-    with open_workspace(target) as ws:
+    with open_workspace(ws_target) as ws:
         with pytest.raises(LayerValidationError, match="chain"):
             ws.replace_layer("projects", bad)
         assert ws.versions().empty
@@ -161,9 +129,9 @@ def test_invalid_layer_is_refused_and_nothing_is_written(target, shipped):
             ws.replace_layer("roads", shipped["projects"])
 
 
-def test_concurrent_edit_gets_the_version_message(target, shipped):
+def test_concurrent_edit_gets_the_version_message(ws_target, shipped):
     projects = shipped["projects"]
-    with open_workspace(target) as a, open_workspace(target) as b:
+    with open_workspace(ws_target) as a, open_workspace(ws_target) as b:
         seen_a = a.version_of("projects")
         seen_b = b.version_of("projects")
         b.replace_layer("projects", projects.head(4), expected_version=seen_b, user="张三")
@@ -193,13 +161,13 @@ KILL_SCRIPT = textwrap.dedent(
 )
 
 
-def test_kill_9_inside_the_write_leaves_the_previous_version(target, shipped):
+def test_kill_9_inside_the_write_leaves_the_previous_version(ws_target, shipped):
     projects = shipped["projects"]
-    with open_workspace(target) as ws:
+    with open_workspace(ws_target) as ws:
         ws.replace_layer("projects", projects, source="before.csv")
     env = {**os.environ, SLOW_COMMIT_ENV: "60", "PYTHONPATH": str(ROOT)}
-    proc = subprocess.Popen(  # noqa: S603 - our interpreter and script
-        [sys.executable, "-c", KILL_SCRIPT, target],
+    proc = subprocess.Popen(
+        [sys.executable, "-c", KILL_SCRIPT, ws_target],
         stderr=subprocess.PIPE,
         stdout=subprocess.PIPE,
         env=env,
@@ -214,19 +182,19 @@ def test_kill_9_inside_the_write_leaves_the_previous_version(target, shipped):
         if proc.poll() is None:
             proc.kill()
     assert proc.returncode == -signal.SIGKILL
-    with open_workspace(target) as ws:
+    with open_workspace(ws_target) as ws:
         assert ws.versions("projects")["version"].tolist() == [1]
         same_rows(ws.load_layer("projects"), projects)
         assert ws.log().empty  # the log row was in the same transaction
         v = ws.replace_layer("projects", projects.head(2), expected_version=1)  # not locked
         assert v.version == 2
-    if not target.startswith("postgresql"):
-        assert len(pyogrio.read_dataframe(target, layer=v.table)) == 2
+    if not ws_target.startswith("postgresql"):
+        assert len(pyogrio.read_dataframe(ws_target, layer=v.table)) == 2
 
 
-def test_scenarios_keep_parameters_versions_results_and_figures(target, shipped):
+def test_scenarios_keep_parameters_versions_results_and_figures(ws_target, shipped):
     sites = shipped["projects"].head(8).to_crs("EPSG:4547")
-    with open_workspace(target) as ws:
+    with open_workspace(ws_target) as ws:
         ws.replace_layer("projects", shipped["projects"].head(8), source="p.csv")
         sid = ws.save_scenario(
             "覆盖 · 新增 2 个枢纽",
@@ -254,10 +222,10 @@ def test_scenarios_keep_parameters_versions_results_and_figures(target, shipped)
     assert commands == ["scenario:coverage", "scenario:coverage", "scenario:delete"]
 
 
-def test_log_is_append_only_and_exports_as_excel_csv(target, tmp_path):
+def test_log_is_append_only_and_exports_as_excel_csv(ws_target, tmp_path):
     from geoapp.workspace import LogEntry
 
-    with open_workspace(target) as ws:
+    with open_workspace(ws_target) as ws:
         ws.append_log(
             LogEntry(
                 command="cli:coverage",
@@ -309,7 +277,9 @@ def test_open_workspace_chooses_the_back_end_and_explains_bad_targets(tmp_path, 
 
 
 def test_workspace_url_hides_the_password_and_takes_the_schema():
-    libpq, schema, shown = split_url("postgresql://ann:s3cret@db:5433/plan?schema=puyang&sslmode=require")
+    libpq, schema, shown = split_url(
+        "postgresql://ann:s3cret@db:5433/plan?schema=puyang&sslmode=require"
+    )
     assert libpq == "postgresql://ann:s3cret@db:5433/plan?sslmode=require"
     assert schema == "puyang"
     assert "s3cret" not in shown and shown.startswith("postgresql://ann@db:5433/plan")

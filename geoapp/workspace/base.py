@@ -33,7 +33,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 import geopandas as gpd
 import pandas as pd
@@ -355,7 +355,7 @@ class Workspace(ABC):
     def close(self) -> None:
         """Release the connection."""
 
-    def __enter__(self) -> Workspace:
+    def __enter__(self) -> Self:
         """Use as a context manager; closes on exit."""
         return self
 

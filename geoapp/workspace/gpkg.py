@@ -168,7 +168,7 @@ class GpkgWorkspace(Workspace):
             for table, rows, source in planned:
                 version += 1
                 cur.execute(
-                    'INSERT INTO geoapp_layer_versions (layer, version, rows, created_at, user, '
+                    "INSERT INTO geoapp_layer_versions (layer, version, rows, created_at, user, "
                     'source, "table") VALUES (?, ?, ?, ?, ?, ?, ?)',
                     (name, version, rows, stamp, user, source, table),
                 )

@@ -208,7 +208,7 @@ class PostgisWorkspace(Workspace):
     def _write_table(self, gdf: gpd.GeoDataFrame, table: str) -> None:
         """Create, COPY into and index one table (inside the caller's transaction)."""
         columns, payload = _csv_payload(gdf)
-        cols = [self._sql.SQL("fid bigint NOT NULL")]
+        cols: list[Any] = [self._sql.SQL("fid bigint NOT NULL")]
         cols += [
             self._sql.SQL("{} {}").format(self._sql.Identifier(n), self._sql.SQL(t))
             for n, t in columns
@@ -235,7 +235,7 @@ class PostgisWorkspace(Workspace):
             msg = f"Table {self.schema}.{table} is missing from {self.target}."
             raise WorkspaceError(msg)
         attrs = [(n, t) for n, t in types if n not in ("fid", "geometry")]
-        select = [self._sql.Identifier(n) for n, _ in attrs]
+        select: list[Any] = [self._sql.Identifier(n) for n, _ in attrs]
         select.append(self._sql.SQL("encode(ST_AsEWKB(geometry), 'hex')"))
         query = self._sql.SQL(
             "COPY (SELECT {} FROM {} ORDER BY fid) TO STDOUT WITH (FORMAT csv, NULL '\\N')"
@@ -315,13 +315,13 @@ class PostgisWorkspace(Workspace):
             planned: list[tuple[str, int, str]] = []
             for frame, source in frames:
                 if isinstance(frame, str):
-                    rows = self._conn.execute(
+                    found = self._conn.execute(
                         self._q(
                             'SELECT rows FROM {schema}.layer_versions WHERE "table" = %s LIMIT 1'
                         ),
                         (frame,),
                     ).fetchone()
-                    planned.append((frame, int(rows[0]) if rows else 0, source))
+                    planned.append((frame, int(found[0]) if found else 0, source))
                 else:
                     table = f"l_{name}_{uuid.uuid4().hex[:12]}"
                     self._write_table(frame, table)
@@ -346,7 +346,7 @@ class PostgisWorkspace(Workspace):
                 version += 1
                 self._conn.execute(
                     self._q(
-                        'INSERT INTO {schema}.layer_versions (layer, version, rows, created_at, '
+                        "INSERT INTO {schema}.layer_versions (layer, version, rows, created_at, "
                         '"user", source, "table") VALUES (%s, %s, %s, %s, %s, %s, %s)'
                     ),
                     (name, version, rows, stamp, user, source, table),
