@@ -10,6 +10,7 @@ from pathlib import Path
 import streamlit as st
 
 from app_pages._common import init_state, sidebar_frame, t
+from app_pages._workspace import sidebar as workspace_sidebar
 from geoapp.offline import ensure_offline_assets
 
 HERE = Path(__file__).resolve().parent
@@ -25,7 +26,9 @@ pages = [
     st.Page("app_pages/coverage.py", title=t("覆盖分析"), url_path="coverage"),
     st.Page("app_pages/siting.py", title=t("选址评估"), url_path="siting"),
     st.Page("app_pages/data.py", title=t("数据"), url_path="data"),
+    st.Page("app_pages/scenarios.py", title=t("方案对比"), url_path="scenarios"),
 ]
 page = st.navigation(pages)
 sidebar_frame()
+workspace_sidebar()
 page.run()

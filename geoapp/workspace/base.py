@@ -278,6 +278,29 @@ def validate_for(name: str, gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     return checked.reset_index(drop=True)
 
 
+def storable(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """A copy whose attribute columns both back ends store: categories as text, and
+    lists / dicts / tuples (e.g. the failed rules of a siting result) as JSON text."""
+    out = gdf.copy()
+    for col in out.columns:
+        if col == out.geometry.name:
+            continue
+        values = out[col]
+        if isinstance(values.dtype, pd.CategoricalDtype):
+            out[col] = values.astype("string")
+        elif values.dtype == object:
+            present = values.dropna()
+            if len(present) and isinstance(present.iloc[0], (list, dict, tuple, set)):
+                out[col] = values.map(
+                    lambda v: _dumps_any(v) if isinstance(v, (list, dict, tuple, set)) else v
+                )
+    return out
+
+
+def _dumps_any(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, default=_json_default)
+
+
 def slow_commit_hook() -> None:
     """Sleep inside a write transaction when the test hook variable is set (kill -9 tests)."""
     delay = os.environ.get(SLOW_COMMIT_ENV)
@@ -390,6 +413,11 @@ class Workspace(ABC):
         latest = frame.sort_values("version").groupby("layer").tail(1)
         return {str(r["layer"]): _version_of(r) for r in latest.to_dict("records")}
 
+    def version_numbers(self) -> dict[str, int]:
+        """Layer -> current version number, for every storable layer (0 = not in the workspace)."""
+        current = self.current_versions()
+        return {n: (current[n].version if n in current else 0) for n in STORABLE_LAYERS}
+
     def version_of(self, name: str) -> int:
         """The current version of layer ``name`` (0 when the workspace holds none: shipped)."""
         cur = self.current_versions().get(name)
@@ -429,13 +457,17 @@ class Workspace(ABC):
             row = match.iloc[0]
         return self._read_table(str(row["table"]))
 
-    def layers(self, base: LayerSet) -> LayerSet:
+    def layers(self, base: LayerSet, *, versions: Mapping[str, int] | None = None) -> LayerSet:
         """``base`` with the current version of every workspace layer applied.
 
         Parameters
         ----------
         base
             Usually :meth:`LayerSet.shipped`.
+        versions
+            Layer -> version to apply instead of the current ones (as
+            recorded by a scenario or pinned by an app session); version 0
+            (or a layer not named) keeps ``base``'s layer.
 
         Returns
         -------
@@ -444,8 +476,21 @@ class Workspace(ABC):
             with :meth:`LayerSet.with_constraints`.
         """
         out = base
-        for name, ver in sorted(self.current_versions().items()):
-            gdf = self._read_table(ver.table)
+        if versions is None:
+            chosen = {n: v.table for n, v in self.current_versions().items()}
+        else:
+            frame = self._versions_frame()
+            chosen = {}
+            for name, number in versions.items():
+                if int(number) <= 0:
+                    continue
+                match = frame[(frame["layer"] == name) & (frame["version"] == int(number))]
+                if match.empty:
+                    msg = f"Layer {name!r} has no version {number} in {self.target}."
+                    raise WorkspaceError(msg)
+                chosen[name] = str(match.iloc[0]["table"])
+        for name, table in sorted(chosen.items()):
+            gdf = self._read_table(table)
             if name == CONSTRAINTS:
                 out = out.with_constraints(gdf)
             else:
@@ -610,7 +655,7 @@ class Workspace(ABC):
             out = gdf.to_crs("EPSG:4326") if gdf.crs.to_epsg() != 4326 else gdf
             if out.geometry.name != "geometry":
                 out = out.rename_geometry("geometry")
-            stored[str(key)] = out.reset_index(drop=True)
+            stored[str(key)] = storable(out.reset_index(drop=True))
         row = {
             "name": name,
             "analysis": analysis,
