@@ -15,8 +15,15 @@ if listed.empty:
     st.info(t("工作空间中还没有保存的方案：在聚类分析、覆盖分析或选址评估页面保存方案。"))
     st.stop()
 
+ANALYSES = {"coverage": "覆盖分析", "clustering": "聚类分析", "siting": "选址评估"}
+
+
+def analysis_title(code: str) -> str:
+    return t(ANALYSES.get(code, code))
+
+
 labels = {
-    int(r.id): f"#{r.id} {r.name} · {t(r.analysis)} · {r.created_at} · {r.user}"
+    int(r.id): f"#{r.id} {r.name} · {analysis_title(r.analysis)} · {r.created_at} · {r.user}"
     for r in listed.itertuples()
 }
 ids = list(labels)
@@ -54,7 +61,7 @@ table(figures)
 for sc, col, i in zip(picked, st.columns(2), range(2)):
     with col:
         st.markdown(f"**{'AB'[i]} #{sc.id} {sc.name}**")
-        st.caption(f"{t(sc.analysis)} · {sc.created_at} · {sc.user}")
+        st.caption(f"{analysis_title(sc.analysis)} · {sc.created_at} · {sc.user}")
         params = {k: v for k, v in sc.parameters.items() if k != "layer_versions"}
         table(pd.DataFrame({t("参数"): list(params), t("值"): [shown(v) for v in params.values()]}))
         used = {k: v for k, v in sc.layer_versions.items() if v}

@@ -9,8 +9,8 @@ order) that QGIS/ArcGIS can open directly; ``layer_versions``, ``scenarios``
 and ``log`` hold the rest (``log`` refuses UPDATE and DELETE).
 
 Writes are one transaction each: the table is created and bulk-loaded with
-``COPY … FROM STDIN (FORMAT csv)`` (geometry as hex EWKB), indexed, then the
-version row and the log row are inserted under a per-layer advisory lock that
+``COPY … FROM STDIN`` in text format (geometry as hex EWKB; the payload is
+built column-wise with Arrow), indexed, then the version row and the log row are inserted under a per-layer advisory lock that
 serialises the version check. A client killed midway never commits, so the
 server rolls the whole write back. Reads go through ``COPY (SELECT …) TO STDOUT``
 and one vectorised parse (no row-by-row Python).
@@ -28,6 +28,8 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 import geopandas as gpd
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 import shapely
 
 from geoapp.workspace.base import (
@@ -42,7 +44,7 @@ from geoapp.workspace.base import (
     version_of_row,
 )
 
-__all__ = ["DEFAULT_SCHEMA", "PostgisWorkspace", "copy_in", "split_url"]
+__all__ = ["DEFAULT_SCHEMA", "PostgisWorkspace", "copy_in", "split_url", "write_table"]
 
 #: Schema used when the URL names none.
 DEFAULT_SCHEMA = "geoapp"
@@ -92,22 +94,95 @@ def _pg_type(series: pd.Series) -> str:
     return "text"
 
 
-def _csv_payload(gdf: gpd.GeoDataFrame) -> tuple[list[tuple[str, str]], bytes]:
-    """Columns (name, PostgreSQL type) and the CSV bytes for COPY (vectorised)."""
+def _large(text: str) -> pa.Scalar:
+    return pa.scalar(text, pa.large_string())
+
+
+def _text_column(values: pd.Series, kind: str) -> pa.Array:
+    """One column as COPY text-format fields (NULL = ``\\N`` later), vectorised in Arrow."""
+    if kind == "timestamptz":
+        text = values.astype(str).where(values.notna(), None)
+        return pa.array(text, type=pa.large_string(), from_pandas=True)
+    if kind == "text":
+        arr = pa.array(values.astype("string"), type=pa.large_string(), from_pandas=True)
+        for raw, escaped in (("\\", "\\\\"), ("\t", "\\t"), ("\n", "\\n"), ("\r", "\\r")):
+            arr = pc.replace_substring(arr, raw, escaped)
+        return arr
+    arr = pa.array(values, from_pandas=True)  # NaN / NA -> null
+    return pc.cast(arr, pa.large_string())
+
+
+def _copy_payload(gdf: gpd.GeoDataFrame) -> tuple[list[tuple[str, str]], memoryview]:
+    """Columns (name, PostgreSQL type) and the COPY text-format payload (EWKB hex geometry).
+
+    Built column by column with Arrow compute (no per-row Python): each value
+    is formatted and escaped, the fields of a row are joined with tabs, and the
+    rows' bytes are already contiguous in the joined array's data buffer.
+    """
     geom_name = gdf.geometry.name
     attrs = pd.DataFrame(gdf.drop(columns=geom_name))
     columns = [(str(c), _pg_type(attrs[c])) for c in attrs.columns]
-    out = pd.DataFrame({"fid": np.arange(1, len(gdf) + 1, dtype=np.int64)})
-    for (name, kind), col in zip(columns, attrs.columns, strict=True):
-        values = attrs[col]
-        if kind == "text":
-            values = values.astype("string")
-        out[name] = values.to_numpy() if kind != "text" else values
+    fields = [pc.cast(pa.array(np.arange(1, len(gdf) + 1, dtype=np.int64)), pa.large_string())]
+    fields += [
+        _text_column(attrs[c], kind) for c, (_, kind) in zip(attrs.columns, columns, strict=True)
+    ]
     geoms = shapely.set_srid(np.asarray(gdf.geometry.array), 4326)
-    out["geometry"] = shapely.to_wkb(geoms, hex=True, include_srid=True)
-    buf = io.StringIO()
-    out.to_csv(buf, index=False, header=False, na_rep=_NULL, lineterminator="\n")
-    return columns, buf.getvalue().encode("utf-8")
+    fields.append(pa.array(shapely.to_wkb(geoms, hex=True, include_srid=True), pa.large_string()))
+    rows = pc.binary_join_element_wise(
+        *fields, _large("\t"), null_handling="replace", null_replacement=_NULL
+    )
+    lines = pc.binary_join_element_wise(rows, _large(""), _large("\n"))
+    if isinstance(lines, pa.ChunkedArray):
+        lines = lines.combine_chunks()
+    if len(lines) == 0:
+        return columns, memoryview(b"")
+    offsets = np.frombuffer(lines.buffers()[1], dtype=np.int64)[
+        lines.offset : lines.offset + len(lines) + 1
+    ]
+    data = memoryview(lines.buffers()[2])
+    return columns, data[int(offsets[0]) : int(offsets[-1])]
+
+
+_ARROW_TYPES = {
+    "bigint": pa.int64(),
+    "double precision": pa.float64(),
+    "boolean": pa.bool_(),
+}
+
+
+def _parse_copy(payload: bytes, attrs: list[tuple[str, str]]) -> gpd.GeoDataFrame:
+    """The rows of ``COPY … TO STDOUT (FORMAT csv, FORCE_QUOTE *)``, parsed by Arrow."""
+    from pyarrow import csv as pacsv
+
+    names = [n for n, _ in attrs] + ["__geom"]
+    column_types = {n: _ARROW_TYPES.get(t, pa.large_string()) for n, t in attrs}
+    column_types["__geom"] = pa.large_string()
+    parsed = pacsv.read_csv(
+        io.BytesIO(payload),
+        read_options=pacsv.ReadOptions(column_names=names, block_size=1 << 24),
+        convert_options=pacsv.ConvertOptions(
+            column_types=column_types,
+            null_values=[""],
+            strings_can_be_null=True,
+            quoted_strings_can_be_null=False,
+            true_values=["t"],
+            false_values=["f"],
+        ),
+    )
+    frame = pd.DataFrame(index=pd.RangeIndex(parsed.num_rows))
+    for n, t in attrs:
+        col = parsed.column(n)
+        if t == "bigint" and col.null_count:
+            frame[n] = col.to_pandas(types_mapper={pa.int64(): pd.Int64Dtype()}.get)
+        elif t.startswith("timestamp"):
+            frame[n] = pd.to_datetime(col.to_pandas(), utc=True)
+        elif t == "text":
+            frame[n] = col.to_pandas().astype("str")
+        else:
+            frame[n] = col.to_pandas()
+    hexes = parsed.column("__geom").to_numpy(zero_copy_only=False)
+    geoms = shapely.from_wkb(hexes)
+    return gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(geoms, crs="EPSG:4326"))
 
 
 class PostgisWorkspace(Workspace):
@@ -206,24 +281,7 @@ class PostgisWorkspace(Workspace):
 
     # ------------------------------------------------------------------ tables
     def _write_table(self, gdf: gpd.GeoDataFrame, table: str) -> None:
-        """Create, COPY into and index one table (inside the caller's transaction)."""
-        columns, payload = _csv_payload(gdf)
-        cols: list[Any] = [self._sql.SQL("fid bigint NOT NULL")]
-        cols += [
-            self._sql.SQL("{} {}").format(self._sql.Identifier(n), self._sql.SQL(t))
-            for n, t in columns
-        ]
-        cols.append(self._sql.SQL("geometry geometry(Geometry, 4326)"))
-        ident = self._sql.Identifier(self.schema, table)
-        self._conn.execute(
-            self._sql.SQL("CREATE TABLE {} ({})").format(ident, self._sql.SQL(", ").join(cols))
-        )
-        copy_in(self._conn, ident, payload)
-        self._conn.execute(
-            self._sql.SQL("CREATE INDEX {} ON {} USING GIST (geometry)").format(
-                self._sql.Identifier(f"{table}_gix"), ident
-            )
-        )
+        write_table(self._conn, self.schema, table, gdf)
 
     def _read_table(self, table: str) -> gpd.GeoDataFrame:
         types = self._conn.execute(
@@ -237,41 +295,15 @@ class PostgisWorkspace(Workspace):
         attrs = [(n, t) for n, t in types if n not in ("fid", "geometry")]
         select: list[Any] = [self._sql.Identifier(n) for n, _ in attrs]
         select.append(self._sql.SQL("encode(ST_AsEWKB(geometry), 'hex')"))
+        # Every value quoted, NULL unquoted-empty: Arrow tells NULL from '' exactly.
         query = self._sql.SQL(
-            "COPY (SELECT {} FROM {} ORDER BY fid) TO STDOUT WITH (FORMAT csv, NULL '\\N')"
+            "COPY (SELECT {} FROM {} ORDER BY fid) TO STDOUT WITH (FORMAT csv, FORCE_QUOTE *)"
         ).format(self._sql.SQL(", ").join(select), self._sql.Identifier(self.schema, table))
         buf = io.BytesIO()
         with self._conn.cursor() as cur, cur.copy(query) as copy:
             for chunk in copy:
                 buf.write(chunk)
-        buf.seek(0)
-        names = [n for n, _ in attrs] + ["__geom"]
-        dtypes: dict[str, Any] = {"__geom": str}
-        for n, t in attrs:
-            dtypes[n] = {"bigint": "Int64", "double precision": "float64"}.get(t, str)
-        frame = pd.read_csv(
-            buf,
-            header=None,
-            names=names,
-            dtype=dtypes,
-            na_values=[_NULL],
-            keep_default_na=False,
-            encoding="utf-8",
-        )
-        for n, t in attrs:
-            if t == "bigint" and not frame[n].isna().any():
-                frame[n] = frame[n].astype("int64")
-            elif t == "boolean":
-                frame[n] = frame[n].map({"t": True, "f": False})
-                if not frame[n].isna().any():
-                    frame[n] = frame[n].astype(bool)
-            elif t.startswith("timestamp"):
-                frame[n] = pd.to_datetime(frame[n], utc=True)
-        hexes = frame.pop("__geom").to_numpy(dtype=object)
-        hexes[pd.isna(hexes)] = None
-        geoms = shapely.from_wkb(hexes)
-        return gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(geoms, crs="EPSG:4326"))
-
+        return _parse_copy(buf.getvalue(), attrs)
     def _drop_tables(self, tables: list[str]) -> None:
         for table in tables:
             self._conn.execute(
@@ -433,8 +465,40 @@ class PostgisWorkspace(Workspace):
         return pd.DataFrame(cur.fetchall(), columns=list(LOG_COLUMNS))
 
 
-def copy_in(conn: Any, table: Any, payload: bytes, *, chunk: int = 1 << 20) -> None:
-    """``COPY table FROM STDIN (FORMAT csv)`` of a prepared CSV payload, in 1 MiB chunks.
+def write_table(conn: Any, schema: str, table: str, gdf: gpd.GeoDataFrame) -> None:
+    """Create a PostGIS table, bulk-load ``gdf`` with COPY and index its geometry (GIST).
+
+    Runs inside the caller's transaction (nothing is visible until it commits).
+
+    Parameters
+    ----------
+    conn
+        A psycopg connection.
+    schema, table
+        Where to create the table (it must not exist).
+    gdf
+        The rows, EPSG:4326; attribute types become ``boolean``, ``bigint``,
+        ``double precision``, ``timestamptz`` or ``text``; a ``fid`` column
+        (1…n) keeps the row order.
+    """
+    from psycopg import sql
+
+    columns, payload = _copy_payload(gdf)
+    cols: list[Any] = [sql.SQL("fid bigint NOT NULL")]
+    cols += [sql.SQL("{} {}").format(sql.Identifier(n), sql.SQL(t)) for n, t in columns]
+    cols.append(sql.SQL("geometry geometry(Geometry, 4326)"))
+    ident = sql.Identifier(schema, table)
+    conn.execute(sql.SQL("CREATE TABLE {} ({})").format(ident, sql.SQL(", ").join(cols)))
+    copy_in(conn, ident, payload)
+    conn.execute(
+        sql.SQL("CREATE INDEX {} ON {} USING GIST (geometry)").format(
+            sql.Identifier(f"{table}_gix"), ident
+        )
+    )
+
+
+def copy_in(conn: Any, table: Any, payload: bytes | memoryview, *, chunk: int = 1 << 22) -> None:
+    """``COPY table FROM STDIN`` (text format) of a prepared payload, in 4 MiB chunks.
 
     Parameters
     ----------
@@ -443,13 +507,14 @@ def copy_in(conn: Any, table: Any, payload: bytes, *, chunk: int = 1 << 20) -> N
     table
         A ``psycopg.sql.Identifier`` of the table.
     payload
-        CSV bytes whose columns follow the table's (``\\N`` = NULL).
+        Text-format rows whose columns follow the table's (tab-separated,
+        ``\\N`` = NULL, backslash escapes).
     chunk
         Bytes sent per write.
     """
     from psycopg import sql
 
-    query = sql.SQL("COPY {} FROM STDIN WITH (FORMAT csv, NULL '\\N')").format(table)
+    query = sql.SQL("COPY {} FROM STDIN").format(table)
     view = memoryview(payload)
     with conn.cursor() as cur, cur.copy(query) as copy:
         for start in range(0, len(view), chunk):

@@ -7,6 +7,7 @@ computed here, and the comparison page draws each scenario with
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 from functools import partial
 from typing import Any
@@ -25,7 +26,7 @@ __all__ = ["cluster_figures", "coverage_figures", "scenario_map", "siting_figure
 
 def _num(value: Any) -> Any:
     """A JSON-friendly number (None for NaN)."""
-    if value is None or (isinstance(value, float) and value != value):
+    if value is None or (isinstance(value, float) and math.isnan(value)):
         return None
     return value.item() if hasattr(value, "item") else value
 
@@ -67,9 +68,7 @@ def siting_figures(evaluated: pd.DataFrame) -> dict[str, Any]:
     return out
 
 
-def scenario_map(
-    scenario: Scenario, layers: LayerSet, **map_options: Any
-) -> folium.Map:
+def scenario_map(scenario: Scenario, layers: LayerSet, **map_options: Any) -> folium.Map:
     """The map of a saved scenario: its result layers over ``layers``.
 
     Parameters
