@@ -105,8 +105,9 @@ def _text_column(values: pd.Series, kind: str) -> pa.Array:
         return pa.array(text, type=pa.large_string(), from_pandas=True)
     if kind == "text":
         arr = pa.array(values.astype("string"), type=pa.large_string(), from_pandas=True)
-        for raw, escaped in (("\\", "\\\\"), ("\t", "\\t"), ("\n", "\\n"), ("\r", "\\r")):
-            arr = pc.replace_substring(arr, raw, escaped)
+        if pc.any(pc.match_substring_regex(arr, r"[\\\t\n\r]")).as_py():  # rare: escape
+            for raw, escaped in (("\\", "\\\\"), ("\t", "\\t"), ("\n", "\\n"), ("\r", "\\r")):
+                arr = pc.replace_substring(arr, raw, escaped)
         return arr
     arr = pa.array(values, from_pandas=True)  # NaN / NA -> null
     return pc.cast(arr, pa.large_string())
