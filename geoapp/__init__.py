@@ -20,6 +20,7 @@ Modules, one per concern::
     geoapp.i18n        Chinese / English UI strings
     geoapp.staticmap   matplotlib maps for reports
     geoapp.report      batch siting reports (HTML, PDF)
+    geoapp.workspace   a planner's workspace (GeoPackage or PostGIS): layer versions, scenarios, log
     geoapp.cli         the `geoapp` command line
 """
 
