@@ -22,10 +22,10 @@ from app_pages._common import (
 )
 from app_pages._workspace import scenario_controls
 from geoapp import mapping
-from geoapp.workspace.scenarios import coverage_figures
 from geoapp.coverage import candidate_sites, coverage, place_facilities
 from geoapp.errors import InfeasibleError
 from geoapp.settings import DEFAULT_COVERAGE
+from geoapp.workspace.scenarios import coverage_figures
 
 st.title(t("覆盖分析"))
 

@@ -105,7 +105,9 @@ def bench_backend(target: str, gdf) -> None:
             "projects", gdf, source="bench"))  # fmt: skip
         measure(f"save scenario with {len(gdf):,} points", lambda: ws.save_scenario(
             "bench", analysis="bench", parameters={}, figures={}, results={"sites": gdf}))  # fmt: skip
-        _, back = measure(f"load {len(gdf):,} points (load_layer)", lambda: ws.load_layer("projects"))
+        _, back = measure(
+            f"load {len(gdf):,} points (load_layer)", lambda: ws.load_layer("projects")
+        )
         assert len(back) == len(gdf)
         measure("bundle (layers(LayerSet.shipped()))", lambda: ws.layers(shipped))
 
@@ -159,7 +161,7 @@ def bench_first_map(target: str, n_map: int) -> None:
         return mapping.build_map(in_memory).get_root().render()
 
     t_ws, html = measure(f"first map from the workspace ({n_map:,} projects)", from_workspace)
-    t_mem, html2 = measure("same map from layers in memory", from_memory)
+    t_mem, _ = measure("same map from layers in memory", from_memory)
     print(f"  ratio workspace / in memory: {t_ws / t_mem:.2f}x; HTML {len(html) / 1e6:.1f} MB")
 
 

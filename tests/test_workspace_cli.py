@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import hashlib
 
+import pyogrio
 import pytest
 from typer.testing import CliRunner
 
@@ -79,6 +80,12 @@ def test_import_append_keeps_the_old_rows_as_a_new_version(ws_target, tmp_path, 
         assert len(now) == len(shipped["logistics_hubs"]) + 1
         assert now["name"].iloc[-1] == "新枢纽"
         assert ws.versions("logistics_hubs")["source"].tolist() == ["shipped", "h.csv"]
+    out = tmp_path / "hubs.geojson"
+    res = invoke("export", "logistics_hubs", "-o", str(out), "-w", ws_target)
+    assert res.exit_code == 0, res.output
+    exported = pyogrio.read_dataframe(out)  # GDAL reads the file back
+    assert len(exported) == len(shipped["logistics_hubs"]) + 1
+    assert "新枢纽" in set(exported["name"])
 
 
 def test_import_of_a_file_without_usable_rows_writes_nothing(ws_target, tmp_path):

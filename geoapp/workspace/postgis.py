@@ -305,6 +305,7 @@ class PostgisWorkspace(Workspace):
             for chunk in copy:
                 buf.write(chunk)
         return _parse_copy(buf.getvalue(), attrs)
+
     def _drop_tables(self, tables: list[str]) -> None:
         for table in tables:
             self._conn.execute(
