@@ -93,7 +93,13 @@ class GpkgWorkspace(Workspace):
     def _write_table(self, gdf: gpd.GeoDataFrame, table: str) -> None:
         kwargs = {"geometry_type": "Unknown"} if len(gdf) == 0 else {}
         pyogrio.write_dataframe(
-            gdf, self.path, layer=table, driver="GPKG", promote_to_multi=False, **kwargs
+            gdf,
+            self.path,
+            layer=table,
+            driver="GPKG",
+            promote_to_multi=False,
+            use_arrow=True,  # about 4x faster than the row-by-row OGR path
+            **kwargs,
         )
 
     def _read_table(self, table: str) -> gpd.GeoDataFrame:
