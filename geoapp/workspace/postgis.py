@@ -155,9 +155,10 @@ def _parse_copy(payload: bytes, attrs: list[tuple[str, str]]) -> gpd.GeoDataFram
     """The rows of ``COPY … TO STDOUT (FORMAT csv, FORCE_QUOTE *)``, parsed by Arrow."""
     from pyarrow import csv as pacsv
 
-    names = [n for n, _ in attrs] + ["__geom"]
+    names = [n for n, _ in attrs] + ["__geom", "__fid"]
     column_types = {n: _ARROW_TYPES.get(t, pa.large_string()) for n, t in attrs}
     column_types["__geom"] = pa.large_string()
+    column_types["__fid"] = pa.int64()
     parsed = pacsv.read_csv(
         io.BytesIO(payload),
         read_options=pacsv.ReadOptions(column_names=names, block_size=1 << 24),
@@ -170,6 +171,9 @@ def _parse_copy(payload: bytes, attrs: list[tuple[str, str]]) -> gpd.GeoDataFram
             false_values=["f"],
         ),
     )
+    fid = parsed.column("__fid").to_numpy()
+    if len(fid) > 1 and (np.diff(fid) < 0).any():
+        parsed = parsed.take(pa.array(np.argsort(fid, kind="stable")))
     frame = pd.DataFrame(index=pd.RangeIndex(parsed.num_rows))
     for n, t in attrs:
         col = parsed.column(n)
@@ -295,10 +299,11 @@ class PostgisWorkspace(Workspace):
             raise WorkspaceError(msg)
         attrs = [(n, t) for n, t in types if n not in ("fid", "geometry")]
         select: list[Any] = [self._sql.Identifier(n) for n, _ in attrs]
-        select.append(self._sql.SQL("encode(ST_AsEWKB(geometry), 'hex')"))
-        # Every value quoted, NULL unquoted-empty: Arrow tells NULL from '' exactly.
+        select.append(self._sql.SQL("encode(ST_AsEWKB(geometry), 'hex'), fid"))
+        # Every value quoted, NULL unquoted-empty: Arrow tells NULL from '' exactly. Rows
+        # come in heap order (a server-side ORDER BY would sort on disk); sorted by fid here.
         query = self._sql.SQL(
-            "COPY (SELECT {} FROM {} ORDER BY fid) TO STDOUT WITH (FORMAT csv, FORCE_QUOTE *)"
+            "COPY (SELECT {} FROM {}) TO STDOUT WITH (FORMAT csv, FORCE_QUOTE *)"
         ).format(self._sql.SQL(", ").join(select), self._sql.Identifier(self.schema, table))
         buf = io.BytesIO()
         with self._conn.cursor() as cur, cur.copy(query) as copy:
