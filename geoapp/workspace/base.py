@@ -423,11 +423,6 @@ class Workspace(ABC):
         cur = self.current_versions().get(name)
         return 0 if cur is None else cur.version
 
-    def revision(self) -> str:
-        """A cheap identity of the workspace's layer state (changes with every new version)."""
-        frame = self._versions_frame()
-        return f"{self.target}|{len(frame)}"
-
     def load_layer(self, name: str, version: int | None = None) -> gpd.GeoDataFrame:
         """One version of a layer (default: the current one).
 
