@@ -15,6 +15,9 @@ METRIC_CRS : ``"EPSG:4547"``
     CGCS2000 / 3-degree Gauss-Krüger CM 114E. Every distance, buffer and area
     is computed in this CRS, in metres. Across 濮阳市 (114.8–116.2°E) its scale
     error stays under 0.05 % (see ``tests/test_coords.py``).
+Workspace : ``$GEOAPP_WORKSPACE``, else ``~/.local/share/geoapp/workspace.gpkg``
+    Where a planner's layers, scenarios and log are kept
+    (:func:`default_workspace`; ``--workspace`` on the command line wins).
 
 Use ``dataclasses.replace`` to override a default::
 
@@ -61,6 +64,26 @@ COUNTY_ADCODES: Mapping[str, str] = MappingProxyType(
         "410928": "濮阳县",
     }
 )
+
+
+#: Environment variable naming the workspace (a ``.gpkg`` path or a ``postgresql://`` URL).
+WORKSPACE_ENV = "GEOAPP_WORKSPACE"
+
+
+def default_workspace() -> str:
+    """The workspace used when none is named: ``$GEOAPP_WORKSPACE``, else a GeoPackage
+    in the user's data folder, ``$XDG_DATA_HOME/geoapp/workspace.gpkg`` (by default
+    ``~/.local/share/geoapp/workspace.gpkg``).
+
+    The CLI's ``--workspace`` option and ``geoapp app --workspace`` override it.
+    """
+    named = os.environ.get(WORKSPACE_ENV, "").strip()
+    if named:
+        return named
+    data_home = os.environ.get("XDG_DATA_HOME", "").strip() or str(
+        Path.home() / ".local" / "share"
+    )
+    return str(Path(data_home) / "geoapp" / "workspace.gpkg")
 
 
 #: Largest upload accepted by the app and by :func:`geoapp.io.read_user_layer`
