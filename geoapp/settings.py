@@ -26,10 +26,11 @@ Use ``dataclasses.replace`` to override a default::
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from importlib.resources import files
 from pathlib import Path
 from types import MappingProxyType
-from typing import Mapping
 
 #: Storage / exchange CRS (WGS-84 lon/lat).
 STORAGE_CRS = "EPSG:4326"
@@ -38,10 +39,16 @@ METRIC_CRS = "EPSG:4547"
 #: CGCS2000 geographic CRS, accepted on input and offered on export.
 CGCS2000_CRS = "EPSG:4490"
 
-#: Repository root (data/ and layers/ live here); override with ``GEOAPP_HOME``.
-ROOT = Path(os.environ.get("GEOAPP_HOME", Path(__file__).resolve().parents[1]))
+#: The installed package's folder (the app and its pages live in ``app/``).
+PACKAGE_DIR = Path(str(files("geoapp")))
+#: The data home: ``layers/`` (declarations) and ``data/`` (shipped layers, seed tables,
+#: seeds) — the package's own ``resources/`` (package data), or the folder named by the
+#: environment variable ``GEOAPP_HOME`` (same layout) to run on another data set.
+ROOT = Path(os.environ.get("GEOAPP_HOME") or str(files("geoapp") / "resources"))
 DATA_DIR = ROOT / "data"
 LAYERS_DIR = ROOT / "layers"
+#: The Streamlit app's entry point.
+APP_MAIN = PACKAGE_DIR / "app" / "main.py"
 
 #: The six county-level units of 濮阳市, adcode -> name.
 COUNTY_ADCODES: Mapping[str, str] = MappingProxyType(
@@ -147,6 +154,27 @@ class SitingSettings:
     feasible_min: float = 35.0
 
 
+@dataclass(frozen=True)
+class PlacementSettings:
+    """Solver limits of facility placement (MCLP / LSCP, HiGHS through ``scipy.optimize.milp``).
+
+    Attributes
+    ----------
+    time_limit_s
+        Wall-clock limit of one solve, in seconds (default 10 s, so the app's
+        coverage page answers within seconds). When it is reached the best
+        solution found so far is returned with its proven gap.
+    mip_gap
+        Relative optimality gap at which the solver may stop, as a fraction
+        (default 0: solve to proven optimality within the time limit; 0.01
+        stops once the solution is proven within 1 % of the best possible).
+    """
+
+    time_limit_s: float = 10.0
+    mip_gap: float = 0.0
+
+
 DEFAULT_COVERAGE = CoverageSettings()
+DEFAULT_PLACEMENT = PlacementSettings()
 DEFAULT_CLUSTER = ClusterSettings()
 DEFAULT_SITING = SitingSettings()

@@ -216,8 +216,9 @@ def build_report(
         f"由 geoapp {__version__} 于 {datetime.now().astimezone():%Y-%m-%d %H:%M} 生成 · "
         f"输入 {imported.source_name} · {imported.summary()}"
     )
-    by_id = evaluated.set_index("site_id", drop=False)
-    attrs = cands.attributes.set_index(cands.sites["site_id"].to_numpy())
+    # One dict per site, built once (a .loc look-up per page costs more than the page's map).
+    by_id = evaluated.set_index("site_id", drop=False).to_dict("index")
+    attrs = cands.attributes.set_index(cands.sites["site_id"].to_numpy()).to_dict("index")
     pdf_queue = _PdfQueue(_pdf_workers(workers, len(summary))) if pdf else None
 
     try:
@@ -245,7 +246,7 @@ def build_report(
             )
             with SiteMapRenderer(base, window_m=SITE_WINDOW_M) as render:
                 for site_id in summary["site_id"]:
-                    row = by_id.loc[site_id].to_dict()
+                    row = by_id[site_id]
                     geom = row["geometry"]
                     png = render(
                         geom.x,
@@ -256,7 +257,7 @@ def build_report(
                         station_xy=stations.get(str(row.get("station_name"))),
                     )
                     context = site_context(
-                        row, settings=settings, rules=rules, attributes=attrs.loc[site_id]
+                        row, settings=settings, rules=rules, attributes=attrs[site_id]
                     )
                     # Looked up on the package, so that replacing
                     # geoapp.report.render_site_page (as the tests do) takes effect.

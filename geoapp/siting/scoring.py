@@ -9,8 +9,8 @@ hard rule makes the verdict ``prohibited`` whatever the score.
 from __future__ import annotations
 
 import re
-from types import MappingProxyType
 from collections.abc import Mapping
+from types import MappingProxyType
 
 import numpy as np
 import pandas as pd
