@@ -62,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
 
     rng = np.random.default_rng(14)
     lon, lat = rng.uniform(114.9, 115.3, 5), rng.uniform(35.6, 35.9, 5)
-    for x, y in zip(lon, lat):  # warm-up clicks at other points
+    for x, y in zip(lon, lat, strict=True):  # warm-up clicks at other points
         evaluate_sites(
             gpd.GeoDataFrame({"chain": ["氢能"]}, geometry=[shapely.Point(x, y)], crs=4326),
             layers=layers,

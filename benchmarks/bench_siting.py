@@ -128,7 +128,7 @@ def baseline(cands, layers, settings):
         .explode("chain")
         .dropna()
     )
-    keys = set(zip(pairs["zone"], pairs["chain"]))
+    keys = set(zip(pairs["zone"], pairs["chain"], strict=True))
     match_df = pd.DataFrame({"zone": zone.to_numpy(), "chain": pts["chain"].to_numpy()})
     chain_match = pd.MultiIndex.from_frame(match_df).isin(list(keys))
 
@@ -499,7 +499,8 @@ def main(argv: list[str] | None = None) -> int:
         print(line(f"(b) GeoPandas sjoin baseline (N={n_b:,})", res_b))
         if n_b == n:
             print(
-                f"ratio geoapp / GeoPandas baseline: time {res_a['time_s'] / res_b['time_s']:.2f}x, "
+                f"ratio geoapp / GeoPandas baseline: "
+                f"time {res_a['time_s'] / res_b['time_s']:.2f}x, "
                 f"peak RSS {res_a['peak_rss_mb'] / res_b['peak_rss_mb']:.2f}x, "
                 f"memory over start "
                 f"{res_a['peak_over_start_mb'] / max(res_b['peak_over_start_mb'], 1):.2f}x"

@@ -80,7 +80,6 @@ def _names(gdf: gpd.GeoDataFrame, name_col: str | None, prefix: str) -> np.ndarr
     return given.where(given != UNSTATED, fallback).to_numpy(dtype=object)
 
 
-
 def _metric_geoms(gdf: gpd.GeoDataFrame) -> np.ndarray:
     return np.asarray(to_metric(gdf.geometry).values)
 
@@ -242,4 +241,3 @@ def _shares(covered: np.ndarray, inv: np.ndarray) -> dict[str, Any]:
         "n_with_investment": int(known.sum()),
         "share_investment": cov_total / total if known.any() and total > 0 else float("nan"),
     }
-

@@ -268,8 +268,6 @@ class CoverageResult:
     radius_m: float
 
 
-
-
 def _with_columns(sites: gpd.GeoDataFrame, columns: dict[str, Any]) -> gpd.GeoDataFrame:
     """``sites`` plus ``columns`` (replacing any of the same name), without copying the data."""
     if any(c in sites.columns for c in columns):
@@ -317,10 +315,8 @@ def _rule_codes(values: pd.Series, by: pd.Series, outside: str) -> tuple[np.ndar
     keys = np.flatnonzero(present)  # the distinct cases
     case = (np.cumsum(present) - 1)[key]
     pos = keys // 2 - 1
-    case_values = pd.Series(
-        np.where(pos >= 0, np.asarray(uniques, dtype=object)[np.maximum(pos, 0)], None),
-        dtype=object,
-    )
+    case_values = pd.Series(np.asarray(uniques, dtype=object)[np.maximum(pos, 0)], dtype=object)
+    case_values[pos < 0] = None  # the value was missing
     case_by = pd.Series(np.where(keys % 2 == 1, "unstated", "location"), dtype=object)
     case_labels = place_labels(case_values, case_by, outside).to_numpy(dtype=object)
     label_code, names = pd.factorize(case_labels)
@@ -536,4 +532,3 @@ def candidate_sites(
         else _numbered("U", len(user))
     )
     return _candidates_frame(list(ids), list(_names(user, "name", "候选点")), kind, pts)
-

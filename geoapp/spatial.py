@@ -50,6 +50,7 @@ class PolygonIndex:
         self.tree = shapely.STRtree(self.geoms)
 
     def __len__(self) -> int:
+        """The number of polygons."""
         return len(self.geoms)
 
     def hits_xy(
@@ -66,7 +67,7 @@ class PolygonIndex:
         if len(x) >= len(self) and len(self) <= LOOP_MAX_POLYGONS:
             # loop over the few polygons, not the points
             pts, polys = [], []
-            for j, (geom, (x0, y0, x1, y1)) in enumerate(zip(self.geoms, self.bounds)):
+            for j, (geom, (x0, y0, x1, y1)) in enumerate(zip(self.geoms, self.bounds, strict=True)):
                 cand = np.flatnonzero((x >= x0) & (x <= x1) & (y >= y0) & (y <= y1))
                 if cand.size:
                     hit = cand[func(geom, x[cand], y[cand])]

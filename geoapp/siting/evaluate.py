@@ -382,10 +382,10 @@ def evaluate_sites(
         "reasons": _str_array(reason_text, reason_code),
     }
     out = _with_columns(candidates, columns)
-    counts = np.bincount(verdict, minlength=4)
+    counts = np.bincount(verdict, minlength=len(VERDICTS))
     logger.info(
         "evaluated %d sites in %.2f s: %s",
         n, time.perf_counter() - t0,
-        ", ".join(f"{v} {c}" for v, c in zip(VERDICTS, counts)),
+        ", ".join(f"{v} {c}" for v, c in zip(VERDICTS, counts, strict=True)),
     )  # fmt: skip
     return out

@@ -196,14 +196,16 @@ def _reasons(
     else:
         uniq, inverse = np.unique(key, return_inverse=True)
     texts = []
-    for k in uniq:  # one per distinct explanation
-        k, c = divmod(int(k), len(combo_titles) + 1)
-        k, nc = divmod(k, 2)
-        k, n2 = divmod(k, base)
-        k, n1 = divmod(k, base)
-        p1, p2 = divmod(k, base)
-        good = [_POSITIVE_ZH[i] for i in (p1, p2) if i != none]
-        bad = [(_NO_CHAIN_ZH if i == 0 and nc else _NEGATIVE_ZH[i]) for i in (n1, n2) if i != none]
+    for key_k in uniq.tolist():  # one per distinct explanation (Python ints)
+        rest, c = divmod(int(key_k), len(combo_titles) + 1)
+        rest, nc = divmod(rest, 2)
+        rest, neg2 = divmod(rest, base)
+        rest, neg1 = divmod(rest, base)
+        pos1, pos2 = divmod(rest, base)
+        good = [_POSITIVE_ZH[i] for i in (pos1, pos2) if i != none]
+        bad = [
+            (_NO_CHAIN_ZH if i == 0 and nc else _NEGATIVE_ZH[i]) for i in (neg1, neg2) if i != none
+        ]
         parts = [f"违反：{combo_titles[c - 1]}"] if c else []
         parts.append("优势：" + ("、".join(good) or "无"))
         parts.append("不足：" + ("、".join(bad) or "无"))
