@@ -16,7 +16,7 @@ import pandas as pd
 import shapely
 
 from geoapp.coords import metric_transformer, to_metric
-from geoapp.filters import UNSTATED, labels
+from geoapp.filters import UNSTATED
 from geoapp.settings import METRIC_CRS
 from geoapp.spatial import points_of, require_crs
 
@@ -73,11 +73,16 @@ def _numbered(prefix: str, n: int, *, width: int = 0) -> np.ndarray:
 
 def _names(gdf: gpd.GeoDataFrame, name_col: str | None, prefix: str) -> np.ndarray:
     """Display names of features: ``name_col`` where filled, else ``prefix`` + position."""
-    fallback = pd.Series(_numbered(prefix, len(gdf)), index=gdf.index)
-    if name_col is None or name_col not in gdf.columns:
-        return fallback.to_numpy(dtype=object)
-    given = labels(gdf[name_col], gdf.index)
-    return given.where(given != UNSTATED, fallback).to_numpy(dtype=object)
+    fallback = _numbered(prefix, len(gdf))
+    if name_col is None or name_col not in gdf.columns or len(gdf) == 0:
+        return fallback
+    # the text of :func:`geoapp.filters.labels` (stripped; blank or missing: unnamed), in
+    # NumPy string operations: no pandas string machinery for a dozen hubs
+    raw = gdf[name_col].to_numpy(dtype=object)
+    missing = pd.isna(raw)
+    text = np.char.strip(np.where(missing, "", raw).astype(str))
+    unnamed = missing | (text == "") | (text == UNSTATED)
+    return np.where(unnamed, fallback, text.astype(object))
 
 
 def _metric_geoms(gdf: gpd.GeoDataFrame) -> np.ndarray:
