@@ -291,6 +291,12 @@ def _child(variant: str, data_path: str, out_path: str, results) -> None:
     from geoapp.settings import DEFAULT_SITING
     from geoapp.siting import evaluate_sites
 
+    import scipy.spatial  # noqa: F401  (modules imported before the timing, for every variant)
+    import shapely  # noqa: F401
+
+    import geoapp.chains  # noqa: F401
+    import geoapp.coords  # noqa: F401
+
     cands = _load_candidates(data_path)
     layers = LayerSet.shipped()  # files read outside the timing; indexes built inside
     rss_start, maxrss_before = _rss_mb(), _maxrss_mb()
