@@ -286,16 +286,14 @@ def strong_baseline(cands, layers, settings):
 def _child(variant: str, data_path: str, out_path: str, results) -> None:
     """Run one variant in a fresh process; report time and memory through ``results``."""
     import pandas as pd
-
-    from geoapp.layers import LayerSet
-    from geoapp.settings import DEFAULT_SITING
-    from geoapp.siting import evaluate_sites
-
     import scipy.spatial  # noqa: F401  (modules imported before the timing, for every variant)
     import shapely  # noqa: F401
 
     import geoapp.chains  # noqa: F401
     import geoapp.coords  # noqa: F401
+    from geoapp.layers import LayerSet
+    from geoapp.settings import DEFAULT_SITING
+    from geoapp.siting import evaluate_sites
 
     cands = _load_candidates(data_path)
     layers = LayerSet.shipped()  # files read outside the timing; indexes built inside
