@@ -134,10 +134,10 @@ def _diagram(pan: pd.DataFrame) -> dict:
         "data": {"values": data.to_dict("records")},
         "width": {"step": 120},
         "height": {"step": 28},
-        "params": [{"name": "pick", "select": {"type": "point", "fields": ["node"]}}],
         "encoding": {"x": x, "y": y, "tooltip": tooltip},
         "layer": [
             {
+                "params": [{"name": "pick", "select": {"type": "point", "fields": ["node"]}}],
                 "mark": {"type": "rect", "cornerRadius": 6, "stroke": "white", "strokeWidth": 3},
                 "encoding": {"color": enc_color},
             },

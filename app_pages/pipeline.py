@@ -41,18 +41,18 @@ all_layers = map_layers()
 layers = {n: all_layers[n] for n in ANALYSIS_LAYERS}
 tokens = tuple(layer_token(n) for n in ANALYSIS_LAYERS)
 
-classes = [None, *INVESTMENT_CLASSES]
-class_labels = {v: t("全部") if v is None else f"≥ {v:g} 亿元" for v in classes}
+classes = [0.0, *INVESTMENT_CLASSES]  # 0: every project, including unknown amounts
+class_labels = {v: t("全部") if v == 0 else f"≥ {v:g} 亿元" for v in classes}
 min_yi = persist(
     st.sidebar.selectbox,
     "pipeline_class",
-    None,
+    0.0,
     t("投资额分级"),
     classes,
     format_func=class_labels.__getitem__,
 )
 shown_layers = dict(layers)
-shown_layers["projects"] = by_investment_class(layers["projects"], min_yi)
+shown_layers["projects"] = by_investment_class(layers["projects"], min_yi or None)
 
 fun = funnel(shown_layers)
 c1, c2, c3 = st.columns(3)
@@ -105,7 +105,7 @@ chart = {
         "yOffset": {"field": "kind"},
         "x": {"field": "n", "type": "quantitative", "title": t("亿元以上项目数")},
         "color": {"field": "kind", "type": "nominal", "title": "",
-                  "scale": {"range": ["#bdbdbd", "#d95f02"]}},
+                  "scale": {"domain": [t("目标"), t("现状")], "range": ["#bdbdbd", "#d95f02"]}},
         "tooltip": [{"field": "label"}, {"field": "kind"}, {"field": "n"}, {"field": "source"}],
     },
     "height": 220,
@@ -117,7 +117,11 @@ tt = targets.assign(
     measurable_zh=targets["measurable"].map(lambda m: MEASURABLE_ZH.get(m, m)),
     cluster=targets["cluster"].fillna("").str.replace(";", "、"),
 )
-table(_headers(tt, TARGET_HEADERS), height=360)
+table(
+    _headers(tt, TARGET_HEADERS),
+    height=360,
+    column_config={t("完成比例"): st.column_config.NumberColumn(format="percent")},
+)
 st.caption(t("到位资金不在项目表中，2026年560亿元目标无法由本表计算。"))
 
 st.subheader(t("阶段分布图"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 
 import numpy as np
@@ -16,6 +17,9 @@ from geoapp.settings import ROOT
 
 APP = str(ROOT / "streamlit_app.py")
 VERDICTS_ZH = {"推荐", "可行", "不建议", "禁止"}
+#: Projects in the seed table, counted without geoapp (every row is mapped).
+with open(ROOT / "data" / "seed_tables" / "projects.csv", encoding="utf-8", newline="") as _f:
+    N_PROJECTS = len(list(csv.DictReader(_f)))
 
 
 def run_page(page: str | None = None, *, state: dict | None = None) -> AppTest:
@@ -73,7 +77,7 @@ def test_overview_renders_figures_map_and_filters():
     at = run_page()
     assert at.title[0].value == "地图总览"
     m = metrics(at)
-    assert m["项目数"] == "114" and "总投资(亿元)" in m
+    assert m["项目数"] == str(N_PROJECTS) and "总投资(亿元)" in m
     assert {w.label for w in at.sidebar.multiselect} == {"县区", "产业集群", "产业链", "阶段"}
     assert at.sidebar.slider(key="f_investment:zh").value[0] == 0.0
     assert at.sidebar.selectbox(key="basemap:zh").value == "none"
@@ -84,7 +88,7 @@ def test_overview_renders_figures_map_and_filters():
         u.startswith("../../app/static/vendor/") for u in args["js_links"] + args["css_links"]
     )
     stage_table = dataframe_with(at, "阶段")
-    assert stage_table["项目数"].sum() == 114
+    assert stage_table["项目数"].sum() == N_PROJECTS
     assert len(at.get("download_button")) == 3
 
 
@@ -156,7 +160,7 @@ def test_clustering_page_shows_the_cluster_table():
     assert at.title[0].value == "聚类分析"
     table = dataframe_with(at, "聚类")
     assert len(table) == int(metrics(at)["聚类数"]) > 0
-    assert table["项目数"].sum() + int(metrics(at)["噪声点"]) == 114
+    assert table["项目数"].sum() + int(metrics(at)["噪声点"]) == N_PROJECTS
     assert "geoapp-hull" in map_args(at)["script"]
     at.sidebar.radio(key="cl_method").set_value("hdbscan").run()
     assert not at.exception and len(dataframe_with(at, "聚类")) == int(metrics(at)["聚类数"])
@@ -171,7 +175,7 @@ def test_coverage_page_shows_the_share_table():
     m = metrics(at)
     assert m["覆盖率(按数量)"].endswith("%")
     table = dataframe_with(at, "覆盖率(按数量)")
-    assert table["项目数"].sum() == 114
+    assert table["项目数"].sum() == N_PROJECTS
     assert "geoapp-service" in map_args(at)["script"]
     at.sidebar.radio(key="cov_type").set_value("monitoring_stations").run()
     assert not at.exception

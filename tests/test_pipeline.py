@@ -129,3 +129,14 @@ def test_project_places_use_the_stated_zone_county(layers):
     assert places.loc["P115", "zone"] == "城乡一体化示范区"
     assert places.loc["P082", "county"] == "濮阳县"
     assert places.loc["P082", "zone"] == "濮阳县先进制造业开发区化工专业园区"
+
+
+def test_places_labels_blank_and_padded_values_like_filters_labels(layers):
+    from geoapp.filters import labels
+
+    p = layers["projects"].copy()
+    p["stage"] = p["stage"].astype(object)
+    p.loc[p.index[:4], "stage"] = [" 投产 ", "", None, "  "]
+    got = project_places({**layers, "projects": p})["stage"]
+    assert got.tolist() == labels(p["stage"], p.index).tolist()
+    assert got.iloc[:4].tolist() == ["投产", "未注明", "未注明", "未注明"]
