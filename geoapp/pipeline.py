@@ -92,8 +92,8 @@ def _labels(values: pd.Series | None, index: pd.Index) -> pd.Series:
     """
     if values is None:
         return pd.Series(UNSTATED, index=index, dtype=object)
-    codes, uniques = pd.factorize(values.to_numpy(dtype=object), use_na_sentinel=True)
-    cleaned = labels(pd.Series(uniques, dtype=object), pd.RangeIndex(len(uniques)))
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    cleaned = labels(pd.Series(np.asarray(uniques, dtype=object)), pd.RangeIndex(len(uniques)))
     table = np.append(cleaned.to_numpy(dtype=object), UNSTATED)
     return pd.Series(table[codes], index=index, dtype=object)
 
