@@ -6,7 +6,7 @@ Draws N projects by resampling the shipped project rows (attributes kept, ids re
 positions random inside the city and marked ``approximate`` so the county/zone come from
 the position where the row states none), then times ``rollup(layers, by)`` for every
 grouping against a baseline that loops over the rows in Python with the same county/zone
-rule (``geoapp.spatial.locate`` once, then dict accumulation), and checks they agree.
+rule (``geoapp.places.place`` once, then dict accumulation), and checks they agree.
 """
 
 from __future__ import annotations
@@ -26,8 +26,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from geoapp.catalog import load_layer  # noqa: E402
 from geoapp.coords import to_metric  # noqa: E402
+from geoapp.layers import as_layerset  # noqa: E402
 from geoapp.pipeline import GROUPINGS, rollup  # noqa: E402
-from geoapp.spatial import locate, random_points  # noqa: E402
+from geoapp.places import place  # noqa: E402
+from geoapp.spatial import random_points  # noqa: E402
 
 
 def synthetic(n: int, seed: int) -> dict[str, gpd.GeoDataFrame]:
@@ -45,14 +47,14 @@ def synthetic(n: int, seed: int) -> dict[str, gpd.GeoDataFrame]:
 
 def baseline(layers: dict[str, gpd.GeoDataFrame], by: str) -> pd.DataFrame:
     p = layers["projects"]
-    where = locate(p, layers["counties"], layers["zones"], prefer_attributes=True)
+    where = place(p, as_layerset(layers))
     values = {
         "stage": p["stage"], "cluster": p["cluster"], "chain": p["chain"],
         "county": where["county"], "zone": where["zone"],
     }[by].tolist()  # fmt: skip
     inv = pd.to_numeric(p["investment_yi"], errors="coerce").tolist()
     acc: dict[str, list[float]] = {}
-    for key, amount in zip(values, inv):  # the per-row loop being measured
+    for key, amount in zip(values, inv, strict=True):  # the per-row loop being measured
         k = key if isinstance(key, str) and key.strip() else "未注明"
         a = acc.setdefault(k, [0, 0.0, 0, 0])
         a[0] += 1

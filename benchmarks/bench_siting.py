@@ -86,14 +86,14 @@ def baseline(cands, layers, settings):
     n = len(cands)
     pts = cands.to_crs(METRIC_CRS)
     pts_geom = pts[["geometry"]]
-    counties = layers.counties.to_crs(METRIC_CRS)[["name", "geometry"]]
-    zones = layers.zones.to_crs(METRIC_CRS)
+    counties = layers["counties"].to_crs(METRIC_CRS)[["name", "geometry"]]
+    zones = layers["zones"].to_crs(METRIC_CRS)
     zones = zones.assign(area=zones.area)[["name", "kind", "leading_chains", "area", "geometry"]]
-    hubs = layers.hubs.to_crs(METRIC_CRS)[["name", "geometry"]]
-    stations = layers.stations.to_crs(METRIC_CRS)[["name", "geometry"]]
-    projects = layers.projects.to_crs(METRIC_CRS)
+    hubs = layers["logistics_hubs"].to_crs(METRIC_CRS)[["name", "geometry"]]
+    stations = layers["monitoring_stations"].to_crs(METRIC_CRS)[["name", "geometry"]]
+    projects = layers["projects"].to_crs(METRIC_CRS)
     projects = projects.loc[projects["chain"].notna(), ["chain", "geometry"]]
-    river = layers.river.to_crs(METRIC_CRS)
+    river = layers["yellow_river"].to_crs(METRIC_CRS)
 
     jc = gpd.sjoin(pts_geom, counties, how="left", predicate="within")
     county = jc[~jc.index.duplicated()]["name"]

@@ -20,6 +20,8 @@ Modules, one per concern::
     geoapp.i18n        Chinese / English UI strings
     geoapp.staticmap   matplotlib maps for reports
     geoapp.report      batch siting reports (HTML, PDF)
+    geoapp.suitability city-wide suitability surface on a grid (COG), best regions, batch GeoParquet
+    geoapp.tiles       the tiled executor: a pure tile function in process or on Dask
     geoapp.cli         the `geoapp` command line
     geoapp.pipeline    project roll-ups, the 三个一批 funnel, the cited targets and shares reached
     geoapp.chainmap    chain nodes (present / gap / target), gaps by chain and zone, zones for a gap

@@ -319,20 +319,14 @@ def _evaluate(
     layers: Mapping[str, gpd.GeoDataFrame],
     settings: SitingSettings | None,
 ) -> gpd.GeoDataFrame:
-    """The ONE call of the siting engine in this module (switch here to a LayerSet)."""
-    from geoapp.siting import SitingLayers, evaluate_sites
+    """The one call of the siting engine in this module."""
+    from geoapp.layers import as_layerset
+    from geoapp.siting import evaluate_sites
 
-    siting_layers = SitingLayers(
-        counties=layers["counties"],
-        zones=layers["zones"],
-        hubs=layers["logistics_hubs"],
-        stations=layers["monitoring_stations"],
-        projects=layers["projects"],
-        river=layers["yellow_river"],
-    )
+    bundle = as_layerset(layers)
     if settings is None:
-        return evaluate_sites(candidates, layers=siting_layers)
-    return evaluate_sites(candidates, layers=siting_layers, settings=settings)
+        return evaluate_sites(candidates, layers=bundle)
+    return evaluate_sites(candidates, layers=bundle, settings=settings)
 
 
 def gap_candidates(

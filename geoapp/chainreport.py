@@ -29,12 +29,12 @@ from geoapp.chainmap import STATUS_COLORS, STATUS_ZH, chain_nodes, gaps_by_zone,
 from geoapp.chains import chains_table
 from geoapp.coords import to_metric
 from geoapp.pipeline import against_targets, project_places
+from geoapp.vocab import STAGE, colors
 
 __all__ = ["chain_map_png", "render_chain_report", "write_chain_report"]
 
 _FOOTER = "geoapp 产业链招商图谱 · 位置为示意 schematic positions"
-_STAGE_COLORS = {"谋划": "#9ecae1", "签约": "#3182bd", "开工": "#fd8d3c", "在建": "#d94701",
-                 "投产": "#238b45", "未注明": "#737373"}  # fmt: skip
+_STAGE_COLORS = colors(STAGE, unstated=True)
 
 
 @cache

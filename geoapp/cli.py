@@ -21,7 +21,7 @@ from typing import Annotated, Any, NoReturn
 
 import typer
 
-from geoapp._errors import GeoappError, InfeasibleError
+from geoapp.errors import GeoappError, InfeasibleError
 
 __all__ = ["app", "main"]
 
@@ -131,10 +131,15 @@ def _write(gdf: Any, path: Path, *, layer_name: str) -> None:
     typer.echo(f"Wrote {res.feature_count} features to {res.path} ({res.fmt}, {res.crs}).")
 
 
-def _load(name: str) -> Any:
-    from geoapp.catalog import load_layer
+def _layers() -> Any:
+    """The layer bundle every command works on (the shipped layers)."""
+    from geoapp.layers import LayerSet
 
-    return load_layer(name)
+    return LayerSet.shipped()
+
+
+def _load(name: str) -> Any:
+    return _layers()[name]
 
 
 # --------------------------------------------------------------------------- layers
@@ -152,8 +157,9 @@ def layers_cmd() -> None:
 
     try:
         rows = []
+        layers = _layers()
         for name, spec in cat.catalog().items():
-            gdf = cat.load_layer(name)
+            gdf = layers[name]
             quality = gdf["location_quality"].value_counts() if len(gdf) else {}
             rows.append(
                 {
@@ -209,7 +215,6 @@ def export_cmd(
         geoapp export counties -f shp --crs EPSG:4547 -o counties.zip
         geoapp export all -f gpkg -o puyang.gpkg
     """
-    from geoapp import catalog as cat
     from geoapp.export import export_layer, export_layers
 
     try:
@@ -220,11 +225,10 @@ def export_cmd(
                     f"use -f gpkg, not {fmt.value}."
                 )
                 raise typer.BadParameter(msg, param_hint="'-f' / '--format'")
-            layers = {name: cat.load_layer(name) for name in cat.catalog()}
-            res = export_layers(layers, output, crs=crs.value)
+            res = export_layers(dict(_layers()), output, crs=crs.value)
         else:
             res = export_layer(
-                cat.load_layer(layer), output, fmt=fmt.value, crs=crs.value, layer_name=layer
+                _load(layer), output, fmt=fmt.value, crs=crs.value, layer_name=layer
             )
     except (GeoappError, KeyError, ValueError) as exc:
         _fail(exc)
@@ -285,9 +289,11 @@ def cluster_cmd(
     from geoapp.settings import DEFAULT_CLUSTER
 
     try:
+        layers = _layers()
         projects = filter_projects(
-            _load("projects"), chains=chain, clusters=industry, stages=stage, counties=county
-        )
+            layers["projects"], chains=chain, clusters=industry, stages=stage, counties=county,
+            layers=layers,
+        )  # fmt: skip
         if len(projects) == 0:
             chosen = {"chain": chain, "cluster": industry, "stage": stage, "county": county}
             _fail(f"no project matches {({k: v for k, v in chosen.items() if v})}.")
@@ -297,6 +303,7 @@ def cluster_cmd(
             eps_m=DEFAULT_CLUSTER.eps_m if eps_m is None else eps_m,
             min_samples=DEFAULT_CLUSTER.min_samples if min_samples is None else min_samples,
             min_cluster_size=min_cluster_size,
+            layers=layers,
         )
         params = ", ".join(f"{k}={v}" for k, v in res.params.items())
         typer.echo(f"{res.method}: {len(res.sites)} sites; {params}")
@@ -404,7 +411,7 @@ def coverage_cmd(
     try:
         sites = _load("projects")
         fac = _facilities(facilities)
-        res = cov.coverage(sites, fac, radius_m=radius)
+        res = cov.coverage(sites, fac, radius_m=radius, layers=_layers())
         _print_coverage(res, radius)
         if output is not None:
             _write(res.uncovered, output, layer_name="uncovered")
@@ -448,7 +455,7 @@ def _place(
     cov: Any, sites: Any, fac: Any, *, radius: float, add: int, model: Model,
     candidates: CandidateSet, weight: Weight,
 ) -> None:  # fmt: skip
-    cands = cov.candidate_sites(kind=candidates.value)
+    cands = cov.candidate_sites(kind=candidates.value, layers=_layers())
     by_investment = weight is Weight.investment
     res = cov.place_facilities(
         sites,
@@ -504,7 +511,9 @@ def site_cmd(
     if crs is not None and crs.strip().lower().replace("-", "") in ("gcj02", "bd09", "wgs84"):
         datum, crs = Datum(crs.strip().lower().replace("-", "")), None
     try:
-        result = evaluate_point(lon, lat, chain=chain, name=name, datum=datum.value, crs=crs)
+        result = evaluate_point(
+            lon, lat, chain=chain, name=name, datum=datum.value, crs=crs, layers=_layers()
+        )
         typer.echo(site_text(result.iloc[0]))
     except (GeoappError, KeyError, ValueError) as exc:
         _fail(exc)
@@ -580,6 +589,7 @@ def report_cmd(
             crs=crs,
             fix_swapped=fix_swapped,
             progress=show,
+            layers=_layers(),
         )
     except (GeoappError, KeyError, ValueError) as exc:
         _fail(exc)
@@ -611,14 +621,19 @@ def app_cmd(
     Example:
         geoapp app --port 8502
     """
-    from geoapp.settings import ROOT
+    from geoapp.offline import vendor_assets
+    from geoapp.settings import APP_MAIN
 
-    script = ROOT / "streamlit_app.py"
+    script = APP_MAIN
     if not script.exists():
-        _fail(f"{script} does not exist; run from a checkout of the geoapp repository.")
+        _fail(f"{script} does not exist; reinstall geoapp (`pip install --force-reinstall geoapp`).")
+    vendor_assets()  # the map's JS/CSS beside the app, served before the first page view
     cmd = [
         sys.executable, "-m", "streamlit", "run", str(script),
         "--server.port", str(port), "--server.headless", "true",
+        "--server.enableStaticServing", "true",  # the offline map assets (geoapp.offline)
+        "--browser.gatherUsageStats", "false",
+        "--client.toolbarMode", "minimal",
     ]  # fmt: skip
     typer.echo(f"Serving {script.name} on http://localhost:{port} (Ctrl+C to stop)")
     try:
@@ -628,20 +643,159 @@ def app_cmd(
     raise typer.Exit(code)
 
 
-# --------------------------------------------------------------------------- chains, pipeline
+# --------------------------------------------------------------------------- suitability
 
 
-def _shipped_layers() -> Any:
-    """The shipped layers as one mapping (the LayerSet of issue 8 when it is there)."""
+def _layer_bundle(constraints: Path | None = None) -> Any:
+    """The command's layer bundle, plus the user's constraint polygons (CLI edge)."""
+    layers = _layers()
+    if constraints is not None:
+        from geoapp.io import read_user_layer
+
+        imported = read_user_layer(constraints)
+        if len(imported.rejected):
+            typer.echo(f"Note: {imported.summary()}", err=True)
+        layers = layers.with_constraints(imported.gdf)
+    return layers
+
+
+@app.command("suitability")
+def suitability_cmd(
+    chain: Annotated[str, typer.Option(help="Industrial chain to score, e.g. 聚碳新材料.")],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="GeoTIFF to write (Cloud-Optimized, EPSG:4547).")
+    ] = ...,
+    resolution: Annotated[
+        float, typer.Option("--resolution", help="Cell size in metres, 10–1000.")
+    ] = 100.0,
+    weights: Annotated[
+        str | None,
+        typer.Option(
+            "--weights",
+            help="Criterion weights, e.g. hub_access=30,station_access=10,river_distance=5 "
+            "(others keep the siting defaults).",
+        ),
+    ] = None,
+    transform: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--transform",
+            help="criterion=linear:FULL:ZERO | threshold:AT[:above] | inverse:NEAR | "
+            "categories:0=0.3/1=1; repeat for several.",
+        ),
+    ] = None,
+    river_buffer_m: Annotated[
+        float | None, typer.Option("--river-buffer-m", help="Yellow River shoreline buffer (m).")
+    ] = None,
+    threshold: Annotated[
+        float | None,
+        typer.Option(help="Score counted as suitable in the summary (default 65)."),
+    ] = None,
+    constraints: Annotated[
+        Path | None,
+        typer.Option(help="User constraint polygons (生态保护红线 …): GeoJSON, GPKG, zip."),
+    ] = None,
+    regions: Annotated[
+        int, typer.Option("--regions", help="Also find this many best regions (0 = none).", min=0)
+    ] = 0,
+    min_area_ha: Annotated[
+        float, typer.Option("--min-area-ha", help="Smallest region, hectares.")
+    ] = 50.0,
+    min_gap_km: Annotated[
+        float, typer.Option("--min-gap-km", help="Smallest gap between regions, km.")
+    ] = 5.0,
+    min_score: Annotated[
+        float | None,
+        typer.Option("--min-score", help="Lowest score of region cells (default: --threshold)."),
+    ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", help="Run tiles on a local Dask cluster of N processes.", min=1),
+    ] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option("--scheduler", help="Run tiles on the Dask scheduler at this address."),
+    ] = None,
+    tile: Annotated[int, typer.Option(help="Tile side in cells.", min=64)] = 1024,
+    progress: Annotated[
+        bool | None,
+        typer.Option("--progress/--no-progress", help="Progress bar (default: on a terminal)."),
+    ] = None,
+) -> None:  # fmt: skip
+    """Score the whole city for a chain on a grid: a GeoTIFF, a summary, the best regions.
+
+    Band 1 is the score 0–100, band 2 the code of the failed hard rule (0 =
+    none; the table is in the file's metadata); no data outside the city.
+    With --regions K it also writes OUTPUT_regions.geojson (WGS-84) and
+    OUTPUT_regions.gpkg (EPSG:4547).
+
+    \b
+    Examples:
+        geoapp suitability --chain 聚碳新材料 --resolution 100 -o out.tif
+        geoapp suitability --chain 氢能 --resolution 30 -o h2.tif --regions 5 --min-area-ha 50 \\
+            --min-gap-km 5 --weights hub_access=40,river_distance=10 --workers 2
+    """
+    from dataclasses import replace
+
+    from geoapp.settings import DEFAULT_SITING
+    from geoapp.suitability import SurfaceSpec, compute_surface, find_regions
+    from geoapp.suitability.regions import regions_table
+    from geoapp.suitability.transforms import parse_transform, parse_weights
+
+    if workers is not None and scheduler is not None:
+        raise typer.BadParameter(
+            "give --workers or --scheduler, not both.", param_hint="'--workers'"
+        )
+    if output.suffix.lower() not in (".tif", ".tiff"):
+        raise typer.BadParameter(
+            f"{str(output)!r} should end in .tif (a GeoTIFF).", param_hint="'-o' / '--output'"
+        )
+    show = sys.stderr.isatty() if progress is None else progress
     try:
-        from geoapp.layers import LayerSet  # type: ignore[import-not-found]
-    except ImportError:
-        from geoapp.catalog import load_layer
+        settings = DEFAULT_SITING
+        if river_buffer_m is not None:
+            settings = replace(settings, river_buffer_m=river_buffer_m)
+        spec = SurfaceSpec(
+            chain,
+            resolution_m=resolution,
+            settings=settings,
+            weights=parse_weights(weights) if weights else None,
+            transforms=dict(parse_transform(t) for t in transform or []),
+            threshold=threshold,
+        )
+        layers = _layer_bundle(constraints)
+        res = compute_surface(
+            layers, spec, output=output, tile=tile, workers=workers, scheduler=scheduler,
+            progress=show,
+        )  # fmt: skip
+        g = res.grid
+        typer.echo(
+            f"Wrote {res.path}: {g.width} x {g.height} cells of {g.res:g} m (EPSG:4547), "
+            f"{res.seconds:.1f} s."
+        )
+        typer.echo(f"By county (suitable = no rule fails and score >= {spec.score_threshold:g}):")
+        _echo_table(res.by_county, digits=2)
+        if regions > 0:
+            found = find_regions(
+                res, layers=layers, spec=spec, k=regions, min_score=min_score,
+                min_area_ha=min_area_ha, min_gap_km=min_gap_km,
+            )  # fmt: skip
+            typer.echo(f"{len(found)} regions (asked {regions}):")
+            _echo_table(regions_table(found), digits=1)
+            stem = output.with_name(f"{output.stem}_regions")
+            if len(found):
+                from geoapp.export import export_layer
 
-        names = ("projects", "counties", "zones", "logistics_hubs", "monitoring_stations",
-                 "yellow_river")  # fmt: skip
-        return {name: load_layer(name) for name in names}
-    return LayerSet.shipped()
+                for fmt, crs in (("geojson", "EPSG:4326"), ("gpkg", "EPSG:4547")):
+                    out = export_layer(
+                        found, stem.with_suffix(f".{fmt}"), fmt=fmt, crs=crs, layer_name="regions"
+                    )  # type: ignore[arg-type]
+                    typer.echo(f"Wrote {out.path}")
+    except (GeoappError, KeyError, ValueError, OSError) as exc:
+        _fail(exc)
+
+
+# --------------------------------------------------------------------------- chains, pipeline
 
 
 @app.command("chains")
@@ -672,7 +826,7 @@ def chains_cmd(
 
     try:
         nodes = chain_nodes(chain)
-        layers = _shipped_layers()
+        layers = _layers()
         places = project_places(layers)
         for name in dict.fromkeys(nodes["chain"]):
             pan = panorama(name, layers, places=places)
@@ -718,7 +872,7 @@ def pipeline_cmd(
     from geoapp.pipeline import against_targets, funnel
 
     try:
-        layers = _shipped_layers()
+        layers = _layers()
         typer.echo("三个一批 funnel by stage:")
         _echo_table(funnel(layers))
         t = against_targets(layers)

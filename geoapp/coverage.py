@@ -12,7 +12,7 @@ The functions are vectorised: nearest facilities come from one KD-tree
 Placement of new facilities (MCLP / LSCP with spopt) lives in
 :mod:`geoapp.placement`; :func:`place_facilities`, :func:`check_feasibility`,
 :class:`Feasibility`, :class:`PlacementResult` and
-:class:`~geoapp._errors.InfeasibleError` are re-exported here.
+:class:`~geoapp.errors.InfeasibleError` are re-exported here.
 """
 
 from __future__ import annotations
@@ -26,7 +26,6 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from geoapp._errors import InfeasibleError as InfeasibleError
 from geoapp._facilities import (
     _check_layer,
     _check_radius,
@@ -40,11 +39,14 @@ from geoapp._facilities import (
     _valid,
 )
 from geoapp.coords import to_metric
+from geoapp.errors import InfeasibleError as InfeasibleError
 from geoapp.filters import UNSTATED, labels
+from geoapp.layers import LayerSet
 from geoapp.placement import Feasibility as Feasibility
 from geoapp.placement import PlacementResult as PlacementResult
 from geoapp.placement import check_feasibility as check_feasibility
 from geoapp.placement import place_facilities as place_facilities
+from geoapp.places import OUTSIDE_COUNTIES, OUTSIDE_ZONES, county_labels, zone_labels
 from geoapp.settings import COUNTY_ADCODES, METRIC_CRS, STORAGE_CRS
 from geoapp.spatial import points_of
 
@@ -61,10 +63,6 @@ __all__ = [
     "place_facilities",
 ]
 
-#: Zone of a site located by position that lies in no zone.
-OUTSIDE_ZONES = "园区外"
-#: County of a site located by position that lies outside every county.
-OUTSIDE_COUNTIES = "市域外"
 _MAX_GRID_POINTS = 200_000
 _GROUP_COLUMNS = [
     "group",
@@ -231,28 +229,6 @@ class CoverageResult:
     radius_m: float
 
 
-def _group_labels(
-    sites: gpd.GeoDataFrame,
-    counties: gpd.GeoDataFrame | None,
-    zones: gpd.GeoDataFrame | None,
-) -> tuple[pd.Series, pd.Series]:
-    """County and zone of each site, by :func:`geoapp.spatial.locate` with attributes first.
-
-    The stated ``county`` / ``zone`` wins; otherwise the position decides, except
-    for schematic positions, which say nothing about where a site is ("未注明").
-    Located sites outside every county / zone are "市域外" / "园区外".
-    """
-    from geoapp.catalog import load_layer
-    from geoapp.spatial import locate
-
-    counties = load_layer("counties") if counties is None else counties
-    zones = load_layer("zones") if zones is None else zones
-    where = locate(sites, counties, zones, prefer_attributes=True)
-    county = where["county"].where(where["county"].notna(), OUTSIDE_COUNTIES)
-    zone = where["zone"].where(where["zone"].notna(), OUTSIDE_ZONES)
-    county[(where["county_by"] == "unstated").to_numpy()] = UNSTATED
-    zone[(where["zone_by"] == "unstated").to_numpy()] = UNSTATED
-    return county.astype(object), zone.astype(object)
 
 
 def coverage(
@@ -262,19 +238,15 @@ def coverage(
     radius_m: float,
     weight_col: str | None = "investment_yi",
     name_col: str | None = "name",
-    counties: gpd.GeoDataFrame | None = None,
-    zones: gpd.GeoDataFrame | None = None,
+    layers: LayerSet,
 ) -> CoverageResult:
     """Which sites lie within ``radius_m`` of a facility, and the covered shares.
 
     Shares are given by count and by investment, overall and by county, zone
-    and chain. A site's county and zone are its ``county`` / ``zone``
-    attributes when the layer has those columns (an empty value is
-    ``"未注明"``; positions of the sample layers are schematic and are not used
-    to fill it). For a layer without such a column the site is located by its
-    position (:func:`geoapp.spatial.locate`; ``"市域外"`` / ``"园区外"`` when it
-    falls in no county / zone). The chain is the ``chain`` attribute
-    (``"未注明"`` when empty or absent).
+    and chain. A site's county and zone follow the one rule of
+    :mod:`geoapp.places` (stated value, else the stated zone's county, else a
+    non-schematic position; ``"未注明"`` / ``"市域外"`` / ``"园区外"``). The chain
+    is the ``chain`` attribute (``"未注明"`` when empty or absent).
 
     Parameters
     ----------
@@ -290,9 +262,9 @@ def coverage(
         default ``"investment_yi"`` is absent the investment shares are NaN.
     name_col
         Facility name column (see :func:`nearest_facility`).
-    counties, zones
-        Layers used to locate sites that have no ``county`` / ``zone`` column
-        (default: the shipped layers, loaded only when needed).
+    layers
+        The bundle whose counties and zones place the sites, by the one rule
+        of :mod:`geoapp.places`.
 
     Returns
     -------
@@ -312,8 +284,9 @@ def coverage(
 
     Examples
     --------
-    >>> res = coverage(load_layer("projects"), load_layer("logistics_hubs"),
-    ...                radius_m=20_000)  # doctest: +SKIP
+    >>> layers = LayerSet.shipped()  # doctest: +SKIP
+    >>> res = coverage(layers["projects"], layers["logistics_hubs"],
+    ...                radius_m=20_000, layers=layers)  # doctest: +SKIP
     >>> res.overall["share_count"]  # doctest: +SKIP
     """
     radius_m = _check_radius(radius_m)
@@ -330,7 +303,7 @@ def coverage(
     out["covered"] = covered
 
     if len(sites):
-        county, zone = _group_labels(sites_m, counties, zones)
+        county, zone = county_labels(sites_m, layers), zone_labels(sites_m, layers)
     else:
         county = zone = pd.Series([], dtype=object)
     chain = labels(sites["chain"] if "chain" in sites.columns else None, sites.index)
@@ -349,6 +322,13 @@ def coverage(
 
 
 # --------------------------------------------------------------------------- candidates
+def _need(layers: LayerSet | None, kind: str) -> LayerSet:
+    if layers is None:
+        msg = f"`layers` is required for kind={kind!r}: pass the LayerSet the candidates come from."
+        raise ValueError(msg)
+    return layers
+
+
 def _candidates_frame(ids, names, kind: str, geoms_m: np.ndarray) -> gpd.GeoDataFrame:
     return gpd.GeoDataFrame(
         {
@@ -364,8 +344,7 @@ def _candidates_frame(ids, names, kind: str, geoms_m: np.ndarray) -> gpd.GeoData
 def candidate_sites(
     *,
     kind: Literal["zone_centroids", "grid", "user"],
-    zones: gpd.GeoDataFrame | None = None,
-    city: gpd.GeoDataFrame | None = None,
+    layers: LayerSet | None = None,
     spacing_m: float = 5000.0,
     user: gpd.GeoDataFrame | None = None,
 ) -> gpd.GeoDataFrame:
@@ -379,10 +358,9 @@ def candidate_sites(
         the polygon). ``"grid"``: a regular square grid of points
         ``spacing_m`` apart, in EPSG:4547, kept where inside the city outline.
         ``"user"``: the user's own layer (polygons by a point inside them).
-    zones
-        Zone polygons for ``"zone_centroids"`` (default: the shipped ``zones``).
-    city
-        Outline for ``"grid"`` (default: the shipped ``city`` layer).
+    layers
+        The bundle whose ``zones`` (``"zone_centroids"``) or ``city`` outline
+        (``"grid"``) make the candidates; not needed for ``"user"``.
     spacing_m
         Grid spacing in metres (default 5 000).
     user
@@ -405,10 +383,7 @@ def candidate_sites(
         msg = f"`kind` was {kind!r} but must be one of {kinds}."
         raise ValueError(msg)
     if kind == "zone_centroids":
-        if zones is None:
-            from geoapp.catalog import load_layer
-
-            zones = load_layer("zones")
+        zones = _need(layers, kind)["zones"]
         _check_layer("zones", zones)
         zones = zones.loc[_valid(zones)]
         pts = np.asarray(to_metric(zones.geometry).representative_point().values)
@@ -416,10 +391,7 @@ def candidate_sites(
         return _candidates_frame(list(ids), list(_names(zones, "name", "园区")), kind, pts)
     if kind == "grid":
         spacing_m = _check_radius(spacing_m, "spacing_m")
-        if city is None:
-            from geoapp.catalog import load_layer
-
-            city = load_layer("city")
+        city = _need(layers, kind)["city"]
         _check_layer("city", city, allow_empty=False)
         area = shapely.union_all(_metric_geoms(city))
         minx, miny, maxx, maxy = area.bounds

@@ -55,8 +55,8 @@ import pyogrio
 import shapely
 
 from geoapp._atomic import atomic_path
-from geoapp._errors import CRSError
 from geoapp.coords import convert_geometry
+from geoapp.errors import CRSError
 from geoapp.settings import CGCS2000_CRS, METRIC_CRS, STORAGE_CRS
 
 logger = logging.getLogger(__name__)

@@ -12,7 +12,7 @@ names to GeoDataFrames, such as ``geoapp.layers.LayerSet`` or a plain dict with
 ``projects``, ``counties`` and ``zones``) and loads nothing itself.
 
 A project's county and zone are decided by ONE rule, :func:`project_places`,
-which is :func:`geoapp.spatial.locate` with ``prefer_attributes=True``: the
+which is :func:`geoapp.places.place` (the one rule of geoapp): the
 stated ``county`` / ``zone`` where the seeds give them, the county of the stated
 zone next, the position only where it is not schematic.
 
@@ -32,8 +32,10 @@ import pandas as pd
 
 from geoapp.chains import CLUSTERS, chains_table
 from geoapp.filters import UNSTATED, labels
-from geoapp.settings import COUNTY_ADCODES, DATA_DIR, STAGES
-from geoapp.spatial import locate
+from geoapp.layers import as_layerset
+from geoapp.places import place
+from geoapp.settings import COUNTY_ADCODES, DATA_DIR
+from geoapp.vocab import STAGES
 
 __all__ = [
     "GROUPINGS",
@@ -72,7 +74,7 @@ def _require(layers: Mapping[str, gpd.GeoDataFrame], *names: str) -> None:
         msg = (
             f"`layers` lacks {missing}; it has {sorted(layers)}. Pass a mapping with the "
             "catalog layers, e.g. geoapp.layers.LayerSet.shipped() or "
-            "{'projects': load_layer('projects'), 'counties': ..., 'zones': ...}."
+            "{'projects': gdf, 'counties': gdf, 'zones': gdf}."
         )
         raise KeyError(msg)
 
@@ -117,7 +119,7 @@ def project_places(layers: Mapping[str, gpd.GeoDataFrame]) -> pd.DataFrame:
     """
     _require(layers, "projects", "counties", "zones")
     p = layers["projects"]
-    where = locate(p, layers["counties"], layers["zones"], prefer_attributes=True)
+    where = place(p, as_layerset(layers))
     idx = p.index
     out = pd.DataFrame(
         {
@@ -209,7 +211,7 @@ def funnel(layers: Mapping[str, gpd.GeoDataFrame]) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        One row per stage of :data:`geoapp.settings.STAGES` (谋划 … 投产), then
+        One row per stage of :data:`geoapp.vocab.STAGES` (谋划 … 投产), then
         ``"未注明"``: ``stage``, ``count``, ``investment_yi``,
         ``n_with_investment``, ``n_ge_1yi`` and ``reached`` (projects at this
         stage or a later one; empty for ``"未注明"``).

@@ -30,7 +30,6 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from geoapp._errors import InfeasibleError
 from geoapp._facilities import (
     _check_layer,
     _check_radius,
@@ -41,6 +40,7 @@ from geoapp._facilities import (
     _require_geometry,
     _shares,
 )
+from geoapp.errors import InfeasibleError
 from geoapp.filters import UNSTATED, labels
 from geoapp.spatial import points_of
 

@@ -6,6 +6,13 @@ import numpy as np
 import pytest
 
 from geoapp.catalog import load_layer
+from geoapp.layers import LayerSet
+
+
+@pytest.fixture(scope="session")
+def shipped():
+    """The shipped layer bundle."""
+    return LayerSet.shipped()
 
 
 @pytest.fixture(scope="session")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 
 import numpy as np
@@ -13,13 +12,11 @@ from streamlit.testing.v1 import AppTest
 from geoapp.catalog import load_layer
 from geoapp.chains import chains_table
 from geoapp.coords import to_metric
-from geoapp.settings import ROOT
+from geoapp.settings import APP_MAIN
 
-APP = str(ROOT / "streamlit_app.py")
+APP = str(APP_MAIN)
+N_PROJECTS = len(load_layer("projects"))
 VERDICTS_ZH = {"推荐", "可行", "不建议", "禁止"}
-#: Projects in the seed table, counted without geoapp (every row is mapped).
-with open(ROOT / "data" / "seed_tables" / "projects.csv", encoding="utf-8", newline="") as _f:
-    N_PROJECTS = len(list(csv.DictReader(_f)))
 
 
 def run_page(page: str | None = None, *, state: dict | None = None) -> AppTest:
@@ -27,7 +24,7 @@ def run_page(page: str | None = None, *, state: dict | None = None) -> AppTest:
     at.run()
     assert not at.exception, at.exception
     if page:
-        at.switch_page(f"app_pages/{page}.py")
+        at.switch_page(f"views/{page}.py")
     for key, value in (state or {}).items():
         at.session_state[key] = value
     if page or state:
@@ -121,9 +118,9 @@ def test_english_switch_keeps_the_choices():
 def test_filters_are_kept_across_pages():
     at = run_page()
     at.sidebar.multiselect(key="f_stages:zh").set_value(["投产"]).run()
-    at.switch_page("app_pages/clustering.py").run()
+    at.switch_page("views/clustering.py").run()
     assert metrics(at)["项目数"] == "26"
-    at.switch_page("app_pages/overview.py").run()
+    at.switch_page("views/overview.py").run()
     assert metrics(at)["项目数"] == "26"
 
 
@@ -268,7 +265,7 @@ def test_data_upload_reports_rejected_rows_and_replaces_projects():
     user = at.session_state["user_layers"]["projects"]
     assert len(user["gdf"]) == 3 and user["source"] == "projects.csv"
     assert set(user["gdf"]["location_quality"]) == {"surveyed"}
-    at.switch_page("app_pages/overview.py").run()
+    at.switch_page("views/overview.py").run()
     assert metrics(at)["项目数"] == "3"
 
 
@@ -292,7 +289,7 @@ def test_data_constraint_layer_is_used_by_siting():
     at.run()
     at.button(key="data_apply").click().run()
     assert not at.exception, at.exception
-    at.switch_page("app_pages/siting.py")
+    at.switch_page("views/siting.py")
     at.session_state["site"] = {"kind": "point", "lon": 115.03, "lat": 35.62}
     at.run()
     assert not at.exception, at.exception

@@ -10,17 +10,17 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from geoapp.catalog import load_layer
-from geoapp.settings import ROOT
+from geoapp.settings import APP_MAIN
 from geoapp.siting import VERDICT_ZH
 
-APP = str(ROOT / "streamlit_app.py")
+APP = str(APP_MAIN)
 
 
 def run_page(page: str) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=120)
     at.run()
     assert not at.exception, at.exception
-    at.switch_page(f"app_pages/{page}.py")
+    at.switch_page(f"views/{page}.py")
     at.run()
     assert not at.exception, at.exception
     return at

@@ -1,6 +1,6 @@
 """End to end: the real app in headless Chromium, with every non-loopback request aborted.
 
-A module fixture starts ``streamlit run streamlit_app.py`` on a free loopback
+A module fixture starts ``streamlit run geoapp/app/main.py`` on a free loopback
 port and waits for ``/_stcore/health``. The test drives Chromium (Debian's
 ``/usr/bin/chromium`` through Playwright) with all requests to other hosts
 aborted and counted, and checks that Leaflet drew the six county polygons and
@@ -12,7 +12,6 @@ reports the time to the first map and the map payload (printed, and written to
 
 from __future__ import annotations
 
-import csv
 import json
 import os
 import signal
@@ -25,15 +24,15 @@ from pathlib import Path
 
 import pytest
 
+from geoapp.catalog import load_layer
 from geoapp.offline import vendor_assets
-from geoapp.settings import ROOT
+from geoapp.settings import APP_MAIN
 
 pytestmark = pytest.mark.browser
 
 CHROMIUM = "/usr/bin/chromium"
-#: Projects in the seed table, counted without geoapp (every row is mapped).
-with open(ROOT / "data" / "seed_tables" / "projects.csv", encoding="utf-8", newline="") as _f:
-    N_PROJECTS = len(list(csv.DictReader(_f)))
+#: Projects in the shipped layer: every one is drawn as a marker.
+N_PROJECTS = len(load_layer("projects"))
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -42,6 +41,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "artifacts"
 MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
 LOOPBACK = (
@@ -65,7 +65,7 @@ def _free_port() -> int:
 @pytest.fixture(scope="module")
 def server():
     """``streamlit run`` on a free loopback port; yields the base URL, stops it at the end."""
-    vendor_assets()  # what `geoapp app` / streamlit_app.py do on start (cheap when present)
+    vendor_assets()  # what `geoapp app` / geoapp/app/main.py do on start (cheap when present)
     port = _free_port()
     ARTIFACTS.mkdir(exist_ok=True)
     log = (ARTIFACTS / "streamlit_server.log").open("wb")
@@ -76,7 +76,9 @@ def server():
             "-m",
             "streamlit",
             "run",
-            str(ROOT / "streamlit_app.py"),
+            str(APP_MAIN),
+            "--server.enableStaticServing",
+            "true",
             "--server.headless",
             "true",
             "--server.port",
@@ -256,6 +258,7 @@ def test_escaped_names_show_as_text_in_leaflet(tmp_path):
 
     from geoapp import mapping
     from geoapp.catalog import load_layer
+    from geoapp.layers import LayerSet
     from geoapp.offline import IFRAME_PREFIX, patch_folium
 
     patch_folium()
@@ -263,7 +266,7 @@ def test_escaped_names_show_as_text_in_leaflet(tmp_path):
     projects = load_layer("projects").head(3).copy()
     projects.loc[projects.index[0], "name"] = xss
     html = (
-        mapping.build_map({"counties": load_layer("counties"), "projects": projects})
+        mapping.build_map(LayerSet({"counties": load_layer("counties"), "projects": projects}))
         .get_root()
         .render()
     )

@@ -230,7 +230,8 @@ def test_unassigned_projects_are_the_chain_projects_no_node_names(layers):
 
 
 def test_gap_candidates_rank_zones_by_an_independent_siting_run(layers):
-    from geoapp.siting import VERDICTS, SitingLayers, evaluate_sites
+    from geoapp.layers import LayerSet
+    from geoapp.siting import VERDICTS, evaluate_sites
 
     res = gap_candidates("聚碳新材料", layers)
     zones = layers["zones"]
@@ -240,11 +241,7 @@ def test_gap_candidates_rank_zones_by_an_independent_siting_run(layers):
 
     direct = evaluate_sites(
         gpd.GeoDataFrame({"name": zones["name"], "chain": "聚碳新材料"}, geometry=pts.values, crs=4326),
-        layers=SitingLayers(
-            counties=layers["counties"], zones=zones, hubs=layers["logistics_hubs"],
-            stations=layers["monitoring_stations"], projects=layers["projects"],
-            river=layers["yellow_river"],
-        ),
+        layers=LayerSet(dict(layers)),
     ).set_index("name")  # fmt: skip
     got = res.set_index("name")
     assert np.allclose(got["score"], direct.loc[got.index, "score"])

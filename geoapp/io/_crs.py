@@ -12,8 +12,8 @@ from pyproj.exceptions import CRSError as PyprojCRSError
 from shapely.geometry.base import BaseGeometry
 
 from geoapp import settings
-from geoapp._errors import CRSError, InputFileError
 from geoapp.coords import convert_geometry, to_metric
+from geoapp.errors import CRSError, InputFileError
 
 #: The default extent is the city outline buffered by this many metres.
 EXTENT_BUFFER_M = 1_000.0

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from geoapp._errors import InputFileError
+from geoapp.errors import InputFileError
 
 if TYPE_CHECKING:
     import shapely

@@ -9,7 +9,7 @@ import unicodedata
 import numpy as np
 import pandas as pd
 
-from geoapp._errors import InputFileError
+from geoapp.errors import InputFileError
 
 _GBK_NAMES = {"gbk", "gb2312", "gb18030", "cp936", "936", "ansi936", "euc-cn", "euccn"}
 _UTF8_NAMES = {"utf-8", "utf8", "65001", "cp65001"}

@@ -12,8 +12,8 @@ import geopandas as gpd
 from shapely.geometry.base import BaseGeometry
 
 from geoapp import settings
-from geoapp._errors import InputFileError
 from geoapp.coords import DATUMS
+from geoapp.errors import InputFileError
 from geoapp.io._crs import _extent_metric, _parse_crs
 from geoapp.io._sources import (
     _TABLE_SUFFIXES,

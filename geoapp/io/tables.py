@@ -16,7 +16,7 @@ import pandas as pd
 from pyproj import CRS
 
 from geoapp import settings
-from geoapp._errors import InputFileError
+from geoapp.errors import InputFileError
 from geoapp.io._crs import (
     _DATUM_LABELS,
     _check_datum,

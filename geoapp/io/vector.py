@@ -13,7 +13,7 @@ import shapely
 from pyproj import CRS
 
 from geoapp import settings
-from geoapp._errors import InputFileError
+from geoapp.errors import InputFileError
 from geoapp.io._crs import (
     _DATUM_LABELS,
     _check_datum,

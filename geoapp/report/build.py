@@ -6,7 +6,7 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO, Literal
+from typing import TYPE_CHECKING, BinaryIO, Literal
 
 import geopandas as gpd
 import pandas as pd
@@ -14,7 +14,8 @@ import pandas as pd
 import geoapp.report  # the package: build_report calls its render_site_page, see there
 from geoapp import __version__
 from geoapp._atomic import atomic_dir
-from geoapp._errors import InputFileError
+from geoapp.errors import InputFileError
+from geoapp.layers import LayerSet
 from geoapp.report.candidates import Candidates, read_candidates
 from geoapp.report.pages import render_index, site_context
 from geoapp.report.pdf import _pdf_workers, _PdfQueue, cjk_pdf_font_available
@@ -22,7 +23,7 @@ from geoapp.report.tables import SUMMARY_COLUMNS, _write_csv, errors_table, summ
 from geoapp.settings import DEFAULT_SITING, SitingSettings
 
 if TYPE_CHECKING:
-    from geoapp.staticmap import BaseLayers
+    pass
 
 logger = logging.getLogger(__package__)  # "geoapp.report", as before the split
 
@@ -95,36 +96,6 @@ def _hub_xy(layer: gpd.GeoDataFrame | None) -> dict[str, tuple[float, float]]:
     return dict(zip(names, zip(pts.x.to_numpy(), pts.y.to_numpy(), strict=True), strict=True))
 
 
-def _base_layers(layers: Any, settings: SitingSettings) -> BaseLayers:
-    from geoapp.staticmap import BaseLayers
-
-    context = None
-    if getattr(layers, "counties", None) is None or _is_shipped(layers):
-        from geoapp.catalog import load_layer
-
-        context = load_layer("neighbours")
-    return BaseLayers.from_layers(
-        counties=layers.counties,
-        zones=getattr(layers, "zones", None),
-        river=getattr(layers, "river", None),
-        hubs=getattr(layers, "hubs", None),
-        stations=getattr(layers, "stations", None),
-        river_buffer_m=settings.river_buffer_m,
-        context=context,
-    )
-
-
-def _is_shipped(layers: Any) -> bool:
-    """Whether ``layers`` uses the shipped county layer (then the shipped neighbours fit)."""
-    from geoapp.catalog import load_layer
-
-    counties = getattr(layers, "counties", None)
-    if counties is None:
-        return False
-    shipped = load_layer("counties")
-    return len(counties) == len(shipped) and counties.geometry.equals(shipped.geometry)
-
-
 def build_report(
     candidates: str | Path | bytes | BinaryIO,
     out_dir: str | Path,
@@ -138,7 +109,7 @@ def build_report(
     datum: Literal["wgs84", "gcj02", "bd09"] = "wgs84",
     crs: str | int | None = None,
     fix_swapped: bool = False,
-    layers: Any = None,
+    layers: LayerSet,
     settings: SitingSettings = DEFAULT_SITING,
     progress: bool = False,
     workers: int | None = None,
@@ -167,8 +138,8 @@ def build_report(
     fix_swapped
         Fix rows with swapped longitude and latitude instead of rejecting them.
     layers
-        The reference layers (:class:`geoapp.siting.SitingLayers`); default
-        the shipped ones.
+        The reference layers (:class:`geoapp.layers.LayerSet`); the city
+        outline bounds the accepted coordinates.
     settings
         Rules, weights and thresholds (:class:`geoapp.settings.SitingSettings`).
     progress
@@ -198,8 +169,8 @@ def build_report(
     """
     from tqdm.auto import tqdm
 
-    from geoapp.siting import SitingLayers, evaluate_sites
-    from geoapp.staticmap import SITE_WINDOW_M, SiteMapRenderer, overview_map
+    from geoapp.siting import evaluate_sites, rules_of
+    from geoapp.staticmap import SITE_WINDOW_M, BaseLayers, SiteMapRenderer, overview_map
 
     out_dir = Path(out_dir)
     cands = read_candidates(
@@ -225,7 +196,6 @@ def build_report(
         logger.warning(note)
         warnings.append(note)
 
-    layers = layers if layers is not None else SitingLayers.shipped()
     evaluated = evaluate_sites(
         cands.sites, layers=layers, settings=settings, chain_col="chain", name_col="name"
     )
@@ -236,10 +206,10 @@ def build_report(
             f"产业链不在目录中（不计园区匹配；仅按名称关键词判断是否化工）/ chains not in the "
             f"taxonomy (no zone match; chemical judged by keywords only): {names}"
         )
-    rules = getattr(layers, "rules", None)
+    rules = rules_of(layers)
     summary = summary_table(evaluated, rules=rules, settings=settings)
     errors = errors_table(imported)
-    base = _base_layers(layers, settings)
+    base = BaseLayers.from_layers(layers, settings)
     hubs = _hub_xy(base.hubs)
     stations = _hub_xy(base.stations)
     generated = (

@@ -12,7 +12,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from geoapp._errors import InputFileError
+from geoapp.errors import InputFileError
 
 if TYPE_CHECKING:
     from geoapp.io import ImportResult

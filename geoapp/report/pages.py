@@ -16,13 +16,9 @@ import pandas as pd
 from geoapp import __version__
 from geoapp.report._format import DATA_NOTE_EN, DATA_NOTE_ZH, _blank, _fmt, _km_text
 from geoapp.settings import DEFAULT_SITING, SitingSettings
+from geoapp.vocab import VERDICT, labels
 
-_VERDICT_ZH = {
-    "recommended": "推荐",
-    "feasible": "可行",
-    "not_advised": "不建议",
-    "prohibited": "禁止",
-}
+_VERDICT_ZH = labels(VERDICT, "zh")
 _FOOTER = "geoapp 批量选址报告 · 位置为示意 schematic positions"
 
 

@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from geoapp.settings import DEFAULT_SITING, SitingSettings
+from geoapp.siting import rank_sites
 
 if TYPE_CHECKING:
     from geoapp.io import ImportResult
@@ -123,8 +124,7 @@ def summary_table(
     geopandas.GeoDataFrame
         EPSG:4326 points with :data:`SUMMARY_COLUMNS` plus ``site_id``,
         ``row`` and ``rule_titles`` (the failed rules' short titles), ranked
-        by score descending with ``prohibited`` sites last
-        (ties by input row). ``violations`` names each failed rule with its
+        by :func:`geoapp.siting.rank_sites` (verdict, then score, then input row). ``violations`` names each failed rule with its
         title and legal basis; distances are in km (2 decimals).
     """
     pts = evaluated.geometry.to_crs("EPSG:4326")
@@ -155,11 +155,7 @@ def summary_table(
         }
     )
     out = gpd.GeoDataFrame(out, geometry=gpd.GeoSeries(pts.values, crs="EPSG:4326"))
-    order = np.lexsort(
-        (out["row"].to_numpy(), -out["score"].fillna(-1).to_numpy(),
-         (out["verdict"] == "prohibited").to_numpy())
-    )  # fmt: skip
-    return out.iloc[order].reset_index(drop=True)
+    return rank_sites(out, row_col="row").reset_index(drop=True)
 
 
 def errors_table(imported: ImportResult) -> pd.DataFrame:

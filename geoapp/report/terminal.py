@@ -10,6 +10,7 @@ from typing import Any, Literal
 import geopandas as gpd
 import pandas as pd
 
+from geoapp.layers import LayerSet
 from geoapp.report._format import DATA_NOTE_EN, _fmt, _km_text
 from geoapp.settings import DEFAULT_SITING, SitingSettings
 
@@ -78,7 +79,7 @@ def evaluate_point(
     name: str = "候选地块",
     datum: Literal["wgs84", "gcj02", "bd09"] = "wgs84",
     crs: str | int | None = None,
-    layers: Any = None,
+    layers: LayerSet,
     settings: SitingSettings = DEFAULT_SITING,
 ) -> gpd.GeoDataFrame:
     """Evaluate one candidate point (a one-row :func:`geoapp.siting.evaluate_sites`).
@@ -98,7 +99,7 @@ def evaluate_point(
     crs
         CRS of the coordinates (default EPSG:4326).
     layers
-        :class:`geoapp.siting.SitingLayers` (default: the shipped layers).
+        The layer bundle (:class:`geoapp.layers.LayerSet`).
     settings
         Rules, weights and thresholds.
 

@@ -17,14 +17,14 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
-from pyproj import Transformer
 from scipy.spatial import cKDTree
 
 from geoapp import chains
-from geoapp.coords import to_metric
+from geoapp.coords import metric_transformer, to_metric
+from geoapp.layers import LayerSet
 from geoapp.rules import RULES, Rule
 from geoapp.settings import DEFAULT_SITING, METRIC_CRS, SitingSettings
-from geoapp.siting.layers import SitingLayers, _shipped_layers
+from geoapp.siting.index import constraint_index, siting_index
 from geoapp.siting.scoring import (
     _CRIT,
     VERDICTS,
@@ -91,7 +91,7 @@ def _check_candidates(candidates, chain_col: str | None, name_col: str | None) -
 def evaluate_sites(
     candidates: gpd.GeoDataFrame,
     *,
-    layers: SitingLayers | None = None,
+    layers: LayerSet,
     settings: SitingSettings = DEFAULT_SITING,
     chain_col: str | None = "chain",
     name_col: str | None = "name",
@@ -109,8 +109,9 @@ def evaluate_sites(
         it and tested against the river and the constraints with the whole
         polygon.
     layers
-        The layers to evaluate against; default :meth:`SitingLayers.shipped`.
-        An app should build one and pass it on every call.
+        The layers to evaluate against (:class:`geoapp.layers.LayerSet`); its
+        metric indexes are built on the first call and kept in the bundle, so
+        an app passes the same bundle on every call.
     settings
         Radii, weights and thresholds; override with :func:`dataclasses.replace`.
     chain_col
@@ -173,15 +174,20 @@ def evaluate_sites(
     t0 = time.perf_counter()
     _check_candidates(candidates, chain_col, name_col)
     weights = _check_settings(settings)
-    layers = layers if layers is not None else _shipped_layers()
-    base, cons = layers._base, layers._constraints
+    if not isinstance(layers, LayerSet):
+        msg = (
+            f"`layers` should be a geoapp.layers.LayerSet, got {type(layers).__name__}; "
+            "build one with LayerSet.shipped() or LayerSet({...})."
+        )
+        raise TypeError(msg)
+    base, cons = siting_index(layers), constraint_index(layers)
     n = len(candidates)
 
     # --- metric coordinates: the points themselves, a point inside each parcel
     geoms = np.asarray(candidates.geometry.array)
     is_pt = shapely.get_type_id(geoms) == 0
     x, y = np.empty(n), np.empty(n)
-    transformer = Transformer.from_crs(candidates.crs, METRIC_CRS, always_xy=True)
+    transformer = metric_transformer(candidates.crs)
     if is_pt.any():
         x[is_pt], y[is_pt] = transformer.transform(
             shapely.get_x(geoms[is_pt]), shapely.get_y(geoms[is_pt])

@@ -29,7 +29,7 @@ def _segment_distance(px, py, ax, ay, bx, by) -> np.ndarray:
     return np.hypot(px - (ax + t * dx), py - (ay + t * dy))
 
 
-class _RiverIndex:
+class RiverIndex:
     """The river in the metric CRS, with exact point-to-river distances.
 
     Points are grouped in square tiles. For each tile, an upper bound ``U`` of

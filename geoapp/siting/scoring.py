@@ -9,14 +9,14 @@ hard rule makes the verdict ``prohibited`` whatever the score.
 from __future__ import annotations
 
 import re
-
+from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Mapping
 
 import numpy as np
 import pandas as pd
 
 from geoapp.settings import SitingSettings
+from geoapp.vocab import VERDICT, VERDICT_CODES, labels
 
 #: Criterion -> (Chinese title, English title), in the order of the score columns.
 CRITERIA: Mapping[str, tuple[str, str]] = MappingProxyType(
@@ -55,12 +55,11 @@ _REASON_WORDS_EN = {
     "、": ", ",
 }
 
-#: The verdicts, best first; ``prohibited`` means a hard rule failed.
-VERDICTS: tuple[str, ...] = ("recommended", "feasible", "not_advised", "prohibited")
+#: The verdicts, best first (:data:`geoapp.vocab.VERDICT`); ``prohibited``: a hard rule failed.
+VERDICTS: tuple[str, ...] = VERDICT_CODES
 #: Chinese labels of the verdicts.
-VERDICT_ZH: Mapping[str, str] = MappingProxyType(
-    {"recommended": "推荐", "feasible": "可行", "not_advised": "不建议", "prohibited": "禁止"}
-)
+VERDICT_ZH: Mapping[str, str] = MappingProxyType(labels(VERDICT, "zh"))
+_V = {code: i for i, code in enumerate(VERDICTS)}
 
 
 def _check_settings(settings: SitingSettings) -> np.ndarray:
@@ -132,8 +131,8 @@ def _verdicts(score: np.ndarray, prohibited: np.ndarray, settings: SitingSetting
     """Verdict code per site: index into :data:`VERDICTS`."""
     return np.select(
         [prohibited, score >= settings.recommended_min, score >= settings.feasible_min],
-        [3, 0, 1],
-        default=2,
+        [_V["prohibited"], _V["recommended"], _V["feasible"]],
+        default=_V["not_advised"],
     )
 
 
@@ -245,3 +244,28 @@ def reasons_in(reasons: pd.Series, lang: str) -> pd.Series:
     out = out.str.replace(r"(?<=：)无(?=；|$)", "none", regex=True)
     pattern = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
     return out.str.replace(pattern, lambda m: words[m.group(0)], regex=True)
+
+
+def rank_sites(evaluated: pd.DataFrame, *, row_col: str | None = None) -> pd.DataFrame:
+    """Evaluated sites in ranking order: verdict rank, then score (high first), then row.
+
+    The one ranking of the app's table, the report's ``summary.csv`` and the CLI.
+
+    Parameters
+    ----------
+    evaluated
+        The output of :func:`geoapp.siting.evaluate_sites` (``verdict``, ``score``).
+    row_col
+        A column breaking ties (the input row number); default: the current order.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The same rows, reordered (index kept).
+    """
+    rank = evaluated["verdict"].map(_V).fillna(len(_V)).to_numpy()
+    score = -pd.to_numeric(evaluated["score"], errors="coerce").fillna(-1.0).to_numpy()
+    tie = (
+        evaluated[row_col].to_numpy() if row_col is not None else np.arange(len(evaluated))
+    )
+    return evaluated.iloc[np.lexsort((tie, score, rank))]
