@@ -205,7 +205,7 @@ def pipeline_sheets(layers: Mapping[str, gpd.GeoDataFrame]) -> dict[str, pd.Data
         {
             "项目": ["三个一批", "亿元以上", "完成比例", "到位资金", "县区/园区"],
             "说明": [
-                "签约一批、开工一批、投产一批；阶段按 data/seed_tables/README.md 的规则由原文状态归类",
+                "签约一批、开工一批、投产一批；阶段按 seed_tables/README.md 的规则由原文状态归类",
                 "只计投资额已注明且≥1亿元的项目；多数项目未注明投资额，数值为下限",
                 "项目表当前值 ÷ 目标值；项目表并非2024年实施清单，仅供参考",
                 "项目表不含到位资金，560亿元目标（2026年）无法由本表计算",
@@ -228,7 +228,7 @@ def _sheet_title(name: str, used: set[str]) -> str:
 
 
 def write_xlsx(sheets: Mapping[str, pd.DataFrame], path: str | Path) -> Path:
-    """Write tables to an XLSX workbook, one sheet each, formula-like text neutralised.
+    r"""Write tables to an XLSX workbook, one sheet each, formula-like text neutralised.
 
     Parameters
     ----------

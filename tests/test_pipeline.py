@@ -34,7 +34,7 @@ def independent_frame() -> pd.DataFrame:
     p = pd.DataFrame(load_layer("projects").drop(columns="geometry"))
     z = pd.DataFrame(load_layer("zones").drop(columns="geometry"))
     assert (p["location_quality"] == "schematic").all()
-    zone_county = p["zone"].map(dict(zip(z["name"], z["county"])))
+    zone_county = p["zone"].map(dict(zip(z["name"], z["county"], strict=True)))
     county = p["county"].where(p["county"].notna(), zone_county)
     inv = pd.to_numeric(p["investment_yi"], errors="coerce")
     return pd.DataFrame(

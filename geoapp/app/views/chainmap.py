@@ -1,20 +1,20 @@
-"""招商图谱: a chain's nodes (present / gap / target), its zones and projects, where to fill a gap."""
+"""招商图谱: a chain's nodes (present / gap / target), zones and projects, where to fill a gap."""
 
 from functools import partial
 
 import pandas as pd
 import streamlit as st
 
+from geoapp import mapping
 from geoapp.app.common import (
     lang,
-    session_layers,
     map_options,
     persist,
+    session_layers,
     show_map,
     t,
     table,
 )
-from geoapp import mapping
 from geoapp.chainexport import PANORAMA_HEADERS, chain_sheets, write_xlsx
 from geoapp.chainmap import (
     STATUS_COLORS,
@@ -31,6 +31,7 @@ from geoapp.chains import CLUSTERS
 from geoapp.mapping.layers_chain import highlight_zones_layer
 from geoapp.settings import DEFAULT_SITING
 from geoapp.siting import VERDICT_ZH
+
 
 def _layers():
     return session_layers()
@@ -203,7 +204,8 @@ if broken_down and len(fillable):
     options = list(fillable["node"])
     default = picked if picked in options else options[0]
     node_labels = {
-        n: f"{n} · {t(STATUS_ZH[s])}" for n, s in zip(fillable["node"], fillable["status"])
+        n: f"{n} · {t(STATUS_ZH[s])}"
+        for n, s in zip(fillable["node"], fillable["status"], strict=True)
     }
     node = st.selectbox(
         t("选择缺失或拟招引节点"),

@@ -5,8 +5,8 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from geoapp.app.common import map_options, persist, session_layers, show_map, t, table
 from geoapp import mapping
+from geoapp.app.common import map_options, persist, session_layers, show_map, t, table
 from geoapp.chainexport import (
     MEASURABLE_ZH,
     METRIC_ZH,
@@ -18,7 +18,6 @@ from geoapp.chainexport import (
 )
 from geoapp.pipeline import INVESTMENT_CLASSES, against_targets, by_investment_class, funnel, rollup
 from geoapp.settings import DEFAULT_SITING
-
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -61,16 +60,20 @@ st.caption(t("多数项目未注明投资额，亿元以上项目数和投资额
 
 st.subheader(t("三个一批漏斗"))
 staged = fun[fun["stage"] != "未注明"].assign(stage_label=lambda d: d["stage"].map(t))
+funnel_rows = staged[["stage", "stage_label", "count", "reached", "investment_yi"]]
+stage_order = list(staged["stage_label"])
+stage_domain = list(mapping.STAGE_COLORS)[:5]
+stage_range = [mapping.STAGE_COLORS[s] for s in stage_domain]
 spec = {
-    "data": {"values": staged[["stage", "stage_label", "count", "reached", "investment_yi"]].to_dict("records")},
+    "data": {"values": funnel_rows.to_dict("records")},
     "mark": {"type": "bar", "cornerRadiusEnd": 3},
     "encoding": {
-        "y": {"field": "stage_label", "type": "nominal", "sort": list(staged["stage_label"]), "title": t("阶段")},
+        "y": {"field": "stage_label", "type": "nominal", "sort": stage_order, "title": t("阶段")},
         "x": {"field": "reached", "type": "quantitative", "title": t("达到该阶段及以后的项目数")},
         "color": {
             "field": "stage",
             "type": "nominal",
-            "scale": {"domain": list(mapping.STAGE_COLORS)[:5], "range": list(mapping.STAGE_COLORS.values())[:5]},
+            "scale": {"domain": stage_domain, "range": stage_range},
             "legend": None,
         },
         "tooltip": [
