@@ -128,6 +128,9 @@ _EN: Mapping[str, str] = MappingProxyType(
         "按投资额加权": "Weight by investment",
         "优化前覆盖率": "Covered before",
         "优化后覆盖率": "Covered after",
+        "求解时间上限(秒)": "Solver time limit (s)",
+        "允许的最优性差距(%)": "Allowed optimality gap (%)",
+        "求解质量": "Solution quality",
         "新增设施": "New facilities",
         "新增设施后": "with the new facilities",
         "产业链不在目录中（不计园区匹配；仅按名称关键词判断是否化工）": (

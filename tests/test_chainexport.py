@@ -103,7 +103,7 @@ def test_formula_like_text_is_neutralised_and_numbers_stay_numbers(tmp_path):
     assert names[:5] == ["'=1+1", "'+cmd", "'-cmd", "'@SUM(A1)", "'\tx"]
     assert names[5] == "'\nx"  # "\rx" neutralised; XML reading normalises CR to LF
     assert names[6] == "正常"
-    assert names[7] == "'-3.5"  # text stays text, neutralised
+    assert names[7] == "-3.5"  # a number as text is not a formula (geoapp.textsafe policy)
     assert safe_cell("\rx") == "'\rx"
     values = [c.value for c in ws["B"][1:]]
     assert values[:7] == [1, -3.5, 0, 2, 3, 4, 5] and values[7] is None
