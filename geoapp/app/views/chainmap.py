@@ -1,5 +1,6 @@
 """招商图谱: a chain's nodes (present / gap / target), zones and projects, where to fill a gap."""
 
+from collections.abc import Mapping
 from functools import partial
 
 import pandas as pd
@@ -177,7 +178,8 @@ if broken_down:
     event = st.vega_lite_chart(
         _diagram(pan), on_select="rerun", selection_mode="pick", key=f"diagram_{chain}"
     )
-    sel = (event or {}).get("selection", {}).get("pick") if isinstance(event, dict) else None
+    selection = event.get("selection") if isinstance(event, Mapping) else None
+    sel = selection.get("pick") if isinstance(selection, Mapping) else None
     if sel:
         picked = sel[0].get("node")
     st.caption(t("点击图中节点或在下方选择。"))

@@ -1,6 +1,8 @@
 """项目推进: the 三个一批 funnel, the city's targets vs the project table, stages on the map."""
 
+from collections.abc import Mapping
 from functools import partial
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -21,7 +23,7 @@ from geoapp.settings import DEFAULT_SITING
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _xlsx(tokens: tuple[str, ...], _layers: dict) -> bytes:
+def _xlsx(tokens: tuple[str, ...], _layers: Mapping[str, Any]) -> bytes:
     import tempfile
     from pathlib import Path
 
