@@ -381,6 +381,7 @@ _EN: Mapping[str, str] = MappingProxyType(
         "多数项目未注明投资额，亿元以上项目数和投资额只是下限。": (
             "Most projects state no investment: counts of projects ≥ 1 亿元 and sums are lower "
             "bounds."
+        ),
         # workspace (issue 9)
         "工作空间": "Workspace",
         "规划人员姓名": "Planner's name",
