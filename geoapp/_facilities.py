@@ -1,8 +1,8 @@
 """Helpers shared by :mod:`geoapp.coverage` and :mod:`geoapp.placement`.
 
 Input checks (radius, layer, geometry), display names of features, metric
-geometries, the vectorised nearest-facility query and the covered shares by
-count and by investment.
+geometries, the vectorised nearest-facility query, the sparse site × facility
+coverage matrix and the covered shares by count and by investment.
 """
 
 from __future__ import annotations
@@ -105,6 +105,42 @@ def _nearest(site_pts: np.ndarray, fac_geoms: np.ndarray) -> tuple[np.ndarray, n
         idx[pos], dist[pos] = j, d
     return idx, dist
 
+
+
+def _coverage_matrix(site_pts: np.ndarray, fac_geoms: np.ndarray, radius_m: float):
+    """Sparse boolean matrix (CSR, n_sites × n_facilities): facility within ``radius_m`` of site.
+
+    Never builds the dense distance matrix: point facilities use one KD-tree
+    radius query (``cKDTree.sparse_distance_matrix``), other geometries one
+    ``STRtree.query(predicate="dwithin")``. Distances are those of ``cdist`` /
+    :func:`shapely.distance` (metres), and a pair is covered when the distance
+    is ``<= radius_m``, as in spopt's ``from_cost_matrix``. ``site_pts`` must
+    all be non-empty points and ``fac_geoms`` non-empty.
+    """
+    from scipy import sparse
+
+    n, m = len(site_pts), len(fac_geoms)
+    if n == 0 or m == 0:
+        return sparse.csr_array((n, m), dtype=bool)
+    if (shapely.get_type_id(fac_geoms) == shapely.GeometryType.POINT).all():
+        from scipy.spatial import cKDTree
+
+        sxy, fxy = shapely.get_coordinates(site_pts), shapely.get_coordinates(fac_geoms)
+        # A hair wider than the radius, then the exact test on the cdist formula, so that
+        # a site at exactly radius_m is covered whatever the tree's rounding.
+        pairs = cKDTree(sxy).sparse_distance_matrix(
+            cKDTree(fxy), radius_m * (1 + 1e-9) + 1e-6, output_type="ndarray"
+        )
+        rows, cols = pairs["i"], pairs["j"]
+        diff = sxy[rows] - fxy[cols]
+        keep = np.sqrt((diff**2).sum(axis=1)) <= radius_m
+        rows, cols = rows[keep], cols[keep]
+    else:
+        rows, cols = shapely.STRtree(fac_geoms).query(
+            site_pts, predicate="dwithin", distance=radius_m
+        )
+    data = np.ones(len(rows), dtype=bool)
+    return sparse.csr_array((data, (rows, cols)), shape=(n, m))
 
 
 def _investment(sites: pd.DataFrame, weight_col: str | None, *, default: str) -> pd.Series:

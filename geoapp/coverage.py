@@ -9,7 +9,7 @@ The functions are vectorised: nearest facilities come from one KD-tree
 (:class:`scipy.spatial.cKDTree`) or spatial-index query, shares from one
 ``groupby``.
 
-Placement of new facilities (MCLP / LSCP with spopt) lives in
+Placement of new facilities (MCLP / LSCP, HiGHS on a sparse model) lives in
 :mod:`geoapp.placement`; :func:`place_facilities`, :func:`check_feasibility`,
 :class:`Feasibility`, :class:`PlacementResult` and
 :class:`~geoapp.errors.InfeasibleError` are re-exported here.

@@ -45,7 +45,7 @@ from geoapp.rules import validate_constraints
 from geoapp.settings import METRIC_CRS
 from geoapp.spatial import require_crs
 
-__all__ = ["CONSTRAINTS", "LAYER_NAMES", "REQUIRED_COLUMNS", "LayerSet", "conform"]
+__all__ = ["CONSTRAINTS", "LAYER_NAMES", "REQUIRED_COLUMNS", "LayerSet", "as_layerset", "conform"]
 
 #: The layers every bundle has, in map order (the catalog's names).
 LAYER_NAMES: tuple[str, ...] = (
@@ -435,6 +435,29 @@ class LayerSet(Mapping[str, gpd.GeoDataFrame]):
         if "location_quality" not in gdf.columns:
             return 0
         return int(gdf["location_quality"].eq("schematic").sum())
+
+
+def as_layerset(layers: Mapping[str, gpd.GeoDataFrame | None]) -> LayerSet:
+    """``layers`` as a :class:`LayerSet` (itself when it is one).
+
+    Parameters
+    ----------
+    layers
+        A bundle, or a mapping of catalog layer names (and optionally
+        ``"constraints"``) to GeoDataFrames; None values count as absent.
+
+    Returns
+    -------
+    LayerSet
+    """
+    if isinstance(layers, LayerSet):
+        return layers
+    frames = {k: v for k, v in layers.items() if k != CONSTRAINTS and v is not None}
+    constraints = layers.get(CONSTRAINTS)
+    bundle = LayerSet(frames)
+    if constraints is not None and len(constraints):
+        bundle = bundle.with_constraints(constraints)
+    return bundle
 
 
 @cache

@@ -28,6 +28,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from importlib.resources import files
 from pathlib import Path
 from types import MappingProxyType
 
@@ -38,10 +39,16 @@ METRIC_CRS = "EPSG:4547"
 #: CGCS2000 geographic CRS, accepted on input and offered on export.
 CGCS2000_CRS = "EPSG:4490"
 
-#: Repository root (data/ and layers/ live here); override with ``GEOAPP_HOME``.
-ROOT = Path(os.environ.get("GEOAPP_HOME", Path(__file__).resolve().parents[1]))
+#: The installed package's folder (the app and its pages live in ``app/``).
+PACKAGE_DIR = Path(str(files("geoapp")))
+#: The data home: ``layers/`` (declarations) and ``data/`` (shipped layers, seed tables,
+#: seeds) — the package's own ``resources/`` (package data), or the folder named by the
+#: environment variable ``GEOAPP_HOME`` (same layout) to run on another data set.
+ROOT = Path(os.environ.get("GEOAPP_HOME") or str(files("geoapp") / "resources"))
 DATA_DIR = ROOT / "data"
 LAYERS_DIR = ROOT / "layers"
+#: The Streamlit app's entry point.
+APP_MAIN = PACKAGE_DIR / "app" / "main.py"
 
 #: The six county-level units of 濮阳市, adcode -> name.
 COUNTY_ADCODES: Mapping[str, str] = MappingProxyType(
@@ -200,8 +207,10 @@ class Limits:
             if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
                 msg = f"`{name}` must be a positive integer, got {value!r}."
                 raise ValueError(msg)
-        if isinstance(self.max_pages, bool) or not isinstance(self.max_pages, int) or (
-            self.max_pages < 0
+        if (
+            isinstance(self.max_pages, bool)
+            or not isinstance(self.max_pages, int)
+            or (self.max_pages < 0)
         ):
             msg = f"`max_pages` must be an integer >= 0, got {self.max_pages!r}."
             raise ValueError(msg)
@@ -211,6 +220,29 @@ class Limits:
 
 
 DEFAULT_LIMITS = Limits()
+
+
+@dataclass(frozen=True)
+class PlacementSettings:
+    """Solver limits of facility placement (MCLP / LSCP, HiGHS through ``scipy.optimize.milp``).
+
+    Attributes
+    ----------
+    time_limit_s
+        Wall-clock limit of one solve, in seconds (default 10 s, so the app's
+        coverage page answers within seconds). When it is reached the best
+        solution found so far is returned with its proven gap.
+    mip_gap
+        Relative optimality gap at which the solver may stop, as a fraction
+        (default 0: solve to proven optimality within the time limit; 0.01
+        stops once the solution is proven within 1 % of the best possible).
+    """
+
+    time_limit_s: float = 10.0
+    mip_gap: float = 0.0
+
+
 DEFAULT_COVERAGE = CoverageSettings()
+DEFAULT_PLACEMENT = PlacementSettings()
 DEFAULT_CLUSTER = ClusterSettings()
 DEFAULT_SITING = SitingSettings()

@@ -105,10 +105,11 @@ def _free_port() -> int:
 
 def test_app_serves_from_the_installed_package(installed):
     port = _free_port()
+    log_path = installed["cwd"].parent / "app.log"
+    log = log_path.open("wb")
     proc = subprocess.Popen(
         [str(installed["geoapp"]), "app", "--port", str(port)],
-        cwd=installed["cwd"], env=installed["env"],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        cwd=installed["cwd"], env=installed["env"], stdout=log, stderr=subprocess.STDOUT,
     )  # fmt: skip
     try:
         deadline = time.monotonic() + 90
@@ -120,10 +121,11 @@ def test_app_serves_from_the_installed_package(installed):
                     break
             except OSError:
                 time.sleep(0.5)
-        assert health == "ok", proc.stdout.read() if proc.poll() is not None else "timeout"
+        assert health == "ok", log_path.read_text(encoding="utf-8", errors="replace")
         url = f"http://127.0.0.1:{port}/app/static/vendor/cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js"
         with urllib.request.urlopen(url) as r:  # the offline map assets are served
             assert r.status == 200 and b"Leaflet" in r.read(2000)
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+        log.close()

@@ -255,8 +255,7 @@ def build_report(
         f"由 geoapp {__version__} 于 {datetime.now().astimezone():%Y-%m-%d %H:%M} 生成 · "
         f"输入 {imported.source_name} · {imported.summary()}"
     )
-    by_id = evaluated.set_index("site_id", drop=False)
-    attrs = cands.attributes.set_index(cands.sites["site_id"].to_numpy())
+    # One dict per site, built once (a .loc look-up per page costs more than the page's map).
     paged = summary["site_id"].head(limits.max_pages)
     if len(paged) < len(summary):
         warnings.append(
@@ -264,6 +263,14 @@ def build_report(
             f"{len(paged):,} of {len(summary):,} sites in the ranking (--max-pages); every site "
             "is evaluated and listed in summary.csv and results.geojson"
         )
+    wanted = set(paged)
+    pages_of = evaluated[evaluated["site_id"].isin(wanted)]
+    by_id = pages_of.set_index("site_id", drop=False).to_dict("index")
+    attrs = (
+        cands.attributes.set_index(cands.sites["site_id"].to_numpy())
+        .loc[lambda f: f.index.isin(wanted)]
+        .to_dict("index")
+    )
     pdf_queue = _PdfQueue(_pdf_workers(workers, len(paged))) if pdf else None
 
     try:
@@ -286,7 +293,7 @@ def build_report(
             )
             with SiteMapRenderer(base, window_m=SITE_WINDOW_M) as render:
                 for site_id in paged:
-                    row = by_id.loc[site_id].to_dict()
+                    row = dict(by_id[site_id])
                     # control characters removed, long names shortened (the CSV keeps all)
                     row["name"] = shorten(terminal_text(row["name"]), limits.max_name_chars)
                     geom = row["geometry"]
@@ -298,13 +305,12 @@ def build_report(
                         hub_xy=hubs.get(str(row.get("hub_name"))),
                         station_xy=stations.get(str(row.get("station_name"))),
                     )
-                    shown = attrs.loc[site_id].map(
-                        lambda v: (
-                            shorten(terminal_text(v), 4 * limits.max_name_chars)
-                            if isinstance(v, str)
-                            else v
-                        )
-                    )  # one site's few attributes
+                    shown = {
+                        k: shorten(terminal_text(v), 4 * limits.max_name_chars)
+                        if isinstance(v, str)
+                        else v
+                        for k, v in attrs[site_id].items()
+                    }  # one site's few attributes
                     context = site_context(row, settings=settings, rules=rules, attributes=shown)
                     # Looked up on the package, so that replacing
                     # geoapp.report.render_site_page (as the tests do) takes effect.
