@@ -15,6 +15,9 @@ METRIC_CRS : ``"EPSG:4547"``
     CGCS2000 / 3-degree Gauss-Krüger CM 114E. Every distance, buffer and area
     is computed in this CRS, in metres. Across 濮阳市 (114.8–116.2°E) its scale
     error stays under 0.05 % (see ``tests/test_coords.py``).
+Workspace : ``$GEOAPP_WORKSPACE``, else ``~/.local/share/geoapp/workspace.gpkg``
+    Where a planner's layers, scenarios and log are kept
+    (:func:`default_workspace`; ``--workspace`` on the command line wins).
 
 Use ``dataclasses.replace`` to override a default::
 
@@ -61,6 +64,26 @@ COUNTY_ADCODES: Mapping[str, str] = MappingProxyType(
         "410928": "濮阳县",
     }
 )
+
+
+#: Environment variable naming the workspace (a ``.gpkg`` path or a ``postgresql://`` URL).
+WORKSPACE_ENV = "GEOAPP_WORKSPACE"
+
+
+def default_workspace() -> str:
+    """The workspace used when none is named: ``$GEOAPP_WORKSPACE``, else a GeoPackage
+    in the user's data folder, ``$XDG_DATA_HOME/geoapp/workspace.gpkg`` (by default
+    ``~/.local/share/geoapp/workspace.gpkg``).
+
+    The CLI's ``--workspace`` option and ``geoapp app --workspace`` override it.
+    """
+    named = os.environ.get(WORKSPACE_ENV, "").strip()
+    if named:
+        return named
+    data_home = os.environ.get("XDG_DATA_HOME", "").strip() or str(
+        Path.home() / ".local" / "share"
+    )
+    return str(Path(data_home) / "geoapp" / "workspace.gpkg")
 
 
 #: Largest upload accepted by the app and by :func:`geoapp.io.read_user_layer`
@@ -156,6 +179,26 @@ class SitingSettings:
 
 
 @dataclass(frozen=True)
+class PlacementSettings:
+    """Solver limits of facility placement (MCLP / LSCP, HiGHS through ``scipy.optimize.milp``).
+
+    Attributes
+    ----------
+    time_limit_s
+        Wall-clock limit of one solve, in seconds (default 10 s, so the app's
+        coverage page answers within seconds). When it is reached the best
+        solution found so far is returned with its proven gap.
+    mip_gap
+        Relative optimality gap at which the solver may stop, as a fraction
+        (default 0: solve to proven optimality within the time limit; 0.01
+        stops once the solution is proven within 1 % of the best possible).
+    """
+
+    time_limit_s: float = 10.0
+    mip_gap: float = 0.0
+
+
+@dataclass(frozen=True)
 class Limits:
     """Bounds on the work one input may cause, with defaults for a city office.
 
@@ -220,28 +263,6 @@ class Limits:
 
 
 DEFAULT_LIMITS = Limits()
-
-
-@dataclass(frozen=True)
-class PlacementSettings:
-    """Solver limits of facility placement (MCLP / LSCP, HiGHS through ``scipy.optimize.milp``).
-
-    Attributes
-    ----------
-    time_limit_s
-        Wall-clock limit of one solve, in seconds (default 10 s, so the app's
-        coverage page answers within seconds). When it is reached the best
-        solution found so far is returned with its proven gap.
-    mip_gap
-        Relative optimality gap at which the solver may stop, as a fraction
-        (default 0: solve to proven optimality within the time limit; 0.01
-        stops once the solution is proven within 1 % of the best possible).
-    """
-
-    time_limit_s: float = 10.0
-    mip_gap: float = 0.0
-
-
 DEFAULT_COVERAGE = CoverageSettings()
 DEFAULT_PLACEMENT = PlacementSettings()
 DEFAULT_CLUSTER = ClusterSettings()

@@ -306,9 +306,11 @@ def build_report(
                         station_xy=stations.get(str(row.get("station_name"))),
                     )
                     shown = {
-                        k: shorten(terminal_text(v), 4 * limits.max_name_chars)
-                        if isinstance(v, str)
-                        else v
+                        k: (
+                            shorten(terminal_text(v), 4 * limits.max_name_chars)
+                            if isinstance(v, str)
+                            else v
+                        )
                         for k, v in attrs[site_id].items()
                     }  # one site's few attributes
                     context = site_context(row, settings=settings, rules=rules, attributes=shown)
