@@ -64,7 +64,8 @@ class PolygonIndex:
         func = shapely.intersects_xy if boundary else shapely.contains_xy
         if len(self) == 0 or len(x) == 0:
             return np.empty(0, np.intp), np.empty(0, np.intp)
-        if len(self) <= LOOP_MAX_POLYGONS:  # loop over the few polygons, not the points
+        if len(x) >= len(self) and len(self) <= LOOP_MAX_POLYGONS:
+            # loop over the few polygons, not the points
             pts, polys = [], []
             for j, (geom, (x0, y0, x1, y1)) in enumerate(zip(self.geoms, self.bounds, strict=True)):
                 cand = np.flatnonzero((x >= x0) & (x <= x1) & (y >= y0) & (y <= y1))
@@ -75,7 +76,8 @@ class PolygonIndex:
             if not pts:
                 return np.empty(0, np.intp), np.empty(0, np.intp)
             return np.concatenate(pts), np.concatenate(polys)
-        pt_idx, poly_idx = self.tree.query(shapely.points(x, y))  # bounding boxes only
+        # many polygons, or fewer points than polygons (a click): the tree's boxes first
+        pt_idx, poly_idx = self.tree.query(shapely.points(x, y))
         keep = func(self.geoms[poly_idx], x[pt_idx], y[pt_idx])
         return pt_idx[keep], poly_idx[keep]
 
