@@ -256,8 +256,6 @@ def build_report(
         f"输入 {imported.source_name} · {imported.summary()}"
     )
     # One dict per site, built once (a .loc look-up per page costs more than the page's map).
-    by_id = evaluated.set_index("site_id", drop=False).to_dict("index")
-    attrs = cands.attributes.set_index(cands.sites["site_id"].to_numpy()).to_dict("index")
     paged = summary["site_id"].head(limits.max_pages)
     if len(paged) < len(summary):
         warnings.append(
@@ -265,6 +263,14 @@ def build_report(
             f"{len(paged):,} of {len(summary):,} sites in the ranking (--max-pages); every site "
             "is evaluated and listed in summary.csv and results.geojson"
         )
+    wanted = set(paged)
+    pages_of = evaluated[evaluated["site_id"].isin(wanted)]
+    by_id = pages_of.set_index("site_id", drop=False).to_dict("index")
+    attrs = (
+        cands.attributes.set_index(cands.sites["site_id"].to_numpy())
+        .loc[lambda f: f.index.isin(wanted)]
+        .to_dict("index")
+    )
     pdf_queue = _PdfQueue(_pdf_workers(workers, len(paged))) if pdf else None
 
     try:

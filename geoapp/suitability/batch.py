@@ -31,6 +31,7 @@ from pyproj import CRS
 from geoapp._atomic import atomic_path
 from geoapp.settings import DEFAULT_SITING, SitingSettings
 from geoapp.suitability.inputs import siting_layers
+from geoapp.textsafe import neutralise_frame
 from geoapp.tiles import map_tiles
 
 logger = logging.getLogger(__name__)
@@ -219,7 +220,7 @@ def evaluate_parquet(
                     verdicts[str(v)] = verdicts.get(str(v), 0) + int(c)
                 if fmt == "csv":
                     frame[geom_col] = gpd.GeoSeries.from_wkb(wkb).to_wkt()
-                    frame.to_csv(
+                    neutralise_frame(frame).to_csv(  # the one text policy (geoapp.textsafe)
                         tmp,
                         mode="a",
                         header=n == 0,
