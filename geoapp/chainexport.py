@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from geoapp import textsafe
-from geoapp._atomic import atomic_path
+from geoapp.atomic import atomic_path
 from geoapp.chainmap import STATUS_ZH, chain_nodes, gaps_by_zone, panorama
 from geoapp.chains import CLUSTERS
 from geoapp.pipeline import against_targets, funnel, project_places, rollup

@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from geoapp import __version__
-from geoapp._atomic import atomic_path
+from geoapp.atomic import atomic_path
 from geoapp.chainexport import MEASURABLE_ZH, METRIC_ZH, SCOPE_ZH
 from geoapp.chainmap import STATUS_COLORS, STATUS_ZH, chain_nodes, gaps_by_zone, panorama
 from geoapp.chains import chains_table

@@ -294,7 +294,7 @@ def export_cmd(
         geoapp export counties -f shp --crs EPSG:4547 -o counties.zip
         geoapp export all -f gpkg -o puyang.gpkg
     """
-    from geoapp._atomic import check_output_file
+    from geoapp.atomic import check_output_file
     from geoapp.export import export_layer, export_layers
 
     _use_workspace(workspace)

@@ -13,7 +13,7 @@ import pandas as pd
 
 import geoapp.report  # the package: build_report calls its render_site_page, see there
 from geoapp import __version__
-from geoapp._atomic import REPORT_MARKER, atomic_dir, check_report_dir
+from geoapp.atomic import REPORT_MARKER, atomic_dir, check_report_dir
 from geoapp.errors import InputFileError
 from geoapp.layers import LayerSet
 from geoapp.report.candidates import Candidates, read_candidates
@@ -145,7 +145,7 @@ def build_report(
         (it holds the marker file ``.geoapp-report``), replaced only when the
         new report is complete. An existing file, the input itself, the
         current folder or a folder of other files is refused before any work
-        (:func:`geoapp._atomic.check_report_dir`).
+        (:func:`geoapp.atomic.check_report_dir`).
     pdf
         Also write ``sites/<id>.pdf`` (WeasyPrint; Chinese text in Noto Sans
         CJK SC, ``apt-get install fonts-noto-cjk``).

@@ -7,9 +7,9 @@ would run as a formula neutralised (:func:`_csv_safe`).
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import geopandas as gpd
 import numpy as np
@@ -52,7 +52,7 @@ def _rule_ids(value: object) -> tuple[str, ...]:
         return ()
     if isinstance(value, str):
         return tuple(v.strip() for v in value.replace(";", ",").split(",") if v.strip())
-    return tuple(str(v) for v in value)
+    return tuple(str(v) for v in cast(Iterable[object], value))
 
 
 def violations_text(

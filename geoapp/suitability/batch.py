@@ -28,7 +28,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from pyproj import CRS
 
-from geoapp._atomic import atomic_path
+from geoapp.atomic import atomic_path
 from geoapp.settings import DEFAULT_SITING, SitingSettings
 from geoapp.suitability.inputs import siting_layers
 from geoapp.textsafe import neutralise_frame
