@@ -18,10 +18,11 @@ import numpy as np
 import pandas as pd
 
 from geoapp.settings import DATA_DIR
+from geoapp.vocab import CLUSTER
 
 TABLES = DATA_DIR / "seed_tables"
 #: The six clusters (seed 003 L73; seed 002 §6).
-CLUSTERS: tuple[str, ...] = ("新材料", "新能源装备制造", "高端装备", "新一代信息技术", "绿色食品", "现代轻纺")
+CLUSTERS: tuple[str, ...] = tuple(CLUSTER)
 #: The number of key chains the city counts (seed 003 L73).
 CHAIN_COUNT_STATED = 20
 #: Words that mark a free-text chain name as chemical industry.

@@ -147,9 +147,23 @@ WorkspaceOpt = Annotated[
 _WS: dict[str, Any] = {}
 
 
+def _close_workspace() -> None:
+    ws = _WS.get("ws")
+    if ws is not None:
+        ws.close()
+    _WS.clear()
+
+
+@app.callback()
+def _start(ctx: typer.Context) -> None:
+    # Runs before every command: a fresh workspace state, closed when the command ends.
+    _close_workspace()
+    ctx.call_on_close(_close_workspace)
+
+
 def _use_workspace(target: str | None) -> None:
     """Make ``target`` the workspace of this command (every command calls this first)."""
-    _WS.clear()
+    _close_workspace()
     _WS["target"] = target
 
 
@@ -175,14 +189,14 @@ def _log(command: str, parameters: dict[str, Any], result: dict[str, Any],
     """Append an analysis run to the workspace's log (user = the OS user)."""
     from geoapp.workspace import LogEntry, file_sha256, os_user
 
-    is_file = input_file is not None and input_file.is_file()
+    sha = file_sha256(input_file) if input_file is not None and input_file.is_file() else ""
     _workspace().append_log(
         LogEntry(
             command=f"cli:{command}",
             user=os_user(),
             parameters={k: (str(v) if isinstance(v, Path) else v) for k, v in parameters.items()},
             input_name=str(input_file) if input_file is not None else "",
-            input_sha256=file_sha256(input_file) if is_file else "",
+            input_sha256=sha,
             result=result,
         )
     )
@@ -728,7 +742,8 @@ def import_cmd(
         ),
     ],
     layer: Annotated[
-        str, typer.Option("--layer", "-l", help="Layer it replaces or extends (see `geoapp layers`).")
+        str,
+        typer.Option("--layer", "-l", help="Layer it replaces or extends (see `geoapp layers`)."),
     ],
     mode: Annotated[
         ImportMode,
@@ -832,10 +847,8 @@ def scenarios_cmd(
     typer.echo("Layer versions: " + json.dumps(dict(sc.layer_versions), sort_keys=True))
     typer.echo("Figures:")
     _echo_table(pd.DataFrame({"figure": list(sc.figures), "value": list(sc.figures.values())}))
-    typer.echo(
-        "Result layers: " + ", ".join(f"{k} ({len(v)})" for k, v in sc.results.items())
-        or "none"
-    )
+    shown = ", ".join(f"{k} ({len(v)})" for k, v in sc.results.items())
+    typer.echo(f"Result layers: {shown or 'none'}")
 
 
 @app.command("log")
@@ -878,14 +891,19 @@ def app_cmd(
     Example:
         geoapp app --port 8502
     """
-    from geoapp.settings import ROOT
+    from geoapp.offline import vendor_assets
+    from geoapp.settings import APP_MAIN
 
-    script = ROOT / "streamlit_app.py"
+    script = APP_MAIN
     if not script.exists():
-        _fail(f"{script} does not exist; run from a checkout of the geoapp repository.")
+        _fail(f"{script} does not exist; reinstall geoapp (`pip install --force-reinstall geoapp`).")
+    vendor_assets()  # the map's JS/CSS beside the app, served before the first page view
     cmd = [
         sys.executable, "-m", "streamlit", "run", str(script),
         "--server.port", str(port), "--server.headless", "true",
+        "--server.enableStaticServing", "true",  # the offline map assets (geoapp.offline)
+        "--browser.gatherUsageStats", "false",
+        "--client.toolbarMode", "minimal",
     ]  # fmt: skip
     typer.echo(f"Serving {script.name} on http://localhost:{port} (Ctrl+C to stop)")
     from geoapp.settings import WORKSPACE_ENV
@@ -897,6 +915,254 @@ def app_cmd(
     except KeyboardInterrupt:
         code = 0
     raise typer.Exit(code)
+
+
+# --------------------------------------------------------------------------- suitability
+
+
+def _layer_bundle(constraints: Path | None = None) -> Any:
+    """The command's layer bundle, plus the user's constraint polygons (CLI edge)."""
+    layers = _layers()
+    if constraints is not None:
+        from geoapp.io import read_user_layer
+
+        imported = read_user_layer(constraints)
+        if len(imported.rejected):
+            typer.echo(f"Note: {imported.summary()}", err=True)
+        layers = layers.with_constraints(imported.gdf)
+    return layers
+
+
+@app.command("suitability")
+def suitability_cmd(
+    chain: Annotated[str, typer.Option(help="Industrial chain to score, e.g. 聚碳新材料.")],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="GeoTIFF to write (Cloud-Optimized, EPSG:4547).")
+    ] = ...,
+    resolution: Annotated[
+        float, typer.Option("--resolution", help="Cell size in metres, 10–1000.")
+    ] = 100.0,
+    weights: Annotated[
+        str | None,
+        typer.Option(
+            "--weights",
+            help="Criterion weights, e.g. hub_access=30,station_access=10,river_distance=5 "
+            "(others keep the siting defaults).",
+        ),
+    ] = None,
+    transform: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--transform",
+            help="criterion=linear:FULL:ZERO | threshold:AT[:above] | inverse:NEAR | "
+            "categories:0=0.3/1=1; repeat for several.",
+        ),
+    ] = None,
+    river_buffer_m: Annotated[
+        float | None, typer.Option("--river-buffer-m", help="Yellow River shoreline buffer (m).")
+    ] = None,
+    threshold: Annotated[
+        float | None,
+        typer.Option(help="Score counted as suitable in the summary (default 65)."),
+    ] = None,
+    constraints: Annotated[
+        Path | None,
+        typer.Option(help="User constraint polygons (生态保护红线 …): GeoJSON, GPKG, zip."),
+    ] = None,
+    regions: Annotated[
+        int, typer.Option("--regions", help="Also find this many best regions (0 = none).", min=0)
+    ] = 0,
+    min_area_ha: Annotated[
+        float, typer.Option("--min-area-ha", help="Smallest region, hectares.")
+    ] = 50.0,
+    min_gap_km: Annotated[
+        float, typer.Option("--min-gap-km", help="Smallest gap between regions, km.")
+    ] = 5.0,
+    min_score: Annotated[
+        float | None,
+        typer.Option("--min-score", help="Lowest score of region cells (default: --threshold)."),
+    ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", help="Run tiles on a local Dask cluster of N processes.", min=1),
+    ] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option("--scheduler", help="Run tiles on the Dask scheduler at this address."),
+    ] = None,
+    tile: Annotated[int, typer.Option(help="Tile side in cells.", min=64)] = 1024,
+    progress: Annotated[
+        bool | None,
+        typer.Option("--progress/--no-progress", help="Progress bar (default: on a terminal)."),
+    ] = None,
+) -> None:  # fmt: skip
+    """Score the whole city for a chain on a grid: a GeoTIFF, a summary, the best regions.
+
+    Band 1 is the score 0–100, band 2 the code of the failed hard rule (0 =
+    none; the table is in the file's metadata); no data outside the city.
+    With --regions K it also writes OUTPUT_regions.geojson (WGS-84) and
+    OUTPUT_regions.gpkg (EPSG:4547).
+
+    \b
+    Examples:
+        geoapp suitability --chain 聚碳新材料 --resolution 100 -o out.tif
+        geoapp suitability --chain 氢能 --resolution 30 -o h2.tif --regions 5 --min-area-ha 50 \\
+            --min-gap-km 5 --weights hub_access=40,river_distance=10 --workers 2
+    """
+    from dataclasses import replace
+
+    from geoapp.settings import DEFAULT_SITING
+    from geoapp.suitability import SurfaceSpec, compute_surface, find_regions
+    from geoapp.suitability.regions import regions_table
+    from geoapp.suitability.transforms import parse_transform, parse_weights
+
+    if workers is not None and scheduler is not None:
+        raise typer.BadParameter(
+            "give --workers or --scheduler, not both.", param_hint="'--workers'"
+        )
+    if output.suffix.lower() not in (".tif", ".tiff"):
+        raise typer.BadParameter(
+            f"{str(output)!r} should end in .tif (a GeoTIFF).", param_hint="'-o' / '--output'"
+        )
+    show = sys.stderr.isatty() if progress is None else progress
+    try:
+        settings = DEFAULT_SITING
+        if river_buffer_m is not None:
+            settings = replace(settings, river_buffer_m=river_buffer_m)
+        spec = SurfaceSpec(
+            chain,
+            resolution_m=resolution,
+            settings=settings,
+            weights=parse_weights(weights) if weights else None,
+            transforms=dict(parse_transform(t) for t in transform or []),
+            threshold=threshold,
+        )
+        layers = _layer_bundle(constraints)
+        res = compute_surface(
+            layers, spec, output=output, tile=tile, workers=workers, scheduler=scheduler,
+            progress=show,
+        )  # fmt: skip
+        g = res.grid
+        typer.echo(
+            f"Wrote {res.path}: {g.width} x {g.height} cells of {g.res:g} m (EPSG:4547), "
+            f"{res.seconds:.1f} s."
+        )
+        typer.echo(f"By county (suitable = no rule fails and score >= {spec.score_threshold:g}):")
+        _echo_table(res.by_county, digits=2)
+        if regions > 0:
+            found = find_regions(
+                res, layers=layers, spec=spec, k=regions, min_score=min_score,
+                min_area_ha=min_area_ha, min_gap_km=min_gap_km,
+            )  # fmt: skip
+            typer.echo(f"{len(found)} regions (asked {regions}):")
+            _echo_table(regions_table(found), digits=1)
+            stem = output.with_name(f"{output.stem}_regions")
+            if len(found):
+                from geoapp.export import export_layer
+
+                for fmt, crs in (("geojson", "EPSG:4326"), ("gpkg", "EPSG:4547")):
+                    out = export_layer(
+                        found, stem.with_suffix(f".{fmt}"), fmt=fmt, crs=crs, layer_name="regions"
+                    )  # type: ignore[arg-type]
+                    typer.echo(f"Wrote {out.path}")
+    except (GeoappError, KeyError, ValueError, OSError) as exc:
+        _fail(exc)
+
+
+# --------------------------------------------------------------------------- chains, pipeline
+
+
+@app.command("chains")
+def chains_cmd(
+    chain: Annotated[
+        str | None, typer.Option("--chain", help="One chain (e.g. 聚碳新材料); default all.")
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help="Write FILE.xlsx (workbook) or FILE.html / FILE.pdf."),
+    ] = None,
+) -> None:
+    """The chain map (产业链招商图谱): each chain's nodes, their status and the gap zones.
+
+    Prints the nodes (present / gap / target) with their projects and seed lines,
+    and the zones that lead the chain but have no project in one of its nodes.
+    With -o, writes an XLSX workbook (one sheet per cluster, Chinese headers) or
+    the "两图一表" page as HTML or PDF.
+
+    \b
+    Example:
+        geoapp chains --chain 聚碳新材料 -o 聚碳.xlsx
+    """
+    from geoapp.chainexport import chain_sheets, write_xlsx
+    from geoapp.chainmap import STATUS_ZH, chain_nodes, gaps_by_zone, panorama
+    from geoapp.chainreport import write_chain_report
+    from geoapp.pipeline import project_places
+
+    try:
+        nodes = chain_nodes(chain)
+        layers = _layers()
+        places = project_places(layers)
+        for name in dict.fromkeys(nodes["chain"]):
+            pan = panorama(name, layers, places=places)
+            typer.echo(f"\n{pan['cluster'].iloc[0]} · {name}")
+            pan = pan.assign(status=pan["status"].map(STATUS_ZH))
+            _echo_table(pan[["position", "node", "status", "project_names", "stages", "source"]])
+        gaps = gaps_by_zone(layers, chain, places=places)
+        per_zone = (
+            gaps.groupby(["zone", "chain"], sort=False).size().rename("nodes_without_project")
+        )
+        typer.echo("\nZones leading a chain with nodes that have no project there:")
+        _echo_table(per_zone.reset_index())
+        if output is not None:
+            suffix = output.suffix.lower()
+            if suffix == ".xlsx":
+                write_xlsx(chain_sheets(layers, chain), output)
+            elif suffix in (".html", ".pdf"):
+                write_chain_report(layers, output, chain)
+            else:
+                _fail(f"cannot tell the format of {str(output)!r}; use .xlsx, .html or .pdf.")
+            typer.echo(f"Wrote {output}")
+    except (GeoappError, KeyError, ValueError, OSError) as exc:
+        _fail(exc)
+
+
+@app.command("pipeline")
+def pipeline_cmd(
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write the roll-ups to FILE.xlsx.")
+    ] = None,
+) -> None:
+    """The project pipeline: 三个一批 funnel by stage and the city's targets vs the project table.
+
+    Each target is printed with its seed line; what the project table cannot
+    tell (到位资金, unknown amounts) is said. With -o, writes an XLSX workbook
+    (funnel, targets, roll-ups by cluster, chain, county and zone).
+
+    \b
+    Example:
+        geoapp pipeline -o p.xlsx
+    """
+    from geoapp.chainexport import pipeline_sheets, write_xlsx
+    from geoapp.pipeline import against_targets, funnel
+
+    try:
+        layers = _layers()
+        typer.echo("三个一批 funnel by stage:")
+        _echo_table(funnel(layers))
+        t = against_targets(layers)
+        typer.echo("\nTargets vs the project table:")
+        cols = ["id", "cluster", "metric", "value", "year", "current", "share", "source"]
+        _echo_table(t[cols], max_width=80)
+        for row in t.itertuples():  # 9 targets
+            if row.measurable != "yes":
+                typer.echo(f"  {row.id}: {row.cannot_tell}")
+        if output is not None:
+            if output.suffix.lower() != ".xlsx":
+                _fail(f"cannot tell the format of {str(output)!r}; use .xlsx.")
+            write_xlsx(pipeline_sheets(layers), output)
+            typer.echo(f"Wrote {output}")
+    except (GeoappError, KeyError, ValueError, OSError) as exc:
+        _fail(exc)
 
 
 def main() -> None:

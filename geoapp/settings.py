@@ -29,10 +29,11 @@ Use ``dataclasses.replace`` to override a default::
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from importlib.resources import files
 from pathlib import Path
 from types import MappingProxyType
-from typing import Mapping
 
 #: Storage / exchange CRS (WGS-84 lon/lat).
 STORAGE_CRS = "EPSG:4326"
@@ -41,10 +42,16 @@ METRIC_CRS = "EPSG:4547"
 #: CGCS2000 geographic CRS, accepted on input and offered on export.
 CGCS2000_CRS = "EPSG:4490"
 
-#: Repository root (data/ and layers/ live here); override with ``GEOAPP_HOME``.
-ROOT = Path(os.environ.get("GEOAPP_HOME", Path(__file__).resolve().parents[1]))
+#: The installed package's folder (the app and its pages live in ``app/``).
+PACKAGE_DIR = Path(str(files("geoapp")))
+#: The data home: ``layers/`` (declarations) and ``data/`` (shipped layers, seed tables,
+#: seeds) — the package's own ``resources/`` (package data), or the folder named by the
+#: environment variable ``GEOAPP_HOME`` (same layout) to run on another data set.
+ROOT = Path(os.environ.get("GEOAPP_HOME") or str(files("geoapp") / "resources"))
 DATA_DIR = ROOT / "data"
 LAYERS_DIR = ROOT / "layers"
+#: The Streamlit app's entry point.
+APP_MAIN = PACKAGE_DIR / "app" / "main.py"
 
 #: The six county-level units of 濮阳市, adcode -> name.
 COUNTY_ADCODES: Mapping[str, str] = MappingProxyType(

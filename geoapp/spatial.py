@@ -132,8 +132,11 @@ def polygon_lookup(
 
 def _take(values: pd.Series, idx: np.ndarray) -> np.ndarray:
     arr = values.to_numpy(dtype=object)
-    taken = arr[np.clip(idx, 0, None)] if len(arr) else np.full(len(idx), None, dtype=object)
-    return np.where(idx >= 0, taken, None)
+    taken: np.ndarray = (
+        arr[np.clip(idx, 0, None)] if len(arr) else np.full(len(idx), None, dtype=object)
+    )
+    out: np.ndarray = np.where(idx >= 0, taken, np.full(len(idx), None, dtype=object))
+    return out
 
 
 def locate(

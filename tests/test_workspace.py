@@ -171,21 +171,21 @@ def test_kill_9_inside_the_write_leaves_the_previous_version(ws_target, shipped)
     with open_workspace(ws_target) as ws:
         ws.replace_layer("projects", projects, source="before.csv")
     env = {**os.environ, SLOW_COMMIT_ENV: "60", "PYTHONPATH": str(ROOT)}
-    proc = subprocess.Popen(
+    with subprocess.Popen(
         [sys.executable, "-c", KILL_SCRIPT, ws_target],
         stderr=subprocess.PIPE,
-        stdout=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
         env=env,
         text=True,
-    )
-    try:
-        line = proc.stderr.readline()  # printed inside the transaction, rows written
-        assert "inside the write transaction" in line, line + proc.stderr.read()
-        proc.send_signal(signal.SIGKILL)
-        proc.wait(timeout=30)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
+    ) as proc:
+        try:
+            line = proc.stderr.readline()  # printed inside the transaction, rows written
+            assert "inside the write transaction" in line, line + proc.stderr.read()
+            proc.send_signal(signal.SIGKILL)
+            proc.wait(timeout=30)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
     assert proc.returncode == -signal.SIGKILL
     with open_workspace(ws_target) as ws:
         assert ws.versions("projects")["version"].tolist() == [1]

@@ -14,10 +14,10 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from geoapp.settings import ROOT
+from geoapp.settings import APP_MAIN
 from geoapp.workspace import open_workspace
 
-APP = str(ROOT / "streamlit_app.py")
+APP = str(APP_MAIN)
 
 PROJECTS_CSV = (
     "项目名称,产业链,阶段,投资额(亿元),经度,纬度\n"
@@ -35,7 +35,7 @@ def session(page: str | None = None, **state) -> AppTest:
     at.run()
     assert not at.exception, at.exception
     if page:
-        at.switch_page(f"app_pages/{page}.py").run()
+        at.switch_page(f"views/{page}.py").run()
         assert not at.exception, at.exception
     return at
 

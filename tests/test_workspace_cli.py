@@ -143,10 +143,12 @@ def test_default_workspace_comes_from_the_environment(tmp_path, monkeypatch):
 def test_app_passes_the_workspace_to_the_server(monkeypatch, tmp_path):
     import os
 
+    import geoapp.offline
     import geoapp.settings
 
-    (tmp_path / "streamlit_app.py").write_text("")
-    monkeypatch.setattr(geoapp.settings, "ROOT", tmp_path)
+    (tmp_path / "main.py").write_text("")
+    monkeypatch.setattr(geoapp.settings, "APP_MAIN", tmp_path / "main.py")
+    monkeypatch.setattr(geoapp.offline, "vendor_assets", lambda *a, **k: None)
     seen = []
     monkeypatch.setattr(
         cli.subprocess, "call", lambda cmd: seen.append(os.environ["GEOAPP_WORKSPACE"]) or 0

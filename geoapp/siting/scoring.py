@@ -9,8 +9,8 @@ hard rule makes the verdict ``prohibited`` whatever the score.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Mapping
 
 import numpy as np
 import pandas as pd
