@@ -723,7 +723,7 @@ def report_cmd(
 # --------------------------------------------------------------------------- workspace
 
 
-class ImportMode(str, Enum):
+class ImportMode(Enum):
     """How an imported file changes the layer."""
 
     replace = "replace"
