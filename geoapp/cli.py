@@ -21,9 +21,11 @@ from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
+import click
 import typer
 
 from geoapp.errors import GeoappError, InfeasibleError
+from geoapp.settings import DEFAULT_PLACEMENT
 
 __all__ = ["app", "main"]
 
@@ -101,8 +103,13 @@ class CandidateSet(str, Enum):
 
 
 def _fail(message: object, code: int = 1) -> NoReturn:
+    from geoapp.errors import OutputPathError
+    from geoapp.textsafe import terminal_text
+
     text = message.args[0] if isinstance(message, KeyError) and message.args else message
-    typer.secho(f"Error: {text}", err=True, fg=typer.colors.RED)
+    if isinstance(message, OutputPathError):
+        code = 2  # a usage error: nothing was done
+    typer.secho(f"Error: {terminal_text(text)}", err=True, fg=typer.colors.RED)
     raise typer.Exit(code)
 
 
@@ -147,31 +154,29 @@ WorkspaceOpt = Annotated[
 _WS: dict[str, Any] = {}
 
 
-def _close_workspace() -> None:
-    ws = _WS.get("ws")
-    if ws is not None:
-        ws.close()
-    _WS.clear()
-
-
-@app.callback()
-def _start(ctx: typer.Context) -> None:
-    # Runs before every command: a fresh workspace state, closed when the command ends.
-    _close_workspace()
-    ctx.call_on_close(_close_workspace)
-
-
 def _use_workspace(target: str | None) -> None:
     """Make ``target`` the workspace of this command (every command calls this first)."""
     _close_workspace()
     _WS["target"] = target
 
 
+def _close_workspace() -> None:
+    ws = _WS.pop("ws", None)
+    _WS.clear()
+    if ws is not None:
+        ws.close()
+
+
 def _workspace() -> Any:
     from geoapp.workspace import open_workspace
 
     if "ws" not in _WS:
-        _WS["ws"] = open_workspace(_WS.get("target"))
+        target = _WS.get("target")
+        _WS["ws"] = open_workspace(target)
+        _WS["target"] = target
+        ctx = click.get_current_context(silent=True)
+        if ctx is not None:  # closed when the command ends, whatever its outcome
+            ctx.call_on_close(_close_workspace)
     return _WS["ws"]
 
 
@@ -289,10 +294,12 @@ def export_cmd(
         geoapp export counties -f shp --crs EPSG:4547 -o counties.zip
         geoapp export all -f gpkg -o puyang.gpkg
     """
+    from geoapp._atomic import check_output_file
     from geoapp.export import export_layer, export_layers
 
     _use_workspace(workspace)
     try:
+        check_output_file(output)
         if layer.lower() == "all":
             if fmt is not Format.gpkg:
                 msg = (
@@ -474,12 +481,33 @@ def coverage_cmd(
             case_sensitive=False,
         ),
     ] = Weight.count,
+    time_limit: Annotated[
+        float,
+        typer.Option(
+            "--time-limit",
+            help="Placement: solver time limit in seconds; when reached, the best solution "
+            "found is printed with its proven gap.",
+            min=0.001,
+        ),
+    ] = DEFAULT_PLACEMENT.time_limit_s,
+    gap: Annotated[
+        float,
+        typer.Option(
+            "--gap",
+            help="Placement: stop once the solution is proven within this many percent of the "
+            "best possible (0 = prove optimality).",
+            min=0.0,
+            max=99.0,
+        ),
+    ] = 100 * DEFAULT_PLACEMENT.mip_gap,
     workspace: WorkspaceOpt = None,
 ) -> None:
     """Coverage of the project sites by facilities; optionally place new ones (MCLP / LSCP).
 
     Prints the overall covered share and the table by county. With --add K
-    (MCLP) or --model lscp it also prints the chosen new facilities; when LSCP
+    (MCLP) or --model lscp it also prints the chosen new facilities and how
+    good the solution is (optimal, or within how many percent of the best
+    possible when --time-limit or --gap stopped the solver); when LSCP
     cannot cover every site with the radius it prints the smallest radius that
     would (exit status 1).
 
@@ -488,6 +516,7 @@ def coverage_cmd(
         geoapp coverage --facilities logistics_hubs --radius-m 15000 -o uncovered.geojson
         geoapp coverage --facilities monitoring_stations --add 2 --model mclp
         geoapp coverage --model lscp --radius-m 8000 --candidates grid
+        geoapp coverage --model lscp --radius-m 3000 --candidates grid --time-limit 5 --gap 1
     """
     from geoapp import coverage as cov
 
@@ -503,7 +532,7 @@ def coverage_cmd(
         if add > 0 or model is Model.lscp:
             _place(
                 cov, sites, fac, radius=radius, add=add, model=model, candidates=candidates,
-                weight=weight,
+                weight=weight, time_limit=time_limit, gap=gap / 100,
             )  # fmt: skip
         fac_file = Path(facilities) if Path(facilities).is_file() else None
         _log(
@@ -546,7 +575,8 @@ def _print_coverage(res: Any, radius: float) -> None:
 
 def _place(
     cov: Any, sites: Any, fac: Any, *, radius: float, add: int, model: Model,
-    candidates: CandidateSet, weight: Weight,
+    candidates: CandidateSet, weight: Weight, time_limit: float = DEFAULT_PLACEMENT.time_limit_s,
+    gap: float = DEFAULT_PLACEMENT.mip_gap,
 ) -> None:  # fmt: skip
     cands = cov.candidate_sites(kind=candidates.value, layers=_layers())
     by_investment = weight is Weight.investment
@@ -559,12 +589,15 @@ def _place(
         existing=fac,
         weight_col="investment_yi" if by_investment else None,
         fill_weight=0.0 if by_investment else None,
+        time_limit_s=time_limit,
+        mip_gap=gap,
     )
     typer.echo(
         f"{model.value.upper()} ({candidates.value}, {len(cands)} candidates): "
         f"{len(res.chosen)} new facilities; covered {_pct(res.covered_before['share_count'])} "
         f"-> {_pct(res.covered_after['share_count'])} of sites."
     )
+    typer.echo(f"Solution: {res.quality('en')} / {res.quality('zh')}")
     chosen = res.chosen.copy()
     pts = chosen.geometry.to_crs("EPSG:4326")
     chosen["lon"] = pts.x.round(6)
@@ -605,11 +638,13 @@ def site_cmd(
     _use_workspace(workspace)
     if crs is not None and crs.strip().lower().replace("-", "") in ("gcj02", "bd09", "wgs84"):
         datum, crs = Datum(crs.strip().lower().replace("-", "")), None
+    from geoapp.textsafe import terminal_text
+
     try:
         result = evaluate_point(
             lon, lat, chain=chain, name=name, datum=datum.value, crs=crs, layers=_layers()
         )
-        typer.echo(site_text(result.iloc[0]))
+        typer.echo(terminal_text(site_text(result.iloc[0])))
         row = result.iloc[0]
         _log(
             "site",
@@ -644,7 +679,8 @@ def report_cmd(
     lon_col: Annotated[str | None, typer.Option(help="Longitude column (default by name).")] = None,
     lat_col: Annotated[str | None, typer.Option(help="Latitude column (default by name).")] = None,
     chain_col: Annotated[
-        str | None, typer.Option(help="Chain column (default: 产业链, 链, chain, industry_chain, 行业).")
+        str | None,
+        typer.Option(help="Chain column (default: 产业链, 链, chain, industry_chain, 行业)."),
     ] = None,
     name_col: Annotated[
         str | None, typer.Option(help="Name column (default: 名称, 项目名称, name, 项目).")
@@ -663,6 +699,28 @@ def report_cmd(
         bool | None,
         typer.Option("--progress/--no-progress", help="Progress bar (default: on a terminal)."),
     ] = None,
+    layer: Annotated[
+        str | None,
+        typer.Option("--layer", help="Layer of a GeoPackage, Shapefile in a .zip, or XLSX sheet."),
+    ] = None,
+    max_rows: Annotated[
+        int | None,
+        typer.Option("--max-rows", min=1, help="Most input rows (default 1,000,000)."),
+    ] = None,
+    max_bytes: Annotated[
+        int | None,
+        typer.Option("--max-bytes", min=1, help="Largest input file in bytes (default 100 MiB); "
+                     "the uncompressed limit of a .zip/.xlsx (256 MiB) grows in proportion."),
+    ] = None,
+    max_pages: Annotated[
+        int | None,
+        typer.Option("--max-pages", min=0, help="Sites with their own page/PDF (default 500); "
+                     "every site is still in summary.csv and results.geojson."),
+    ] = None,
+    max_cell_chars: Annotated[
+        int | None,
+        typer.Option("--max-cell-chars", min=1, help="Longest text in a cell (default 10,000)."),
+    ] = None,
     workspace: WorkspaceOpt = None,
 ) -> None:  # fmt: skip
     """Batch siting report: evaluate every candidate and write a report folder.
@@ -670,17 +728,37 @@ def report_cmd(
     Writes DIR/index.html (map + ranking), DIR/summary.csv, DIR/results.geojson,
     DIR/errors.csv (rows that could not be evaluated, with the reason) and
     DIR/sites/<row>.html (and .pdf with --pdf). Exit status 0 when at least one
-    row was evaluated; 1 when none could be, leaving an existing DIR untouched.
+    row was evaluated; 1 when none could be, leaving an existing DIR untouched;
+    2 when DIR may not be used: -o must be a new path, an empty folder or an
+    earlier report (it holds .geoapp-report) — never a file, the input, the
+    current folder or a folder of other files.
+
+    Limits (raise them with the options): --max-bytes 100 MiB, --max-rows
+    1,000,000, --max-pages 500 (pages only; every site is evaluated),
+    --max-cell-chars 10,000.
 
     \b
     Example:
         geoapp report candidates.csv -o report/ --pdf --datum gcj02
     """
+    from dataclasses import replace
+
     from geoapp.report import build_report
+    from geoapp.settings import DEFAULT_LIMITS
+    from geoapp.textsafe import terminal_text
 
     _use_workspace(workspace)
     show = sys.stderr.isatty() if progress is None else progress
     try:
+        limits = DEFAULT_LIMITS
+        if max_bytes is not None:
+            scale = max_bytes / DEFAULT_LIMITS.max_bytes
+            limits = replace(limits, max_bytes=max_bytes, max_expanded_bytes=max(
+                DEFAULT_LIMITS.max_expanded_bytes, int(DEFAULT_LIMITS.max_expanded_bytes * scale)))
+        for name, value in (("max_rows", max_rows), ("max_pages", max_pages),
+                            ("max_cell_chars", max_cell_chars)):
+            if value is not None:
+                limits = replace(limits, **{name: value})
         res = build_report(
             candidates,
             output,
@@ -693,12 +771,14 @@ def report_cmd(
             crs=crs,
             fix_swapped=fix_swapped,
             progress=show,
+            layer=layer,
+            limits=limits,
             layers=_layers(),
         )
     except (GeoappError, KeyError, ValueError) as exc:
         _fail(exc)
     for note in res.warnings:
-        typer.echo(f"Note: {note}", err=True)
+        typer.echo(f"Note: {terminal_text(note)}", err=True)
     counts = res.summary["verdict"].value_counts()
     typer.echo(
         f"Evaluated {res.n_evaluated} sites ("
@@ -709,7 +789,7 @@ def report_cmd(
     )
     top = res.summary[["name", "county", "chain", "score", "verdict"]].head(10)
     _echo_table(top, digits=1)
-    typer.echo(f"Report: {res.index}")
+    typer.echo(f"Report: {terminal_text(res.index)}")
     _log(
         "report",
         {"output": output, "pdf": pdf, "datum": datum.value, "crs": crs,

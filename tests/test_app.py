@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import numpy as np
 import pytest
@@ -188,6 +189,22 @@ def test_coverage_placement_mclp():
     after = float(m["优化后覆盖率"].rstrip("%"))
     assert after >= before
     assert "geoapp-new" in map_args(at)["script"]
+    assert any("最优解" in c.value for c in at.caption)  # solved to proven optimality
+
+
+def test_coverage_placement_stopped_by_its_time_limit_says_how_good_it_is():
+    at = run_page("coverage")
+    at.sidebar.radio(key="cov_type").set_value("monitoring_stations")
+    at.radio(key="cov_model").set_value("lscp")
+    at.radio(key="cov_cand").set_value("grid").run()  # enables the spacing and time limit
+    at.slider(key="cov_spacing").set_value(2.0)
+    at.slider(key="cov_radius_monitoring_stations").set_value(8.0)
+    at.number_input(key="cov_time_limit").set_value(0.001).run()
+    assert not at.exception, at.exception
+    warned = " ".join(w.value for w in at.warning)
+    assert "求解质量" in warned and "0.001 秒时间上限" in warned
+    assert re.search(r"与最优解相差不超过 \d+\.\d%（最多比最少所需设施数多 \d+ 个）", warned), warned
+    assert float(metrics(at)["优化后覆盖率"].rstrip("%")) == 100.0
 
 
 # --------------------------------------------------------------------------- siting

@@ -10,6 +10,7 @@ the previous version current and intact.
 from __future__ import annotations
 
 import os
+from pathlib import Path
 import signal
 import subprocess
 import sys
@@ -26,7 +27,7 @@ from geopandas.testing import assert_geodataframe_equal
 
 from geoapp.errors import LayerValidationError
 from geoapp.layers import LAYER_NAMES
-from geoapp.settings import ROOT, default_workspace
+from geoapp.settings import default_workspace
 from geoapp.workspace import (
     GpkgWorkspace,
     PostgisWorkspace,
@@ -170,22 +171,23 @@ def test_kill_9_inside_the_write_leaves_the_previous_version(ws_target, shipped)
     projects = shipped["projects"]
     with open_workspace(ws_target) as ws:
         ws.replace_layer("projects", projects, source="before.csv")
-    env = {**os.environ, SLOW_COMMIT_ENV: "60", "PYTHONPATH": str(ROOT)}
-    with subprocess.Popen(
+    env = {**os.environ, SLOW_COMMIT_ENV: "60", "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    proc = subprocess.Popen(
         [sys.executable, "-c", KILL_SCRIPT, ws_target],
         stderr=subprocess.PIPE,
-        stdout=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
         env=env,
         text=True,
-    ) as proc:
-        try:
-            line = proc.stderr.readline()  # printed inside the transaction, rows written
-            assert "inside the write transaction" in line, line + proc.stderr.read()
-            proc.send_signal(signal.SIGKILL)
-            proc.wait(timeout=30)
-        finally:
-            if proc.poll() is None:
-                proc.kill()
+    )
+    try:
+        line = proc.stderr.readline()  # printed inside the transaction, rows written
+        assert "inside the write transaction" in line, line + proc.stderr.read()
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        proc.communicate(timeout=30)  # closes the pipes
     assert proc.returncode == -signal.SIGKILL
     with open_workspace(ws_target) as ws:
         assert ws.versions("projects")["version"].tolist() == [1]

@@ -140,23 +140,46 @@ def test_default_workspace_comes_from_the_environment(tmp_path, monkeypatch):
         assert ws.layers(LayerSet.shipped())["logistics_hubs"]["name"].tolist() == ["新枢纽"]
 
 
-def test_app_passes_the_workspace_to_the_server(monkeypatch, tmp_path):
-    import os
+def test_app_passes_the_workspace_to_the_server(tmp_path):
+    """`geoapp app --workspace W` serves the app on W: its sidebar names W (a real browser)."""
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
 
-    import geoapp.offline
-    import geoapp.settings
+    from playwright.sync_api import sync_playwright
 
-    (tmp_path / "main.py").write_text("")
-    monkeypatch.setattr(geoapp.settings, "APP_MAIN", tmp_path / "main.py")
-    monkeypatch.setattr(geoapp.offline, "vendor_assets", lambda *a, **k: None)
-    seen = []
-    monkeypatch.setattr(
-        cli.subprocess, "call", lambda cmd: seen.append(os.environ["GEOAPP_WORKSPACE"]) or 0
-    )
-    monkeypatch.setenv("GEOAPP_WORKSPACE", "unused.gpkg")  # restored after the test
-    res = invoke("app", "--workspace", "postgresql://db/plan?schema=x")
-    assert res.exit_code == 0, res.output
-    assert seen == ["postgresql://db/plan?schema=x"]
+    from test_browser import CHROMIUM, CHROMIUM_ARGS
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    target = tmp_path / "团队工作空间.gpkg"
+    log = (tmp_path / "app.log").open("wb")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "geoapp", "app", "--port", str(port), "--workspace", str(target)],
+        stdout=log, stderr=subprocess.STDOUT, cwd=tmp_path, start_new_session=True,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health") as r:
+                    if r.read() == b"ok":
+                        break
+            except OSError:
+                time.sleep(0.5)
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            page.goto(f"http://127.0.0.1:{port}/", timeout=90_000)
+            page.get_by_text(str(target)).wait_for(timeout=90_000)
+            browser.close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+        log.close()
 
 
 @pytest.mark.parametrize("command", ["import", "scenarios", "log"])

@@ -167,7 +167,7 @@ def session_layers() -> LayerSet:
     One bundle per combination of uploads is kept for the process (its
     metric indexes are built once and shared by every session).
     """
-    from geoapp.app.workspace_glue import session_base
+    from geoapp.app.workspace import session_base
 
     user = st.session_state.get("user_layers", {})
     base_key, base = session_base()
@@ -185,7 +185,7 @@ def layer(name: str) -> gpd.GeoDataFrame | None:
 
 def layer_token(name: str) -> str:
     """A hashable identity of the session's version of a layer, for cache keys."""
-    from geoapp.app.workspace_glue import layer_key
+    from geoapp.app.workspace import layer_key
 
     user = st.session_state.get("user_layers", {}).get(name)
     return user["token"] if user is not None else layer_key(name)

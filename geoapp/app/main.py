@@ -10,7 +10,7 @@ from pathlib import Path
 import streamlit as st
 
 from geoapp.app.common import init_state, sidebar_frame, t
-from geoapp.app.workspace_glue import sidebar as workspace_sidebar
+from geoapp.app.workspace import sidebar as workspace_sidebar
 from geoapp.offline import ensure_offline_assets
 
 HERE = Path(__file__).resolve().parent

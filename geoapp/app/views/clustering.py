@@ -20,7 +20,7 @@ from geoapp.app.common import (
     t,
     table,
 )
-from geoapp.app.workspace_glue import scenario_controls
+from geoapp.app.workspace import scenario_controls
 from geoapp.clustering import cluster_sites, hot_spots
 from geoapp.settings import DEFAULT_CLUSTER
 from geoapp.workspace.scenarios import cluster_figures

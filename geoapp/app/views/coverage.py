@@ -11,6 +11,7 @@ from geoapp.app.common import (
     download_buttons,
     filtered_projects,
     filters_token,
+    lang,
     layer,
     layer_token,
     map_options,
@@ -21,10 +22,10 @@ from geoapp.app.common import (
     t,
     table,
 )
-from geoapp.app.workspace_glue import scenario_controls
+from geoapp.app.workspace import scenario_controls
 from geoapp.coverage import candidate_sites, coverage, place_facilities
 from geoapp.errors import InfeasibleError
-from geoapp.settings import DEFAULT_COVERAGE
+from geoapp.settings import DEFAULT_COVERAGE, DEFAULT_PLACEMENT
 from geoapp.workspace.scenarios import coverage_figures
 
 st.title(t("覆盖分析"))
@@ -78,6 +79,24 @@ with st.sidebar.expander(t("新增设施选址")):
         t("网格间距(公里)"), 2.0, 20.0, 5.0, 1.0, key="cov_spacing", disabled=cand_kind != "grid"
     )
     by_investment = st.checkbox(t("按投资额加权"), key="cov_weight", value=False)
+    time_limit_s = st.number_input(
+        t("求解时间上限(秒)"),
+        0.001,
+        120.0,
+        DEFAULT_PLACEMENT.time_limit_s,
+        1.0,
+        key="cov_time_limit",
+        disabled=model == "none",
+    )
+    gap_pct = st.number_input(
+        t("允许的最优性差距(%)"),
+        0.0,
+        50.0,
+        100 * DEFAULT_PLACEMENT.mip_gap,
+        0.5,
+        key="cov_gap",
+        disabled=model == "none",
+    )
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -99,6 +118,8 @@ def run_placement(
     cand_kind: str,
     spacing_m: float,
     by_investment: bool,
+    time_limit_s: float,
+    mip_gap: float,
     _sites,
     _facilities,
     _layers,
@@ -113,6 +134,8 @@ def run_placement(
         existing=_facilities,
         weight_col="investment_yi" if by_investment else None,
         fill_weight=0.0 if by_investment else None,
+        time_limit_s=time_limit_s,
+        mip_gap=mip_gap,
     )
 
 
@@ -157,6 +180,8 @@ if model != "none":
                 cand_kind,
                 spacing_km * 1000,
                 by_investment,
+                float(time_limit_s),
+                float(gap_pct) / 100,
                 projects,
                 facilities,
                 session_layers(),
@@ -231,6 +256,11 @@ if placement is not None:
         pct(placement.covered_after["share_count"]),
         delta=f"{100 * (placement.covered_after['share_count'] - placement.covered_before['share_count']):+.1f} pt",
     )
+    quality = f"{t('求解质量')}: {placement.quality('en' if lang() == 'en' else 'zh')}"
+    if placement.optimal:
+        st.caption(quality)
+    else:  # stopped by the time limit or the gap: say how far from the best it may be
+        st.warning(quality)
     chosen = placement.chosen
     pts = chosen.geometry.representative_point()
     table(

@@ -15,7 +15,7 @@ from geoapp.app.common import (
     t,
     table,
 )
-from geoapp.app.workspace_glue import apply_upload, versions_panel, workspace_origin
+from geoapp.app.workspace import apply_upload, versions_panel, workspace_origin
 from geoapp.catalog import catalog
 from geoapp.errors import GeoappError
 from geoapp.export import EXPORT_CRS, to_bytes

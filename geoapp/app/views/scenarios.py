@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from geoapp.app.common import map_options, show_map, t, table
-from geoapp.app.workspace_glue import load_scenario, scenario_layers, scenario_table, target
+from geoapp.app.workspace import load_scenario, scenario_layers, scenario_table, target
 from geoapp.workspace.scenarios import scenario_map
 
 st.title(t("方案对比"))
@@ -22,11 +22,11 @@ def analysis_title(code: str) -> str:
     return t(ANALYSES.get(code, code))
 
 
-labels: dict[int, str] = {
+labels = {
     int(r.id): f"#{r.id} {r.name} · {analysis_title(r.analysis)} · {r.created_at} · {r.user}"
     for r in listed.itertuples()
 }
-ids: list[int] = list(labels)
+ids = list(labels)
 
 
 def shown(value) -> str:
@@ -41,10 +41,10 @@ for i, col in enumerate(st.columns(2)):
             f"{t('方案')} {'AB'[i]}",
             ids,
             index=ids.index(default),
-            format_func=lambda i: labels[i],
+            format_func=labels.get,
             key=f"sc_pick_{i}",
         )
-        picked.append(load_scenario(target(), int(sid or ids[0])))
+        picked.append(load_scenario(target(), int(sid)))
 
 st.subheader(t("关键指标"))
 a, b = picked
@@ -58,7 +58,7 @@ figures = pd.DataFrame(
 )
 table(figures)
 
-for sc, col, i in zip(picked, st.columns(2), range(2), strict=True):
+for sc, col, i in zip(picked, st.columns(2), range(2)):
     with col:
         st.markdown(f"**{'AB'[i]} #{sc.id} {sc.name}**")
         st.caption(f"{analysis_title(sc.analysis)} · {sc.created_at} · {sc.user}")

@@ -23,11 +23,12 @@ from geoapp.app.common import (
     t,
     table,
 )
-from geoapp.app.workspace_glue import scenario_controls
+from geoapp.app.workspace import scenario_controls
 from geoapp.chains import chain_names
 from geoapp.errors import GeoappError
 from geoapp.io import read_user_layer
 from geoapp.settings import DEFAULT_SITING
+from geoapp.spatial import outside_city
 from geoapp.siting import (
     VERDICT_ZH,
     evaluate_sites,
@@ -109,8 +110,12 @@ if site:
         geometry=[geom],
         crs=4326,
     )
-    result = evaluate_sites(cand, layers=layers_obj, settings=settings)
-    row = result.iloc[0]
+    problem = outside_city(cand.geometry, layers_obj["counties"])
+    if problem:
+        st.error(problem)
+    else:
+        result = evaluate_sites(cand, layers=layers_obj, settings=settings)
+        row = result.iloc[0]
 
 # ----- batch candidates (upload)
 st.sidebar.subheader(t("批量评估候选地块"))
