@@ -279,8 +279,11 @@ def validate_for(name: str, gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
 
 
 def storable(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-    """A copy whose attribute columns both back ends store: categories as text, and
-    lists / dicts / tuples (e.g. the failed rules of a siting result) as JSON text."""
+    """A copy whose attribute columns both back ends can store.
+
+    Categories become text; lists, dicts and tuples (e.g. the failed rules of a
+    siting result) become JSON text.
+    """
     out = gdf.copy()
     for col in out.columns:
         if col == out.geometry.name:
@@ -359,8 +362,11 @@ class Workspace(ABC):
 
     @abstractmethod
     def _scenario_rows(self) -> pd.DataFrame:
-        """Every scenario row (id, name, analysis, parameters, layer_versions, figures,
-        results (JSON name -> table), created_at, user)."""
+        """Every scenario row.
+
+        Columns id, name, analysis, parameters, layer_versions, figures, results
+        (JSON: result name -> table), created_at, user.
+        """
 
     @abstractmethod
     def _delete_scenario(self, scenario_id: int, log: LogEntry | None) -> None:
@@ -669,7 +675,7 @@ class Workspace(ABC):
         return self._write_scenario(row, stored, log)
 
     def scenarios(self) -> pd.DataFrame:
-        """The saved scenarios: ``id``, ``name``, ``analysis``, ``created_at``, ``user``, ``figures``."""
+        """The saved scenarios: id, name, analysis, created_at, user, figures."""
         rows = self._scenario_rows()
         cols = ["id", "name", "analysis", "created_at", "user", "figures"]
         return rows[cols].sort_values("id").reset_index(drop=True)
