@@ -53,7 +53,6 @@ from geoapp.report.tables import (
     summary_table,
     violations_text,
 )
-from geoapp.report.tables import _csv_safe as _csv_safe  # private; the tests reach it here
 from geoapp.report.terminal import _width as _width  # private; the tests reach it here
 from geoapp.report.terminal import evaluate_point, site_text, text_table
 

@@ -21,13 +21,12 @@ from geoapp.report.pages import render_index, site_context
 from geoapp.report.pdf import _pdf_workers, _PdfQueue, cjk_pdf_font_available
 from geoapp.report.tables import (
     SUMMARY_COLUMNS,
-    _write_csv,
     errors_table,
     summary_table,
     write_points_geojson,
 )
 from geoapp.settings import DEFAULT_LIMITS, DEFAULT_SITING, Limits, SitingSettings
-from geoapp.textsafe import shorten, terminal_text
+from geoapp.textsafe import shorten, terminal_text, write_csv
 
 if TYPE_CHECKING:
     pass
@@ -275,8 +274,8 @@ def build_report(
 
     try:
         with atomic_dir(out_dir, marker=REPORT_MARKER) as tmp:
-            _write_csv(pd.DataFrame(summary[list(SUMMARY_COLUMNS)]), tmp / "summary.csv")
-            _write_csv(errors, tmp / "errors.csv")
+            write_csv(pd.DataFrame(summary[list(SUMMARY_COLUMNS)]), tmp / "summary.csv")
+            write_csv(errors, tmp / "errors.csv")
             write_points_geojson(
                 summary[[*SUMMARY_COLUMNS, "site_id", "geometry"]], tmp / "results.geojson"
             )

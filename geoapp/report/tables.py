@@ -1,7 +1,7 @@
 """The tables of a report: ``summary.csv`` (ranked, failed rules worded) and ``errors.csv``.
 
 Both are written UTF-8 with BOM (Excel opens Chinese) and with text that Excel
-would run as a formula neutralised (:func:`_csv_safe`).
+would run as a formula neutralised (:func:`geoapp.textsafe.write_csv`).
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ import shapely
 
 from geoapp.settings import DEFAULT_SITING, SitingSettings
 from geoapp.siting import rank_sites
-from geoapp.textsafe import neutralise_frame, write_csv
 
 if TYPE_CHECKING:
     from geoapp.io import ImportResult
@@ -196,16 +195,6 @@ def errors_table(imported: ImportResult) -> pd.DataFrame:
     out = pd.DataFrame({c: rej[c] if c in rej.columns else pd.Series(dtype=object)
                         for c in ERROR_COLUMNS})  # fmt: skip
     return out.sort_values("row", kind="stable").reset_index(drop=True)
-
-
-def _csv_safe(frame: pd.DataFrame) -> pd.DataFrame:
-    """Prefix with ' the text cells Excel would run as a formula (see :mod:`geoapp.textsafe`)."""
-    return neutralise_frame(frame)
-
-
-def _write_csv(frame: pd.DataFrame, path: Path) -> None:
-    """UTF-8 with BOM (Excel opens Chinese), CRLF, formula-like text neutralised."""
-    write_csv(frame, path)
 
 
 def write_points_geojson(frame: gpd.GeoDataFrame, path: Path) -> None:

@@ -16,6 +16,7 @@ import logging
 import sys
 import time
 from collections.abc import Iterator, Mapping
+from contextlib import ExitStack
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -31,7 +32,7 @@ from pyproj import CRS
 from geoapp.atomic import atomic_path
 from geoapp.settings import DEFAULT_SITING, SitingSettings
 from geoapp.suitability.inputs import siting_layers
-from geoapp.textsafe import neutralise_frame
+from geoapp.textsafe import write_csv
 from geoapp.tiles import map_tiles
 
 logger = logging.getLogger(__name__)
@@ -211,7 +212,12 @@ def evaluate_parquet(
     n = 0
     bar = tqdm(total=n_total, disable=not progress, file=sys.stderr, unit="site")
     try:
-        with atomic_path(output) as tmp:
+        with atomic_path(output) as tmp, ExitStack() as files:
+            text = (
+                files.enter_context(tmp.open("w", encoding="utf-8", newline=""))
+                if fmt == "csv"
+                else None
+            )
             writer: pq.ParquetWriter | None = None
             schema: pa.Schema | None = None
             for frame in results:
@@ -220,13 +226,8 @@ def evaluate_parquet(
                     verdicts[str(v)] = verdicts.get(str(v), 0) + int(c)
                 if fmt == "csv":
                     frame[geom_col] = gpd.GeoSeries.from_wkb(wkb).to_wkt()
-                    neutralise_frame(frame).to_csv(  # the one text policy (geoapp.textsafe)
-                        tmp,
-                        mode="a",
-                        header=n == 0,
-                        index=False,
-                        encoding="utf-8-sig" if n == 0 else "utf-8",
-                    )
+                    assert text is not None
+                    write_csv(frame, text, bom=n == 0, header=n == 0)  # the one CSV writer
                 else:
                     if schema is None:
                         fields = [pa.field(c, _arrow_type(frame[c])) for c in frame.columns]
@@ -253,8 +254,8 @@ def evaluate_parquet(
                 bar.update(len(frame))
             if writer is not None:
                 writer.close()
-            if n == 0 and fmt == "csv":
-                tmp.write_text("", encoding="utf-8-sig")
+            if n == 0 and text is not None:
+                text.write("\ufeff")
     finally:
         bar.close()
     seconds = time.perf_counter() - t0

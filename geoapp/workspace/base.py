@@ -40,6 +40,7 @@ import pandas as pd
 
 from geoapp.errors import GeoappError, LayerValidationError
 from geoapp.layers import CONSTRAINTS, LAYER_NAMES, LayerSet
+from geoapp.textsafe import write_csv
 
 __all__ = [
     "LOG_COLUMNS",
@@ -52,7 +53,6 @@ __all__ = [
     "WorkspaceError",
     "file_sha256",
     "os_user",
-    "write_csv",
 ]
 
 #: Layers a workspace can hold: the catalog's layers and the planner's constraints.
@@ -103,37 +103,6 @@ def file_sha256(path: str | Path | bytes) -> str:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
             h.update(chunk)
     return h.hexdigest()
-
-
-def write_csv(frame: pd.DataFrame, path: str | Path) -> Path:
-    """Write a table as CSV that Excel opens with Chinese intact: UTF-8 with BOM, CRLF.
-
-    Text cells Excel would run as a formula (``=…``, ``+…``, ``-…``, ``@…``)
-    are prefixed with ``'``. (main has no public CSV writer yet; this is the
-    workspace's one.)
-
-    Parameters
-    ----------
-    frame
-        The table.
-    path
-        Where to write it.
-
-    Returns
-    -------
-    pathlib.Path
-        ``path``.
-    """
-    out = frame.copy()
-    for col in out.columns:
-        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
-            text = out[col].astype("string")
-            risky = text.str.match(r"^[=+\-@\t\r]").fillna(False)
-            risky &= pd.to_numeric(text, errors="coerce").isna()
-            out[col] = out[col].where(~risky, "'" + text)
-    path = Path(path)
-    out.to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\r\n")
-    return path
 
 
 @dataclass(frozen=True)
@@ -735,7 +704,8 @@ class Workspace(ABC):
 
     def export_log(self, path: str | Path) -> Path:
         """Write the log as CSV (UTF-8 with BOM) for Excel; returns the path."""
-        return write_csv(self.log(), path)
+        write_csv(self.log(), path)
+        return Path(path)
 
 
 def _version_of(row: Mapping[str, Any]) -> LayerVersion:
