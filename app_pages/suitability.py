@@ -36,7 +36,7 @@ from geoapp.suitability.display import (
     surface_rgba,
 )
 from geoapp.suitability.regions import regions_table
-from geoapp.suitability.surface import scores_of, summary_tables, surface_bytes
+from geoapp.suitability.surface import summary_tables, surface_bytes
 
 MAP_KEY = "suit_map"
 LAYER_NAMES = (
@@ -150,7 +150,7 @@ spec = SurfaceSpec(
     transforms=transforms,
     threshold=float(threshold),
 )
-score, rule = scores_of(cg.criteria, spec)
+score, rule = cg.score(spec), cg.rule_band
 datum = mapping.basemap_datum(map_options()["basemap"])
 disp = display(tokens, float(resolution), datum, cg.grid)
 regions = regions_from_arrays(
