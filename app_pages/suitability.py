@@ -1,11 +1,12 @@
 """适宜性评价: the whole city scored for a chain on a grid; weights, transformations, top regions."""
 
+from functools import partial
+
 import numpy as np
 import streamlit as st
 from pyproj import Transformer
 
 from app_pages._common import (
-    download_buttons,
     layer,
     layer_token,
     map_layers,
@@ -139,6 +140,12 @@ def display(tokens: tuple[str, ...], resolution: float, datum: str, _grid):
     return display_grid(_grid, datum=datum)
 
 
+def _regions_file(regions, fmt: str) -> bytes:
+    from geoapp.export import to_bytes
+
+    return to_bytes(regions, fmt=fmt, crs="EPSG:4326", layer_name="regions")[0]
+
+
 tokens = tuple(layer_token(n) for n in LAYER_NAMES)
 layers = {n: layer(n) for n in LAYER_NAMES}
 with st.spinner(t("计算准则网格（每个产业链和分辨率只算一次）")):
@@ -247,13 +254,17 @@ if len(regions):
         lambda v: "、".join(title.get(c, c) for c in str(v or "").split(";") if c)
     )
     table(shown.rename(columns=labels))
-    download_buttons(
-        regions,
-        stem=f"suitability_regions_{chain}",
-        key="suit_dl_regions",
-        token=f"{tokens}|{spec.parameters_json()}|{k}|{min_area}|{min_gap}",
-        formats=("geojson", "gpkg"),
-    )
+    for col, (fmt, label) in zip(st.columns(2), (("geojson", "GeoJSON"), ("gpkg", "GeoPackage"))):
+        with col:  # files built only when clicked
+            st.download_button(
+                f"{t('下载')} {label}",
+                partial(_regions_file, regions, fmt),
+                file_name=f"suitability_regions_{chain}.{fmt}",
+                mime="application/geo+json"
+                if fmt == "geojson"
+                else "application/geopackage+sqlite3",
+                key=f"suit_dl_regions_{fmt}",
+            )
 else:
     st.info(t("没有满足条件的区域；降低分数线或最小面积。"))
 st.subheader(t("按县区汇总"))
