@@ -68,7 +68,8 @@ def _points(res: float, q: mp.Queue) -> None:
     import geopandas as gpd
     import numpy as np
 
-    from geoapp.siting import SitingLayers, evaluate_sites
+    from geoapp.layers import LayerSet
+    from geoapp.siting import evaluate_sites
     from geoapp.suitability import SurfaceSpec, compute_surface
 
     layers = _layers()
@@ -81,15 +82,7 @@ def _points(res: float, q: mp.Queue) -> None:
     cand = gpd.GeoDataFrame(
         {"chain": [CHAIN] * len(x)}, geometry=gpd.points_from_xy(x, y), crs=4547
     )
-    engine = SitingLayers(
-        counties=layers["counties"],
-        zones=layers["zones"],
-        hubs=layers["logistics_hubs"],
-        stations=layers["monitoring_stations"],
-        projects=layers["projects"],
-        river=layers["yellow_river"],
-    )
-    ev = evaluate_sites(cand, layers=engine, name_col=None)
+    ev = evaluate_sites(cand, layers=LayerSet(layers), name_col=None)
     dt = time.perf_counter() - t0
     same = bool((ev["score"].to_numpy().astype("float32") == grid_res.score[rows, cols]).all())
     q.put({"seconds": dt, "cells": len(x), "maxrss_mb": _maxrss(), "same_scores": same})

@@ -20,6 +20,8 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Literal
 
+from geoapp.vocab import vocab_translations
+
 __all__ = ["LANGS", "Lang", "translate"]
 
 Lang = Literal["zh", "en"]
@@ -28,6 +30,8 @@ LANGS: tuple[str, ...] = ("zh", "en")
 
 _EN: Mapping[str, str] = MappingProxyType(
     {
+        # verdicts, stages, clusters, location qualities and "未注明": from geoapp.vocab
+        **vocab_translations(),
         # app and pages
         "濮阳市产业选址规划平台": "Puyang industrial siting planner",
         "地图总览": "Overview map",
@@ -124,6 +128,9 @@ _EN: Mapping[str, str] = MappingProxyType(
         "按投资额加权": "Weight by investment",
         "优化前覆盖率": "Covered before",
         "优化后覆盖率": "Covered after",
+        "求解时间上限(秒)": "Solver time limit (s)",
+        "允许的最优性差距(%)": "Allowed optimality gap (%)",
+        "求解质量": "Solution quality",
         "新增设施": "New facilities",
         "新增设施后": "with the new facilities",
         "产业链不在目录中（不计园区匹配；仅按名称关键词判断是否化工）": (
@@ -147,10 +154,6 @@ _EN: Mapping[str, str] = MappingProxyType(
         "评估结果": "Evaluation",
         "结论": "Verdict",
         "得分": "Score",
-        "推荐": "Recommended",
-        "可行": "Feasible",
-        "不建议": "Not advised",
-        "禁止": "Prohibited",
         "评分明细": "Score breakdown",
         "违反的规则": "Failed rules",
         "法律依据": "Legal basis",
@@ -235,9 +238,6 @@ _EN: Mapping[str, str] = MappingProxyType(
             "Dot size shows investment; smallest dot = amount not stated"
         ),
         "位置精度": "Location quality",
-        "实测": "surveyed",
-        "近似": "approximate",
-        "示意（非实测位置）": "schematic (not a surveyed position)",
         "示意": "schematic",
         "名称": "Name",
         "企业": "Company",
@@ -252,7 +252,6 @@ _EN: Mapping[str, str] = MappingProxyType(
         "河流": "River",
         "备注": "Note",
         "年份": "Year",
-        "未注明": "not stated",
         "噪声": "noise",
         "适用": "Applies to",
         "化工项目": "chemical projects",
@@ -261,17 +260,6 @@ _EN: Mapping[str, str] = MappingProxyType(
         "米": "m",
         "公里": "km",
         # stages, clusters, kinds
-        "谋划": "Planned",
-        "签约": "Signed",
-        "开工": "Started",
-        "在建": "Under construction",
-        "投产": "In production",
-        "新材料": "New materials",
-        "新能源装备制造": "New-energy equipment",
-        "高端装备": "High-end equipment",
-        "新一代信息技术": "Next-gen IT",
-        "绿色食品": "Green food",
-        "现代轻纺": "Modern light industry & textiles",
         "大气": "air",
         "水质": "water",
         "其他": "other",
@@ -323,6 +311,90 @@ _EN: Mapping[str, str] = MappingProxyType(
         "按县区汇总": "By county",
         "按园区汇总": "By zone",
         "下载 GeoTIFF": "Download GeoTIFF",
+        # chain map and pipeline pages (issue 12)
+        "招商图谱": "Chain map",
+        "项目推进": "Project pipeline",
+        "产业链招商图谱": "Investment-promotion chain map",
+        "选择产业集群": "Cluster",
+        "选择产业链": "Chain",
+        "产业链全景图": "Chain panorama",
+        "环节位置": "Position",
+        "节点": "Node",
+        "已有": "Present",
+        "缺失": "Gap",
+        "拟招引": "To attract",
+        "仅列名": "Named only",
+        "资料未细分": "Not broken down",
+        "已有企业": "Firms present",
+        "拟招引企业": "Firms to attract",
+        "项目编号": "Project ids",
+        "项目阶段": "Project stages",
+        "所在园区": "Zones",
+        "所在县区": "Counties",
+        "主导园区": "Leading zones",
+        "缺链园区": "Zones with gap nodes",
+        "节点状态": "Node status",
+        "资料未细分该产业链的节点。": "The documents do not break this chain down into nodes.",
+        "未挂接节点的本链项目": "Projects of this chain not tied to a node",
+        "选择缺失或拟招引节点": "Gap or target node",
+        "适合该节点的园区（按选址评估排序）": "Zones suited to this node (ranked by the siting evaluation)",
+        "以各园区内一点（代表点）按该产业链做选址评估，按结论和得分排序。": "A point inside each zone (its representative point) is evaluated for this chain and ranked by verdict and score.",
+        "主导该链": "Leads the chain",
+        "点击图中节点或在下方选择。": "Click a node in the diagram or choose below.",
+        "本链无缺失或拟招引节点。": "This chain has no gap or target node.",
+        "主导园区中尚无项目的节点": "Nodes without a project in the leading zone",
+        "项目按阶段着色；绿色为主导园区，红色为有缺链节点的主导园区；位置为示意。": "Projects coloured by stage; green: zones leading the chain; red: leading zones with gap nodes; positions are schematic.",
+        "下载 XLSX": "Download XLSX",
+        "下载 HTML（两图一表）": "Download HTML (two maps, one table)",
+        "三个一批漏斗": "“Three batches” funnel",
+        "达到该阶段及以后的项目数": "Projects at this stage or later",
+        "投资额分级": "Investment class",
+        "亿元以上": "≥ 100 M CNY",
+        "目标与现状": "Targets vs current",
+        "目标值": "Target",
+        "项目表当前值": "Current (project table)",
+        "完成比例": "Share reached",
+        "项目表无法说明的情况": "What the project table cannot tell",
+        "原文": "Quote",
+        "指标": "Metric",
+        "范围": "Scope",
+        "阶段分布图": "Stages on the map",
+        "按产业链": "By chain",
+        "按园区": "By zone",
+        "按产业集群": "By cluster",
+        "亿元以上项目数": "Projects ≥ 1 亿元",
+        "已注明投资额合计(亿元)": "Known investment (100 M CNY)",
+        "目标": "Target",
+        "现状": "Current",
+        "到位资金不在项目表中，2026年560亿元目标无法由本表计算。": "Funds in place (到位资金) are not in the project table: the 2026 target of 56 bn CNY cannot be measured from it.",
+        "多数项目未注明投资额，亿元以上项目数和投资额只是下限。": "Most projects state no investment: counts of projects ≥ 1 亿元 and sums are lower bounds.",
+        # workspace (issue 9)
+        "工作空间": "Workspace",
+        "规划人员姓名": "Planner's name",
+        "用于操作记录": "recorded in the log",
+        "工作空间已被他人更新。": "The workspace was changed by someone else.",
+        "载入最新版本": "Load the latest versions",
+        "已保存到工作空间": "Saved to the workspace",
+        "工作空间中的图层版本": "Layer versions in the workspace",
+        "工作空间中还没有图层；上传的图层会保存在这里。": (
+            "The workspace holds no layer yet; uploaded layers are kept here."
+        ),
+        "版本": "Version",
+        "回退到此版本": "Roll back to this version",
+        "保存为方案": "Save as scenario",
+        "方案名称": "Scenario name",
+        "保存方案": "Save scenario",
+        "已保存方案": "Saved scenario",
+        "方案对比": "Compare scenarios",
+        "方案": "Scenario",
+        "关键指标": "Key figures",
+        "指标": "Figure",
+        "参数": "Parameter",
+        "图层版本": "Layer versions",
+        "工作空间中还没有保存的方案：在聚类分析、覆盖分析或选址评估页面保存方案。": (
+            "No saved scenario in the workspace yet: save one on the Clustering, Coverage "
+            "or Siting page."
+        ),
     }
 )
 

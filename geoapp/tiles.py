@@ -58,7 +58,7 @@ def _client(stack: ExitStack, workers: int | None, scheduler: str | None, memory
             n_workers=workers,
             threads_per_worker=1,
             processes=True,
-            dashboard_address=None,
+            dashboard_address=":0",  # any free port: never collides with another cluster
             memory_limit=memory_limit,
             silence_logs=logging.WARNING,
         )

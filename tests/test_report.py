@@ -12,8 +12,9 @@ import pytest
 from shapely.geometry import Point
 
 from geoapp import report
-from geoapp._errors import InputFileError
 from geoapp.catalog import load_layer
+from geoapp.errors import InputFileError
+from geoapp.layers import LayerSet
 from geoapp.report import (
     SUMMARY_COLUMNS,
     build_report,
@@ -26,7 +27,7 @@ from geoapp.report import (
     text_table,
     violations_text,
 )
-from geoapp.siting import SitingLayers, evaluate_sites
+from geoapp.siting import evaluate_sites, rules_of
 from geoapp.staticmap import BaseLayers, SiteMapRenderer, cjk_font_family, overview_map
 
 PNG = b"\x89PNG\r\n\x1a\n"
@@ -34,12 +35,12 @@ PNG = b"\x89PNG\r\n\x1a\n"
 
 @pytest.fixture(scope="module")
 def layers():
-    return SitingLayers.shipped()
+    return LayerSet.shipped()
 
 
 @pytest.fixture(scope="module")
 def base():
-    return BaseLayers.shipped()
+    return BaseLayers.from_layers(LayerSet.shipped())
 
 
 def river_point(offset_m: float) -> tuple[float, float]:
@@ -114,13 +115,13 @@ def test_summary_ranks_by_score_with_prohibited_last(layers):
         crs=4326,
     )
     evaluated = evaluate_sites(sites, layers=layers)
-    table = summary_table(evaluated, rules=layers.rules)
+    table = summary_table(evaluated, rules=rules_of(layers))
     assert list(table.columns[: len(SUMMARY_COLUMNS)]) == list(SUMMARY_COLUMNS)
     assert table["verdict"].iloc[-1] == "prohibited" and table["name"].iloc[-1] == "化工"
     rest = table["score"].iloc[:-1].to_numpy()
     assert (np.diff(rest) <= 0).all()
     assert table["hub_distance_km"].between(0, 200).all()
-    text = violations_text(evaluated["violations"], rules=layers.rules)
+    text = violations_text(evaluated["violations"], rules=rules_of(layers))
     assert text.iloc[0].startswith("yellow_river_chemical：")
     assert "本次按1000米计" in text.iloc[0]
     assert (text.iloc[1:] == "").all()
@@ -148,7 +149,7 @@ def test_site_page_escapes_user_text(layers):
         geometry=gpd.points_from_xy([115.03], [35.76]), crs=4326,
     )  # fmt: skip
     row = evaluate_sites(sites, layers=layers).iloc[0]
-    ctx = site_context(row, rules=layers.rules, attributes={"备注<i>": "<script>x</script>"})
+    ctx = site_context(row, rules=rules_of(layers), attributes={"备注<i>": "<script>x</script>"})
     html = render_site_page(ctx, PNG)
     assert "<img src=x" not in html and "&lt;img src=x onerror=&#34;alert(1)&#34;&gt;" in html
     assert "<b>氢能" not in html and "&lt;b&gt;氢能" in html
@@ -156,15 +157,15 @@ def test_site_page_escapes_user_text(layers):
     assert {c["weight"] for c in ctx["criteria"]} == {"30", "25", "10", "20", "15"}
 
 
-def test_site_text_and_evaluate_point_gcj02():
-    wgs = evaluate_point(115.03, 35.76, chain="氢能")
-    gcj = evaluate_point(115.03, 35.76, chain="氢能", datum="gcj02")
+def test_site_text_and_evaluate_point_gcj02(layers):
+    wgs = evaluate_point(115.03, 35.76, chain="氢能", layers=layers)
+    gcj = evaluate_point(115.03, 35.76, chain="氢能", datum="gcj02", layers=layers)
     shift = gpd.GeoSeries([wgs.geometry.iloc[0], gcj.geometry.iloc[0]], crs=4326).to_crs(4547)
     assert 400 < shift.iloc[0].distance(shift.iloc[1]) < 700  # GCJ-02 is ~530 m off in Puyang
     text = site_text(wgs.iloc[0])
     assert "Verdict:" in text and "hub_access" in text
     with pytest.raises(ValueError, match="longitude/latitude only"):
-        evaluate_point(500_000, 3_960_000, datum="gcj02", crs="EPSG:4547")
+        evaluate_point(500_000, 3_960_000, datum="gcj02", crs="EPSG:4547", layers=layers)
 
 
 # --------------------------------------------------------------------------- build
@@ -289,6 +290,75 @@ def test_overview_map_is_a_png(base):
     )
     png = overview_map(sites, base)
     assert png.startswith(PNG) and len(png) > 20_000
+
+
+def decode(png: bytes) -> np.ndarray:
+    """PNG bytes -> (h, w, 3) uint8, read back with Pillow (an independent decoder)."""
+    import io
+
+    from PIL import Image
+
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"))
+
+
+def hex_rgb(color: str) -> np.ndarray:
+    return np.array([int(color[i : i + 2], 16) for i in (1, 3, 5)])
+
+
+SITES = [  # lon, lat, label, verdict, nearest hub, nearest station
+    (115.03, 35.76, "候选 1", "feasible", (115.05, 35.80), (115.00, 35.74)),
+    (115.60, 35.83, "候选 <b>2</b>", "prohibited", None, (115.62, 35.86)),
+    (115.13, 36.10, "候选 3", "not_advised", (115.10, 36.05), None),
+    (115.90, 35.97, "$x$ 4", "recommended", None, None),
+]
+
+
+@pytest.fixture(scope="module")
+def renders(base):
+    """The same sites by the report's renderer (base rendered once) and by fresh figures."""
+    from geoapp.staticmap import site_map
+
+    with SiteMapRenderer(base) as render:
+        reused = [render(x, y, label=t, verdict=v, hub_xy=h, station_xy=s)
+                  for x, y, t, v, h, s in SITES]  # fmt: skip
+    fresh = [site_map(x, y, base, label=t, verdict=v, hub_xy=h, station_xy=s)
+             for x, y, t, v, h, s in SITES]  # fmt: skip
+    return reused, fresh
+
+
+def test_site_map_shows_the_site_marker_in_its_verdict_colour(renders):
+    from geoapp.staticmap import VERDICT_COLORS
+
+    for png, (*_, verdict, _, _) in zip(renders[0], SITES, strict=True):
+        assert png.startswith(PNG)
+        img = decode(png)
+        assert img.shape == (600, 600, 3)
+        centre = img[298:303, 298:303].reshape(-1, 3)  # the site is within half a pixel of it
+        assert (np.abs(centre - hex_rgb(VERDICT_COLORS[verdict])).max(axis=1) <= 2).any()
+
+
+def test_site_map_from_the_reused_base_looks_like_a_freshly_drawn_one(renders):
+    """County outlines, zones, river buffer, hubs, lines: the same pixels as a new figure,
+    up to labels anchored just outside the window and sub-pixel shifts (< 3 % of pixels)."""
+    edge = hex_rgb("#4a4a4a")  # county outline colour
+    for reused, fresh in zip(*renders, strict=True):
+        a, b = decode(reused).astype(int), decode(fresh).astype(int)
+        assert a.shape == b.shape
+        assert (np.abs(a - b).max(axis=2) > 40).mean() < 0.03
+        outline_a = (np.abs(a - edge).max(axis=2) <= 30).sum()
+        outline_b = (np.abs(b - edge).max(axis=2) <= 30).sum()
+        assert outline_b > 200  # every window shows county outlines
+        assert abs(outline_a - outline_b) <= 0.1 * outline_b
+
+
+def test_site_map_outside_the_rendered_base_is_drawn_as_vectors(base):
+    from geoapp.staticmap import site_map
+
+    far = (118.5, 38.0)  # far outside 濮阳市: beyond the pre-rendered base
+    with SiteMapRenderer(base) as render:
+        png = render(*far, label="远处", verdict="feasible")
+    assert np.array_equal(decode(png), decode(site_map(*far, base, label="远处",
+                                                         verdict="feasible")))  # fmt: skip
 
 
 def test_site_renderer_reuses_one_figure(base):

@@ -10,11 +10,11 @@ from pyproj import Transformer
 from streamlit.testing.v1 import AppTest
 
 from geoapp.catalog import load_layer
-from geoapp.settings import DEFAULT_SITING, ROOT
+from geoapp.settings import APP_MAIN, DEFAULT_SITING
 from geoapp.suitability import SurfaceSpec, compute_surface
 from geoapp.suitability.inputs import evaluate_points
 
-APP = str(ROOT / "streamlit_app.py")
+APP = str(APP_MAIN)
 NAMES = (
     "city",
     "counties",
@@ -30,7 +30,7 @@ def run_page(state: dict | None = None) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=120)
     at.run()
     assert not at.exception, at.exception
-    at.switch_page("app_pages/suitability.py")
+    at.switch_page("views/suitability.py")
     for key, value in (state or {}).items():
         at.session_state[key] = value
     at.run()

@@ -24,6 +24,7 @@ from scipy.spatial import cKDTree
 
 from geoapp import chains
 from geoapp.coords import to_metric
+from geoapp.layers import LayerSet, as_layerset
 from geoapp.rules import RULES, constraint_rules
 from geoapp.settings import METRIC_CRS, SitingSettings
 
@@ -126,20 +127,9 @@ def _constraints(layers: Mapping[str, gpd.GeoDataFrame]) -> gpd.GeoDataFrame | N
 
 
 # --------------------------------------------------------------------------- siting engine
-def siting_layers(layers: Mapping[str, gpd.GeoDataFrame]):
-    """The siting engine's layer object for ``layers`` (the one place it is built here)."""
-    from geoapp.siting import SitingLayers
-
-    base = SitingLayers(
-        counties=layers["counties"],
-        zones=layers["zones"],
-        hubs=layers["logistics_hubs"],
-        stations=layers["monitoring_stations"],
-        projects=layers["projects"],
-        river=layers["yellow_river"],
-    )
-    cons = _constraints(layers)
-    return base.with_constraints(cons) if cons is not None else base
+def siting_layers(layers: Mapping[str, gpd.GeoDataFrame]) -> LayerSet:
+    """The :class:`geoapp.layers.LayerSet` of ``layers`` (itself when it already is one)."""
+    return as_layerset(layers)
 
 
 def evaluate_points(
@@ -204,7 +194,7 @@ def zone_leads_chain(
         )
         if not shapely.is_empty(rest):
             probes[i] = shapely.point_on_surface(rest)
-    have = np.flatnonzero(probes != None)
+    have = np.flatnonzero(pd.notna(probes))
     if have.size == 0:
         return leads
     res = evaluate_points(

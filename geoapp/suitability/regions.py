@@ -264,7 +264,7 @@ def find_regions(
                 layers=layers,
                 spec=spec,
                 k=k,
-                min_score=min_score,  # type: ignore[attr-defined]
+                min_score=min_score,
                 min_area_ha=min_area_ha,
                 min_gap_km=min_gap_km,
             )
