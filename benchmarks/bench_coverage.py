@@ -4,7 +4,7 @@ Run: ``.venv/bin/python benchmarks/bench_coverage.py [n_sites]`` (default 100 00
 Prints one line per step and, for the nearest-facility and coverage steps, the ratio
 against a hand-written GeoPandas baseline run in the same process
 (``gpd.sjoin_nearest`` in EPSG:4547, then a group-by for the shares). The MCLP step
-has no baseline here (see bench_placement.py). Nothing is written.
+has no baseline: its cost is the CBC solve. Nothing is written.
 """
 
 from __future__ import annotations
