@@ -4,28 +4,31 @@ Each layer is declared once, in ``layers/<name>.toml``: its data file, Chinese
 and English titles, geometry types, the columns it must have (type, whether
 required, allowed values), its map style and its provenance. :func:`load_layer`
 reads the file, brings it to EPSG:4326 and checks it against the declaration;
-any violation raises :class:`~geoapp._errors.LayerValidationError` naming the
+any violation raises :class:`~geoapp.errors.LayerValidationError` naming the
 layer, the file, the column and the offending values with their row numbers.
 
-A column's ``allowed`` may be a list or a reference ``"@chains"`` /
-``"@clusters"`` to the chain taxonomy in :mod:`geoapp.chains`.
+A column's ``allowed`` may be a list or a reference to the one source of
+those values: ``"@chains"`` / ``"@clusters"`` (the taxonomy in
+:mod:`geoapp.chains`), ``"@stages"`` / ``"@location_qualities"``
+(:mod:`geoapp.vocab`) or ``"@counties"`` (:data:`geoapp.settings.COUNTY_ADCODES`).
 """
 
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any
 
 import geopandas as gpd
 import numpy as np
 import pandas as pd
 import pyogrio
 
-from geoapp._errors import LayerValidationError
+from geoapp.errors import LayerValidationError
 from geoapp.settings import LAYERS_DIR, ROOT, STORAGE_CRS
 
 COLUMN_TYPES = ("str", "float", "int", "bool")
@@ -139,9 +142,19 @@ def get_spec(name: str) -> LayerSpec:
 def _resolve_allowed(allowed: tuple[Any, ...] | str) -> tuple[Any, ...]:
     if isinstance(allowed, tuple):
         return allowed
-    from geoapp import chains  # the taxonomy is itself data; imported lazily
+    from geoapp import (
+        chains,  # the taxonomy is itself data; imported lazily
+        vocab,
+    )
+    from geoapp.settings import COUNTY_ADCODES
 
-    refs = {"@chains": chains.chain_names, "@clusters": chains.cluster_names}
+    refs = {
+        "@chains": chains.chain_names,
+        "@clusters": chains.cluster_names,
+        "@stages": lambda: tuple(vocab.STAGE),
+        "@location_qualities": lambda: tuple(vocab.LOCATION_QUALITY),
+        "@counties": lambda: tuple(COUNTY_ADCODES.values()),
+    }
     if allowed not in refs:
         msg = f"Unknown allowed-value reference {allowed!r}; use one of {sorted(refs)}."
         raise LayerValidationError(msg)

@@ -24,8 +24,11 @@ import shapely
 
 from geoapp.coords import to_metric
 from geoapp.filters import UNSTATED, labels
-from geoapp.settings import COUNTY_ADCODES, DEFAULT_CLUSTER, METRIC_CRS, STAGES, STORAGE_CRS
+from geoapp.layers import LayerSet
+from geoapp.places import OUTSIDE_COUNTIES, county_labels
+from geoapp.settings import COUNTY_ADCODES, DEFAULT_CLUSTER, METRIC_CRS, STORAGE_CRS
 from geoapp.spatial import points_of, require_crs
+from geoapp.vocab import STAGES
 
 logger = logging.getLogger(__name__)
 
@@ -184,7 +187,7 @@ def _cluster_table(frame: pd.DataFrame) -> pd.DataFrame:
     table["chains"] = _counts_text(members, "chain").reindex(table.index).fillna("")
     county_order = list(COUNTY_ADCODES.values())
     loc = members[["cluster", "loc_county"]].drop_duplicates()
-    loc = loc[loc["loc_county"] != UNSTATED].copy()
+    loc = loc[~loc["loc_county"].isin([UNSTATED, OUTSIDE_COUNTIES])].copy()
     loc["rank"] = loc["loc_county"].map({c: i for i, c in enumerate(county_order)}).fillna(99)
     loc = loc.sort_values(["cluster", "rank", "loc_county"])
     table["counties"] = (
@@ -211,7 +214,7 @@ def cluster_sites(
     min_samples: int = DEFAULT_CLUSTER.min_samples,
     min_cluster_size: int = 5,
     hull_buffer_m: float = DEFAULT_CLUSTER.hull_buffer_m,
-    counties: gpd.GeoDataFrame | None = None,
+    layers: LayerSet,
 ) -> ClusterResult:
     """Cluster sites by distance in metres with DBSCAN or HDBSCAN.
 
@@ -237,9 +240,9 @@ def cluster_sites(
     hull_buffer_m
         Buffer around each cluster's convex hull, in metres (default 500);
         0 keeps the bare hull (a point or line for 1–2 distinct positions).
-    counties
-        County polygons naming the counties a cluster spans, by location
-        (default: the shipped ``counties`` layer).
+    layers
+        The bundle whose counties name the counties a cluster spans, by the
+        one rule of :mod:`geoapp.places` (unknown counties are left out).
 
     Returns
     -------
@@ -269,7 +272,7 @@ def cluster_sites(
     min_samples = _check_int("min_samples", min_samples, 1)
     min_cluster_size = _check_int("min_cluster_size", min_cluster_size, 2)
     hull_buffer_m = _check_positive("hull_buffer_m", hull_buffer_m, allow_zero=True)
-    require_crs(sites=sites, counties=counties)
+    require_crs(sites=sites)
     params: dict[str, Any] = {"eps_m": eps_m, "min_samples": min_samples}
     if method == "hdbscan":
         params = {"min_cluster_size": min_cluster_size, "min_samples": min_samples}
@@ -281,8 +284,9 @@ def cluster_sites(
         out["cluster"] = pd.Series(dtype="int64")
         out["cluster_label"] = pd.Series(dtype=object)
         params.update(n_clusters=0, n_noise=0)
-        return ClusterResult(out, _empty_hulls(), _cluster_table(pd.DataFrame({"cluster": []})),
-                             method, params)
+        return ClusterResult(
+            out, _empty_hulls(), _cluster_table(pd.DataFrame({"cluster": []})), method, params
+        )
 
     xy = _metric_xy(sites)
     if method == "dbscan":
@@ -302,13 +306,7 @@ def cluster_sites(
         cluster >= 0, np.char.add("C", cluster.astype(str)), NOISE_LABEL
     ).astype(object)
 
-    if counties is None:
-        from geoapp.catalog import load_layer
-
-        counties = load_layer("counties")
-    from geoapp.spatial import locate
-
-    where = locate(sites, counties)
+    county = county_labels(sites, layers)
     inv = (
         pd.to_numeric(sites["investment_yi"], errors="coerce")
         if "investment_yi" in sites.columns
@@ -318,11 +316,13 @@ def cluster_sites(
         {
             "cluster": cluster,
             "inv": inv.to_numpy(dtype="float64"),
-            "chain": labels(sites["chain"] if "chain" in sites.columns else None, sites.index)
-            .to_numpy(),
-            "stage": labels(sites["stage"] if "stage" in sites.columns else None, sites.index)
-            .to_numpy(),
-            "loc_county": labels(where["county"], sites.index).to_numpy(),
+            "chain": labels(
+                sites["chain"] if "chain" in sites.columns else None, sites.index
+            ).to_numpy(),
+            "stage": labels(
+                sites["stage"] if "stage" in sites.columns else None, sites.index
+            ).to_numpy(),
+            "loc_county": county.to_numpy(dtype=object),
         }
     )
     table = _cluster_table(frame)
@@ -350,20 +350,16 @@ def cluster_sites(
     return ClusterResult(out, hulls, table, method, params)
 
 
-def _extent_geometry(extent: gpd.GeoDataFrame | gpd.GeoSeries | None) -> shapely.Geometry:
-    if extent is None:
-        from geoapp.catalog import load_layer
-
-        extent = load_layer("city")
+def _extent_geometry(extent: gpd.GeoDataFrame | gpd.GeoSeries) -> shapely.Geometry:
     if not isinstance(extent, (gpd.GeoDataFrame, gpd.GeoSeries)):
         msg = (
-            f"`extent` must be a GeoDataFrame or GeoSeries with a CRS (or None for the city "
-            f"outline), got {type(extent).__name__}."
+            f"`extent` must be a GeoDataFrame or GeoSeries with a CRS (e.g. "
+            f"layers['city']), got {type(extent).__name__}."
         )
         raise TypeError(msg)
     require_crs(extent=extent)
     if len(extent) == 0:
-        msg = "`extent` is empty; pass the polygon(s) to cover, or None for the city outline."
+        msg = "`extent` is empty; pass the polygon(s) to cover, e.g. layers['city']."
         raise ValueError(msg)
     geom = to_metric(extent.geometry if isinstance(extent, gpd.GeoDataFrame) else extent)
     return shapely.union_all(geom.values)
@@ -377,7 +373,7 @@ def hot_spots(
     k: int = 8,
     permutations: int = 999,
     seed: int = 0,
-    extent: gpd.GeoDataFrame | gpd.GeoSeries | None = None,
+    extent: gpd.GeoDataFrame | gpd.GeoSeries,
 ) -> gpd.GeoDataFrame:
     """Getis-Ord Gi* hot and cold spots of investment (or site counts) on a grid.
 
@@ -416,7 +412,7 @@ def hot_spots(
     seed
         Seed of the permutations, for reproducible p-values.
     extent
-        Polygons to cover (default: the city outline, ``load_layer("city")``).
+        Polygons to cover, e.g. the city outline ``layers["city"]``.
 
     Returns
     -------
@@ -456,8 +452,8 @@ def hot_spots(
             f"extent (limit {_MAX_CELLS}); use larger cells."
         )
         raise ValueError(msg)
-    ix, iy = np.meshgrid(np.arange(nx), np.arange(ny))
-    ix, iy = ix.ravel(), iy.ravel()
+    gx, gy = np.meshgrid(np.arange(nx), np.arange(ny))
+    ix, iy = gx.ravel(), gy.ravel()
     x0, y0 = minx + ix * cell_m, miny + iy * cell_m
     cells = shapely.box(x0, y0, x0 + cell_m, y0 + cell_m)
     shapely.prepare(area)
@@ -468,8 +464,7 @@ def hot_spots(
     n_cells = len(cells)
     if k >= n_cells:
         msg = (
-            f"`k`={k} must be smaller than the number of cells ({n_cells}); "
-            "lower `k` or `cell_m`."
+            f"`k`={k} must be smaller than the number of cells ({n_cells}); lower `k` or `cell_m`."
         )
         raise ValueError(msg)
 
@@ -480,8 +475,8 @@ def hot_spots(
         if (vals < 0).any():
             msg = f"`value_col` {value_col!r} has negative values; Gi* needs values >= 0."
             raise ValueError(msg)
-    counts = np.zeros(n_cells)
-    sums = np.zeros(n_cells)
+    counts: np.ndarray = np.zeros(n_cells)
+    sums: np.ndarray = np.zeros(n_cells)
     if len(sites):
         xy = _metric_xy(sites)
         cx = np.floor((xy[:, 0] - minx) / cell_m).astype(np.int64)
@@ -490,7 +485,7 @@ def hot_spots(
         pos = np.full(len(xy), -1, dtype=np.int64)
         pos[inside] = lookup[cy[inside] * nx + cx[inside]]
         ok = pos >= 0
-        counts = np.bincount(pos[ok], minlength=n_cells).astype(float)
+        counts = np.bincount(pos[ok], minlength=n_cells).astype(np.float64)
         sums = np.bincount(pos[ok], weights=vals[ok], minlength=n_cells)
     nonzero = int((sums > 0).sum())
     if nonzero == 0:

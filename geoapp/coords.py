@@ -19,14 +19,15 @@ Examples
 
 from __future__ import annotations
 
-from typing import Literal, TypeVar
+from functools import lru_cache
+from typing import Any, Literal, TypeVar
 
 import geopandas as gpd
 import numpy as np
 import shapely
-from pyproj import CRS
+from pyproj import CRS, Transformer
 
-from geoapp._errors import CRSError
+from geoapp.errors import CRSError
 from geoapp.settings import METRIC_CRS
 
 Datum = Literal["wgs84", "gcj02", "bd09"]
@@ -282,3 +283,26 @@ def to_metric(data: gpd.GeoSeries | gpd.GeoDataFrame):
     if data.crs == _METRIC:
         return data.copy(deep=False)  # already metric: no identity transform of every vertex
     return data.to_crs(METRIC_CRS)
+
+
+@lru_cache(maxsize=32)
+def _transformer(source: CRS) -> Transformer:
+    return Transformer.from_crs(source, _METRIC, always_xy=True)
+
+
+def metric_transformer(source: Any) -> Transformer:
+    """The (cached) transformer from ``source`` to the metric CRS, lon/lat order.
+
+    Building a :class:`pyproj.Transformer` costs tens of milliseconds; one per
+    source CRS is kept for the process, so evaluating one clicked site is fast.
+
+    Parameters
+    ----------
+    source
+        Anything :meth:`pyproj.CRS.from_user_input` accepts.
+
+    Returns
+    -------
+    pyproj.Transformer
+    """
+    return _transformer(CRS.from_user_input(source))

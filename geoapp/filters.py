@@ -16,10 +16,10 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from geoapp.settings import COUNTY_ADCODES, STAGES
-
-#: Label of an empty attribute (stage, chain, county, …) in filters and tables.
-UNSTATED = "未注明"
+from geoapp.layers import LayerSet
+from geoapp.places import county_labels
+from geoapp.settings import COUNTY_ADCODES
+from geoapp.vocab import STAGE, UNSTATED
 
 __all__ = ["UNSTATED", "by_county_summary", "filter_projects", "pipeline_summary"]
 
@@ -76,7 +76,7 @@ def filter_projects(
     counties: Iterable[str] | None = None,
     investment_min: float | None = None,
     investment_max: float | None = None,
-    county_layer: gpd.GeoDataFrame | None = None,
+    layers: LayerSet | None = None,
 ) -> gpd.GeoDataFrame:
     """Keep the projects that match every given criterion.
 
@@ -93,15 +93,14 @@ def filter_projects(
         string is taken as one value.
     counties
         Allowed county names (e.g. ``["华龙区", "濮阳县"]``), or None. A row's
-        county is its ``county`` attribute where filled, else the county its
-        position falls in (:func:`geoapp.spatial.locate` with
-        ``prefer_attributes=True``); ``"未注明"`` matches rows with neither.
+        county follows the one rule of :mod:`geoapp.places`; ``"未注明"``
+        matches rows whose county is unknown.
     investment_min, investment_max
         Inclusive bounds of ``investment_yi`` (亿元). Rows whose investment is
         unknown (NaN) are kept only when neither bound is given.
-    county_layer
-        Counties used to locate rows without a ``county`` attribute (default:
-        the shipped ``counties`` layer; loaded only when ``counties`` is given).
+    layers
+        The bundle whose counties and zones place the rows; required when
+        ``counties`` is given.
 
     Returns
     -------
@@ -111,13 +110,14 @@ def filter_projects(
     Raises
     ------
     ValueError
-        If ``investment_min`` is greater than ``investment_max``.
+        If ``investment_min`` is greater than ``investment_max``, or
+        ``counties`` is given without ``layers``.
 
     Examples
     --------
-    >>> from geoapp.catalog import load_layer  # doctest: +SKIP
-    >>> p = load_layer("projects")  # doctest: +SKIP
-    >>> filter_projects(p, stages=["在建", "投产"], counties=["濮阳县"])  # doctest: +SKIP
+    >>> layers = LayerSet.shipped()  # doctest: +SKIP
+    >>> filter_projects(layers["projects"], stages=["在建", "投产"], counties=["濮阳县"],
+    ...                 layers=layers)  # doctest: +SKIP
     """
     if (
         investment_min is not None
@@ -138,14 +138,10 @@ def filter_projects(
         mask &= labels(col, projects.index).isin([str(a) for a in allowed]).to_numpy()
     allowed_counties = _allowed("counties", counties)
     if allowed_counties is not None and len(projects):
-        from geoapp.spatial import locate
-
-        if county_layer is None:
-            from geoapp.catalog import load_layer
-
-            county_layer = load_layer("counties")
-        where = locate(projects, county_layer, prefer_attributes=True)
-        county = labels(where["county"], projects.index)
+        if layers is None:
+            msg = "`counties` needs `layers` (the LayerSet whose counties place the projects)."
+            raise ValueError(msg)
+        county = county_labels(projects, layers)
         mask &= county.isin([str(a) for a in allowed_counties]).to_numpy()
     if investment_min is not None or investment_max is not None:
         inv = _investment(projects).to_numpy()
@@ -193,19 +189,23 @@ def pipeline_summary(projects: pd.DataFrame) -> pd.DataFrame:
         none is known) and ``n_with_investment`` (how many amounts are known).
     """
     col = projects["stage"] if "stage" in projects.columns else None
-    return _summary(projects, labels(col, projects.index), list(STAGES), "stage")
+    return _summary(projects, labels(col, projects.index), list(STAGE), "stage")
 
 
-def by_county_summary(projects: pd.DataFrame) -> pd.DataFrame:
-    """Count and investment of the projects by their stated county.
+def by_county_summary(projects: gpd.GeoDataFrame, *, layers: LayerSet) -> pd.DataFrame:
+    """Count and investment of the projects by county.
 
-    The county is the ``county`` attribute only: the sample layers' positions
-    are schematic, so a position is not evidence of the county.
+    The county follows the one rule of :mod:`geoapp.places` (as the filters
+    and coverage do): stated value, else the stated zone's county, else a
+    non-schematic position.
 
     Parameters
     ----------
     projects
-        The project layer (columns ``county`` and ``investment_yi``).
+        The project layer (columns ``investment_yi`` and optional ``county``,
+        ``zone``, ``location_quality``).
+    layers
+        The bundle whose counties and zones place the projects.
 
     Returns
     -------
@@ -215,5 +215,5 @@ def by_county_summary(projects: pd.DataFrame) -> pd.DataFrame:
         ``investment_yi`` (亿元, sum of the known amounts) and
         ``n_with_investment``.
     """
-    col = projects["county"] if "county" in projects.columns else None
-    return _summary(projects, labels(col, projects.index), list(COUNTY_ADCODES.values()), "county")
+    county = county_labels(projects, layers) if len(projects) else labels(None, projects.index)
+    return _summary(projects, county, list(COUNTY_ADCODES.values()), "county")

@@ -8,7 +8,7 @@ be points or polygons (distance to the polygon's edge, 0 inside it).
 The models are built from the sparse site × facility coverage matrix (one
 KD-tree radius query for point facilities, one ``STRtree`` ``dwithin`` query
 otherwise; never a dense site × candidate matrix) and solved by HiGHS through
-:func:`scipy.optimize.milp` (see :mod:`geoapp._milp`): MCLP (maximal
+:func:`scipy.optimize.milp` (see :mod:`geoapp.milp`): MCLP (maximal
 covering: the ``k`` new facilities that cover the most demand) and LSCP (set
 covering: the fewest facilities that cover every site), with existing
 facilities kept open. They are PySAL spopt's ``MCLP`` / ``LSCP`` formulations,
@@ -33,7 +33,6 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from geoapp._errors import InfeasibleError
 from geoapp._facilities import (
     _check_layer,
     _check_radius,
@@ -45,7 +44,8 @@ from geoapp._facilities import (
     _require_geometry,
     _shares,
 )
-from geoapp._milp import check_limits, solve_lscp, solve_mclp
+from geoapp.errors import InfeasibleError
+from geoapp.milp import check_limits, solve_lscp, solve_mclp
 from geoapp.filters import UNSTATED, labels
 from geoapp.settings import DEFAULT_PLACEMENT
 from geoapp.spatial import points_of

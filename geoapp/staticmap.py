@@ -20,7 +20,7 @@ which draws every layer as vectors.
 
 Examples
 --------
->>> base = BaseLayers.shipped()  # doctest: +SKIP
+>>> base = BaseLayers.from_layers(LayerSet.shipped())  # doctest: +SKIP
 >>> png = overview_map(evaluated_sites, base)  # doctest: +SKIP
 >>> with SiteMapRenderer(base) as render:  # doctest: +SKIP
 ...     png = render(115.03, 35.76, label="候选 1", verdict="feasible")
@@ -49,8 +49,10 @@ from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
 from matplotlib.patches import Patch  # noqa: E402
 
-from geoapp._errors import CRSError  # noqa: E402
-from geoapp.settings import DEFAULT_SITING, METRIC_CRS, STORAGE_CRS  # noqa: E402
+from geoapp.errors import CRSError  # noqa: E402
+from geoapp.layers import LayerSet  # noqa: E402
+from geoapp.settings import DEFAULT_SITING, METRIC_CRS, STORAGE_CRS, SitingSettings  # noqa: E402
+from geoapp.vocab import VERDICT, colors, labels  # noqa: E402
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -81,20 +83,10 @@ CJK_FONT_CANDIDATES: tuple[str, ...] = (
     "PingFang SC",
     "Noto Serif CJK SC",
 )
-#: Verdict -> marker colour (colour-blind-safe diverging palette).
-VERDICT_COLORS: Mapping[str, str] = {
-    "recommended": "#1a9850",
-    "feasible": "#4575b4",
-    "not_advised": "#fdae61",
-    "prohibited": "#d73027",
-}
+#: Verdict -> marker colour (the one palette of :data:`geoapp.vocab.VERDICT`).
+VERDICT_COLORS: Mapping[str, str] = colors(VERDICT)
 #: Verdict -> Chinese label.
-VERDICT_LABELS: Mapping[str, str] = {
-    "recommended": "推荐",
-    "feasible": "可行",
-    "not_advised": "不建议",
-    "prohibited": "禁止",
-}
+VERDICT_LABELS: Mapping[str, str] = labels(VERDICT, "zh")
 #: Width and height of the site-map window, in metres.
 SITE_WINDOW_M = 15_000.0
 
@@ -184,76 +176,41 @@ class BaseLayers:
     context: gpd.GeoDataFrame | None = None
 
     @classmethod
-    def from_layers(
-        cls,
-        *,
-        counties: gpd.GeoDataFrame,
-        zones: gpd.GeoDataFrame | None = None,
-        river: gpd.GeoDataFrame | None = None,
-        hubs: gpd.GeoDataFrame | None = None,
-        stations: gpd.GeoDataFrame | None = None,
-        river_buffer_m: float = DEFAULT_SITING.river_buffer_m,
-        context: gpd.GeoDataFrame | None = None,
-    ) -> BaseLayers:
-        """Reproject layers (any CRS) to EPSG:4547 and buffer the river.
+    def from_layers(cls, layers: LayerSet, settings: SitingSettings = DEFAULT_SITING) -> BaseLayers:
+        """The report background of a layer bundle, in EPSG:4547.
 
         Parameters
         ----------
-        counties, zones, river, hubs, stations, context
-            Layers with a CRS; all but ``counties`` may be ``None``.
-        river_buffer_m
-            Width of the river's control buffer in metres (default
-            :attr:`geoapp.settings.SitingSettings.river_buffer_m`, 1 000 m).
+        layers
+            The bundle: counties, zones, yellow_river, logistics_hubs,
+            monitoring_stations and neighbours (drawn as grey context) are used.
+        settings
+            The siting settings; the river buffer is drawn at
+            ``settings.river_buffer_m`` (:meth:`geoapp.layers.LayerSet.river_buffer`,
+            the same polygon as the web map).
 
         Returns
         -------
         BaseLayers
-
-        Raises
-        ------
-        CRSError
-            If a layer has no CRS.
         """
-        river_m = _to_metric(river, "river")
+
+        def metric(name: str) -> gpd.GeoDataFrame | None:
+            gdf = layers.metric(name)
+            return gdf if len(gdf) else None
+
+        width = float(settings.river_buffer_m)
         buffer = None
-        if river_m is not None and len(river_m) and river_buffer_m > 0:
-            buffer = gpd.GeoSeries(
-                [river_m.geometry.buffer(river_buffer_m).union_all()], crs=METRIC_CRS
-            )
+        if len(layers["yellow_river"]) and width > 0:
+            buffer = layers.river_buffer(width).to_crs(METRIC_CRS)
         return cls(
-            counties=_to_metric(counties, "counties"),
-            zones=_to_metric(zones, "zones"),
-            river=river_m,
+            counties=layers.metric("counties"),
+            zones=metric("zones"),
+            river=metric("yellow_river"),
             river_buffer=buffer,
-            hubs=_to_metric(hubs, "hubs"),
-            stations=_to_metric(stations, "stations"),
-            river_buffer_m=float(river_buffer_m),
-            context=_to_metric(context, "context"),
-        )
-
-    @classmethod
-    def shipped(cls, *, river_buffer_m: float = DEFAULT_SITING.river_buffer_m) -> BaseLayers:
-        """The shipped layers: counties, zones, yellow_river, hubs, stations, neighbours.
-
-        Parameters
-        ----------
-        river_buffer_m
-            Width of the river's control buffer in metres.
-
-        Returns
-        -------
-        BaseLayers
-        """
-        from geoapp.catalog import load_layer
-
-        return cls.from_layers(
-            counties=load_layer("counties"),
-            zones=load_layer("zones"),
-            river=load_layer("yellow_river"),
-            hubs=load_layer("logistics_hubs"),
-            stations=load_layer("monitoring_stations"),
-            river_buffer_m=river_buffer_m,
-            context=load_layer("neighbours"),
+            hubs=metric("logistics_hubs"),
+            stations=metric("monitoring_stations"),
+            river_buffer_m=width,
+            context=metric("neighbours"),
         )
 
     def bounds(self, margin_m: float = 3_000.0) -> tuple[float, float, float, float]:

@@ -13,9 +13,10 @@ from streamlit.testing.v1 import AppTest
 from geoapp.catalog import load_layer
 from geoapp.chains import chains_table
 from geoapp.coords import to_metric
-from geoapp.settings import ROOT
+from geoapp.settings import APP_MAIN
 
-APP = str(ROOT / "streamlit_app.py")
+APP = str(APP_MAIN)
+N_PROJECTS = len(load_layer("projects"))
 VERDICTS_ZH = {"推荐", "可行", "不建议", "禁止"}
 
 
@@ -24,7 +25,7 @@ def run_page(page: str | None = None, *, state: dict | None = None) -> AppTest:
     at.run()
     assert not at.exception, at.exception
     if page:
-        at.switch_page(f"app_pages/{page}.py")
+        at.switch_page(f"views/{page}.py")
     for key, value in (state or {}).items():
         at.session_state[key] = value
     if page or state:
@@ -74,7 +75,7 @@ def test_overview_renders_figures_map_and_filters():
     at = run_page()
     assert at.title[0].value == "地图总览"
     m = metrics(at)
-    assert m["项目数"] == "114" and "总投资(亿元)" in m
+    assert m["项目数"] == str(N_PROJECTS) and "总投资(亿元)" in m
     assert {w.label for w in at.sidebar.multiselect} == {"县区", "产业集群", "产业链", "阶段"}
     assert at.sidebar.slider(key="f_investment:zh").value[0] == 0.0
     assert at.sidebar.selectbox(key="basemap:zh").value == "none"
@@ -85,7 +86,7 @@ def test_overview_renders_figures_map_and_filters():
         u.startswith("../../app/static/vendor/") for u in args["js_links"] + args["css_links"]
     )
     stage_table = dataframe_with(at, "阶段")
-    assert stage_table["项目数"].sum() == 114
+    assert stage_table["项目数"].sum() == N_PROJECTS
     assert len(at.get("download_button")) == 3
 
 
@@ -118,9 +119,9 @@ def test_english_switch_keeps_the_choices():
 def test_filters_are_kept_across_pages():
     at = run_page()
     at.sidebar.multiselect(key="f_stages:zh").set_value(["投产"]).run()
-    at.switch_page("app_pages/clustering.py").run()
+    at.switch_page("views/clustering.py").run()
     assert metrics(at)["项目数"] == "26"
-    at.switch_page("app_pages/overview.py").run()
+    at.switch_page("views/overview.py").run()
     assert metrics(at)["项目数"] == "26"
 
 
@@ -157,7 +158,7 @@ def test_clustering_page_shows_the_cluster_table():
     assert at.title[0].value == "聚类分析"
     table = dataframe_with(at, "聚类")
     assert len(table) == int(metrics(at)["聚类数"]) > 0
-    assert table["项目数"].sum() + int(metrics(at)["噪声点"]) == 114
+    assert table["项目数"].sum() + int(metrics(at)["噪声点"]) == N_PROJECTS
     assert "geoapp-hull" in map_args(at)["script"]
     at.sidebar.radio(key="cl_method").set_value("hdbscan").run()
     assert not at.exception and len(dataframe_with(at, "聚类")) == int(metrics(at)["聚类数"])
@@ -172,7 +173,7 @@ def test_coverage_page_shows_the_share_table():
     m = metrics(at)
     assert m["覆盖率(按数量)"].endswith("%")
     table = dataframe_with(at, "覆盖率(按数量)")
-    assert table["项目数"].sum() == 114
+    assert table["项目数"].sum() == N_PROJECTS
     assert "geoapp-service" in map_args(at)["script"]
     at.sidebar.radio(key="cov_type").set_value("monitoring_stations").run()
     assert not at.exception
@@ -271,17 +272,21 @@ def test_data_upload_reports_rejected_rows_and_replaces_projects():
     # the chain "<script>…" is not in the taxonomy: the layer check fails, nothing is replaced
     assert any("does not match its declaration" in e.value for e in at.error)
     assert not [b for b in at.button if b.key == "data_apply"]
-    assert "projects" not in at.session_state["user_layers"]
+    assert at.session_state["ws_versions"]["projects"] == 0  # nothing written (issue 9)
 
     good = csv.replace("<script>alert(1)</script>", "氢能")
     at.file_uploader(key="data_upload").upload("projects.csv", good.encode("gbk"), "text/csv")
     at.run()
     at.button(key="data_apply").click().run()
     assert not at.exception, at.exception
-    user = at.session_state["user_layers"]["projects"]
-    assert len(user["gdf"]) == 3 and user["source"] == "projects.csv"
-    assert set(user["gdf"]["location_quality"]) == {"surveyed"}
-    at.switch_page("app_pages/overview.py").run()
+    from geoapp.workspace import open_workspace  # uploads go into the workspace (issue 9)
+
+    with open_workspace() as ws:
+        user = ws.load_layer("projects")
+        assert ws.versions("projects")["source"].tolist() == ["shipped", "projects.csv"]
+    assert len(user) == 3
+    assert set(user["location_quality"]) == {"surveyed"}
+    at.switch_page("views/overview.py").run()
     assert metrics(at)["项目数"] == "3"
 
 
@@ -305,7 +310,7 @@ def test_data_constraint_layer_is_used_by_siting():
     at.run()
     at.button(key="data_apply").click().run()
     assert not at.exception, at.exception
-    at.switch_page("app_pages/siting.py")
+    at.switch_page("views/siting.py")
     at.session_state["site"] = {"kind": "point", "lon": 115.03, "lat": 35.62}
     at.run()
     assert not at.exception, at.exception

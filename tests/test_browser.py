@@ -1,6 +1,6 @@
 """End to end: the real app in headless Chromium, with every non-loopback request aborted.
 
-A module fixture starts ``streamlit run streamlit_app.py`` on a free loopback
+A module fixture starts ``streamlit run geoapp/app/main.py`` on a free loopback
 port and waits for ``/_stcore/health``. The test drives Chromium (Debian's
 ``/usr/bin/chromium`` through Playwright) with all requests to other hosts
 aborted and counted, and checks that Leaflet drew the six county polygons and
@@ -25,7 +25,7 @@ from pathlib import Path
 import pytest
 
 from geoapp.offline import vendor_assets
-from geoapp.settings import ROOT
+from geoapp.settings import APP_MAIN
 
 pytestmark = pytest.mark.browser
 
@@ -38,6 +38,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "artifacts"
 MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
 LOOPBACK = (
@@ -61,7 +62,7 @@ def _free_port() -> int:
 @pytest.fixture(scope="module")
 def server():
     """``streamlit run`` on a free loopback port; yields the base URL, stops it at the end."""
-    vendor_assets()  # what `geoapp app` / streamlit_app.py do on start (cheap when present)
+    vendor_assets()  # what `geoapp app` / geoapp/app/main.py do on start (cheap when present)
     port = _free_port()
     ARTIFACTS.mkdir(exist_ok=True)
     log = (ARTIFACTS / "streamlit_server.log").open("wb")
@@ -72,7 +73,9 @@ def server():
             "-m",
             "streamlit",
             "run",
-            str(ROOT / "streamlit_app.py"),
+            str(APP_MAIN),
+            "--server.enableStaticServing",
+            "true",
             "--server.headless",
             "true",
             "--server.port",
@@ -252,6 +255,7 @@ def test_escaped_names_show_as_text_in_leaflet(tmp_path):
 
     from geoapp import mapping
     from geoapp.catalog import load_layer
+    from geoapp.layers import LayerSet
     from geoapp.offline import IFRAME_PREFIX, patch_folium
 
     patch_folium()
@@ -259,7 +263,7 @@ def test_escaped_names_show_as_text_in_leaflet(tmp_path):
     projects = load_layer("projects").head(3).copy()
     projects.loc[projects.index[0], "name"] = xss
     html = (
-        mapping.build_map({"counties": load_layer("counties"), "projects": projects})
+        mapping.build_map(LayerSet({"counties": load_layer("counties"), "projects": projects}))
         .get_root()
         .render()
     )

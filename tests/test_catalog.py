@@ -6,8 +6,8 @@ import geopandas as gpd
 import pytest
 import shapely
 
-from geoapp._errors import LayerValidationError
 from geoapp.catalog import catalog, get_spec, load_layer, read_layer_file
+from geoapp.errors import LayerValidationError
 
 DECL = """
 name = "sites"

@@ -11,9 +11,9 @@ from shapely.geometry import box
 from sklearn.cluster import DBSCAN, HDBSCAN
 from sklearn.metrics import adjusted_rand_score
 
-from geoapp._errors import CRSError
 from geoapp.catalog import load_layer
 from geoapp.clustering import HOTSPOT_CLASSES, ClusterResult, cluster_sites, hot_spots
+from geoapp.errors import CRSError
 
 TO_M = Transformer.from_crs(4326, 4547, always_xy=True)
 TO_LL = Transformer.from_crs(4547, 4326, always_xy=True)
@@ -44,8 +44,8 @@ def same_partition(a, b):
     assert np.array_equal(np.asarray(a) == -1, np.asarray(b) == -1)
 
 
-def test_dbscan_matches_sklearn(random_sites, counties):
-    res = cluster_sites(random_sites, eps_m=2500, min_samples=4, counties=counties)
+def test_dbscan_matches_sklearn(random_sites, shipped):
+    res = cluster_sites(random_sites, eps_m=2500, min_samples=4, layers=shipped)
     direct = DBSCAN(eps=2500, min_samples=4).fit(metric_xy(random_sites)).labels_
     same_partition(res.sites["cluster"], direct)
     assert isinstance(res, ClusterResult) and res.method == "dbscan"
@@ -61,9 +61,9 @@ def test_dbscan_matches_sklearn(random_sites, counties):
     }
 
 
-def test_hdbscan_matches_sklearn(random_sites, counties):
+def test_hdbscan_matches_sklearn(random_sites, shipped):
     res = cluster_sites(
-        random_sites, method="hdbscan", min_cluster_size=8, min_samples=4, counties=counties
+        random_sites, method="hdbscan", min_cluster_size=8, min_samples=4, layers=shipped
     )
     direct = HDBSCAN(min_cluster_size=8, min_samples=4, copy=True).fit(metric_xy(random_sites))
     same_partition(res.sites["cluster"], direct.labels_)
@@ -99,8 +99,8 @@ def two_groups():
     )
 
 
-def test_two_groups(two_groups, counties):
-    res = cluster_sites(two_groups, eps_m=1000, min_samples=3, hull_buffer_m=300, counties=counties)
+def test_two_groups(two_groups, counties, shipped):
+    res = cluster_sites(two_groups, eps_m=1000, min_samples=3, hull_buffer_m=300, layers=shipped)
     lab = res.sites.set_index("name")["cluster"]
     assert set(lab[[f"A{i}" for i in range(6)]]) == {1}
     assert set(lab[[f"B{i}" for i in range(4)]]) == {2}
@@ -137,30 +137,30 @@ def test_two_groups(two_groups, counties):
     assert hulls_m.geometry.loc[1].distance(hulls_m.geometry.loc[2]) > 18_000
 
 
-def test_validation(two_groups):
+def test_validation(two_groups, shipped):
     with pytest.raises(ValueError, match="`method`"):
-        cluster_sites(two_groups, method="kmeans")
+        cluster_sites(two_groups, method="kmeans", layers=shipped)
     with pytest.raises(ValueError, match="`eps_m`"):
-        cluster_sites(two_groups, eps_m=0)
+        cluster_sites(two_groups, eps_m=0, layers=shipped)
     with pytest.raises(ValueError, match="`min_samples`"):
-        cluster_sites(two_groups, min_samples=0)
+        cluster_sites(two_groups, min_samples=0, layers=shipped)
     with pytest.raises(ValueError, match="`hull_buffer_m`"):
-        cluster_sites(two_groups, hull_buffer_m=-1)
+        cluster_sites(two_groups, hull_buffer_m=-1, layers=shipped)
     with pytest.raises(CRSError, match="`sites`"):
-        cluster_sites(two_groups.set_crs(None, allow_override=True))
+        cluster_sites(two_groups.set_crs(None, allow_override=True), layers=shipped)
 
 
-def test_empty_and_tiny_input(two_groups, counties):
-    res = cluster_sites(two_groups.iloc[:0], counties=counties)
+def test_empty_and_tiny_input(two_groups, shipped):
+    res = cluster_sites(two_groups.iloc[:0], layers=shipped)
     assert len(res.sites) == 0 and len(res.hulls) == 0 and len(res.table) == 0
     assert "cluster" in res.sites.columns and "dominant_chain" in res.table.columns
-    tiny = cluster_sites(two_groups.iloc[:2], method="hdbscan", counties=counties)
+    tiny = cluster_sites(two_groups.iloc[:2], method="hdbscan", layers=shipped)
     assert (tiny.sites["cluster"] == -1).all() and len(tiny.hulls) == 0
 
 
-def test_clusters_on_shipped_projects(counties):
+def test_clusters_on_shipped_projects(shipped):
     projects = load_layer("projects")
-    res = cluster_sites(projects, counties=counties)
+    res = cluster_sites(projects, layers=shipped)
     assert len(res.sites) == len(projects)
     assert res.table["count"].sum() == (res.sites["cluster"] > 0).sum()
     assert res.hulls.geometry.is_valid.all()
@@ -236,9 +236,9 @@ def test_hot_spots_value_column_and_errors(planted):
         hot_spots(few, value_col=None, cell_m=CELL, extent=extent, permutations=99)
 
 
-def test_hot_spots_on_shipped_projects():
+def test_hot_spots_on_shipped_projects(shipped):
     projects = load_layer("projects")
-    res = hot_spots(projects, value_col=None, cell_m=5000, permutations=99)
+    res = hot_spots(projects, value_col=None, cell_m=5000, permutations=99, extent=shipped["city"])
     assert res["n_sites"].sum() <= len(projects)
     assert res["n_sites"].sum() >= 0.95 * len(projects)  # sites lie in the city
     assert set(res["hotspot"]) <= set(HOTSPOT_CLASSES)

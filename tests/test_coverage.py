@@ -15,7 +15,6 @@ from pyproj import Geod, Transformer
 from scipy.spatial.distance import cdist
 from shapely.geometry import box
 
-from geoapp._errors import CRSError, InfeasibleError
 from geoapp.catalog import load_layer
 from geoapp.coverage import (
     CoverageResult,
@@ -27,7 +26,9 @@ from geoapp.coverage import (
     nearest_facility,
     place_facilities,
 )
+from geoapp.errors import CRSError, InfeasibleError
 from geoapp.filters import UNSTATED
+from geoapp.layers import LayerSet
 
 TO_M = Transformer.from_crs(4326, 4547, always_xy=True)
 TO_LL = Transformer.from_crs(4547, 4326, always_xy=True)
@@ -127,7 +128,7 @@ def hand_fixture():
 
 def test_coverage_shares_by_hand(hand_fixture):
     sites, fac = hand_fixture
-    res = coverage(sites, fac, radius_m=10_000)
+    res = coverage(sites, fac, radius_m=10_000, layers=LayerSet.shipped())
     assert isinstance(res, CoverageResult) and res.radius_m == 10_000
     # covered: s0 (1 km), s1 (9 km), s3 (0.5 km), s5 (3 km); not s2, s4, s6
     assert res.sites["covered"].tolist() == [True, True, False, True, False, True, False]
@@ -167,7 +168,7 @@ def test_coverage_shares_by_hand(hand_fixture):
 def test_unstated_county_of_a_real_position_comes_from_the_position(hand_fixture, counties):
     sites, fac = hand_fixture
     sites = sites.assign(location_quality="surveyed")
-    res = coverage(sites, fac, radius_m=10_000, counties=counties)
+    res = coverage(sites, fac, radius_m=10_000, layers=LayerSet({"counties": counties}))
     joined = gpd.sjoin(sites[["geometry"]], counties[["name", "geometry"]], predicate="within")
     located = joined["name"].reindex(sites.index)
     stated = sites["county"].where(sites["county"].fillna("").str.len() > 0)
@@ -187,7 +188,9 @@ def test_coverage_locates_layers_without_county_zone(counties):
         geometry=[counties.geometry.iloc[0].buffer(0)],
         crs=4326,
     )
-    res = coverage(user, user.iloc[:1], radius_m=5_000, counties=counties, zones=zones)
+    res = coverage(
+        user, user.iloc[:1], radius_m=5_000, layers=LayerSet({"counties": counties, "zones": zones})
+    )
     c = res.by_county.set_index("group")
     for name in counties["name"]:
         assert c.loc[name, "n_sites"] == 1
@@ -200,14 +203,14 @@ def test_coverage_locates_layers_without_county_zone(counties):
 def test_coverage_validation(hand_fixture):
     sites, fac = hand_fixture
     with pytest.raises(ValueError, match="`radius_m`"):
-        coverage(sites, fac, radius_m=0)
+        coverage(sites, fac, radius_m=0, layers=LayerSet.shipped())
     with pytest.raises(ValueError, match="`weight_col`"):
-        coverage(sites, fac, radius_m=1000, weight_col="money")
+        coverage(sites, fac, radius_m=1000, weight_col="money", layers=LayerSet.shipped())
 
 
 def test_coverage_on_shipped_layers():
     projects, hubs = load_layer("projects"), load_layer("logistics_hubs")
-    res = coverage(projects, hubs, radius_m=20_000)
+    res = coverage(projects, hubs, radius_m=20_000, layers=LayerSet.shipped())
     for table in (res.by_county, res.by_zone, res.by_chain):
         assert table["n_sites"].sum() == len(projects)
         assert table["share_count"].between(0, 1).all()
@@ -215,15 +218,19 @@ def test_coverage_on_shipped_layers():
     assert 0 <= res.overall["share_count"] <= 1
     assert 0 <= res.overall["share_investment"] <= 1
     assert res.overall["n_covered"] == (res.sites["distance_m"] <= 20_000).sum()
-    # county by attribute only: the unstated group is exactly the rows without one
+    # the one rule: stated county, else the stated zone's county, else a non-schematic position
+    zones = load_layer("zones")
+    via_zone = projects["zone"].map(dict(zip(zones["name"], zones["county"], strict=True)))
+    known = projects["county"].notna() | via_zone.notna()
+    schematic = projects["location_quality"].eq("schematic")
     c = res.by_county.set_index("group")
-    assert c.loc[UNSTATED, "n_sites"] == projects["county"].isna().sum()
+    assert c.loc[UNSTATED, "n_sites"] == (~known & schematic).sum() > 0
     assert len(res.uncovered) == len(projects) - res.overall["n_covered"]
 
 
 # --------------------------------------------------------------------------- candidates
 def test_candidate_sites(city, counties):
-    grid = candidate_sites(kind="grid", city=city, spacing_m=5000)
+    grid = candidate_sites(kind="grid", layers=LayerSet({"city": city}), spacing_m=5000)
     assert list(grid.columns[:3]) == ["id", "name", "kind"] and grid.crs.to_epsg() == 4326
     assert grid.within(city.geometry.iloc[0]).all()
     xy = np.column_stack(TO_M.transform(grid.geometry.x.to_numpy(), grid.geometry.y.to_numpy()))
@@ -237,7 +244,7 @@ def test_candidate_sites(city, counties):
     area_km2 = city.to_crs(4547).area.iloc[0] / 1e6
     assert abs(len(grid) - area_km2 / 25) < 0.15 * area_km2 / 25
     zones = load_layer("zones")
-    zc = candidate_sites(kind="zone_centroids", zones=zones)
+    zc = candidate_sites(kind="zone_centroids", layers=LayerSet({"zones": zones}))
     assert len(zc) == len(zones) and (zc["name"].to_numpy() == zones["name"].to_numpy()).all()
     assert zc.to_crs(4547).within(zones.to_crs(4547).buffer(1), align=False).all()
     user = candidate_sites(kind="user", user=zones.iloc[:3])
@@ -247,7 +254,9 @@ def test_candidate_sites(city, counties):
     with pytest.raises(ValueError, match="`user`"):
         candidate_sites(kind="user")
     with pytest.raises(ValueError, match="`spacing_m`"):
-        candidate_sites(kind="grid", city=city, spacing_m=10)
+        candidate_sites(kind="grid", layers=LayerSet({"city": city}), spacing_m=10)
+    with pytest.raises(ValueError, match="`layers` is required"):
+        candidate_sites(kind="grid")
 
 
 # --------------------------------------------------------------------------- placement
@@ -479,7 +488,7 @@ def test_hard_instance_stops_at_its_time_limit_with_the_proven_gap(city):
 
     lon, lat = random_points(city.geometry.iloc[0], 5000, rng=np.random.default_rng(0))
     sites = points(lon, lat)
-    cands = candidate_sites(kind="grid", spacing_m=2050, city=city)
+    cands = candidate_sites(kind="grid", spacing_m=2050, layers=LayerSet({"city": city}))
     assert len(cands) == 1006
     res = place_facilities(sites, cands, radius_m=5_000, model="lscp", time_limit_s=1.0)
     assert res.time_limit_hit and not res.optimal
@@ -542,7 +551,7 @@ def test_check_feasibility(problem):
 
 def test_placement_on_shipped_layers():
     projects, hubs = load_layer("projects"), load_layer("logistics_hubs")
-    grid = candidate_sites(kind="grid", spacing_m=8000)
+    grid = candidate_sites(kind="grid", spacing_m=8000, layers=LayerSet.shipped())
     res = place_facilities(
         projects, grid, radius_m=10_000, model="mclp", k=2, existing=hubs, weight_col=None
     )

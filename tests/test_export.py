@@ -20,9 +20,9 @@ import shapely
 from pyproj import Geod, Transformer
 
 from geoapp import export
-from geoapp._errors import CRSError
 from geoapp.catalog import load_layer
 from geoapp.coords import wgs84_to_gcj02
+from geoapp.errors import CRSError
 from geoapp.export import EXPORT_CRS, FORMATS, ExportResult, export_layer, export_layers, to_bytes
 
 OGRINFO = shutil.which("ogrinfo") or "/usr/bin/ogrinfo"

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import geopandas as gpd
 import numpy as np
-import pandas as pd
 import pytest
 from shapely.geometry import Point
 
 from geoapp.catalog import load_layer
 from geoapp.filters import UNSTATED, by_county_summary, filter_projects, pipeline_summary
-from geoapp.settings import STAGES
+from geoapp.layers import LayerSet
+from geoapp.vocab import STAGES
 
 
 @pytest.fixture(scope="module")
@@ -71,15 +71,16 @@ def test_categorical_filters(small):
 
 
 def test_counties_attribute_first_then_location(small, counties):
+    layers = LayerSet({"counties": counties})
     # p4 has no attribute and lies in 华龙区; p5 states 范县 though placed in 濮阳县
-    assert names(filter_projects(small, counties=["华龙区"], county_layer=counties)) == [
+    assert names(filter_projects(small, counties=["华龙区"], layers=layers)) == [
         "p1",
         "p4",
     ]
-    assert names(filter_projects(small, counties=["范县"], county_layer=counties)) == ["p5"]
-    assert names(filter_projects(small, counties=["濮阳县"], county_layer=counties)) == ["p2"]
+    assert names(filter_projects(small, counties=["范县"], layers=layers)) == ["p5"]
+    assert names(filter_projects(small, counties=["濮阳县"], layers=layers)) == ["p2"]
     # p6 states "" -> located in 南乐县
-    assert names(filter_projects(small, counties=["南乐县"], county_layer=counties)) == ["p6"]
+    assert names(filter_projects(small, counties=["南乐县"], layers=layers)) == ["p6"]
 
 
 def test_investment_range(small):
@@ -110,14 +111,18 @@ def test_pipeline_summary(small):
     assert s["count"].sum() == len(small)
 
 
-def test_by_county_summary_uses_attribute_only(small):
-    s = by_county_summary(small).set_index("county")
+def test_by_county_summary_follows_the_filter_rule(small, counties):
+    layers = LayerSet({"counties": counties})
+    s = by_county_summary(small, layers=layers).set_index("county")
     assert s.loc["范县", "count"] == 1  # by attribute, though placed in 濮阳县
     assert s.loc["濮阳县", "count"] == 1
-    assert s.loc["南乐县", "count"] == 0  # p6 placed there but states nothing
-    assert s.loc[UNSTATED, "count"] == 2
-    assert s.loc[UNSTATED, "investment_yi"] == pytest.approx(4.5)
-    assert list(s.index[-1:]) == [UNSTATED]
+    assert s.loc["南乐县", "count"] == 1  # p6 states nothing: its (surveyed) position decides
+    assert s.loc["华龙区", "count"] == 2  # p1 by attribute, p4 by position
+    for county in s.index:  # the chart and the filter give one answer
+        got = filter_projects(small, counties=[county], layers=layers)
+        assert s.loc[county, "count"] == len(got)
+    with pytest.raises(ValueError, match="needs `layers`"):
+        filter_projects(small, counties=["范县"])
 
 
 def test_summaries_on_shipped_projects():
@@ -130,6 +135,9 @@ def test_summaries_on_shipped_projects():
     got = s.set_index("stage")["count"]
     for stage, n in expected.items():
         assert got[stage] == n
-    c = by_county_summary(projects).set_index("county")
-    assert c.loc[UNSTATED, "count"] == projects["county"].isna().sum()
-    assert isinstance(c, pd.DataFrame)
+    layers = LayerSet.shipped()
+    c = by_county_summary(projects, layers=layers).set_index("county")
+    assert c["count"].sum() == len(projects)
+    for county in c.index:
+        got = filter_projects(projects, counties=[county], layers=layers)
+        assert c.loc[county, "count"] == len(got)

@@ -16,7 +16,7 @@ import shapely
 from pyproj import Geod, Transformer
 
 from geoapp import coords
-from geoapp._errors import InputFileError
+from geoapp.errors import InputFileError
 from geoapp.io import COORD_FIXED, ImportResult, read_user_layer
 
 GEOD = Geod(ellps="WGS84")

@@ -12,8 +12,9 @@ import pytest
 from shapely.geometry import Point
 
 from geoapp import report
-from geoapp._errors import InputFileError
 from geoapp.catalog import load_layer
+from geoapp.errors import InputFileError
+from geoapp.layers import LayerSet
 from geoapp.report import (
     SUMMARY_COLUMNS,
     build_report,
@@ -26,7 +27,7 @@ from geoapp.report import (
     text_table,
     violations_text,
 )
-from geoapp.siting import SitingLayers, evaluate_sites
+from geoapp.siting import evaluate_sites, rules_of
 from geoapp.staticmap import BaseLayers, SiteMapRenderer, cjk_font_family, overview_map
 
 PNG = b"\x89PNG\r\n\x1a\n"
@@ -34,12 +35,12 @@ PNG = b"\x89PNG\r\n\x1a\n"
 
 @pytest.fixture(scope="module")
 def layers():
-    return SitingLayers.shipped()
+    return LayerSet.shipped()
 
 
 @pytest.fixture(scope="module")
 def base():
-    return BaseLayers.shipped()
+    return BaseLayers.from_layers(LayerSet.shipped())
 
 
 def river_point(offset_m: float) -> tuple[float, float]:
@@ -114,13 +115,13 @@ def test_summary_ranks_by_score_with_prohibited_last(layers):
         crs=4326,
     )
     evaluated = evaluate_sites(sites, layers=layers)
-    table = summary_table(evaluated, rules=layers.rules)
+    table = summary_table(evaluated, rules=rules_of(layers))
     assert list(table.columns[: len(SUMMARY_COLUMNS)]) == list(SUMMARY_COLUMNS)
     assert table["verdict"].iloc[-1] == "prohibited" and table["name"].iloc[-1] == "化工"
     rest = table["score"].iloc[:-1].to_numpy()
     assert (np.diff(rest) <= 0).all()
     assert table["hub_distance_km"].between(0, 200).all()
-    text = violations_text(evaluated["violations"], rules=layers.rules)
+    text = violations_text(evaluated["violations"], rules=rules_of(layers))
     assert text.iloc[0].startswith("yellow_river_chemical：")
     assert "本次按1000米计" in text.iloc[0]
     assert (text.iloc[1:] == "").all()
@@ -148,7 +149,7 @@ def test_site_page_escapes_user_text(layers):
         geometry=gpd.points_from_xy([115.03], [35.76]), crs=4326,
     )  # fmt: skip
     row = evaluate_sites(sites, layers=layers).iloc[0]
-    ctx = site_context(row, rules=layers.rules, attributes={"备注<i>": "<script>x</script>"})
+    ctx = site_context(row, rules=rules_of(layers), attributes={"备注<i>": "<script>x</script>"})
     html = render_site_page(ctx, PNG)
     assert "<img src=x" not in html and "&lt;img src=x onerror=&#34;alert(1)&#34;&gt;" in html
     assert "<b>氢能" not in html and "&lt;b&gt;氢能" in html
@@ -156,15 +157,15 @@ def test_site_page_escapes_user_text(layers):
     assert {c["weight"] for c in ctx["criteria"]} == {"30", "25", "10", "20", "15"}
 
 
-def test_site_text_and_evaluate_point_gcj02():
-    wgs = evaluate_point(115.03, 35.76, chain="氢能")
-    gcj = evaluate_point(115.03, 35.76, chain="氢能", datum="gcj02")
+def test_site_text_and_evaluate_point_gcj02(layers):
+    wgs = evaluate_point(115.03, 35.76, chain="氢能", layers=layers)
+    gcj = evaluate_point(115.03, 35.76, chain="氢能", datum="gcj02", layers=layers)
     shift = gpd.GeoSeries([wgs.geometry.iloc[0], gcj.geometry.iloc[0]], crs=4326).to_crs(4547)
     assert 400 < shift.iloc[0].distance(shift.iloc[1]) < 700  # GCJ-02 is ~530 m off in Puyang
     text = site_text(wgs.iloc[0])
     assert "Verdict:" in text and "hub_access" in text
     with pytest.raises(ValueError, match="longitude/latitude only"):
-        evaluate_point(500_000, 3_960_000, datum="gcj02", crs="EPSG:4547")
+        evaluate_point(500_000, 3_960_000, datum="gcj02", crs="EPSG:4547", layers=layers)
 
 
 # --------------------------------------------------------------------------- build

@@ -13,19 +13,21 @@ import shapely
 from pyproj import Geod
 
 from geoapp import chains
-from geoapp._errors import CRSError, LayerValidationError
 from geoapp.catalog import load_layer
 from geoapp.coords import to_metric
+from geoapp.errors import CRSError, LayerValidationError
+from geoapp.layers import LayerSet
 from geoapp.rules import RULES, Rule, constraint_rules
 from geoapp.settings import DEFAULT_SITING, METRIC_CRS
 from geoapp.siting import (
     CRITERIA,
     RESULT_COLUMNS,
     VERDICTS,
-    SitingLayers,
     evaluate_sites,
     explain_site,
+    rules_of,
 )
+from geoapp.siting.index import siting_index
 from geoapp.spatial import random_points
 
 GEOD = Geod(ellps="WGS84")
@@ -40,7 +42,7 @@ NOT_CHEMICAL = "人工智能"
 
 @pytest.fixture(scope="module")
 def layers():
-    return SitingLayers.shipped()
+    return LayerSet.shipped()
 
 
 @pytest.fixture(scope="module")
@@ -119,7 +121,7 @@ def test_output_columns_and_types(result, candidates):
 
 
 def test_county_equals_sjoin(result, candidates, layers):
-    counties = to_metric(layers.counties)[["name", "geometry"]]
+    counties = to_metric(layers["counties"])[["name", "geometry"]]
     joined = gpd.sjoin(to_metric(candidates), counties, how="left", predicate="within")
     assert not joined.index.duplicated().any()
     expected = joined["name_right"].reindex(result.index)
@@ -132,7 +134,7 @@ def test_county_equals_sjoin(result, candidates, layers):
 
 
 def test_zone_is_innermost_by_area_as_sjoin(result, candidates, layers):
-    zones = to_metric(layers.zones)
+    zones = to_metric(layers["zones"])
     zones = zones.assign(area=zones.area)[["name", "kind", "leading_chains", "area", "geometry"]]
     joined = gpd.sjoin(to_metric(candidates), zones, how="inner", predicate="within")
     innermost = joined.sort_values("area", kind="stable").groupby(level=0).head(1)
@@ -163,9 +165,9 @@ def _geod_to_all(lon, lat, others: gpd.GeoDataFrame) -> np.ndarray:
     return d.reshape(lon2.shape)
 
 
-@pytest.mark.parametrize(("layer", "prefix"), [("hubs", "hub"), ("stations", "station")])
+@pytest.mark.parametrize(("layer", "prefix"), [("logistics_hubs", "hub"), ("monitoring_stations", "station")])
 def test_nearest_facility_equals_geodesic_brute_force(result, candidates, layers, layer, prefix):
-    facilities = getattr(layers, layer)
+    facilities = layers[layer]
     d = _geod_to_all(candidates.geometry.x.to_numpy(), candidates.geometry.y.to_numpy(), facilities)
     best = d.argmin(axis=1)
     best_d = d[np.arange(N), best]
@@ -181,7 +183,7 @@ def test_nearest_facility_equals_geodesic_brute_force(result, candidates, layers
 
 def test_same_chain_nearby_equals_geodesic_brute_force(result, candidates, layers):
     radius = DEFAULT_SITING.same_chain_radius_m
-    projects = layers.projects[layers.projects["chain"].notna()]
+    projects = layers["projects"][layers["projects"]["chain"].notna()]
     d = _geod_to_all(candidates.geometry.x.to_numpy(), candidates.geometry.y.to_numpy(), projects)
     same = candidates["chain"].to_numpy()[:, None] == projects["chain"].to_numpy()[None, :]
     lower = ((d < radius * 0.999) & same).sum(axis=1)
@@ -260,11 +262,29 @@ def test_contributions_follow_the_weights(result):
     np.testing.assert_allclose(result["score_in_zone"], result["zone"].notna() * pts("in_zone"))
 
 
+def _undecided_chain(chain) -> bool:
+    """Independent of geoapp.chains: missing, unknown and not chemical by keyword, or <NA>."""
+    from geoapp.chains import CHEMICAL_KEYWORDS, chains_table
+
+    if chain is None or (isinstance(chain, float) and chain != chain) or not str(chain).strip():
+        return True
+    table = chains_table()
+    row = table[table["chain"] == str(chain).strip()]
+    if len(row):
+        return bool(pd.isna(row["chemical"].iloc[0]))
+    return not any(k in str(chain) for k in CHEMICAL_KEYWORDS)
+
+
 def _expected_verdicts(frame: pd.DataFrame, settings) -> list[str]:
     out = []
-    for viol, score in zip(frame["violations"], frame["score"]):
+    chains = frame["chain"] if "chain" in frame.columns else [None] * len(frame)
+    for viol, score, chain, river in zip(
+        frame["violations"], frame["score"], chains, frame["river_distance_m"]
+    ):
         if viol:
             out.append("prohibited")
+        elif river <= settings.river_buffer_m and _undecided_chain(chain):
+            out.append("needs_review")
         elif score >= settings.recommended_min:
             out.append("recommended")
         elif score >= settings.feasible_min:
@@ -371,8 +391,8 @@ def test_user_constraint_prohibits_with_its_name(layers, city_m, river_m):
     assert "三条控制线" in inside_row["violation_text"]  # the registered basis fills the gap
     assert outside_row["violations"] == ()
     assert layers.constraints is None  # the original is unchanged
-    rule = with_red.rules["user_constraint:生态保护红线"]
-    failed = explain_site(inside_row, rules=with_red.rules)["rules_failed"]
+    rule = rules_of(with_red)["user_constraint:生态保护红线"]
+    failed = explain_site(inside_row, rules=rules_of(with_red))["rules_failed"]
     assert failed[0]["legal_basis"] == rule.legal_basis
 
 
@@ -489,18 +509,22 @@ def test_explain_site_failed_rule(layers, river_offset):
 
 def test_layers_are_immutable_and_share_prepared_state(layers, city_m):
     with pytest.raises(dataclasses.FrozenInstanceError):
-        layers.zones = None
-    layers._base  # noqa: B018 - build the prepared state
+        layers.constraints = None
+    with pytest.raises(TypeError):
+        layers["zones"] = None  # a Mapping, not a dict
+    base = siting_index(layers)  # build the prepared state
     other = layers.with_constraints(_redline_around(city_m.representative_point()))
-    assert other is not layers and other._base is layers._base
+    assert other is not layers and siting_index(other) is base
     assert other.with_constraints(None).constraints is None
 
 
 def test_layers_validate_columns_and_crs(layers):
-    with pytest.raises(LayerValidationError, match="`hubs` lacks the column"):
-        replace(layers, hubs=layers.hubs.drop(columns="name"))
+    with pytest.raises(LayerValidationError, match="`logistics_hubs` lacks the column"):
+        LayerSet({**layers.frames, "logistics_hubs": layers["logistics_hubs"].drop(columns="name")})
     with pytest.raises(CRSError, match="`zones`"):
-        replace(layers, zones=layers.zones.set_crs(None, allow_override=True))
+        LayerSet({**layers.frames, "zones": layers["zones"].set_crs(None, allow_override=True)})
+    with pytest.raises(LayerValidationError, match="unknown layer name"):
+        LayerSet({"hubs": layers["logistics_hubs"]})
     with pytest.raises(LayerValidationError, match="column 'name' is missing"):
         layers.with_constraints(gpd.GeoDataFrame(geometry=[shapely.box(0, 0, 1, 1)], crs=4326))
     bad = gpd.GeoDataFrame(
@@ -568,7 +592,7 @@ def test_river_distance_is_exact_for_other_river_layers(candidates, layers, rive
     line = shapely.LineString(np.column_stack([xs, ys]))
     geom = line.buffer(3000) if kind == "polygon" else line
     river = gpd.GeoDataFrame({"name": ["test"]}, geometry=[geom], crs=METRIC_CRS)
-    got = evaluate_sites(candidates, layers=replace(layers, river=river))
+    got = evaluate_sites(candidates, layers=LayerSet({**layers.frames, "yellow_river": river}))
     expected = shapely.distance(np.asarray(to_metric(candidates).geometry.array), geom)
     np.testing.assert_allclose(got["river_distance_m"].to_numpy(), expected, rtol=0, atol=1e-3)
     if kind == "polygon":
@@ -596,7 +620,7 @@ def test_many_constraint_polygons_equal_sjoin_intersects(candidates, layers, cit
     user = [tuple(r for r in v if r.startswith("user_constraint:")) for v in got["violations"]]
     assert user == want
     assert sum(bool(v) for v in want) >= 5
-    assert "SitingLayers(counties=6" in repr(layers)
+    assert "counties=6" in repr(layers) and repr(layers).startswith("LayerSet(")
 
 
 def test_reasons_in_english_leave_no_chinese_vocabulary(result):

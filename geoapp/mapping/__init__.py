@@ -78,7 +78,6 @@ from .build import build_map as build_map
 from .layers_admin import city_layer as city_layer
 from .layers_admin import constraints_layer as constraints_layer
 from .layers_admin import counties_layer as counties_layer
-from .layers_admin import river_buffer as river_buffer
 from .layers_admin import river_layers as river_layers
 from .layers_admin import zones_layer as zones_layer
 from .layers_analysis import candidates_layer as candidates_layer
@@ -111,7 +110,6 @@ __all__ = [
     "hotspot_layer",
     "hull_layer",
     "projects_layer",
-    "river_buffer",
     "river_layers",
     "safe_json",
     "service_area_layer",

@@ -20,8 +20,7 @@ import shapely
 
 from geoapp.coords import to_metric
 from geoapp.i18n import translate as _t
-
-_QUALITY_ZH = {"surveyed": "实测", "approximate": "近似", "schematic": "示意（非实测位置）"}
+from geoapp.vocab import LOCATION_QUALITY
 
 
 def _paren(text: str, note: str, lang: str) -> str:
@@ -139,12 +138,13 @@ def _quality(gdf: gpd.GeoDataFrame) -> pd.Series:
             .astype(object)
             .where(gdf["location_quality"].notna(), "schematic")
         )
-        return q.where(q.isin(list(_QUALITY_ZH)), "schematic")
+        return q.where(q.isin(list(LOCATION_QUALITY)), "schematic")
     return pd.Series("surveyed", index=gdf.index, dtype=object)
 
 
 def _quality_text(q: pd.Series, lang: str) -> list[str]:
-    return [html.escape(_t(_QUALITY_ZH[v], lang)) for v in q]
+    text = {code: html.escape(term.label(lang)) for code, term in LOCATION_QUALITY.items()}
+    return q.map(text).tolist()
 
 
 def _field_values(gdf: gpd.GeoDataFrame, col: str, lang: str) -> list[str | None]:

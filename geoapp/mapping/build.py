@@ -10,7 +10,8 @@ import folium.plugins
 import geopandas as gpd
 
 from geoapp.i18n import translate as _t
-from geoapp.settings import DEFAULT_SITING
+from geoapp.layers import LayerSet
+from geoapp.settings import DEFAULT_SITING, SitingSettings
 
 from ._pack import _bounds
 from ._runtime import GeoappLayer, _Legend, _MeasureControl, _Runtime
@@ -40,13 +41,15 @@ LAYER_KEYS: tuple[str, ...] = (
 
 
 def build_map(
-    layers: Mapping[str, gpd.GeoDataFrame | None],
+    layers: LayerSet,
     *,
+    projects: gpd.GeoDataFrame | None = None,
     basemap: str = "none",
     lang: str = "zh",
     tianditu_key: str | None = None,
     color_by: str = "cluster",
-    river_buffer_m: float | None = DEFAULT_SITING.river_buffer_m,
+    settings: SitingSettings = DEFAULT_SITING,
+    river_buffer: bool = True,
     overlays: Sequence[Callable[..., GeoappLayer | Sequence[GeoappLayer]]] = (),
     draw: bool = False,
     measure: bool = True,
@@ -61,11 +64,14 @@ def build_map(
     Parameters
     ----------
     layers
-        Layer key -> GeoDataFrame (any CRS), keys among :data:`LAYER_KEYS`:
-        ``counties`` (labelled), ``zones`` (bases and nested parks),
-        ``projects``, ``logistics_hubs``, ``monitoring_stations``,
-        ``yellow_river`` (with its control buffer), ``constraints`` (user
-        polygons), ``city``, ``neighbours``. Missing or None keys are not drawn.
+        The layer bundle (:class:`geoapp.layers.LayerSet`): ``counties``
+        (labelled), ``zones`` (bases and nested parks), ``projects``,
+        ``logistics_hubs``, ``monitoring_stations``, ``yellow_river`` (with its
+        control buffer), the planner's ``constraints``, ``city``,
+        ``neighbours``. Empty layers are not drawn.
+    projects
+        The project points to draw instead of ``layers["projects"]`` (a
+        filtered subset, or sites with analysis columns such as clusters).
     basemap
         ``{"none", "osm", "tianditu_vec", "tianditu_img", "gaode"}``; see
         :data:`BASEMAPS`. ``"none"`` needs no network. With ``"gaode"`` every
@@ -76,9 +82,12 @@ def build_map(
         The user's 天地图 key ``tk``; required for the Tianditu basemaps.
     color_by
         Project column that colours the points (``"cluster"``, ``"stage"``, …).
-    river_buffer_m
-        Width of the drawn Yellow River control buffer in metres (computed in
-        EPSG:4547); None draws no buffer.
+    settings
+        The siting settings: the Yellow River control buffer is drawn at
+        ``settings.river_buffer_m`` (the width the rule uses), from
+        :meth:`geoapp.layers.LayerSet.river_buffer`.
+    river_buffer
+        Draw that buffer.
     overlays
         Callables ``f(*, lang, datum)`` returning one :class:`GeoappLayer` or
         a list of them, e.g. ``functools.partial(hull_layer, hulls)``; drawn
@@ -112,11 +121,14 @@ def build_map(
         without a key.
     """
     _check_basemap(basemap)
+    buffer_m = float(settings.river_buffer_m) if river_buffer else 0.0
     _t("", lang)  # validates lang
-    unknown = sorted(set(layers) - set(LAYER_KEYS))
-    if unknown:
-        msg = f"`layers` has unknown keys {unknown}; use any of {LAYER_KEYS}."
-        raise ValueError(msg)
+    if not isinstance(layers, LayerSet):
+        msg = (
+            f"`layers` should be a geoapp.layers.LayerSet, got {type(layers).__name__}; "
+            "build one with LayerSet.shipped() or LayerSet({...})."
+        )
+        raise TypeError(msg)
     datum = basemap_datum(basemap)
     shown = {"neighbours": False, **(show or {})}
     tiles = _basemap_tiles(basemap, tianditu_key, lang)
@@ -150,8 +162,8 @@ def build_map(
             built.append(one)
 
     def get(key: str) -> gpd.GeoDataFrame | None:
-        gdf = layers.get(key)
-        return gdf if gdf is not None and len(gdf) else None
+        gdf = projects if key == "projects" and projects is not None else layers[key]
+        return gdf if len(gdf) else None
 
     if (g := get("counties")) is not None:
         add(counties_layer(g, lang=lang, datum=datum, interactive=interactive), "counties")
@@ -162,7 +174,12 @@ def build_map(
     if (g := get("yellow_river")) is not None:
         add(
             river_layers(
-                g, buffer_m=river_buffer_m, lang=lang, datum=datum, interactive=interactive
+                g,
+                buffer=layers.river_buffer(buffer_m) if buffer_m > 0 else None,
+                buffer_m=buffer_m,
+                lang=lang,
+                datum=datum,
+                interactive=interactive,
             ),
             "yellow_river",
         )

@@ -13,11 +13,9 @@ from typing import Any
 import geopandas as gpd
 import numpy as np
 import pandas as pd
-import shapely
 
 from geoapp.coords import to_metric
 from geoapp.i18n import translate as _t
-from geoapp.settings import DEFAULT_SITING
 
 from ._pack import (
     _bounds,
@@ -243,45 +241,35 @@ def zones_layer(
     return layers
 
 
-def river_buffer(river: gpd.GeoDataFrame, distance_m: float) -> gpd.GeoDataFrame:
-    """The river buffered by ``distance_m`` metres in EPSG:4547, returned in EPSG:4326.
-
-    Parameters
-    ----------
-    river
-        Lines (or polygons) with a CRS.
-    distance_m
-        Buffer width in metres, e.g. ``settings.DEFAULT_SITING.river_buffer_m``.
-
-    Returns
-    -------
-    geopandas.GeoDataFrame
-        One polygon with ``distance_m``.
-    """
-    if distance_m <= 0:
-        msg = f"`distance_m` must be a positive distance in metres, got {distance_m!r}."
-        raise ValueError(msg)
-    merged = shapely.union_all(np.asarray(to_metric(river.geometry).array))
-    buf = gpd.GeoSeries(
-        [shapely.buffer(merged, distance_m, quad_segs=16)], crs=to_metric(river.geometry).crs
-    )
-    return gpd.GeoDataFrame(
-        {"distance_m": [float(distance_m)]}, geometry=buf.to_crs(4326).values, crs=4326
-    )
-
-
 def river_layers(
     river: gpd.GeoDataFrame,
     *,
-    buffer_m: float | None = DEFAULT_SITING.river_buffer_m,
+    buffer: gpd.GeoSeries | None = None,
+    buffer_m: float | None = None,
     lang: str = "zh",
     datum: Datum = "wgs84",
     interactive: bool = True,
 ) -> list[GeoappLayer]:
-    """The Yellow River line and its shoreline control buffer (computed in metres)."""
+    """The Yellow River line and its shoreline control buffer.
+
+    Parameters
+    ----------
+    river
+        The river line(s).
+    buffer, buffer_m
+        The control buffer (:meth:`geoapp.layers.LayerSet.river_buffer`) and its
+        width in metres, for the legend; None draws no buffer.
+    lang, datum, interactive
+        As for :func:`geoapp.mapping.build_map`.
+
+    Returns
+    -------
+    list of GeoappLayer
+    """
     out = []
-    if buffer_m:
-        buf = _display(_simplify(river_buffer(river, buffer_m), 10.0), datum)
+    if buffer is not None and buffer_m:
+        frame = gpd.GeoDataFrame(geometry=gpd.GeoSeries(buffer.values, crs=buffer.crs))
+        buf = _display(_simplify(frame, 10.0), datum)
         label = _paren(_t("黄河岸线管控范围", lang), f"{buffer_m:g} {_t('米', lang)}", lang)
         props = {"_name": [html.escape(label)]}
         spec = _shapes_spec(

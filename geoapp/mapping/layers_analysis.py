@@ -18,12 +18,14 @@ import shapely
 
 from geoapp.coords import to_metric
 from geoapp.i18n import translate as _t
+from geoapp.vocab import VERDICT
+from geoapp.vocab import labels as vocab_labels
 
 from ._pack import _bounds, _encode, _paren, _props, _rows, _shapes_spec
 from ._runtime import CANVAS_THRESHOLD, GeoappLayer
 from .basemaps import Datum, _display
 from .legend import _sw_circle, _sw_polygon
-from .palettes import _VERDICT_ZH, VERDICT_COLORS, _labels_of, _palette_for
+from .palettes import VERDICT_COLORS, _labels_of, _palette_for
 
 
 def service_area_layer(
@@ -195,7 +197,7 @@ def candidates_layer(
         if "verdict" in gdf.columns
         else pd.Series("feasible", index=gdf.index)
     )
-    gdf = gdf.assign(_verdict=[_t(_VERDICT_ZH.get(v, str(v)), lang) for v in verdict])
+    gdf = gdf.assign(_verdict=verdict.map(vocab_labels(VERDICT, lang)).fillna(verdict.astype(str)))
     fields = [f for f in fields if f[1] in gdf.columns]
     order = [v for v in VERDICT_COLORS if (verdict == v).any()]
     styles = [
@@ -205,7 +207,7 @@ def candidates_layer(
     s_idx = [order.index(v) if v in order else 0 for v in verdict]
     title = name or _t("候选点评估", lang)
     legend = [
-        (_sw_circle(VERDICT_COLORS[v], r=6), html.escape(_t(_VERDICT_ZH[v], lang))) for v in order
+        (_sw_circle(VERDICT_COLORS[v], r=6), html.escape(VERDICT[v].label(lang))) for v in order
     ]
     if len(gdf) and (gdf.geometry.geom_type == "Point").all():
         cols: dict[str, Any] = {k: _encode(v) for k, v in _props(gdf, fields, lang).items()}
@@ -255,7 +257,7 @@ def site_marker_layer(
     color = VERDICT_COLORS.get(verdict or "", "#252525")
     title = _t("评估点", lang)
     text = html.escape(
-        label or (_t(_VERDICT_ZH[verdict], lang) if verdict in _VERDICT_ZH else title)
+        label or (VERDICT[verdict].label(lang) if verdict in VERDICT else title)
     )
     if geom.geom_type == "Point":
         spec = {

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from geoapp.i18n import translate as _t
-from geoapp.settings import STAGES
+from geoapp.vocab import STAGES
 
 from ._pack import _bounds, _encode, _paren, _props, _quality, _rows
 from ._runtime import CANVAS_THRESHOLD, GeoappLayer

@@ -13,38 +13,14 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import pandas as pd
 
-#: Colour of each industrial cluster (and of an empty one).
-CLUSTER_COLORS: Mapping[str, str] = {
-    "新材料": "#d95f02",
-    "新能源装备制造": "#1b9e77",
-    "高端装备": "#386cb0",
-    "新一代信息技术": "#7570b3",
-    "绿色食品": "#66a61e",
-    "现代轻纺": "#e7298a",
-    "未注明": "#737373",
-}
+from geoapp.vocab import CLUSTER, STAGE, UNSTATED, UNSTATED_COLOR, VERDICT, colors
+
+#: Colour of each industrial cluster (and of an empty one), from :mod:`geoapp.vocab`.
+CLUSTER_COLORS: Mapping[str, str] = colors(CLUSTER, unstated=True)
 #: Colour of each pipeline stage.
-STAGE_COLORS: Mapping[str, str] = {
-    "谋划": "#9ecae1",
-    "签约": "#3182bd",
-    "开工": "#fd8d3c",
-    "在建": "#d94701",
-    "投产": "#238b45",
-    "未注明": "#737373",
-}
+STAGE_COLORS: Mapping[str, str] = colors(STAGE, unstated=True)
 #: Colour of each siting verdict.
-VERDICT_COLORS: Mapping[str, str] = {
-    "recommended": "#1a9641",
-    "feasible": "#a6d96a",
-    "not_advised": "#fdae61",
-    "prohibited": "#d7191c",
-}
-_VERDICT_ZH = {
-    "recommended": "推荐",
-    "feasible": "可行",
-    "not_advised": "不建议",
-    "prohibited": "禁止",
-}
+VERDICT_COLORS: Mapping[str, str] = colors(VERDICT)
 _CATEGORICAL = (
     "#1f77b4",
     "#ff7f0e",
@@ -59,8 +35,8 @@ _CATEGORICAL = (
     "#637939",
     "#8c6d31",
 )
-_GREY = "#737373"
-_UNSTATED = "未注明"
+_GREY = UNSTATED_COLOR
+_UNSTATED = UNSTATED
 
 
 def _labels_of(values: pd.Series | None, index: pd.Index) -> pd.Series:

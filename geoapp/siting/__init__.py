@@ -14,12 +14,12 @@ The function is vectorised: pass all candidates in one call, as one
 GeoDataFrame (avoid loops). Nothing loops over candidates in Python; the loops
 that remain run over the few polygons of a layer, the chains, or the distinct
 combinations of failed rules. Layers are reprojected to EPSG:4547 once and
-their indexes built lazily, on first use, inside a :class:`SitingLayers`, which
-a Streamlit app keeps in ``st.cache_resource``.
+their indexes built lazily, on first use, and kept inside the
+:class:`geoapp.layers.LayerSet` bundle, which an app builds once and shares.
 
 The package reads top to bottom as::
 
-    layers     SitingLayers: the reference layers and their prepared metric indexes
+    index      the prepared metric indexes of a layer bundle (built once per bundle)
     river      the exact tiled point-to-river distance index
     scoring    criteria, weights, points, verdicts and the Chinese reasons
     evaluate   evaluate_sites: the vectorised evaluation, RESULT_COLUMNS
@@ -58,8 +58,9 @@ How each column is computed (all in EPSG:4547 metres)
 
 Examples
 --------
->>> from geoapp.siting import SitingLayers, evaluate_sites
->>> layers = SitingLayers.shipped()  # doctest: +SKIP
+>>> from geoapp.layers import LayerSet
+>>> from geoapp.siting import evaluate_sites
+>>> layers = LayerSet.shipped()  # doctest: +SKIP
 >>> result = evaluate_sites(candidates, layers=layers)  # doctest: +SKIP
 >>> result[["name", "zone", "score", "verdict"]]  # doctest: +SKIP
 
@@ -71,16 +72,17 @@ geoapp.settings.SitingSettings : weights, radii and thresholds.
 
 from geoapp.siting.evaluate import RESULT_COLUMNS, evaluate_sites
 from geoapp.siting.explain import explain_site
-from geoapp.siting.layers import SitingLayers
-from geoapp.siting.scoring import CRITERIA, VERDICT_ZH, VERDICTS, reasons_in
+from geoapp.siting.index import rules_of
+from geoapp.siting.scoring import CRITERIA, VERDICT_ZH, VERDICTS, rank_sites, reasons_in
 
 __all__ = [
     "CRITERIA",
     "RESULT_COLUMNS",
     "VERDICTS",
     "VERDICT_ZH",
+    "rank_sites",
     "reasons_in",
-    "SitingLayers",
+    "rules_of",
     "evaluate_sites",
     "explain_site",
 ]

@@ -1,0 +1,386 @@
+"""Small UI helpers shared by the pages: session state, cached loaders and analyses, widgets.
+
+Only thin glue lives here: reading widgets, calling :mod:`geoapp`, caching and
+rendering. Analyses are cached with ``st.cache_data`` keyed by *tokens* (the
+layer name, or a hash of the user's upload) and parameters; GeoDataFrames are
+passed as ``_``-prefixed arguments, which Streamlit does not hash. The
+session's layers are one :class:`geoapp.layers.LayerSet` (immutable, kept in
+``st.cache_resource`` per combination of uploads).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, replace
+from typing import Any
+
+import geopandas as gpd
+import pandas as pd
+import streamlit as st
+
+from geoapp import mapping
+from geoapp.catalog import get_spec
+from geoapp.chains import CLUSTERS
+from geoapp.filters import UNSTATED, filter_projects
+from geoapp.i18n import LANGS, translate
+from geoapp.layers import CONSTRAINTS, LAYER_NAMES, LayerSet
+from geoapp.settings import COUNTY_ADCODES
+from geoapp.vocab import STAGES
+
+#: Layers the app shows and lets the user replace / download.
+SHOWN_LAYERS = LAYER_NAMES
+#: Layers a user may replace or extend on the 数据 page (plus ``constraints``).
+REPLACEABLE = ("projects", "logistics_hubs", "monitoring_stations", "zones", "constraints")
+MAP_HEIGHT = 600
+
+_DEFAULTS: dict[str, Any] = {
+    "lang": "zh",
+    "user_layers": {},  # name -> {"gdf", "token", "source"}
+    "results": {},  # name -> {"title", "gdf", "token"}
+    "site": None,  # {"kind": "point", "lon", "lat"} or {"kind": "parcel", "wkt"}
+    "site_seen": {},
+    "widget_store": {},  # name -> value of persisted widgets (see `persist`)
+}
+
+
+def init_state() -> None:
+    """Initialise every session-state key the app uses, once per session.
+
+    The language may come from the URL (``?lang=en``), so a link keeps it.
+    """
+    for key, value in _DEFAULTS.items():
+        if key not in st.session_state:
+            st.session_state[key] = value.copy() if isinstance(value, dict) else value
+    if "_lang_read_from_url" not in st.session_state:  # once per session
+        st.session_state["_lang_read_from_url"] = True
+        if st.query_params.get("lang") in LANGS:
+            st.session_state["lang"] = st.query_params["lang"]
+    if "tianditu_key" not in st.session_state:
+        st.session_state["tianditu_key"] = os.environ.get("TIANDITU_TK", "")
+
+
+def persist(widget, name: str, default: Any, *args: Any, **kwargs: Any) -> Any:
+    """Render ``widget(*args, key=…, **kwargs)`` and keep its value across pages and languages.
+
+    Streamlit forgets the state of widgets a page does not render, and a
+    selectbox keeps showing an option's old label after the language changes.
+    So each widget gets one key per language (``name:zh`` / ``name:en``),
+    started from the value last chosen, which is kept under ``name`` in
+    ``st.session_state["widget_store"]``.
+
+    Returns
+    -------
+    The widget's value.
+    """
+    store = st.session_state["widget_store"]
+    key = f"{name}:{lang()}"
+    if key not in st.session_state:
+        st.session_state[key] = store.get(name, default)
+    value = widget(*args, key=key, **kwargs)
+    store[name] = value
+    return value
+
+
+def stored(name: str, default: Any = None) -> Any:
+    """The last value of a widget rendered with :func:`persist`."""
+    return st.session_state["widget_store"].get(name, default)
+
+
+def lang() -> str:
+    """The UI language of this session (``"zh"`` or ``"en"``)."""
+    return st.session_state.get("lang", "zh")
+
+
+def t(text: str) -> str:
+    """Translate a Chinese UI string to the session's language."""
+    return translate(text, lang())
+
+
+# --------------------------------------------------------------------------- sidebar frame
+def sidebar_frame() -> None:
+    """Language switch, basemap and Tianditu key (shown on every page)."""
+
+    def keep_lang_in_url() -> None:
+        st.query_params["lang"] = st.session_state["lang"]
+
+    st.sidebar.radio(
+        "语言 / Language",
+        ["zh", "en"],
+        key="lang",
+        horizontal=True,
+        format_func=lambda v: "中文" if v == "zh" else "English",
+        on_change=keep_lang_in_url,
+    )
+    key = st.session_state.get("tianditu_key", "").strip()
+    options = [b for b in mapping.BASEMAPS if key or not b.startswith("tianditu")]
+    if stored("basemap", "none") not in options:
+        st.session_state["widget_store"]["basemap"] = "none"
+        st.session_state.pop(f"basemap:{lang()}", None)
+    basemap = persist(
+        st.sidebar.selectbox,
+        "basemap",
+        "none",
+        t("底图"),
+        options,
+        format_func=lambda b: t(mapping.BASEMAPS[b]),
+    )
+    st.sidebar.text_input(t("天地图密钥 tk"), key="tianditu_key", type="password")
+    if not key:
+        st.sidebar.caption(t("填写天地图密钥后可选天地图底图。"))
+    if basemap == "gaode":
+        st.sidebar.caption(
+            t("高德底图为 GCJ-02 坐标，图层已在显示时偏移约 500 米以对齐；数据本身仍为 WGS-84。")
+        )
+
+
+def map_options() -> dict[str, Any]:
+    """``basemap``, ``lang`` and ``tianditu_key`` for :func:`geoapp.mapping.build_map`."""
+    return {
+        "basemap": stored("basemap", "none"),
+        "lang": lang(),
+        "tianditu_key": st.session_state.get("tianditu_key") or None,
+    }
+
+
+# --------------------------------------------------------------------------- layers
+@st.cache_resource(show_spinner=False)
+def _shipped() -> LayerSet:
+    return LayerSet.shipped()
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _bundle(key: tuple[Any, ...], _user: dict[str, Any], _base: LayerSet) -> LayerSet:
+    bundle = _base  # the shipped layers with the session's workspace versions
+    for name, _token in key[1:]:
+        gdf = _user[name]["gdf"]
+        if name == CONSTRAINTS:
+            bundle = bundle.with_constraints(gdf)
+        else:
+            bundle = bundle.replace(name, gdf, origin="user")
+    return bundle
+
+
+def session_layers() -> LayerSet:
+    """The session's :class:`geoapp.layers.LayerSet`: shipped, with the workspace's layers.
+
+    One bundle per combination of uploads is kept for the process (its
+    metric indexes are built once and shared by every session).
+    """
+    from geoapp.app.workspace import session_base
+
+    user = st.session_state.get("user_layers", {})
+    base_key, base = session_base()
+    key = (base_key, *sorted((name, entry["token"]) for name, entry in user.items()))
+    return _bundle(key, user, base)
+
+
+def layer(name: str) -> gpd.GeoDataFrame | None:
+    """The session's version of a layer (None for absent constraints)."""
+    layers = session_layers()
+    if name == CONSTRAINTS:
+        return layers.constraints
+    return layers[name]
+
+
+def layer_token(name: str) -> str:
+    """A hashable identity of the session's version of a layer, for cache keys."""
+    from geoapp.app.workspace import layer_key
+
+    user = st.session_state.get("user_layers", {}).get(name)
+    return user["token"] if user is not None else layer_key(name)
+
+
+def content_token(data: bytes) -> str:
+    """Identity of uploaded bytes."""
+    return hashlib.sha1(data).hexdigest()[:16]
+
+
+def store_result(name: str, title: str, gdf: gpd.GeoDataFrame, token: str) -> None:
+    """Keep an analysis result for the 数据 page's download list."""
+    st.session_state.setdefault("results", {})[name] = {"title": title, "gdf": gdf, "token": token}
+
+
+# --------------------------------------------------------------------------- filters
+@dataclass(frozen=True)
+class Filters:
+    """The sidebar's project filters (hashable: a cache key)."""
+
+    counties: tuple[str, ...] | None = None
+    clusters: tuple[str, ...] | None = None
+    chains: tuple[str, ...] | None = None
+    stages: tuple[str, ...] | None = None
+    investment: tuple[float, float] | None = None
+
+
+def project_filters() -> Filters:
+    """Render the project filters in the sidebar and return them."""
+    projects = layer("projects")
+    st.sidebar.subheader(t("筛选"))
+
+    def multi(label: str, name: str, options: list[str]) -> tuple[str, ...] | None:
+        kept = [v for v in stored(name, []) if v in options]
+        st.session_state["widget_store"][name] = kept
+        key = f"{name}:{lang()}"
+        if key in st.session_state:
+            st.session_state[key] = [v for v in st.session_state[key] if v in options]
+        chosen = persist(
+            st.sidebar.multiselect,
+            name,
+            kept,
+            t(label),
+            options,
+            placeholder=t("全部"),
+            format_func=t,
+        )
+        return tuple(chosen) if chosen else None
+
+    chains_present = sorted(
+        {
+            str(c).strip()
+            for c in projects.get("chain", pd.Series(dtype=object)).dropna()
+            if str(c).strip()
+        }
+    )
+    f_counties = multi("县区", "f_counties", [*COUNTY_ADCODES.values(), UNSTATED])
+    f_clusters = multi("产业集群", "f_clusters", [*CLUSTERS, UNSTATED])
+    f_chains = multi("产业链", "f_chains", [*chains_present, UNSTATED])
+    f_stages = multi("阶段", "f_stages", [*STAGES, UNSTATED])
+    inv = pd.to_numeric(projects.get("investment_yi", pd.Series(dtype=float)), errors="coerce")
+    top = float(max(1.0, round(float(inv.max()) + 0.5, 0))) if inv.notna().any() else 1.0
+    lo, hi = stored("f_investment", (0.0, top))
+    clipped = (max(0.0, min(lo, top)), min(max(hi, 0.0), top))
+    st.session_state["widget_store"]["f_investment"] = clipped
+    key = f"f_investment:{lang()}"
+    if key in st.session_state:
+        a, b = st.session_state[key]
+        st.session_state[key] = (max(0.0, min(a, top)), min(max(b, 0.0), top))
+    lo, hi = persist(
+        st.sidebar.slider, "f_investment", clipped, t("投资额范围(亿元)"), 0.0, top, step=0.5
+    )
+    investment = None if (lo <= 0.0 and hi >= top) else (float(lo), float(hi))
+    if investment is not None:
+        st.sidebar.caption(t("设定投资额范围时，未注明投资额的项目不显示。"))
+    return Filters(f_counties, f_clusters, f_chains, f_stages, investment)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _filtered(token: str, filters: Filters, _layers: LayerSet) -> gpd.GeoDataFrame:
+    inv = filters.investment or (None, None)
+    return filter_projects(
+        _layers["projects"],
+        clusters=filters.clusters,
+        chains=filters.chains,
+        stages=filters.stages,
+        counties=filters.counties,
+        investment_min=inv[0],
+        investment_max=inv[1],
+        layers=_layers,
+    )
+
+
+def filtered_projects(filters: Filters) -> gpd.GeoDataFrame:
+    """The session's projects after the filters (cached per layer version and filters)."""
+    tokens = "|".join(layer_token(n) for n in ("projects", "counties", "zones"))
+    return _filtered(tokens, filters, session_layers())
+
+
+def filters_token(filters: Filters) -> str:
+    """Cache key of the filtered projects."""
+    return f"{layer_token('projects')}|{filters!r}"
+
+
+# --------------------------------------------------------------------------- output
+def show_map(m, *, key: str, returned_objects: list[str] | None = None, feature_groups=None):
+    """Render a folium map with a stable key; only ``returned_objects`` trigger reruns."""
+    from streamlit_folium import st_folium
+
+    return st_folium(
+        m,
+        key=key,
+        height=MAP_HEIGHT,
+        use_container_width=True,
+        returned_objects=returned_objects or [],
+        feature_group_to_add=feature_groups,
+    )
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _export(token: str, fmt: str, crs: str, stem: str, _gdf: gpd.GeoDataFrame):
+    from geoapp.export import to_bytes
+
+    return to_bytes(_gdf, fmt=fmt, crs=crs, layer_name=stem)
+
+
+def download_buttons(
+    gdf: gpd.GeoDataFrame,
+    *,
+    stem: str,
+    token: str,
+    key: str,
+    formats: tuple[str, ...] = ("geojson", "gpkg", "csv"),
+    crs: str = "EPSG:4326",
+) -> None:
+    """Download buttons for one layer or result (files built by :func:`geoapp.export.to_bytes`)."""
+    labels = {"geojson": "GeoJSON", "gpkg": "GeoPackage", "csv": "CSV", "shp": "Shapefile (zip)"}
+    cols = st.columns(len(formats))
+    for col, fmt in zip(cols, formats):
+        with col:
+            data, name, mime = _export(token, fmt, crs, stem, gdf)
+            st.download_button(
+                f"{t('下载')} {labels[fmt]}",
+                data,
+                file_name=name,
+                mime=mime,
+                key=f"{key}_{fmt}",
+                width="stretch",
+            )
+
+
+def table(df: pd.DataFrame, **kwargs) -> None:
+    """A dataframe without the geometry column."""
+    if isinstance(df, gpd.GeoDataFrame):
+        df = pd.DataFrame(df.drop(columns=df.geometry.name))
+    st.dataframe(df, hide_index=True, **kwargs)
+
+
+def header_labels(labels: dict[str, str]) -> dict[str, Any]:
+    """``column_config`` showing translated headers while the data keep their column names."""
+    return {col: st.column_config.Column(label) for col, label in labels.items()}
+
+
+def rejected_row_labels() -> dict[str, Any]:
+    """Headers of a reader's rejected-rows table (``row``, ``reason``, …)."""
+    return header_labels(
+        {
+            "row": t("行号"),
+            "reason": t("原因"),
+            "column": t("字段"),
+            "value": t("值"),
+            "values": t("原始行"),
+        }
+    )
+
+
+def column_labels(columns, spec_name: str | None = None) -> dict[str, str]:
+    """Chinese (or English) column titles from the layer declaration, where declared."""
+    out: dict[str, str] = {}
+    if spec_name:
+        try:
+            spec = get_spec(spec_name)
+        except KeyError:
+            spec = None
+        if spec is not None:
+            for c in columns:
+                if c in spec.columns and spec.columns[c].title_zh:
+                    out[c] = t(spec.columns[c].title_zh)
+    return out
+
+
+def siting_settings(river_buffer_m: float, same_chain_radius_m: float):
+    """The default siting settings with the sidebar's distances."""
+    from geoapp.settings import DEFAULT_SITING
+
+    return replace(
+        DEFAULT_SITING, river_buffer_m=river_buffer_m, same_chain_radius_m=same_chain_radius_m
+    )
