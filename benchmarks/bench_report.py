@@ -46,8 +46,8 @@ import pandas as pd
 
 from geoapp import chains
 from geoapp.catalog import load_layer
-from geoapp.report import build_report, read_candidates, render_site_page, site_context
 from geoapp.layers import LayerSet
+from geoapp.report import build_report, read_candidates, render_site_page, site_context
 from geoapp.siting import evaluate_sites, rules_of
 from geoapp.spatial import random_points
 from geoapp.staticmap import SITE_WINDOW_M, BaseLayers, SiteMapRenderer, site_map
