@@ -20,7 +20,7 @@ import math
 import os
 import subprocess
 import sys
-from enum import StrEnum
+from enum import Enum, StrEnum
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
@@ -88,7 +88,7 @@ class Model(StrEnum):
     lscp = "lscp"
 
 
-class Weight(StrEnum):
+class Weight(Enum):
     """What MCLP maximises."""
 
     count = "count"
@@ -122,7 +122,7 @@ def _echo_table(frame: Any, **kwargs: Any) -> None:
     typer.echo(text_table(frame, **kwargs))
 
 
-def _format_for(path: Path) -> str:
+def _format_for(path: Path) -> Any:
     """Export format implied by a file name (.geojson, .gpkg, .zip/.shp, .csv)."""
     suffix = path.suffix.lower()
     by_suffix = {".geojson": "geojson", ".json": "geojson", ".gpkg": "gpkg", ".zip": "shp",
@@ -282,7 +282,7 @@ def export_cmd(
     ] = ExportCRS.wgs84,
     output: Annotated[
         Path, typer.Option("--output", "-o", help="Output file; the format's suffix is added.")
-    ] = ...,
+    ] = ...,  # type: ignore[assignment]  # required (typer)
     workspace: WorkspaceOpt = None,
 ) -> None:
     """Export a layer (or all layers into one GeoPackage) for ArcGIS / QGIS / Excel.
@@ -673,7 +673,7 @@ def report_cmd(
     ],
     output: Annotated[
         Path, typer.Option("--output", "-o", help="Report folder (replaced when complete).")
-    ] = ...,
+    ] = ...,  # type: ignore[assignment]  # required (typer)
     pdf: Annotated[bool, typer.Option("--pdf", help="Also write a PDF per site.")] = False,
     lon_col: Annotated[str | None, typer.Option(help="Longitude column (default by name).")] = None,
     lat_col: Annotated[str | None, typer.Option(help="Latitude column (default by name).")] = None,
@@ -811,7 +811,7 @@ def report_cmd(
 # --------------------------------------------------------------------------- workspace
 
 
-class ImportMode(StrEnum):
+class ImportMode(Enum):
     """How an imported file changes the layer."""
 
     replace = "replace"
@@ -1028,7 +1028,7 @@ def suitability_cmd(
     chain: Annotated[str, typer.Option(help="Industrial chain to score, e.g. 聚碳新材料.")],
     output: Annotated[
         Path, typer.Option("--output", "-o", help="GeoTIFF to write (Cloud-Optimized, EPSG:4547).")
-    ] = ...,
+    ] = ...,  # type: ignore[assignment]  # required (typer)
     resolution: Annotated[
         float, typer.Option("--resolution", help="Cell size in metres, 10–1000.")
     ] = 100.0,
@@ -1150,10 +1150,14 @@ def suitability_cmd(
             if len(found):
                 from geoapp.export import export_layer
 
-                for fmt, crs in (("geojson", "EPSG:4326"), ("gpkg", "EPSG:4547")):
+                formats: tuple[tuple[Any, Any], ...] = (
+                    ("geojson", "EPSG:4326"),
+                    ("gpkg", "EPSG:4547"),
+                )
+                for fmt, crs in formats:
                     out = export_layer(
                         found, stem.with_suffix(f".{fmt}"), fmt=fmt, crs=crs, layer_name="regions"
-                    )  # type: ignore[arg-type]
+                    )
                     typer.echo(f"Wrote {out.path}")
     except (GeoappError, KeyError, ValueError, OSError) as exc:
         _fail(exc)

@@ -1,5 +1,7 @@
 """Domain errors. Each subclasses a built-in so callers can catch broadly or precisely."""
 
+from typing import Any
+
 
 class GeoappError(Exception):
     """Base class of every geoapp error."""
@@ -18,7 +20,16 @@ class InputFileError(GeoappError, ValueError):
 
 
 class InfeasibleError(GeoappError, ValueError):
-    """An optimisation problem has no solution with the given parameters."""
+    """An optimisation problem has no solution with the given parameters.
+
+    Attributes
+    ----------
+    feasibility
+        The feasibility check that found it (:class:`geoapp.placement.Feasibility`:
+        the sites out of reach and the smallest radius that works), when known.
+    """
+
+    feasibility: Any = None
 
 
 class OutputPathError(GeoappError, ValueError):

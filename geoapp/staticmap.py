@@ -34,7 +34,7 @@ import struct
 import zlib
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import matplotlib
 
@@ -124,7 +124,7 @@ def cjk_font_family() -> str | None:
     return None
 
 
-def _rc() -> dict[str, object]:
+def _rc() -> Any:
     family = cjk_font_family()
     rc: dict[str, object] = {"axes.unicode_minus": False}
     if family:
@@ -222,7 +222,7 @@ class BaseLayers:
 # --------------------------------------------------------------------------- drawing
 
 
-def _new_figure(width_in: float, height_in: float, dpi: float = 100.0) -> tuple[Figure, object]:
+def _new_figure(width_in: float, height_in: float, dpi: float = 100.0) -> tuple[Figure, Any]:
     fig = Figure(figsize=(width_in, height_in), dpi=dpi)
     FigureCanvasAgg(fig)
     ax = fig.add_axes((0.0, 0.0, 1.0, 1.0))
@@ -482,7 +482,7 @@ def _paste_legend(
     ax.set_ylim(0, window_m)
     legend = ax.legend(handles=handles, loc="upper right", fontsize=7, framealpha=0.9)
     bar = _scale_bar(ax, 5_000 if window_m >= 10_000 else 1_000)
-    canvas = overlay.canvas
+    canvas: Any = overlay.canvas  # FigureCanvasAgg
     canvas.draw()
     rgba = np.asarray(canvas.buffer_rgba())
     height = rgba.shape[0]
@@ -614,7 +614,7 @@ class _VectorSiteMap:
         xs, ys = np.array([(x, y), hub_xy or nan, station_xy or nan], dtype="float64").T
         sx, sy = _transformer(crs).transform(xs, ys)
         half = self.window_m / 2
-        ax = self._ax
+        ax: Any = self._ax
         ax.set_xlim(sx[0] - half, sx[0] + half)
         ax.set_ylim(sy[0] - half, sy[0] + half)
         # Only the labels anchored in the window are laid out (vectorised test, then a
@@ -623,8 +623,9 @@ class _VectorSiteMap:
         visible = (np.abs(self._anchors[:, 0] - sx[0]) <= half + margin) & (
             np.abs(self._anchors[:, 1] - sy[0]) <= half + margin
         )
-        for i in np.flatnonzero(visible != self._visible):
-            self._labels[i].set_visible(bool(visible[i]))
+        labels: Any = self._labels
+        for k in np.flatnonzero(visible != self._visible):
+            labels[k].set_visible(bool(visible[k]))
         self._visible = visible
         self._site.set_offsets([[sx[0], sy[0]]])
         self._site.set_facecolor(VERDICT_COLORS.get(verdict or "", "#d73027"))

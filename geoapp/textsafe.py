@@ -21,7 +21,7 @@ from __future__ import annotations
 import io
 import re
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import numpy as np
 import pandas as pd
@@ -121,7 +121,7 @@ def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def write_csv(
-    frame: pd.DataFrame, target: str | Path | IO[str], *, bom: bool = True, **kwargs: object
+    frame: pd.DataFrame, target: str | Path | IO[str], *, bom: bool = True, **kwargs: Any
 ) -> None:
     """Write a CSV the way every geoapp CSV is written.
 
@@ -150,7 +150,7 @@ def write_csv(
         safe.to_csv(target, **options)
 
 
-def csv_bytes(frame: pd.DataFrame, **kwargs: object) -> bytes:
+def csv_bytes(frame: pd.DataFrame, **kwargs: Any) -> bytes:
     """The bytes of :func:`write_csv`, for a download button.
 
     Parameters

@@ -141,7 +141,7 @@ def explain_site(
         "zone_chains": v.get("zone_chains"),
         "score": v.get("score"),
         "verdict": verdict,
-        "verdict_zh": VERDICT_ZH.get(verdict, verdict),
+        "verdict_zh": VERDICT_ZH.get(str(verdict), str(verdict)),
         "reasons": v.get("reasons"),
         "criteria": criteria,
         "rules_failed": [
