@@ -34,20 +34,12 @@ from geoapp.suitability import (
     prepare_inputs,
     regions_from_arrays,
 )
-from geoapp.suitability.inputs import evaluate_points, siting_layers
+from geoapp.suitability.inputs import REQUIRED_LAYERS, evaluate_points, siting_layers
 from geoapp.suitability.polyraster import polygon_codes
 from geoapp.suitability.transforms import parse_transform, parse_weights
 from geoapp.tiles import map_tiles
 
-NAMES = (
-    "city",
-    "counties",
-    "zones",
-    "projects",
-    "logistics_hubs",
-    "monitoring_stations",
-    "yellow_river",
-)
+NAMES = REQUIRED_LAYERS  # the layers a surface reads
 
 
 @pytest.fixture(scope="module")

@@ -12,18 +12,10 @@ from streamlit.testing.v1 import AppTest
 from geoapp.catalog import load_layer
 from geoapp.settings import APP_MAIN, DEFAULT_SITING
 from geoapp.suitability import SurfaceSpec, compute_surface
-from geoapp.suitability.inputs import evaluate_points
+from geoapp.suitability.inputs import REQUIRED_LAYERS, evaluate_points
 
 APP = str(APP_MAIN)
-NAMES = (
-    "city",
-    "counties",
-    "zones",
-    "projects",
-    "logistics_hubs",
-    "monitoring_stations",
-    "yellow_river",
-)
+NAMES = REQUIRED_LAYERS  # the layers a surface reads
 
 
 def run_page(state: dict | None = None) -> AppTest:
