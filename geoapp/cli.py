@@ -1,4 +1,5 @@
-"""The ``geoapp`` command line: layers, export, cluster, coverage, site, report, app.
+"""The ``geoapp`` command line: layers, export, cluster, coverage, site, report, app,
+import, scenarios, log (the last three work on the planner's workspace).
 
 Every command only parses its options, calls one :mod:`geoapp` function and
 prints the result; the logic lives in the library. Errors from the library
@@ -13,12 +14,14 @@ from __future__ import annotations
 
 import logging
 import math
+import os
 import subprocess
 import sys
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
+import click
 import typer
 
 from geoapp.errors import GeoappError, InfeasibleError
@@ -100,8 +103,13 @@ class CandidateSet(str, Enum):
 
 
 def _fail(message: object, code: int = 1) -> NoReturn:
+    from geoapp.errors import OutputPathError
+    from geoapp.textsafe import terminal_text
+
     text = message.args[0] if isinstance(message, KeyError) and message.args else message
-    typer.secho(f"Error: {text}", err=True, fg=typer.colors.RED)
+    if isinstance(message, OutputPathError):
+        code = 2  # a usage error: nothing was done
+    typer.secho(f"Error: {terminal_text(text)}", err=True, fg=typer.colors.RED)
     raise typer.Exit(code)
 
 
@@ -132,11 +140,71 @@ def _write(gdf: Any, path: Path, *, layer_name: str) -> None:
     typer.echo(f"Wrote {res.feature_count} features to {res.path} ({res.fmt}, {res.crs}).")
 
 
+WorkspaceOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--workspace",
+        "-w",
+        help="Workspace: a .gpkg file or a postgresql:// URL (default: $GEOAPP_WORKSPACE, "
+        "else ~/.local/share/geoapp/workspace.gpkg).",
+        show_default=False,
+    ),
+]
+#: The workspace of the running command (set by `_use_workspace`, read by `_layers`).
+_WS: dict[str, Any] = {}
+
+
+def _use_workspace(target: str | None) -> None:
+    """Make ``target`` the workspace of this command (every command calls this first)."""
+    _close_workspace()
+    _WS["target"] = target
+
+
+def _close_workspace() -> None:
+    ws = _WS.pop("ws", None)
+    _WS.clear()
+    if ws is not None:
+        ws.close()
+
+
+def _workspace() -> Any:
+    from geoapp.workspace import open_workspace
+
+    if "ws" not in _WS:
+        target = _WS.get("target")
+        _WS["ws"] = open_workspace(target)
+        _WS["target"] = target
+        ctx = click.get_current_context(silent=True)
+        if ctx is not None:  # closed when the command ends, whatever its outcome
+            ctx.call_on_close(_close_workspace)
+    return _WS["ws"]
+
+
 def _layers() -> Any:
-    """The layer bundle every command works on (the shipped layers)."""
+    """The layer bundle every command works on: the shipped layers with the workspace's."""
     from geoapp.layers import LayerSet
 
-    return LayerSet.shipped()
+    if "layers" not in _WS:
+        _WS["layers"] = _workspace().layers(LayerSet.shipped())
+    return _WS["layers"]
+
+
+def _log(command: str, parameters: dict[str, Any], result: dict[str, Any],
+         input_file: Path | None = None) -> None:  # fmt: skip
+    """Append an analysis run to the workspace's log (user = the OS user)."""
+    from geoapp.workspace import LogEntry, file_sha256, os_user
+
+    sha = file_sha256(input_file) if input_file is not None and input_file.is_file() else ""
+    _workspace().append_log(
+        LogEntry(
+            command=f"cli:{command}",
+            user=os_user(),
+            parameters={k: (str(v) if isinstance(v, Path) else v) for k, v in parameters.items()},
+            input_name=str(input_file) if input_file is not None else "",
+            input_sha256=sha,
+            result=result,
+        )
+    )
 
 
 def _load(name: str) -> Any:
@@ -147,18 +215,24 @@ def _load(name: str) -> Any:
 
 
 @app.command("layers")
-def layers_cmd() -> None:
-    """List the declared layers: name, Chinese and English title, count, geometry, location quality.
+def layers_cmd(workspace: WorkspaceOpt = None) -> None:
+    """List the layers: name, titles, count, geometry, location quality, origin and version.
+
+    Origin is `shipped` or `workspace`; version and changed are the workspace
+    version in use and when it was written.
 
     \b
     Example:
         geoapp layers
+        geoapp layers --workspace postgresql://planner@db/planning?schema=puyang
     """
     from geoapp import catalog as cat
 
+    _use_workspace(workspace)
     try:
         rows = []
         layers = _layers()
+        current = _workspace().current_versions()
         for name, spec in cat.catalog().items():
             gdf = layers[name]
             quality = gdf["location_quality"].value_counts() if len(gdf) else {}
@@ -172,6 +246,9 @@ def layers_cmd() -> None:
                         spec.geometry
                     ),
                     "location_quality": ", ".join(f"{k} {v}" for k, v in quality.items()),
+                    "origin": layers.origins.get(name, "shipped"),
+                    "version": current[name].version if name in current else 0,
+                    "changed": current[name].created_at if name in current else "",
                 }
             )
     except (GeoappError, KeyError, ValueError) as exc:
@@ -204,6 +281,7 @@ def export_cmd(
     output: Annotated[
         Path, typer.Option("--output", "-o", help="Output file; the format's suffix is added.")
     ] = ...,
+    workspace: WorkspaceOpt = None,
 ) -> None:
     """Export a layer (or all layers into one GeoPackage) for ArcGIS / QGIS / Excel.
 
@@ -216,9 +294,12 @@ def export_cmd(
         geoapp export counties -f shp --crs EPSG:4547 -o counties.zip
         geoapp export all -f gpkg -o puyang.gpkg
     """
+    from geoapp.atomic import check_output_file
     from geoapp.export import export_layer, export_layers
 
+    _use_workspace(workspace)
     try:
+        check_output_file(output)
         if layer.lower() == "all":
             if fmt is not Format.gpkg:
                 msg = (
@@ -277,6 +358,7 @@ def cluster_cmd(
         Path | None,
         typer.Option("--output", "-o", help="Write the labelled sites (.geojson/.gpkg/.zip/.csv)."),
     ] = None,
+    workspace: WorkspaceOpt = None,
 ) -> None:
     """Cluster the project sites in metres and print the cluster table.
 
@@ -289,6 +371,7 @@ def cluster_cmd(
     from geoapp.filters import filter_projects
     from geoapp.settings import DEFAULT_CLUSTER
 
+    _use_workspace(workspace)
     try:
         layers = _layers()
         projects = filter_projects(
@@ -311,6 +394,12 @@ def cluster_cmd(
         _echo_table(res.table)
         if output is not None:
             _write(res.sites, output, layer_name="clusters")
+        _log(
+            "cluster",
+            {"method": method.value, **res.params, "chain": chain, "cluster": industry,
+             "stage": stage, "county": county, "output": output},
+            {"n_sites": len(res.sites), "n_clusters": len(res.table)},
+        )  # fmt: skip
     except (GeoappError, KeyError, ValueError) as exc:
         _fail(exc)
 
@@ -411,6 +500,7 @@ def coverage_cmd(
             max=99.0,
         ),
     ] = 100 * DEFAULT_PLACEMENT.mip_gap,
+    workspace: WorkspaceOpt = None,
 ) -> None:
     """Coverage of the project sites by facilities; optionally place new ones (MCLP / LSCP).
 
@@ -430,6 +520,7 @@ def coverage_cmd(
     """
     from geoapp import coverage as cov
 
+    _use_workspace(workspace)
     radius = _default_radius(facilities) if radius_m is None else radius_m
     try:
         sites = _load("projects")
@@ -443,6 +534,14 @@ def coverage_cmd(
                 cov, sites, fac, radius=radius, add=add, model=model, candidates=candidates,
                 weight=weight, time_limit=time_limit, gap=gap / 100,
             )  # fmt: skip
+        fac_file = Path(facilities) if Path(facilities).is_file() else None
+        _log(
+            "coverage",
+            {"facilities": facilities, "radius_m": radius, "add": add, "model": model.value,
+             "candidates": candidates.value, "weight": weight.value, "output": output},
+            {k: res.overall.get(k) for k in ("n_sites", "n_covered", "share_count")},
+            input_file=fac_file,
+        )  # fmt: skip
     except InfeasibleError as exc:
         feas = getattr(exc, "feasibility", None)
         if feas is not None:
@@ -525,6 +624,7 @@ def site_cmd(
         typer.Option(help="CRS of the coordinates when not lon/lat, e.g. EPSG:4547; "
                      "`gcj02`/`bd09` act like --datum."),
     ] = None,
+    workspace: WorkspaceOpt = None,
 ) -> None:  # fmt: skip
     """Evaluate one candidate point: county, zone, distances, rules, score and verdict.
 
@@ -535,13 +635,23 @@ def site_cmd(
     """
     from geoapp.report import evaluate_point, site_text
 
+    _use_workspace(workspace)
     if crs is not None and crs.strip().lower().replace("-", "") in ("gcj02", "bd09", "wgs84"):
         datum, crs = Datum(crs.strip().lower().replace("-", "")), None
+    from geoapp.textsafe import terminal_text
+
     try:
         result = evaluate_point(
             lon, lat, chain=chain, name=name, datum=datum.value, crs=crs, layers=_layers()
         )
-        typer.echo(site_text(result.iloc[0]))
+        typer.echo(terminal_text(site_text(result.iloc[0])))
+        row = result.iloc[0]
+        _log(
+            "site",
+            {"lon": lon, "lat": lat, "chain": chain, "name": name, "datum": datum.value,
+             "crs": crs},
+            {"verdict": str(row.get("verdict")), "score": row.get("score")},
+        )  # fmt: skip
     except (GeoappError, KeyError, ValueError) as exc:
         _fail(exc)
 
@@ -569,7 +679,8 @@ def report_cmd(
     lon_col: Annotated[str | None, typer.Option(help="Longitude column (default by name).")] = None,
     lat_col: Annotated[str | None, typer.Option(help="Latitude column (default by name).")] = None,
     chain_col: Annotated[
-        str | None, typer.Option(help="Chain column (default: 产业链, 链, chain, industry_chain, 行业).")
+        str | None,
+        typer.Option(help="Chain column (default: 产业链, 链, chain, industry_chain, 行业)."),
     ] = None,
     name_col: Annotated[
         str | None, typer.Option(help="Name column (default: 名称, 项目名称, name, 项目).")
@@ -588,22 +699,66 @@ def report_cmd(
         bool | None,
         typer.Option("--progress/--no-progress", help="Progress bar (default: on a terminal)."),
     ] = None,
+    layer: Annotated[
+        str | None,
+        typer.Option("--layer", help="Layer of a GeoPackage, Shapefile in a .zip, or XLSX sheet."),
+    ] = None,
+    max_rows: Annotated[
+        int | None,
+        typer.Option("--max-rows", min=1, help="Most input rows (default 1,000,000)."),
+    ] = None,
+    max_bytes: Annotated[
+        int | None,
+        typer.Option("--max-bytes", min=1, help="Largest input file in bytes (default 100 MiB); "
+                     "the uncompressed limit of a .zip/.xlsx (256 MiB) grows in proportion."),
+    ] = None,
+    max_pages: Annotated[
+        int | None,
+        typer.Option("--max-pages", min=0, help="Sites with their own page/PDF (default 500); "
+                     "every site is still in summary.csv and results.geojson."),
+    ] = None,
+    max_cell_chars: Annotated[
+        int | None,
+        typer.Option("--max-cell-chars", min=1, help="Longest text in a cell (default 10,000)."),
+    ] = None,
+    workspace: WorkspaceOpt = None,
 ) -> None:  # fmt: skip
     """Batch siting report: evaluate every candidate and write a report folder.
 
     Writes DIR/index.html (map + ranking), DIR/summary.csv, DIR/results.geojson,
     DIR/errors.csv (rows that could not be evaluated, with the reason) and
     DIR/sites/<row>.html (and .pdf with --pdf). Exit status 0 when at least one
-    row was evaluated; 1 when none could be, leaving an existing DIR untouched.
+    row was evaluated; 1 when none could be, leaving an existing DIR untouched;
+    2 when DIR may not be used: -o must be a new path, an empty folder or an
+    earlier report (it holds .geoapp-report) — never a file, the input, the
+    current folder or a folder of other files.
+
+    Limits (raise them with the options): --max-bytes 100 MiB, --max-rows
+    1,000,000, --max-pages 500 (pages only; every site is evaluated),
+    --max-cell-chars 10,000.
 
     \b
     Example:
         geoapp report candidates.csv -o report/ --pdf --datum gcj02
     """
-    from geoapp.report import build_report
+    from dataclasses import replace
 
+    from geoapp.report import build_report
+    from geoapp.settings import DEFAULT_LIMITS
+    from geoapp.textsafe import terminal_text
+
+    _use_workspace(workspace)
     show = sys.stderr.isatty() if progress is None else progress
     try:
+        limits = DEFAULT_LIMITS
+        if max_bytes is not None:
+            scale = max_bytes / DEFAULT_LIMITS.max_bytes
+            limits = replace(limits, max_bytes=max_bytes, max_expanded_bytes=max(
+                DEFAULT_LIMITS.max_expanded_bytes, int(DEFAULT_LIMITS.max_expanded_bytes * scale)))
+        for name, value in (("max_rows", max_rows), ("max_pages", max_pages),
+                            ("max_cell_chars", max_cell_chars)):
+            if value is not None:
+                limits = replace(limits, **{name: value})
         res = build_report(
             candidates,
             output,
@@ -616,12 +771,14 @@ def report_cmd(
             crs=crs,
             fix_swapped=fix_swapped,
             progress=show,
+            layer=layer,
+            limits=limits,
             layers=_layers(),
         )
     except (GeoappError, KeyError, ValueError) as exc:
         _fail(exc)
     for note in res.warnings:
-        typer.echo(f"Note: {note}", err=True)
+        typer.echo(f"Note: {terminal_text(note)}", err=True)
     counts = res.summary["verdict"].value_counts()
     typer.echo(
         f"Evaluated {res.n_evaluated} sites ("
@@ -632,7 +789,172 @@ def report_cmd(
     )
     top = res.summary[["name", "county", "chain", "score", "verdict"]].head(10)
     _echo_table(top, digits=1)
-    typer.echo(f"Report: {res.index}")
+    typer.echo(f"Report: {terminal_text(res.index)}")
+    _log(
+        "report",
+        {"output": output, "pdf": pdf, "datum": datum.value, "crs": crs,
+         "fix_swapped": fix_swapped},
+        {"n_evaluated": res.n_evaluated, "n_rejected": res.n_rejected,
+         "verdicts": {str(k): int(v) for k, v in counts.items()}},
+        input_file=candidates,
+    )  # fmt: skip
+
+
+# --------------------------------------------------------------------------- workspace
+
+
+class ImportMode(Enum):
+    """How an imported file changes the layer."""
+
+    replace = "replace"
+    append = "append"
+
+
+@app.command("import")
+def import_cmd(
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help="The file: CSV (UTF-8 or GBK), XLSX, GeoJSON, GeoPackage or zipped Shapefile.",
+            exists=True,
+            dir_okay=False,
+            readable=True,
+        ),
+    ],
+    layer: Annotated[
+        str,
+        typer.Option("--layer", "-l", help="Layer it replaces or extends (see `geoapp layers`)."),
+    ],
+    mode: Annotated[
+        ImportMode,
+        typer.Option(help="replace the layer, or append the rows to it.", case_sensitive=False),
+    ] = ImportMode.replace,
+    datum: Annotated[
+        Datum, typer.Option(help="Datum of lon/lat columns.", case_sensitive=False)
+    ] = Datum.wgs84,
+    crs: Annotated[
+        str | None, typer.Option(help="CRS of the coordinates when not WGS-84, e.g. EPSG:4547.")
+    ] = None,
+    fix_swapped: Annotated[
+        bool,
+        typer.Option("--fix-swapped", help="Fix rows with swapped lon/lat instead of rejecting."),
+    ] = False,
+    workspace: WorkspaceOpt = None,
+) -> None:  # fmt: skip
+    """Import a file into the workspace as a new version of a layer (the old one is kept).
+
+    Prints the row report (rows loaded, rows rejected and why). The import is
+    one transaction: if it fails or is interrupted, the previous version stays.
+
+    \b
+    Examples:
+        geoapp import 项目清单.csv --layer projects
+        geoapp import hubs.gpkg --layer logistics_hubs --mode append -w team.gpkg
+        geoapp import p.csv --layer projects -w "postgresql://me@db/plan?schema=puyang"
+    """
+    from geoapp.layers import LayerSet
+    from geoapp.workspace import os_user
+    from geoapp.workspace.imports import import_file
+
+    _use_workspace(workspace)
+    try:
+        ws = _workspace()
+        out = import_file(
+            ws, file, layer=layer, base=LayerSet.shipped(), mode=mode.value, user=os_user(),
+            command="cli:import", filename=file.name, datum=datum.value, crs=crs,
+            fix_swapped=fix_swapped,
+        )  # fmt: skip
+    except (GeoappError, KeyError, ValueError) as exc:
+        _fail(exc)
+    read, v = out.read, out.version
+    typer.echo(read.summary())
+    if len(read.rejected):
+        _echo_table(read.rejected[["row", "reason", "column", "value"]], max_width=50)
+    for note in read.warnings:
+        typer.echo(f"Note: {note}", err=True)
+    typer.echo(
+        f"Layer {layer}: version {v.version} ({v.rows} features, {mode.value}) in {ws.target}."
+    )
+
+
+class ScenarioAction(str, Enum):
+    """What `geoapp scenarios` does."""
+
+    list = "list"
+    show = "show"
+    delete = "delete"
+
+
+@app.command("scenarios")
+def scenarios_cmd(
+    action: Annotated[
+        ScenarioAction, typer.Argument(help="list, show ID or delete ID.", case_sensitive=False)
+    ] = ScenarioAction.list,
+    scenario_id: Annotated[
+        int | None, typer.Argument(help="Scenario id (see `geoapp scenarios list`).")
+    ] = None,
+    workspace: WorkspaceOpt = None,
+) -> None:
+    """List, show or delete the analysis runs saved in the workspace (scenarios).
+
+    \b
+    Examples:
+        geoapp scenarios
+        geoapp scenarios show 3
+        geoapp scenarios delete 3 -w team.gpkg
+    """
+    import json
+
+    import pandas as pd
+
+    _use_workspace(workspace)
+    try:
+        ws = _workspace()
+        if action is ScenarioAction.list:
+            _echo_table(ws.scenarios(), max_width=60)
+            return
+        if scenario_id is None:
+            raise typer.BadParameter(f"`scenarios {action.value}` needs an ID.")
+        if action is ScenarioAction.delete:
+            ws.delete_scenario(scenario_id)
+            typer.echo(f"Deleted scenario {scenario_id} from {ws.target}.")
+            return
+        sc = ws.load_scenario(scenario_id)
+    except (GeoappError, KeyError, ValueError) as exc:
+        _fail(exc)
+    typer.echo(f"Scenario {sc.id}: {sc.name} ({sc.analysis}), saved {sc.created_at} by {sc.user}")
+    typer.echo("Parameters: " + json.dumps(sc.parameters, ensure_ascii=False, sort_keys=True))
+    typer.echo("Layer versions: " + json.dumps(dict(sc.layer_versions), sort_keys=True))
+    typer.echo("Figures:")
+    _echo_table(pd.DataFrame({"figure": list(sc.figures), "value": list(sc.figures.values())}))
+    shown = ", ".join(f"{k} ({len(v)})" for k, v in sc.results.items())
+    typer.echo(f"Result layers: {shown or 'none'}")
+
+
+@app.command("log")
+def log_cmd(
+    csv: Annotated[
+        Path | None, typer.Option("--csv", help="Write the log as CSV (UTF-8 with BOM).")
+    ] = None,
+    workspace: WorkspaceOpt = None,
+) -> None:
+    """Print the workspace's log (every import and analysis run), or export it as CSV.
+
+    \b
+    Examples:
+        geoapp log
+        geoapp log --csv 操作记录.csv
+    """
+    _use_workspace(workspace)
+    try:
+        ws = _workspace()
+        if csv is not None:
+            path = ws.export_log(csv)
+            typer.echo(f"Wrote {len(ws.log())} log entries to {path}.")
+            return
+        _echo_table(ws.log(), max_width=60)
+    except (GeoappError, KeyError, ValueError, OSError) as exc:
+        _fail(exc)
 
 
 # --------------------------------------------------------------------------- app
@@ -641,6 +963,7 @@ def report_cmd(
 @app.command("app")
 def app_cmd(
     port: Annotated[int, typer.Option(help="Port to serve on.", min=1, max=65535)] = 8501,
+    workspace: WorkspaceOpt = None,
 ) -> None:
     """Run the planners' map app (streamlit) on http://localhost:PORT.
 
@@ -663,6 +986,10 @@ def app_cmd(
         "--client.toolbarMode", "minimal",
     ]  # fmt: skip
     typer.echo(f"Serving {script.name} on http://localhost:{port} (Ctrl+C to stop)")
+    from geoapp.settings import WORKSPACE_ENV
+
+    if workspace:  # the server (a child process) inherits it
+        os.environ[WORKSPACE_ENV] = workspace
     try:
         code = subprocess.call(cmd)  # noqa: S603 - fixed interpreter, module and arguments
     except KeyboardInterrupt:

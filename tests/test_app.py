@@ -220,6 +220,12 @@ def test_siting_evaluates_an_injected_click():
     assert len(dataframe_with(at, "得分")) == 5  # score breakdown, one row per criterion
 
 
+def test_siting_refuses_a_click_outside_the_city():
+    at = run_page("siting", state={"site": {"kind": "point", "lon": 113.6, "lat": 34.7}})
+    assert any("outside 濮阳市" in e.value for e in at.error)
+    assert "结论" not in metrics(at)
+
+
 def test_siting_chemical_project_near_the_river_is_prohibited_with_its_legal_basis(near_river):
     chem = (
         chains_table().loc[chains_table()["chemical"].fillna(False).astype(bool), "chain"].iloc[0]
@@ -272,16 +278,20 @@ def test_data_upload_reports_rejected_rows_and_replaces_projects():
     # the chain "<script>…" is not in the taxonomy: the layer check fails, nothing is replaced
     assert any("does not match its declaration" in e.value for e in at.error)
     assert not [b for b in at.button if b.key == "data_apply"]
-    assert "projects" not in at.session_state["user_layers"]
+    assert at.session_state["ws_versions"]["projects"] == 0  # nothing written (issue 9)
 
     good = csv.replace("<script>alert(1)</script>", "氢能")
     at.file_uploader(key="data_upload").upload("projects.csv", good.encode("gbk"), "text/csv")
     at.run()
     at.button(key="data_apply").click().run()
     assert not at.exception, at.exception
-    user = at.session_state["user_layers"]["projects"]
-    assert len(user["gdf"]) == 3 and user["source"] == "projects.csv"
-    assert set(user["gdf"]["location_quality"]) == {"surveyed"}
+    from geoapp.workspace import open_workspace  # uploads go into the workspace (issue 9)
+
+    with open_workspace() as ws:
+        user = ws.load_layer("projects")
+        assert ws.versions("projects")["source"].tolist() == ["shipped", "projects.csv"]
+    assert len(user) == 3
+    assert set(user["location_quality"]) == {"surveyed"}
     at.switch_page("views/overview.py").run()
     assert metrics(at)["项目数"] == "3"
 

@@ -24,12 +24,15 @@ from pathlib import Path
 
 import pytest
 
+from geoapp.catalog import load_layer
 from geoapp.offline import vendor_assets
 from geoapp.settings import APP_MAIN
 
 pytestmark = pytest.mark.browser
 
 CHROMIUM = "/usr/bin/chromium"
+#: Projects in the shipped layer: every one is drawn as a marker.
+N_PROJECTS = len(load_layer("projects"))
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -162,8 +165,8 @@ def test_app_in_a_browser_without_network(server):
             time_to_map = time.perf_counter() - t0
             ws_to_map, map_args_bytes = ws_bytes["total"], ws_bytes["map"]
             assert frame.locator("path.leaflet-interactive.geoapp-county").count() == 6
-            frame.locator("path.geoapp-project").nth(113).wait_for(timeout=10_000)
-            assert frame.locator("path.geoapp-project").count() == 114
+            frame.locator("path.geoapp-project").nth(N_PROJECTS - 1).wait_for(timeout=10_000)
+            assert frame.locator("path.geoapp-project").count() == N_PROJECTS
             assert frame.locator(".geoapp-hubs").count() == 12
             assert (
                 frame.locator(".geoapp-label:not(.geoapp-label-zone)")

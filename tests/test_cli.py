@@ -279,9 +279,9 @@ def test_site_gcj02_is_converted():
 # --------------------------------------------------------------------------- report
 
 SUMMARY_HEADER = [
-    "name", "lon", "lat", "county", "zone", "chain", "score", "verdict", "violations",
+    "row", "name", "lon", "lat", "county", "zone", "chain", "score", "verdict", "violations",
     "nearest_hub", "hub_distance_km", "nearest_station", "station_distance_km",
-    "same_chain_nearby",
+    "same_chain_nearby", "duplicate_of",
 ]  # fmt: skip
 CHEMICAL = "聚碳化工新材料项目"
 SCRIPT = "<script>alert(1)</script>"
@@ -437,6 +437,7 @@ def test_report_all_rows_bad_exits_nonzero_and_keeps_existing_dir(tmp_path):
     )
     out = tmp_path / "report"
     out.mkdir()
+    (out / ".geoapp-report").write_text("")  # an earlier report: may be replaced
     (out / "keep.txt").write_text("previous report")
     res = invoke("report", str(src), "-o", str(out))
     assert res.exit_code == 1

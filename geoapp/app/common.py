@@ -150,9 +150,9 @@ def _shipped() -> LayerSet:
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
-def _bundle(key: tuple[tuple[str, str], ...], _user: dict[str, Any]) -> LayerSet:
-    bundle = _shipped()
-    for name, _token in key:
+def _bundle(key: tuple[Any, ...], _user: dict[str, Any], _base: LayerSet) -> LayerSet:
+    bundle = _base  # the shipped layers with the session's workspace versions
+    for name, _token in key[1:]:
         gdf = _user[name]["gdf"]
         if name == CONSTRAINTS:
             bundle = bundle.with_constraints(gdf)
@@ -162,14 +162,17 @@ def _bundle(key: tuple[tuple[str, str], ...], _user: dict[str, Any]) -> LayerSet
 
 
 def session_layers() -> LayerSet:
-    """The session's :class:`geoapp.layers.LayerSet`: shipped, with the planner's uploads.
+    """The session's :class:`geoapp.layers.LayerSet`: shipped, with the workspace's layers.
 
     One bundle per combination of uploads is kept for the process (its
     metric indexes are built once and shared by every session).
     """
+    from geoapp.app.workspace import session_base
+
     user = st.session_state.get("user_layers", {})
-    key = tuple(sorted((name, entry["token"]) for name, entry in user.items()))
-    return _bundle(key, user)
+    base_key, base = session_base()
+    key = (base_key, *sorted((name, entry["token"]) for name, entry in user.items()))
+    return _bundle(key, user, base)
 
 
 def layer(name: str) -> gpd.GeoDataFrame | None:
@@ -182,8 +185,10 @@ def layer(name: str) -> gpd.GeoDataFrame | None:
 
 def layer_token(name: str) -> str:
     """A hashable identity of the session's version of a layer, for cache keys."""
+    from geoapp.app.workspace import layer_key
+
     user = st.session_state.get("user_layers", {}).get(name)
-    return user["token"] if user is not None else f"shipped:{name}"
+    return user["token"] if user is not None else layer_key(name)
 
 
 def content_token(data: bytes) -> str:

@@ -10,6 +10,7 @@ from pathlib import Path
 import streamlit as st
 
 from geoapp.app.common import init_state, sidebar_frame, t
+from geoapp.app.workspace import sidebar as workspace_sidebar
 from geoapp.offline import ensure_offline_assets
 
 HERE = Path(__file__).resolve().parent
@@ -28,7 +29,9 @@ pages = [
     st.Page("views/chainmap.py", title=t("招商图谱"), url_path="chainmap"),
     st.Page("views/pipeline.py", title=t("项目推进"), url_path="pipeline"),
     st.Page("views/data.py", title=t("数据"), url_path="data"),
+    st.Page("views/scenarios.py", title=t("方案对比"), url_path="scenarios"),
 ]
 page = st.navigation(pages)
 sidebar_frame()
+workspace_sidebar()
 page.run()

@@ -44,7 +44,7 @@ RESULT_COLUMNS: tuple[str, ...] = (
     "county", "zone", "zone_kind", "zone_chains", "chain_match", "chemical", "chain_known",
     "hub_name", "hub_distance_m", "station_name", "station_distance_m",
     "same_chain_nearby", "river_distance_m", "violations", "violation_text",
-    "score", *(f"score_{c}" for c in _CRIT), "verdict", "reasons",
+    "score", *(f"score_{c}" for c in _CRIT), "verdict", "reasons", "review_text",
 )  # fmt: skip
 
 
@@ -190,7 +190,16 @@ def evaluate_sites(
         - ``verdict``: ``prohibited`` when any rule fails, else
           ``recommended`` (score >= ``recommended_min``), ``feasible``
           (>= ``feasible_min``) or ``not_advised``;
-        - ``reasons``: the main positive and negative factors, in Chinese.
+        - ``reasons``: the main positive and negative factors, in Chinese;
+        - ``review_text``: for a ``needs_review`` site, the rule that may
+          apply and why it could not be decided (``""`` otherwise).
+
+        A site whose chain is missing, unknown to the taxonomy (and not
+        chemical by keyword) or of undecided chemical status, that lies within
+        ``settings.river_buffer_m`` of the Yellow River or inside a user
+        constraint, and that fails no rule, gets ``verdict="needs_review"``
+        (待核实): the hard rule may apply, so it is never judged
+        ``not_advised`` or better.
 
     Raises
     ------
@@ -265,16 +274,11 @@ def evaluate_sites(
         chain_names = np.empty(0, dtype=object)
     else:
         codes, uniques = pd.factorize(candidates[chain_col], use_na_sentinel=True)
-        first: dict[str, int] = {}  # cleaned name -> code, in order of first appearance
-        remap = np.array(
-            [
-                -1 if not (text := str(v).strip()) else first.setdefault(text, len(first))
-                for v in uniques  # one per distinct chain value
-            ],
-            dtype=np.intp,
-        )
-        chain_code = _take(remap, codes, -1)
-        chain_names = np.array(list(first), dtype=object)
+        # normalised once per distinct name: widths, blanks, traditional forms, aliases
+        cleaned = chains.normalise_chain(pd.Series(np.asarray(uniques, dtype=object)))
+        codes2, chain_names = pd.factorize(cleaned, use_na_sentinel=True)
+        chain_code = _take(codes2.astype(np.intp), codes, -1)
+        chain_names = np.asarray(chain_names, dtype=object)
     is_chem, in_taxonomy = _chain_flags(tuple(chain_names))
     chemical = _take(is_chem, chain_code, False).astype(bool)
     vocab_code = _take(base.chain_vocab.get_indexer(chain_names).astype(np.intp), chain_code, -1)
@@ -336,12 +340,20 @@ def evaluate_sites(
         n, np.concatenate(pair_cand), np.concatenate(pair_rule), len(rules)
     )
     prohibited = combo >= 0
+    # fail safe: a chain whose chemical status is not settled (unknown, empty, undecided)
+    # near the river or inside a user constraint is never judged better than needs_review
+    near_rule = river_d <= settings.river_buffer_m
+    if cons is not None:
+        near_rule[np.concatenate([pts[pi], others[oi]])] = True
+    undecided = _take(chains.chemical_undecided(chain_names), chain_code, True).astype(bool)
+    review = ~prohibited & undecided & near_rule
 
     # --- score, verdict, reasons
     norm = _normalised(chain_match, in_zone, hub_d, station_d, same_chain, settings)
     points = norm * (weights / weights.sum() * 100.0)
     score = np.round(points.sum(axis=1), 1)
     verdict = _verdicts(score, prohibited, settings)
+    verdict[review] = VERDICTS.index("needs_review")
 
     def title(rule: Rule) -> str:
         if rule.id == "yellow_river_chemical":
@@ -381,6 +393,8 @@ def evaluate_sites(
         "verdict": _str_array(np.array(VERDICTS, dtype=object), verdict),
         "reasons": _str_array(reason_text, reason_code),
     }
+    columns["violation_text"] = columns["violation_text"].fillna("")
+    columns["review_text"] = _review_text(review, chain_code < 0, river_d, settings)
     out = _with_columns(candidates, columns)
     counts = np.bincount(verdict, minlength=len(VERDICTS))
     logger.info(
@@ -389,3 +403,27 @@ def evaluate_sites(
         ", ".join(f"{v} {c}" for v, c in zip(VERDICTS, counts, strict=True)),
     )  # fmt: skip
     return out
+
+
+def _review_text(
+    review: np.ndarray, no_chain: np.ndarray, river_d: np.ndarray, settings: SitingSettings
+) -> np.ndarray:
+    """Why each ``needs_review`` site needs review, naming the rule (``""`` elsewhere)."""
+    out = np.full(len(review), "", dtype=object)
+    if not review.any():
+        return out
+    rule = RULES["yellow_river_chemical"]
+    near = review & (river_d <= settings.river_buffer_m)
+    dist = pd.Series(river_d[near]).map("{:.1f}".format).to_numpy(dtype=object)
+    what = np.where(no_chain[near], "产业链未注明", "产业链不在目录中或是否化工未定")
+    out[near] = (
+        "待核实：" + what + f"，无法判断是否适用规则 {rule.id}（{rule.title_zh}）；"
+        "距黄河 " + dist + f" 米 ≤ {settings.river_buffer_m:g} 米。请核实产业链。"
+    )
+    inside = review & ~near
+    out[inside] = (
+        "待核实：产业链未注明或不在目录中，地块位于用户约束范围内，无法判断该约束是否适用。"
+        "请核实产业链。"
+    )
+    return out
+

@@ -20,8 +20,10 @@ from geoapp.app.common import (
     t,
     table,
 )
+from geoapp.app.workspace import scenario_controls
 from geoapp.clustering import cluster_sites, hot_spots
 from geoapp.settings import DEFAULT_CLUSTER
+from geoapp.workspace.scenarios import cluster_figures
 
 st.title(t("聚类分析"))
 
@@ -165,3 +167,10 @@ st.caption(t("项目"))
 download_buttons(result.sites, stem="cluster_sites", token=run_token + "|sites", key="dl_cl_sites")
 st.caption(t("聚类范围"))
 download_buttons(result.hulls, stem="cluster_hulls", token=run_token + "|hulls", key="dl_cl_hulls")
+scenario_controls(  # the workspace: log this run, offer to save it as a scenario
+    "clustering", page="聚类分析", figures=cluster_figures(result),
+    parameters={"method": method, "eps_m": eps_km * 1000, "min_samples": int(min_samples),
+                "min_cluster_size": int(min_cluster_size), "hull_buffer_m": float(hull_m),
+                "filters": vars(filters)},
+    results={"sites": result.sites, "hulls": result.hulls},
+)  # fmt: skip

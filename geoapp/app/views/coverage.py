@@ -22,9 +22,11 @@ from geoapp.app.common import (
     t,
     table,
 )
+from geoapp.app.workspace import scenario_controls
 from geoapp.coverage import candidate_sites, coverage, place_facilities
 from geoapp.errors import InfeasibleError
 from geoapp.settings import DEFAULT_COVERAGE, DEFAULT_PLACEMENT
+from geoapp.workspace.scenarios import coverage_figures
 
 st.title(t("覆盖分析"))
 
@@ -299,3 +301,10 @@ table(
 run_token = f"{token}|{fac_token}|{radius_m}"
 store_result("coverage_sites", t("覆盖分析") + " · " + t("项目"), res.sites, run_token)
 download_buttons(res.sites, stem="coverage_sites", token=run_token, key="dl_cov")
+scenario_controls(  # the workspace: log this run, offer to save it as a scenario
+    "coverage", page="覆盖分析", figures=coverage_figures(res, placement),
+    parameters={"facilities": ftype, "radius_m": radius_m, "model": model, "k": int(k),
+                "candidates": cand_kind, "spacing_m": spacing_km * 1000,
+                "by_investment": by_investment, "filters": vars(filters)},
+    results={"sites": shown_projects, **({"new_facilities": placement.chosen} if after else {})},
+)  # fmt: skip

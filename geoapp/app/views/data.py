@@ -1,4 +1,4 @@
-"""数据: upload your own layers (replace or append, session only), and download any layer or result."""
+"""数据: upload your own layers (replace or append, kept in the workspace), and download any layer or result."""
 
 import pandas as pd
 import streamlit as st
@@ -15,6 +15,7 @@ from geoapp.app.common import (
     t,
     table,
 )
+from geoapp.app.workspace import apply_upload, versions_panel, workspace_origin
 from geoapp.catalog import catalog
 from geoapp.errors import GeoappError
 from geoapp.export import EXPORT_CRS, to_bytes
@@ -121,12 +122,10 @@ if upload is not None:
                 key="data_apply",
                 type="primary",
             ):
-                st.session_state["user_layers"][target] = {
-                    "gdf": new,
-                    "token": token,
-                    "source": upload.name,
-                }
-                st.success(t("已应用到本会话（仅保存在当前浏览器会话中）。"))
+                apply_upload(  # into the workspace: kept across reloads and restarts
+                    target, new, filename=upload.name, data=data, mode=mode,
+                    summary=result.summary(),
+                )  # fmt: skip
 
 # ----- current layers
 st.subheader(t("当前图层"))
@@ -140,7 +139,7 @@ for name in (*SHOWN_LAYERS, "constraints"):
             t("图层标识"): name,
             t("来源"): f"{t('用户上传')}: {user['source']}"
             if user
-            else (t("自带示例") if gdf is not None else "—"),
+            else (workspace_origin(name) or (t("自带示例") if gdf is not None else "—")),
             t("要素数"): 0 if gdf is None else len(gdf),
         }
     )
@@ -149,6 +148,8 @@ for name, user in list(st.session_state["user_layers"].items()):
     if st.button(f"{t('恢复示例数据')}: {title_of(name)}", key=f"data_reset_{name}"):
         del st.session_state["user_layers"][name]
         st.rerun()
+
+versions_panel()
 
 # ----- downloads
 st.subheader(t("下载图层或结果"))

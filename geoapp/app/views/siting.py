@@ -23,10 +23,12 @@ from geoapp.app.common import (
     t,
     table,
 )
+from geoapp.app.workspace import scenario_controls
 from geoapp.chains import chain_names
 from geoapp.errors import GeoappError
 from geoapp.io import read_user_layer
 from geoapp.settings import DEFAULT_SITING
+from geoapp.spatial import outside_city
 from geoapp.siting import (
     VERDICT_ZH,
     evaluate_sites,
@@ -35,6 +37,7 @@ from geoapp.siting import (
     reasons_in,
     rules_of,
 )
+from geoapp.workspace.scenarios import siting_figures
 
 MAP_KEY = "siting_map"
 
@@ -107,8 +110,12 @@ if site:
         geometry=[geom],
         crs=4326,
     )
-    result = evaluate_sites(cand, layers=layers_obj, settings=settings)
-    row = result.iloc[0]
+    problem = outside_city(cand.geometry, layers_obj["counties"])
+    if problem:
+        st.error(problem)
+    else:
+        result = evaluate_sites(cand, layers=layers_obj, settings=settings)
+        row = result.iloc[0]
 
 # ----- batch candidates (upload)
 st.sidebar.subheader(t("批量评估候选地块"))
@@ -311,3 +318,11 @@ if upload is not None and imported is not None:
         download_buttons(
             batch, stem="siting_candidates", token=token, key="dl_site", formats=("csv", "geojson")
         )
+evaluated = batch if batch is not None else (result if row is not None else None)
+if evaluated is not None:  # the workspace: log this run, offer to save it as a scenario
+    scenario_controls(
+        "siting", page="选址评估", figures=siting_figures(evaluated), results={"sites": evaluated},
+        parameters={"chain": None if chain == NO_CHAIN else chain, "river_buffer_m": float(river_m),
+                    "same_chain_radius_m": same_km * 1000,
+                    "input": upload.name if batch is not None else json.dumps(site)},
+    )  # fmt: skip
