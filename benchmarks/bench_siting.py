@@ -186,7 +186,7 @@ def strong_baseline(cands, layers, settings):
     import shapely
     from scipy.spatial import cKDTree
 
-    from geoapp.chains import is_chemical
+    from geoapp.chains import chemical_undecided, is_chemical
     from geoapp.coords import metric_transformer
     from geoapp.settings import METRIC_CRS
 
@@ -248,6 +248,9 @@ def strong_baseline(cands, layers, settings):
     chain_match = in_zone & match_table[np.maximum(zone, 0), codes]
     chemical = is_chemical(pd.Series(uniques, dtype=object))[codes]
     prohibited = chemical & (river_d <= settings.river_buffer_m)
+    # fail safe (needs_review): chemical status not settled, within the river buffer
+    undecided = chemical_undecided(pd.Series(uniques, dtype=object))[codes]
+    review = ~prohibited & undecided & (river_d <= settings.river_buffer_m)
 
     w = np.array([settings.weights.get(c, 0.0) for c in (
         "zone_chain_match", "hub_access", "station_access", "chain_agglomeration", "in_zone"
@@ -263,8 +266,8 @@ def strong_baseline(cands, layers, settings):
     ])  # fmt: skip
     score = np.round((norm * (w / w.sum() * 100)).sum(axis=1), 1)
     verdict = np.select(
-        [prohibited, score >= settings.recommended_min, score >= settings.feasible_min],
-        ["prohibited", "recommended", "feasible"],
+        [prohibited, review, score >= settings.recommended_min, score >= settings.feasible_min],
+        ["prohibited", "needs_review", "recommended", "feasible"],
         default="not_advised",
     )
     c_names = counties["name"].to_numpy(dtype=object)

@@ -58,13 +58,26 @@ def _workers(n: int) -> int:
 
 
 @lru_cache(maxsize=256)
-def _chain_flags(names: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
-    """Per distinct chain name: chemical?, named by the taxonomy? (cached per name set)."""
+def _chain_flags(names: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per distinct chain name: chemical, named by the taxonomy, chemical status undecided.
+
+    Cached per set of names, so a click does not redo the taxonomy look-ups.
+    """
     arr = np.asarray(names, dtype=object)
     chemical = np.asarray(chains.is_chemical(arr), dtype=bool).reshape(len(arr))
     known = np.isin(arr, np.asarray(chains.chain_names(), dtype=object)).reshape(len(arr))
-    chemical.flags.writeable = known.flags.writeable = False
-    return chemical, known
+    undecided = np.asarray(chains.chemical_undecided(arr), dtype=bool).reshape(len(arr))
+    chemical.flags.writeable = known.flags.writeable = undecided.flags.writeable = False
+    return chemical, known, undecided
+
+
+@lru_cache(maxsize=256)
+def _normalised_names(values: tuple[Any, ...]) -> np.ndarray:
+    """:func:`geoapp.chains.normalise_chain` of the distinct chain values (cached per set)."""
+    cleaned = chains.normalise_chain(pd.Series(np.asarray(values, dtype=object), dtype=object))
+    out = np.asarray(cleaned, dtype=object)
+    out.flags.writeable = False
+    return out
 
 
 def _take(table: np.ndarray, idx: np.ndarray, fill: Any) -> np.ndarray:
@@ -275,11 +288,11 @@ def evaluate_sites(
     else:
         codes, uniques = pd.factorize(candidates[chain_col], use_na_sentinel=True)
         # normalised once per distinct name: widths, blanks, traditional forms, aliases
-        cleaned = chains.normalise_chain(pd.Series(np.asarray(uniques, dtype=object)))
+        cleaned = pd.Series(_normalised_names(tuple(np.asarray(uniques, dtype=object))))
         codes2, chain_names = pd.factorize(cleaned, use_na_sentinel=True)
         chain_code = _take(codes2.astype(np.intp), codes, -1)
         chain_names = np.asarray(chain_names, dtype=object)
-    is_chem, in_taxonomy = _chain_flags(tuple(chain_names))
+    is_chem, in_taxonomy, is_undecided = _chain_flags(tuple(chain_names))
     chemical = _take(is_chem, chain_code, False).astype(bool)
     vocab_code = _take(base.chain_vocab.get_indexer(chain_names).astype(np.intp), chain_code, -1)
     chain_known = _take(in_taxonomy, chain_code, False).astype(bool)
@@ -345,7 +358,7 @@ def evaluate_sites(
     near_rule = river_d <= settings.river_buffer_m
     if cons is not None:
         near_rule[np.concatenate([pts[pi], others[oi]])] = True
-    undecided = _take(chains.chemical_undecided(chain_names), chain_code, True).astype(bool)
+    undecided = _take(is_undecided, chain_code, True).astype(bool)
     review = ~prohibited & undecided & near_rule
 
     # --- score, verdict, reasons
@@ -426,4 +439,3 @@ def _review_text(
         "请核实产业链。"
     )
     return out
-
