@@ -47,8 +47,7 @@ from geoapp.placement import Feasibility as Feasibility
 from geoapp.placement import PlacementResult as PlacementResult
 from geoapp.placement import check_feasibility as check_feasibility
 from geoapp.placement import place_facilities as place_facilities
-from geoapp.places import OUTSIDE_COUNTIES, OUTSIDE_ZONES, place
-from geoapp.places import _labels as place_labels  # the one rule's labels, same package
+from geoapp.places import OUTSIDE_COUNTIES, OUTSIDE_ZONES, place, place_labels
 from geoapp.settings import COUNTY_ADCODES, METRIC_CRS, STORAGE_CRS
 from geoapp.spatial import points_of
 

@@ -28,7 +28,14 @@ from geoapp.layers import LayerSet
 from geoapp.spatial import locate
 from geoapp.vocab import UNSTATED
 
-__all__ = ["OUTSIDE_COUNTIES", "OUTSIDE_ZONES", "county_labels", "place", "zone_labels"]
+__all__ = [
+    "OUTSIDE_COUNTIES",
+    "OUTSIDE_ZONES",
+    "county_labels",
+    "place",
+    "place_labels",
+    "zone_labels",
+]
 
 #: Label of a located site outside every county of the layer.
 OUTSIDE_COUNTIES = "市域外"
@@ -60,16 +67,33 @@ def place(features: gpd.GeoDataFrame, layers: LayerSet) -> pd.DataFrame:
 def county_labels(features: gpd.GeoDataFrame, layers: LayerSet) -> pd.Series:
     """The county of each feature as a label: a name, ``未注明`` or ``市域外``."""
     where = place(features, layers)
-    return _labels(where["county"], where["county_by"], OUTSIDE_COUNTIES)
+    return place_labels(where["county"], where["county_by"], OUTSIDE_COUNTIES)
 
 
 def zone_labels(features: gpd.GeoDataFrame, layers: LayerSet) -> pd.Series:
     """The innermost zone of each feature as a label: a name, ``未注明`` or ``园区外``."""
     where = place(features, layers)
-    return _labels(where["zone"], where["zone_by"], OUTSIDE_ZONES)
+    return place_labels(where["zone"], where["zone_by"], OUTSIDE_ZONES)
 
 
-def _labels(values: pd.Series, by: pd.Series, outside: str) -> pd.Series:
+def place_labels(values: pd.Series, by: pd.Series, outside: str) -> pd.Series:
+    """Labels of located values: the value, ``未注明`` when unstated, ``outside`` when none.
+
+    Parameters
+    ----------
+    values
+        Counties or zones from :func:`place` (None where not located).
+    by
+        How each was found (:func:`place`'s ``county_by`` / ``zone_by``).
+    outside
+        The label of a located feature in no polygon (:data:`OUTSIDE_COUNTIES`
+        or :data:`OUTSIDE_ZONES`).
+
+    Returns
+    -------
+    pandas.Series
+        Object dtype, aligned with ``values``.
+    """
     text = values.astype(object).where(values.notna(), outside)
     blank = values.notna() & (values.astype(str).str.strip() == "")
     text = text.where(~blank, UNSTATED)
