@@ -9,7 +9,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from app_pages._common import init_state, sidebar_frame, t
+from app_pages._common import full_run, init_state, sidebar_frame, t
 from geoapp.offline import ensure_offline_assets
 
 HERE = Path(__file__).resolve().parent
@@ -18,6 +18,7 @@ HERE = Path(__file__).resolve().parent
 st.set_page_config(page_title="濮阳市产业选址规划平台", layout="wide")
 ensure_offline_assets(HERE / "static" / "vendor")
 init_state()
+full_run()  # fragment reruns do not pass here (the maps' kept views use this)
 
 pages = [
     st.Page("app_pages/overview.py", title=t("地图总览"), url_path="overview", default=True),
