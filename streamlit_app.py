@@ -9,7 +9,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from app_pages._common import full_run, init_state, sidebar_frame, t
+from app_pages._common import full_run, init_state, sidebar_frame, t, timed
 from geoapp.offline import ensure_offline_assets
 
 HERE = Path(__file__).resolve().parent
@@ -17,6 +17,12 @@ HERE = Path(__file__).resolve().parent
 # No page icons: an emoji or material favicon would be fetched from a CDN.
 st.set_page_config(page_title="濮阳市产业选址规划平台", layout="wide")
 ensure_offline_assets(HERE / "static" / "vendor")
+# Compact page top, so a page's controls and map fit a 1366×768 laptop screen.
+st.html(
+    "<style>.block-container{padding-top:1.6rem;padding-bottom:2rem}"
+    "h1{font-size:1.6rem !important;padding-top:0 !important}"
+    "[data-testid=stMetricValue]{font-size:1.5rem}</style>"
+)
 init_state()
 full_run()  # fragment reruns do not pass here (the maps' kept views use this)
 
@@ -29,4 +35,5 @@ pages = [
 ]
 page = st.navigation(pages)
 sidebar_frame()
-page.run()
+with timed("app"):
+    page.run()

@@ -15,6 +15,7 @@ import hashlib
 import os
 import time
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import Any
 
 import geopandas as gpd
@@ -335,19 +336,27 @@ def download_buttons(
     in the UI language, WGS-84 lon/lat, distances in whole metres).
     """
     labels = {"geojson": "GeoJSON", "gpkg": "GeoPackage", "csv": "CSV", "shp": "Shapefile (zip)"}
+    suffix = {"geojson": ".geojson", "gpkg": ".gpkg", "csv": ".csv", "shp": ".zip"}
+    from geoapp.export import MIME_TYPES as mimes
+
+    ui_lang = lang()
     cols = st.columns(len(formats))
     for col, fmt in zip(cols, formats):
         with col:
-            data, name, mime = _export(token, fmt, crs, stem, gdf, lang())
+            # the file is built when the planner clicks, not on every run of the page
             st.download_button(
                 f"{t('下载')} {labels[fmt]}",
-                data,
-                file_name=name,
-                mime=mime,
+                data=partial(_download_data, token, fmt, crs, stem, gdf, ui_lang),
+                file_name=f"{stem}{suffix[fmt]}",
+                mime=mimes[fmt],
                 key=f"{key}_{fmt}",
                 width="stretch",
                 on_click="ignore",
             )
+
+
+def _download_data(token, fmt, crs, stem, gdf, ui_lang) -> bytes:
+    return _export(token, fmt, crs, stem, gdf, ui_lang)[0]
 
 
 def table(df: pd.DataFrame, **kwargs) -> None:
@@ -430,6 +439,7 @@ def stable_map(
     dynamic=(),
     *,
     key: str,
+    dynamic_key: str | None = None,
     returned_objects=(),
     height: int = MAP_HEIGHT,
     **build: Any,
@@ -445,7 +455,11 @@ def stable_map(
         Name of the base (e.g. the page); pages with the same ``kind`` and
         ``build`` share the rendered base.
     dynamic
-        The layers that change with the page's controls.
+        The layers that change with the page's controls, or a function
+        returning them (called only for a new ``dynamic_key``).
+    dynamic_key
+        Identity of the dynamic layers (see :func:`app_pages._stablemap.stable_map`);
+        the language and basemap are added here.
     key
         The map's session-state key (its last value: clicks, drawings, view).
     returned_objects
@@ -478,8 +492,11 @@ def stable_map(
     return _stablemap.stable_map(
         base_map_key(kind, **build),
         build_base,
-        list(dynamic),
+        dynamic if callable(dynamic) else list(dynamic),
         key=key,
+        dynamic_key=None
+        if dynamic_key is None
+        else f"{dynamic_key}|{opts['lang']}|{opts['basemap']}",
         lang=opts["lang"],
         returned_objects=returned_objects,
         height=height,
@@ -603,3 +620,19 @@ def timed(name: str):
         yield
     finally:
         print(f"geoapp-timing {name} {time.perf_counter() - t0:.4f}", flush=True)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _county_labels(token: str, _gdf: gpd.GeoDataFrame, _layers: LayerSet) -> pd.Series:
+    from geoapp.places import county_labels
+
+    return county_labels(_gdf, _layers)
+
+
+def placed_county(gdf: gpd.GeoDataFrame, token: str) -> gpd.GeoDataFrame:
+    """``gdf`` with ``county`` by the one rule (schematic positions: unstated), cached by token."""
+    if len(gdf) == 0:
+        return gdf
+    layers = session_layers()
+    labels = _county_labels(f"{token}|{layers.token}", gdf, layers)
+    return gdf.assign(county=labels.to_numpy())

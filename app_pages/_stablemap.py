@@ -31,8 +31,9 @@ import streamlit as st
 
 from geoapp import mapping
 
-#: Session-state key of the map views: map key -> {"center": [lat, lon], "zoom": z}.
-VIEWS = "map_views"
+#: Session-state key of the planner's map view, shared by the pages' maps:
+#: ``{"center": [lat, lon], "zoom": z, "seq": n}`` plus, per map key, what was last sent.
+VIEW = "map_view"
 
 
 @dataclass(frozen=True)
@@ -108,26 +109,30 @@ def _feature_group_js(groups: Sequence[folium.FeatureGroup]) -> str:
     return "".join(parts)
 
 
-def views() -> dict[str, dict[str, Any]]:
-    """The kept map views of this session (map key -> centre and zoom)."""
-    return st.session_state.setdefault(VIEWS, {})
+def view() -> dict[str, Any]:
+    """The planner's map view in this session (centre, zoom), shared by every page's map."""
+    return st.session_state.setdefault(VIEW, {"sent": {}})
 
 
 def go_to(map_key: str, lat: float, lon: float, zoom: float | None = None) -> None:
-    """Move a page's map to a point on its next render (keeps the zoom unless given)."""
-    view = views().setdefault(map_key, {})
-    view["center"] = [float(lat), float(lon)]
+    """Move the maps to a point on the next render (keeps the zoom unless ``zoom`` is larger).
+
+    ``map_key`` is the map that asked; every page's map follows the shared view.
+    """
+    v = view()
+    v["center"] = [float(lat), float(lon)]
     if zoom is not None:
-        view["zoom"] = max(float(view.get("zoom") or 0), float(zoom))
-    view["seq"] = int(view.get("seq", 0)) + 1
+        v["zoom"] = max(float(v.get("zoom") or 0), float(zoom))
+    v["seq"] = int(v.get("seq", 0)) + 1
 
 
 def stable_map(
     base_key: str,
     build_base: Callable[[], folium.Map],
-    dynamic: Sequence[mapping.GeoappLayer] = (),
+    dynamic: Sequence[mapping.GeoappLayer] | Callable[[], Sequence[mapping.GeoappLayer]] = (),
     *,
     key: str,
+    dynamic_key: str | None = None,
     lang: str = "zh",
     returned_objects: Sequence[str] = (),
     height: int = 560,
@@ -144,7 +149,13 @@ def stable_map(
         ``legend=False``); called only for a new ``base_key``.
     dynamic
         The layers that change (:class:`geoapp.mapping.GeoappLayer`), built
-        for the basemap's datum and ``lang``.
+        for the basemap's datum and ``lang``; or a function returning them,
+        called only when ``dynamic_key`` is new.
+    dynamic_key
+        Identity of the dynamic layers (filters, parameters, datum, language);
+        their JavaScript is kept per session for the last few keys, so a run
+        that changes nothing on the map (a pan, a table option) rebuilds
+        nothing. None: always build.
     key
         The map's name in session state: its last value (clicks, drawings,
         view) is ``st.session_state[key]``.
@@ -164,30 +175,41 @@ def stable_map(
     import streamlit_folium as sf
 
     base = _base_map(base_key, build_base)
-    groups = mapping.dynamic_groups(dynamic, base_sections=base.legend_sections, lang=lang)
-    fg_js = _feature_group_js(groups)
+    cache = st.session_state.setdefault("_dynamic_js", {})
+    ident = (base_key, key, dynamic_key)
+    fg_js = cache.get(ident) if dynamic_key is not None else None
+    if fg_js is None:
+        layers = dynamic() if callable(dynamic) else dynamic
+        groups = mapping.dynamic_groups(layers, base_sections=base.legend_sections, lang=lang)
+        fg_js = _feature_group_js(groups)
+        if dynamic_key is not None:
+            cache[ident] = fg_js
+            while len(cache) > 8:  # the last few per session
+                cache.pop(next(iter(cache)))
     returned = list(dict.fromkeys([*returned_objects, "center", "zoom"]))
     hash_key = sf.generate_js_hash(base.script, key, False)
 
     # The view handed to the component: kept fixed while the map stays mounted (the
-    # component moves the map only when this argument changes), refreshed from the
-    # last seen view when the map may have been mounted again (a full page run).
-    view = views().setdefault(key, {})
+    # component moves the map only when this argument changes); refreshed from the
+    # shared view when the map may have been mounted again (a full run: another page,
+    # another language) or when the planner asked to go somewhere.
+    v = view()
+    sent = v.setdefault("sent", {}).setdefault(key, {})
     run_id = st.session_state.get("_full_run", 0)
-    if view.get("run") != run_id or view.get("seq_sent") != view.get("seq"):
-        view["run"], view["seq_sent"] = run_id, view.get("seq")
-        if view.get("center") is not None:
-            view["arg"] = {"center": view["center"], "zoom": view.get("zoom")}
-    arg = view.get("arg") or {}
+    if sent.get("run") != run_id or sent.get("seq") != v.get("seq"):
+        sent["run"], sent["seq"] = run_id, v.get("seq")
+        if v.get("center") is not None:
+            sent["arg"] = {"center": list(v["center"]), "zoom": v.get("zoom")}
+    arg = sent.get("arg") or {}
 
     def on_change() -> None:
         value = st.session_state.get(hash_key) or {}
         st.session_state[key] = value
         c = value.get("center")
         if c:
-            view["center"] = [float(c["lat"]), float(c["lng"])]
+            v["center"] = [float(c["lat"]), float(c["lng"])]
         if value.get("zoom") is not None:
-            view["zoom"] = float(value["zoom"])
+            v["zoom"] = float(value["zoom"])
 
     defaults = {
         k: v

@@ -18,7 +18,6 @@ from app_pages._common import (
     layer,
     layer_token,
     map_context,
-    persist,
     project_filters,
     schematic_note,
     session_layers,
@@ -141,29 +140,35 @@ def clustering() -> None:
                         layer("city"),
                     )
 
-        ctx = map_context()
-        dynamic = []
-        if cells is not None:
-            dynamic.append(mapping.hotspot_layer(cells, **ctx))
-        if result is not None:
-            dynamic.append(mapping.hull_layer(result.hulls, **ctx))
-            dynamic.append(
-                mapping.projects_layer(
-                    result.sites,
-                    color_by="cluster_label",
-                    extra_fields=(("聚类", "cluster_label"),),
-                    legend_title=f"{t('项目')} · {t('聚类')}",
-                    **ctx,
+        def dynamic():
+            ctx = map_context()
+            out = []
+            if cells is not None:
+                out.append(mapping.hotspot_layer(cells, **ctx))
+            if result is not None:
+                out.append(mapping.hull_layer(result.hulls, **ctx))
+                out.append(
+                    mapping.projects_layer(
+                        result.sites,
+                        color_by="cluster_label",
+                        extra_fields=(("聚类", "cluster_label"),),
+                        legend_title=f"{t('项目')} · {t('聚类')}",
+                        **ctx,
+                    )
                 )
-            )
-        elif len(projects):
-            dynamic.append(mapping.projects_layer(projects, color_by="cluster", **ctx))
+            elif len(projects):
+                out.append(mapping.projects_layer(projects, color_by="cluster", **ctx))
+            return out
+
+        dyn_key = (
+            f"{token}|{params}|{result is not None}|{cells is not None and (hot_value, cell_km)}"
+        )
         with right:
             c1, c2, c3 = st.columns(3)
             c1.metric(t("聚类数"), result.params.get("n_clusters", 0) if result else "—")
             c2.metric(t("噪声点"), result.params.get("n_noise", 0) if result else "—")
             c3.metric(t("项目数"), len(projects))
-            stable_map("base", dynamic, key=MAP_KEY)
+            stable_map("base", dynamic, key=MAP_KEY, dynamic_key=dyn_key)
             k, n, note = schematic_note(projects, "项目")
             st.caption(note)
             if len(projects) == 0:

@@ -164,7 +164,6 @@ def coverage_page() -> None:
         token = f"{filters_token(filters)}|excl={exclude}"
         fac_token = f"{layer_token(ftype)}|{layer_token('zones')}"
         radius_m = radius_km * 1000
-        ctx = map_context()
         res = None
         if len(projects) and facilities is not None and len(facilities):
             res = run_coverage(token, fac_token, radius_m, projects, facilities, session_layers())
@@ -196,42 +195,48 @@ def coverage_page() -> None:
                 except InfeasibleError as exc:
                     placement_error = infeasible_text(exc, radius_m)
 
-        dynamic = []
-        if facilities is not None and len(facilities):
-            dynamic.append(mapping.service_area_layer(facilities, radius_m, **ctx))
         after = placement is not None and len(placement.chosen) > 0
-        if after:
-            dynamic.append(
-                mapping.service_area_layer(
-                    placement.chosen,
-                    radius_m,
-                    name=f"{t('新增设施')} · {t('服务范围')}",
-                    proposed=True,
-                    **ctx,
+
+        def dynamic():
+            ctx = map_context()
+            out = []
+            if facilities is not None and len(facilities):
+                out.append(mapping.service_area_layer(facilities, radius_m, **ctx))
+            if after:
+                out.append(
+                    mapping.service_area_layer(
+                        placement.chosen,
+                        radius_m,
+                        name=f"{t('新增设施')} · {t('服务范围')}",
+                        proposed=True,
+                        **ctx,
+                    )
                 )
-            )
-            dynamic.append(
-                mapping.facilities_layer(
-                    placement.chosen,
-                    kind="new",
-                    extra_fields=(("项目数", "n_sites_within"),),
-                    **ctx,
+                out.append(
+                    mapping.facilities_layer(
+                        placement.chosen,
+                        kind="new",
+                        extra_fields=(("项目数", "n_sites_within"),),
+                        **ctx,
+                    )
                 )
-            )
-        if res is not None:
-            shown_projects = res.sites
-            if after:  # colour the projects by their coverage with the new facilities
-                shown_projects = res.sites.assign(covered=placement.sites["covered"].to_numpy())
-            dynamic.append(
-                mapping.projects_layer(
-                    shown_projects,
-                    color_by="covered",
-                    extra_fields=(("最近设施", "facility_name"), ("距离(米)", "distance_m")),
-                    legend_title=f"{t('项目')} · {t('服务半径(公里)')} {radius_km:g}"
-                    + (f" · {t('新增设施后')}" if after else ""),
-                    **ctx,
+            if res is not None:
+                shown_projects = res.sites
+                if after:  # colour the projects by their coverage with the new facilities
+                    shown_projects = res.sites.assign(covered=placement.sites["covered"].to_numpy())
+                out.append(
+                    mapping.projects_layer(
+                        shown_projects,
+                        color_by="covered",
+                        extra_fields=(("最近设施", "facility_name"), ("距离(米)", "distance_m")),
+                        legend_title=f"{t('项目')} · {t('服务半径(公里)')} {radius_km:g}"
+                        + (f" · {t('新增设施后')}" if after else ""),
+                        **ctx,
+                    )
                 )
-            )
+            return out
+
+        dyn_key = f"{'|'.join(map(str, params))}|{after}|{res is not None}"
         with right:
             c1, c2, c3, c4 = st.columns(4)
             if res is not None:
@@ -244,7 +249,7 @@ def coverage_page() -> None:
                 )
                 c3.metric(t("已覆盖项目"), f"{ov['n_covered']} / {ov['n_sites']}")
                 c4.metric(t("未覆盖项目"), f"{ov['n_sites'] - ov['n_covered']}")
-            stable_map("base", dynamic, key=MAP_KEY)
+            stable_map("base", dynamic, key=MAP_KEY, dynamic_key=dyn_key)
             k_s, n_s, note = schematic_note(projects, "项目")
             st.caption(note)
             if res is None:

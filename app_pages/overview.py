@@ -15,6 +15,7 @@ from app_pages._common import (
     go_to_box,
     map_context,
     persist,
+    placed_county,
     project_filters,
     schematic_note,
     session_layers,
@@ -22,14 +23,19 @@ from app_pages._common import (
     t,
     table,
     table_frame,
+    timed,
 )
 from geoapp import mapping
 from geoapp.filters import by_county_summary, pipeline_summary
-from geoapp.places import county_labels
 
 MAP_KEY = "overview_map"
 
 st.title(t("地图总览"))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def county_summary(token: str, _projects, _layers):
+    return by_county_summary(_projects, layers=_layers)
 
 
 @st.fragment
@@ -48,93 +54,94 @@ def overview() -> None:
         filters = project_filters(st.container())
         go_to_box(MAP_KEY, st.container())
 
-    layers = session_layers()
-    projects = filtered_projects(filters)
-    inv = pd.to_numeric(
-        projects.get("investment_yi", pd.Series(dtype=float, index=projects.index)),
-        errors="coerce",
-    )
-    with right:
-        c1, c2, c3 = st.columns(3)
-        c1.metric(t("项目数"), f"{len(projects)}")
-        c2.metric(t("总投资(亿元)"), f"{inv.sum():,.1f}")
-        c3.metric(t("注明投资额的项目"), f"{int(inv.notna().sum())} / {len(projects)}")
-        # the county in the popups follows the one rule (schematic positions: unstated)
-        shown = projects.assign(county=county_labels(projects, layers)) if len(projects) else None
-        dynamic = (
-            [mapping.projects_layer(shown, color_by=color_by, **map_context())]
-            if shown is not None
-            else []
+    with timed("overview"):
+        layers = session_layers()
+        projects = filtered_projects(filters)
+        inv = pd.to_numeric(
+            projects.get("investment_yi", pd.Series(dtype=float, index=projects.index)),
+            errors="coerce",
         )
-        stable_map("base", dynamic, key=MAP_KEY)
-        st.caption(
-            t(
-                "示例数据中项目、园区、枢纽和站点的位置均为示意位置（空心、虚线），并非实测坐标；请在“数据”页替换为实测数据。"
-            )
-            + " "
-            + t("示意位置不代表所在县区：县区按注明的县区或园区统计，地图弹窗中显示为“未注明”。")
-        )
+        with right:
+            c1, c2, c3 = st.columns(3)
+            c1.metric(t("项目数"), f"{len(projects)}")
+            c2.metric(t("总投资(亿元)"), f"{inv.sum():,.1f}")
+            c3.metric(t("注明投资额的项目"), f"{int(inv.notna().sum())} / {len(projects)}")
+            # the county in the popups follows the one rule (schematic positions: unstated)
+            token = filters_token(filters)
+            shown = placed_county(projects, token)
 
-    by_stage = pipeline_summary(projects)
-    by_county = by_county_summary(projects, layers=layers)
-    left, mid = st.columns(2)
-    for col, frame, key, title, axis in (
-        (left, by_stage, "stage", "按阶段", "阶段"),
-        (mid, by_county, "county", "按县区", "县区"),
-    ):
-        with col:
-            st.subheader(t(title))
-            framed = frame.assign(**{key: frame[key].map(t)})
-            st.bar_chart(
-                framed, x=key, y="count", sort=False, x_label=t(axis), y_label=t("项目数量")
-            )
-            st.bar_chart(
-                framed,
-                x=key,
-                y="investment_yi",
-                sort=False,
-                x_label=t(axis),
-                y_label=t("投资额(亿元)"),
-                color="#d95f02",
-            )
-            table(
-                framed.rename(
-                    columns={
-                        key: t(axis),
-                        "count": t("项目数"),
-                        "investment_yi": t("投资额(亿元)"),
-                        "n_with_investment": t("注明投资额的项目"),
-                    }
+            def dynamic():
+                if len(shown) == 0:
+                    return []
+                return [mapping.projects_layer(shown, color_by=color_by, **map_context())]
+
+            stable_map("base", dynamic, key=MAP_KEY, dynamic_key=f"{token}|{color_by}")
+            st.caption(
+                t(
+                    "示例数据中项目、园区、枢纽和站点的位置均为示意位置（空心、虚线），并非实测坐标；请在“数据”页替换为实测数据。"
+                )
+                + " "
+                + t(
+                    "示意位置不代表所在县区：县区按注明的县区或园区统计，地图弹窗中显示为“未注明”。"
                 )
             )
 
-    st.subheader(t("项目列表"))
-    cols = [
-        c
-        for c in (
-            "name",
-            "company",
-            "cluster",
-            "chain",
-            "stage",
-            "investment_yi",
-            "county",
-            "zone",
-            "location_quality",
-            "source",
+        by_stage = pipeline_summary(projects)
+        by_county = county_summary(f"{token}|{layers.token}", projects, layers)
+        left, mid = st.columns(2)
+        for col, frame, key, title, axis in (
+            (left, by_stage, "stage", "按阶段", "阶段"),
+            (mid, by_county, "county", "按县区", "县区"),
+        ):
+            with col:
+                st.subheader(t(title))
+                framed = frame.assign(**{key: frame[key].map(t)})
+                st.bar_chart(
+                    framed, x=key, y="count", sort=False, x_label=t(axis), y_label=t("项目数量")
+                )
+                st.bar_chart(
+                    framed,
+                    x=key,
+                    y="investment_yi",
+                    sort=False,
+                    x_label=t(axis),
+                    y_label=t("投资额(亿元)"),
+                    color="#d95f02",
+                )
+                table(
+                    framed.rename(
+                        columns={
+                            key: t(axis),
+                            "count": t("项目数"),
+                            "investment_yi": t("投资额(亿元)"),
+                            "n_with_investment": t("注明投资额的项目"),
+                        }
+                    )
+                )
+
+        st.subheader(t("项目列表"))
+        cols = [
+            c
+            for c in (
+                "name",
+                "company",
+                "cluster",
+                "chain",
+                "stage",
+                "investment_yi",
+                "county",
+                "zone",
+                "location_quality",
+                "source",
+            )
+            if c in projects.columns
+        ]
+        listed = shown[cols]
+        table(table_frame(listed).rename(columns=column_labels(cols, "projects")), height=320)
+        st.caption(schematic_note(projects, "项目")[2])
+        download_buttons(
+            projects, stem="projects_filtered", token=filters_token(filters), key="dl_overview"
         )
-        if c in projects.columns
-    ]
-    listed = (
-        projects[cols].assign(county=county_labels(projects, layers))
-        if len(projects)
-        else projects[cols]
-    )
-    table(table_frame(listed).rename(columns=column_labels(cols, "projects")), height=320)
-    st.caption(schematic_note(projects, "项目")[2])
-    download_buttons(
-        projects, stem="projects_filtered", token=filters_token(filters), key="dl_overview"
-    )
 
 
 overview()

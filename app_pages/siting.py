@@ -241,24 +241,40 @@ def siting() -> None:
                     batch = rank_sites(batch)
                     batch.insert(0, "rank", range(1, len(batch) + 1))
 
-        ctx = map_context()
-        dynamic = list(river_buffer_layers(river_m))
-        if batch is not None:
-            dynamic.append(mapping.candidates_layer(batch, lang=ctx["lang"], datum=ctx["datum"]))
-        if geom is not None:
-            dynamic.append(
-                mapping.site_marker_layer(
-                    geom,
-                    verdict=row["verdict"] if row is not None else None,
-                    lang=ctx["lang"],
-                    datum=ctx["datum"],
+        def dynamic():
+            ctx = map_context()
+            out = list(river_buffer_layers(river_m))
+            if batch is not None:
+                out.append(mapping.candidates_layer(batch, lang=ctx["lang"], datum=ctx["datum"]))
+            if geom is not None:
+                out.append(
+                    mapping.site_marker_layer(
+                        geom,
+                        verdict=row["verdict"] if row is not None else None,
+                        lang=ctx["lang"],
+                        datum=ctx["datum"],
+                    )
                 )
+            return out
+
+        batch_id = content_token(upload.getvalue()) if batch is not None else None
+        dyn_key = "|".join(
+            str(v)
+            for v in (
+                river_m,
+                json.dumps(site, sort_keys=True),
+                None if row is None else row["verdict"],
+                batch_id,
+                datum,
+                same_km,
             )
+        )
         with right:
             stable_map(
                 "siting",
                 dynamic,
                 key=MAP_KEY,
+                dynamic_key=dyn_key,
                 returned_objects=["last_clicked", "last_active_drawing"],
                 draw=True,
                 interactive=False,

@@ -208,6 +208,7 @@ _RUNTIME_JS = r"""
       if (map.hasLayer(dyn[i])) { map.removeLayer(dyn[i]); }
     }
     map._geoappDyn = [];
+    window.geoappDynamicCount = (window.geoappDynamicCount || 0) + 1;  // read by the benchmark
   };
   g.dynamic = function (map, fg, name, shown) {
     var ctl = map._geoappControl, on = map._geoappOn || {};
