@@ -394,7 +394,7 @@ def show_batch(upload, imported, batch, chain, river_m, same_km, datum, settings
     if unknown.any():
         names = "、".join(sorted({str(c) for c in batch.loc[unknown, "chain"] if pd.notna(c)}))
         st.warning(
-            f"{t('产业链不在目录中或未填写的候选点标为“待核实”，排在最后')}"
+            f"{t('产业链不在目录中或未填写的候选点标为“待核实”，排在推荐、可行和不建议的候选点之后')}"
             + (f"：{names}" if names else "")
         )
     cols = [
