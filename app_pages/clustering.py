@@ -70,7 +70,6 @@ def run_hot_spots(token: str, value_col: str | None, cell_m: float, _sites, _cit
 def clustering() -> None:
     ctrl, right = st.columns([1, 3.3])
     with ctrl:
-        st.subheader(t("聚类分析"))
         method = st.radio(
             t("方法"),
             ["dbscan", "hdbscan"],

@@ -111,7 +111,6 @@ def infeasible_text(exc: InfeasibleError, radius_m: float) -> str:
 def coverage_page() -> None:
     ctrl, right = st.columns([1, 3.3])
     with ctrl:
-        st.subheader(t("覆盖分析"))
         ftype = st.radio(
             t("设施类型"),
             ["logistics_hubs", "monitoring_stations"],

@@ -1,5 +1,7 @@
 """数据: upload your own layers (replace or append, session only), and download any layer or result."""
 
+import re
+
 import pandas as pd
 import streamlit as st
 
@@ -7,6 +9,7 @@ from app_pages._common import (
     REPLACEABLE,
     SHOWN_LAYERS,
     content_token,
+    lang,
     layer,
     layer_token,
     persist,
@@ -14,15 +17,31 @@ from app_pages._common import (
     session_layers,
     t,
     table,
+    table_frame,
 )
 from geoapp.catalog import catalog
 from geoapp.errors import GeoappError
 from geoapp.export import EXPORT_CRS, to_bytes
 from geoapp.io import read_user_layer
 from geoapp.layers import conform
+from geoapp.settings import ROOT
+from geoapp.uploads import split_unknown_values
 from geoapp.vocab import LOCATION_QUALITIES
 
 st.title(t("数据"))
+
+
+def planner_problem(text: str) -> str:
+    """A reader's or checker's message without the server's paths."""
+    text = text.replace(str(ROOT) + "/", "").replace(str(ROOT), "")
+    return re.sub(r"(/[\w.\-]+)+/([\w.\-]+)", r"\2", text)
+
+
+def import_note(text: str) -> str:
+    """An import warning in the UI language where it is a known one."""
+    if lang() == "zh" and "is not UTF-8; read as GBK" in text:
+        return f"{text.split(' is not UTF-8')[0]} 不是 UTF-8 编码，已按 GBK 读取；若文字显示不对，请另存为“CSV UTF-8”后再上传。"
+    return planner_problem(text)
 
 
 def title_of(name: str) -> str:
@@ -91,17 +110,33 @@ if upload is not None:
             content_token(data), upload.name, crs.strip(), datum, fix_swapped, data
         )
     except (GeoappError, ValueError) as exc:
-        st.error(f"{upload.name}: {exc}")
+        st.error(f"{upload.name}: {planner_problem(str(exc))}")
         result = None
     if result is not None:
-        st.info(f"{t('已读取')}: {result.summary()}")
-        if len(result.rejected):
-            st.markdown(f"**{t('被拒绝的行')}** ({len(result.rejected)})")
-            table(result.rejected, column_config=rejected_row_labels())
+        new = conform(result.gdf, target, filename=upload.name, quality=quality)
+        # rows with a value the catalogue does not know (e.g. an unknown chain) are listed
+        # with their line in the file; the other rows are kept
+        new, unknown = split_unknown_values(new, target, lang=lang())
+        rejected = (
+            pd.concat([result.rejected, unknown], ignore_index=True)
+            if len(unknown)
+            else result.rejected
+        )
+        st.info(
+            t("已读取")
+            + ": "
+            + (
+                f"{upload.name}：可用 {len(new)} 行，被拒绝 {len(rejected)} 行。"
+                if lang() == "zh"
+                else f"{upload.name}: {len(new)} rows usable, {len(rejected)} rejected."
+            )
+        )
+        if len(rejected):
+            st.markdown(f"**{t('被拒绝的行')}** ({len(rejected)})")
+            table(table_frame(rejected), column_config=rejected_row_labels())
         if result.warnings:
             st.markdown(f"**{t('提示')}**")
-            table(pd.DataFrame({t("提示"): list(result.warnings)}))
-        new = conform(result.gdf, target, filename=upload.name, quality=quality)
+            table(pd.DataFrame({t("提示"): [import_note(w) for w in result.warnings]}))
         if mode == "append" and layer(target) is not None:
             new = pd.concat([layer(target), new], ignore_index=True)
             new = new.set_geometry("geometry", crs=4326)
@@ -109,7 +144,7 @@ if upload is not None:
         try:
             session_layers().replace(target, new, origin=upload.name)  # validates
         except (GeoappError, ValueError) as exc:
-            problem = str(exc)
+            problem = planner_problem(str(exc))
         if problem:
             st.error(t("图层未通过检查，未替换：") + "\n\n" + problem)
         elif len(new) == 0:

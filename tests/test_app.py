@@ -296,11 +296,13 @@ def test_data_upload_reports_rejected_rows_and_replaces_projects():
     at.run()
     assert not at.exception, at.exception
     rejected = dataframe_with(at, "reason")
-    assert list(rejected["row"]) == [4]
-    # the chain "<script>…" is not in the taxonomy: the layer check fails, nothing is replaced
-    assert any("does not match its declaration" in e.value for e in at.error)
-    assert not [b for b in at.button if b.key == "data_apply"]
+    # the unknown chain "<script>…" costs its row only (line 5 of the file), listed as text
+    assert list(rejected["row"]) == [4, 5]
+    assert "产业链“<script>alert(1)</script>”不在目录中" in list(rejected["reason"])
+    assert not at.error
+    assert button(at, "替换 · 项目 (2)")
     assert "projects" not in at.session_state["user_layers"]
+    assert any("可用 2 行，被拒绝 2 行" in i.value for i in at.info)
 
     good = csv.replace("<script>alert(1)</script>", "氢能")
     at.file_uploader(key="data_upload").upload("projects.csv", good.encode("gbk"), "text/csv")
