@@ -57,7 +57,6 @@ _ZONE_FIELDS = (
     ("县区", "county"),
     ("主导产业链", "leading_chains"),
     ("规划面积(km²)", "area_km2"),
-    ("备注", "note"),
     ("位置精度", "location_quality"),
     ("来源", "source"),
 )

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import math
 from collections.abc import Sequence
+from typing import Any
 
 from geoapp.i18n import translate as _t
 
@@ -60,11 +61,7 @@ def _sw_icon(shape: str, color: str, hollow: bool = False) -> str:
     return f'<svg width="22" height="14">{body} fill="{fill}" stroke="{color}" stroke-width="2"{dash}/></svg>'
 
 
-def _legend_html(
-    sections: Sequence[tuple[str | None, Sequence[tuple[str, str]]]]
-    | Sequence[tuple[str | None, Sequence[tuple[str, str]], str | None, bool]],
-    lang: str,
-) -> str:
+def _legend_html(sections: Sequence[tuple[Any, ...]], lang: str) -> str:
     """Legend HTML from sections.
 
     Each section is ``(title, [(swatch_html, escaped_label), …])`` or
