@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import re
 import time
 from dataclasses import dataclass, replace
 from functools import partial
@@ -636,3 +637,28 @@ def placed_county(gdf: gpd.GeoDataFrame, token: str) -> gpd.GeoDataFrame:
     layers = session_layers()
     labels = _county_labels(f"{token}|{layers.token}", gdf, layers)
     return gdf.assign(county=labels.to_numpy())
+
+
+def planner_problem(text: str) -> str:
+    """A reader's or checker's message without the server's paths."""
+    from geoapp.settings import ROOT
+
+    text = text.replace(str(ROOT) + "/", "").replace(str(ROOT), "")
+    return re.sub(r"(/[\w.\-]+)+/([\w.\-]+)", r"\2", text)
+
+
+def import_note(text: str) -> str:
+    """An import warning in the UI language where it is a known one."""
+    if lang() == "zh" and "is not UTF-8; read as GBK" in text:
+        name = text.split(" is not UTF-8")[0]
+        return (
+            f"{name} 不是 UTF-8 编码，已按 GBK 读取；若文字显示不对，请另存为“CSV UTF-8”后再上传。"
+        )
+    return planner_problem(text)
+
+
+def import_summary(name: str, n_rows: int, n_rejected: int) -> str:
+    """What an upload gave, in the UI language."""
+    if lang() == "zh":
+        return f"{name}：可用 {n_rows} 行，被拒绝 {n_rejected} 行。"
+    return f"{name}: {n_rows} rows usable, {n_rejected} rejected."

@@ -1,7 +1,5 @@
 """数据: upload your own layers (replace or append, session only), and download any layer or result."""
 
-import re
-
 import pandas as pd
 import streamlit as st
 
@@ -9,10 +7,13 @@ from app_pages._common import (
     REPLACEABLE,
     SHOWN_LAYERS,
     content_token,
+    import_note,
+    import_summary,
     lang,
     layer,
     layer_token,
     persist,
+    planner_problem,
     rejected_row_labels,
     session_layers,
     t,
@@ -24,24 +25,10 @@ from geoapp.errors import GeoappError
 from geoapp.export import EXPORT_CRS, to_bytes
 from geoapp.io import read_user_layer
 from geoapp.layers import conform
-from geoapp.settings import ROOT
 from geoapp.uploads import split_unknown_values
 from geoapp.vocab import LOCATION_QUALITIES
 
 st.title(t("数据"))
-
-
-def planner_problem(text: str) -> str:
-    """A reader's or checker's message without the server's paths."""
-    text = text.replace(str(ROOT) + "/", "").replace(str(ROOT), "")
-    return re.sub(r"(/[\w.\-]+)+/([\w.\-]+)", r"\2", text)
-
-
-def import_note(text: str) -> str:
-    """An import warning in the UI language where it is a known one."""
-    if lang() == "zh" and "is not UTF-8; read as GBK" in text:
-        return f"{text.split(' is not UTF-8')[0]} 不是 UTF-8 编码，已按 GBK 读取；若文字显示不对，请另存为“CSV UTF-8”后再上传。"
-    return planner_problem(text)
 
 
 def title_of(name: str) -> str:
@@ -122,15 +109,7 @@ if upload is not None:
             if len(unknown)
             else result.rejected
         )
-        st.info(
-            t("已读取")
-            + ": "
-            + (
-                f"{upload.name}：可用 {len(new)} 行，被拒绝 {len(rejected)} 行。"
-                if lang() == "zh"
-                else f"{upload.name}: {len(new)} rows usable, {len(rejected)} rejected."
-            )
-        )
+        st.info(t("已读取") + ": " + import_summary(upload.name, len(new), len(rejected)))
         if len(rejected):
             st.markdown(f"**{t('被拒绝的行')}** ({len(rejected)})")
             table(table_frame(rejected), column_config=rejected_row_labels())

@@ -23,10 +23,13 @@ from app_pages._common import (
     download_buttons,
     go_to_box,
     header_labels,
+    import_note,
+    import_summary,
     lang,
     map_context,
     map_options,
     persist,
+    planner_problem,
     rejected_row_labels,
     river_buffer_layers,
     schematic_note,
@@ -36,6 +39,7 @@ from app_pages._common import (
     store_result,
     t,
     table,
+    table_frame,
     timed,
 )
 from app_pages._stablemap import go_to
@@ -224,7 +228,9 @@ def siting() -> None:
             try:
                 imported = read_candidates(content_token(data), upload.name, datum, data)
             except (GeoappError, ValueError) as exc:
-                st.session_state["site_upload_error"] = f"{upload.name}: {exc}"
+                st.session_state["site_upload_error"] = (
+                    f"{upload.name}: {planner_problem(str(exc))}"
+                )
             if imported is not None:
                 cands = imported.gdf
                 for zh, en in (("产业链", "chain"), ("名称", "name"), ("项目名称", "name")):
@@ -382,12 +388,12 @@ def show_batch(upload, imported, batch, chain, river_m, same_km, datum, settings
     if imported is None:
         st.error(error or t("无法读取上传的文件。"))
         return
-    st.caption(imported.summary())
+    st.caption(import_summary(upload.name, len(imported.gdf), len(imported.rejected)))
     if len(imported.rejected):
         st.markdown(f"**{t('被拒绝的行')}**")
-        table(imported.rejected, column_config=rejected_row_labels())
+        table(table_frame(imported.rejected), column_config=rejected_row_labels())
     for w in imported.warnings:
-        st.warning(w)
+        st.warning(import_note(w))
     if batch is None:
         return
     unknown = ~batch["chain_known"].astype(bool)
