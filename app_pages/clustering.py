@@ -25,6 +25,7 @@ from app_pages._common import (
     store_result,
     t,
     table,
+    table_frame,
     timed,
 )
 from geoapp import mapping
@@ -181,7 +182,7 @@ def clustering() -> None:
         return
     st.subheader(t("聚类结果"))
     table(
-        result.table.drop(columns=["cluster"], errors="ignore").rename(
+        table_frame(result.table.drop(columns=["cluster"], errors="ignore")).rename(
             columns={
                 "cluster_label": t("聚类"),
                 "count": t("项目数"),

@@ -29,6 +29,7 @@ from app_pages._common import (
     store_result,
     t,
     table,
+    table_frame,
     timed,
 )
 from geoapp import mapping
@@ -323,8 +324,8 @@ def coverage_page() -> None:
         if c in res.uncovered.columns
     ]
     table(
-        res.uncovered[cols]
-        .assign(distance_m=res.uncovered["distance_m"].round(0))
+        table_frame(res.uncovered[cols])
+        .assign(distance_m=res.uncovered["distance_m"].round(0).to_numpy())
         .rename(
             columns={
                 **column_labels(cols, "projects"),

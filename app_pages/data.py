@@ -200,7 +200,11 @@ if not st.session_state.get("results"):
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def export_bytes(token: str, fmt: str, crs: str, stem: str, _gdf):
+def export_bytes(token: str, fmt: str, crs: str, stem: str, _gdf, ui_lang: str = "zh"):
+    if fmt == "csv" and crs == "EPSG:4326":  # the planner's CSV: titles, WGS-84 lon/lat, metres
+        from geoapp.presentation import planner_csv
+
+        return planner_csv(_gdf, lang=ui_lang), f"{stem}.csv", "text/csv"
     return to_bytes(_gdf, fmt=fmt, crs=crs, layer_name=stem)
 
 
@@ -211,7 +215,7 @@ else:
     res = st.session_state["results"][key]
     gdf, token = res["gdf"], res["token"]
 try:
-    payload, file_name, mime = export_bytes(token, fmt, out_crs, key, gdf)
+    payload, file_name, mime = export_bytes(token, fmt, out_crs, key, gdf, lang())
 except (GeoappError, ValueError, TypeError) as exc:
     st.error(str(exc))
 else:
@@ -222,4 +226,5 @@ else:
         mime=mime,
         key="data_dl_button",
         type="primary",
+        on_click="ignore",
     )
