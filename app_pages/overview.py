@@ -33,6 +33,23 @@ MAP_KEY = "overview_map"
 st.title(t("地图总览"))
 
 
+def bar_chart(frame, x: str, y: str, x_label: str, y_label: str, color: str) -> None:
+    """A bar chart in the frame's order, from a plain Vega-Lite spec (no Altair: faster)."""
+    st.vega_lite_chart(
+        frame[[x, y]].fillna({y: 0}),
+        {
+            "mark": {"type": "bar", "color": color},
+            "encoding": {
+                "x": {"field": x, "type": "nominal", "sort": None, "title": x_label},
+                "y": {"field": y, "type": "quantitative", "title": y_label},
+                "tooltip": [{"field": x}, {"field": y}],
+            },
+            "height": 220,
+        },
+        width="stretch",
+    )
+
+
 @st.cache_data(show_spinner=False, max_entries=32)
 def county_summary(token: str, _projects, _layers):
     return by_county_summary(_projects, layers=_layers)
@@ -96,18 +113,8 @@ def overview() -> None:
             with col:
                 st.subheader(t(title))
                 framed = frame.assign(**{key: frame[key].map(t)})
-                st.bar_chart(
-                    framed, x=key, y="count", sort=False, x_label=t(axis), y_label=t("项目数量")
-                )
-                st.bar_chart(
-                    framed,
-                    x=key,
-                    y="investment_yi",
-                    sort=False,
-                    x_label=t(axis),
-                    y_label=t("投资额(亿元)"),
-                    color="#d95f02",
-                )
+                bar_chart(framed, key, "count", t(axis), t("项目数量"), "#1f77b4")
+                bar_chart(framed, key, "investment_yi", t(axis), t("投资额(亿元)"), "#d95f02")
                 table(
                     framed.rename(
                         columns={
