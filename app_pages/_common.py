@@ -1,5 +1,28 @@
 """Small UI helpers shared by the pages: session state, cached loaders and analyses, widgets.
 
+A page's map is a *stable map* (:func:`stable_map`): the base is drawn once,
+the layers that follow the page's controls are sent as dynamic layers, and the
+view is kept. Put the controls and the map in one ``st.fragment`` so a change
+re-runs only that part::
+
+    @st.fragment
+    def body():
+        ctrl, right = st.columns([1, 3.3])
+        with ctrl:
+            filters = project_filters(st.container())
+            go_to_box("my_map", st.container())
+        projects = filtered_projects(filters)
+        with right:
+            stable_map(
+                "base",
+                lambda: [mapping.projects_layer(projects, **map_context())],
+                key="my_map",
+                dynamic_key=filters_token(filters),
+                river_buffer=True,
+            )
+
+    body()
+
 Only thin glue lives here: reading widgets, calling :mod:`geoapp`, caching and
 rendering. Analyses are cached with ``st.cache_data`` keyed by *tokens* (the
 layer name, or a hash of the user's upload) and parameters; GeoDataFrames are
@@ -467,8 +490,10 @@ def stable_map(
         Interactions that rerun the page or fragment (e.g. ``"last_clicked"``).
     **build
         Keyword arguments of :func:`geoapp.mapping.build_map` for the base
-        (``draw=True``, ``interactive=False``, ``show={…}``); the base never
-        draws projects or the river buffer, which are dynamic.
+        (``draw=True``, ``interactive=False``, ``show={…}``,
+        ``river_buffer=True`` for the default control buffer); the base never
+        draws the projects, and draws the river buffer only when asked (a page
+        whose buffer follows a control draws it with :func:`river_buffer_layers`).
 
     Returns
     -------
@@ -484,9 +509,8 @@ def stable_map(
         return mapping.build_map(
             layers,
             projects=layers["projects"].iloc[:0],
-            river_buffer=False,
             legend=False,
-            **build,
+            **{"river_buffer": False, **build},
             **opts,
         )
 

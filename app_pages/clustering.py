@@ -168,7 +168,7 @@ def clustering() -> None:
             c1.metric(t("聚类数"), result.params.get("n_clusters", 0) if result else "—")
             c2.metric(t("噪声点"), result.params.get("n_noise", 0) if result else "—")
             c3.metric(t("项目数"), len(projects))
-            stable_map("base", dynamic, key=MAP_KEY, dynamic_key=dyn_key)
+            stable_map("base", dynamic, river_buffer=True, key=MAP_KEY, dynamic_key=dyn_key)
             k, n, note = schematic_note(projects, "项目")
             st.caption(note)
             if len(projects) == 0:

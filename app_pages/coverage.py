@@ -249,7 +249,7 @@ def coverage_page() -> None:
                 )
                 c3.metric(t("已覆盖项目"), f"{ov['n_covered']} / {ov['n_sites']}")
                 c4.metric(t("未覆盖项目"), f"{ov['n_sites'] - ov['n_covered']}")
-            stable_map("base", dynamic, key=MAP_KEY, dynamic_key=dyn_key)
+            stable_map("base", dynamic, river_buffer=True, key=MAP_KEY, dynamic_key=dyn_key)
             k_s, n_s, note = schematic_note(projects, "项目")
             st.caption(note)
             if res is None:

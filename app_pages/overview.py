@@ -92,7 +92,9 @@ def overview() -> None:
                     return []
                 return [mapping.projects_layer(shown, color_by=color_by, **map_context())]
 
-            stable_map("base", dynamic, key=MAP_KEY, dynamic_key=f"{token}|{color_by}")
+            stable_map(
+                "base", dynamic, river_buffer=True, key=MAP_KEY, dynamic_key=f"{token}|{color_by}"
+            )
             st.caption(
                 t(
                     "示例数据中项目、园区、枢纽和站点的位置均为示意位置（空心、虚线），并非实测坐标；请在“数据”页替换为实测数据。"
