@@ -554,20 +554,19 @@ def go_to_box(map_key: str, where: Any = None) -> tuple[float, float] | None:
 
     box = st if where is None else where
     with box.form(f"{map_key}_goto", clear_on_submit=False, border=False):
-        c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
-        text = c1.text_input(
+        text = st.text_input(
             t("定位到 经度, 纬度"),
             key=f"{map_key}_goto_text",
             placeholder="115.03, 35.76",
             help=t("经纬度可写成 115.03, 35.76 或 115°01′30″E 35°45′36″N；坐标类型见下。"),
         )
-        datum = c1.selectbox(
+        datum = st.selectbox(
             t("坐标类型"),
             ["wgs84", "gcj02", "bd09"],
             key=f"{map_key}_goto_datum",
             format_func=datum_label,
         )
-        go = c2.form_submit_button(t("定位"))
+        go = st.form_submit_button(t("定位"))
     if not go or not text.strip():
         return None
     try:
