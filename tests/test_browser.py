@@ -210,6 +210,29 @@ def test_app_in_a_browser_without_network(server):
             assert body.evaluate("() => window.__sameMap === true"), "the map was mounted again"
             assert body.evaluate("() => window.map.getZoom()") == 11
             page.screenshot(path=str(ARTIFACTS / "browser_filtered.png"))
+            # --- the legend follows the layers switched on, also across a dynamic update
+            legend_on = (
+                "(_, name) => { const e = document.querySelector("
+                "'.geoapp-legend [data-layer=\"' + name + '\"]'); "
+                "return e !== null && e.style.display !== 'none'; }"
+            )
+            assert body.evaluate(legend_on, "物流枢纽") and not body.evaluate(legend_on, "周边县区")
+            frame.locator(".leaflet-control-layers").hover()
+            frame.locator(".leaflet-control-layers-overlays label", has_text="物流枢纽").click()
+            page.wait_for_timeout(300)
+            assert not body.evaluate(legend_on, "物流枢纽")
+            assert frame.locator(".geoapp-hubs").count() == 0
+            page.mouse.move(5, 5)
+            n = body.evaluate("() => window.geoappDynamicCount")
+            page.get_by_test_id("stRadio").filter(has_text="着色依据").get_by_text("阶段").click()
+            body.evaluate(
+                "(_, n) => new Promise((ok, no) => { const t0 = Date.now();"
+                " (function poll() { if (window.geoappDynamicCount > n) ok();"
+                " else if (Date.now() - t0 > 30000) no('no update'); else setTimeout(poll, 50); })(); })",
+                n,
+            )
+            assert not body.evaluate(legend_on, "物流枢纽") and body.evaluate(legend_on, "项目")
+            assert body.evaluate("() => window.map.getZoom()") == 11
 
             # --- coverage page: the analysis runs on load and shows its table
             page.get_by_test_id("stSidebarNav").get_by_text("覆盖分析").click()
