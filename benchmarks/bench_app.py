@@ -25,6 +25,7 @@ Run::
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import re
@@ -36,7 +37,11 @@ import time
 import urllib.request
 from pathlib import Path
 
+from geoapp.catalog import load_layer
+from geoapp.settings import APP_MAIN
+
 ROOT = Path(__file__).resolve().parents[1]
+N_PROJECTS = len(load_layer("projects"))
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -79,7 +84,9 @@ class Server:
                 "-m",
                 "streamlit",
                 "run",
-                str(ROOT / "streamlit_app.py"),
+                str(APP_MAIN),
+                "--server.enableStaticServing",
+                "true",
                 "--server.headless",
                 "true",
                 "--server.port",
@@ -212,10 +219,8 @@ class MapProbe:
 def settle(page, ms: int = 1500) -> None:
     """Wait until Streamlit is idle (no running indicator) and a little more."""
     page.wait_for_timeout(300)
-    try:
+    with contextlib.suppress(Exception):  # the widget may never have shown
         page.get_by_test_id("stStatusWidget").wait_for(state="hidden", timeout=30_000)
-    except Exception:  # noqa: BLE001, S110 - the widget may never have shown
-        pass
     page.wait_for_timeout(ms)
 
 
@@ -256,7 +261,7 @@ def run(page, server: Server, rows: list[dict], ctx, shots: Path) -> None:
         page.goto(server.base + "/")
         probe.wait(
             "document.querySelectorAll('path.geoapp-county').length === 6 && "
-            "document.querySelectorAll('path.geoapp-project').length === 114"
+            f"document.querySelectorAll('path.geoapp-project').length === {N_PROJECTS}"
         )
         record(rows, label, t0, server, mark, expect_zoom=False)
         settle(page)
@@ -355,7 +360,7 @@ def run(page, server: Server, rows: list[dict], ctx, shots: Path) -> None:
 
     # --- the language switch (a full run; the map is mounted again in English)
     nav(page, "地图总览")
-    probe.wait("document.querySelectorAll('path.geoapp-project').length === 114")
+    probe.wait(f"document.querySelectorAll('path.geoapp-project').length === {N_PROJECTS}")
     settle(page)
     set_zoom(page)
     mark = server.mark()
@@ -364,7 +369,7 @@ def run(page, server: Server, rows: list[dict], ctx, shots: Path) -> None:
     probe.wait(
         "document.querySelector('.geoapp-legend') !== null && "
         "document.querySelector('.geoapp-legend').innerText.includes('Legend') && "
-        "document.querySelectorAll('path.geoapp-project').length === 114"
+        f"document.querySelectorAll('path.geoapp-project').length === {N_PROJECTS}"
     )
     record(rows, "language switch", t0, server, mark, probe)
     settle(page)

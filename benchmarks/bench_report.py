@@ -13,13 +13,16 @@ Baselines (same process, same candidates)
   candidates in one vectorised call. The ratio ``report / evaluation`` says
   how much the pages (maps, HTML, CSV, GeoJSON) cost on top of the analysis.
 - ``naive pages``: what a straightforward implementation does per site — a new
-  matplotlib figure that redraws every layer, labels and the legend
+  matplotlib figure that redraws every vector layer, labels and the legend
   (:func:`geoapp.staticmap.site_map`) plus the HTML page — timed on
   ``--naive`` sites against the report's way, one
-  :class:`geoapp.staticmap.SiteMapRenderer` whose background, legend and scale
-  bar are drawn once and whose off-window labels are culled. The ratio
-  ``naive / reused`` is the speed-up of the page-rendering step, which
-  dominates a report without PDF.
+  :class:`geoapp.staticmap.SiteMapRenderer` that renders the city's base map
+  once to pixels and, per site, crops it and draws only the site's marks.
+  The ratio ``naive / reused`` is the speed-up of the page-rendering step,
+  which dominates a report without PDF.
+
+The report lines also print sites per second (goals of issue 14: ≥ 50 without
+PDF, ≥ 5 with PDF) and the process's peak RSS at the end.
 
 Run::
 
@@ -32,6 +35,8 @@ Timings depend on the machine and on its load; compare ratios, not seconds.
 from __future__ import annotations
 
 import argparse
+import os
+import resource
 import tempfile
 import time
 from pathlib import Path
@@ -67,10 +72,23 @@ def make_candidates(n: int, path: Path) -> Path:
     return path
 
 
+CPU: dict[str, float] = {}
+
+
+def cpu_seconds() -> float:
+    """CPU seconds of this process and of its finished children (the PDF workers)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def timed(fn, *args, **kwargs) -> tuple[float, object]:
-    t0 = time.perf_counter()
+    """Wall seconds of one call; its CPU seconds (own + children) go to ``CPU[fn name + n]``."""
+    c0, t0 = cpu_seconds(), time.perf_counter()
     out = fn(*args, **kwargs)
-    return time.perf_counter() - t0, out
+    wall = time.perf_counter() - t0
+    CPU[f"{getattr(fn, '__name__', fn)}:{len(CPU)}"] = cpu_seconds() - c0
+    return wall, out
 
 
 def pages(evaluated, base: BaseLayers, layers: SitingLayers, *, naive: bool) -> float:
@@ -120,7 +138,7 @@ def main() -> None:
 
     n, m, k = res.n_evaluated, res_pdf.n_evaluated, len(sub)
     print(f"candidates: {n} (report), {m} (report --pdf), {k} (page baseline)")
-    print(f"{'step':<40}{'total s':>10}{'s / site':>12}")
+    print(f"{'step':<40}{'total s':>10}{'s / site':>12}{'sites / s':>12}")
     lines = [
         ("evaluation only (vectorised)", t_eval, n),
         ("report, no PDF (all files)", t_report, n),
@@ -130,10 +148,18 @@ def main() -> None:
         ("pages: naive (new figure per site)", t_naive, k),
     ]
     for label, secs, count in lines:
-        print(f"{label:<40}{secs:>10.2f}{secs / count:>12.4f}")
+        print(f"{label:<40}{secs:>10.2f}{secs / count:>12.4f}{count / secs:>12.1f}")
     print(f"report folder size for {n} sites: {size:.1f} MB")
     print(f"ratio report / evaluation only: {t_report / t_eval:.1f}x per site")
     print(f"ratio naive / reused page rendering: {t_naive / t_reused:.2f}x (speed-up)")
+    cpu = list(CPU.values())  # evaluate, report, report --pdf, report --pdf workers=1
+    print(f"CPU seconds per site (load-independent; own + PDF workers): report {cpu[1] / n:.4f}, "
+          f"--pdf {cpu[2] / m:.4f}, --pdf workers=1 {cpu[3] / m:.4f}")  # fmt: skip
+    print(f"report without PDF: {n / t_report:.1f} sites/s (goal >= 50); "
+          f"with PDF: {m / t_pdf:.1f} sites/s (goal >= 5)")  # fmt: skip
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak RSS of this process: {peak:.0f} MB; load average {os.getloadavg()[0]:.2f} "
+          f"on {os.cpu_count()} CPUs")  # fmt: skip
 
 
 if __name__ == "__main__":

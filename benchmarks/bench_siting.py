@@ -128,7 +128,7 @@ def baseline(cands, layers, settings):
         .explode("chain")
         .dropna()
     )
-    keys = set(zip(pairs["zone"], pairs["chain"]))
+    keys = set(zip(pairs["zone"], pairs["chain"], strict=True))
     match_df = pd.DataFrame({"zone": zone.to_numpy(), "chain": pts["chain"].to_numpy()})
     chain_match = pd.MultiIndex.from_frame(match_df).isin(list(keys))
 
@@ -171,24 +171,145 @@ def baseline(cands, layers, settings):
     )
 
 
+def strong_baseline(cands, layers, settings):
+    """A strong hand-written baseline: prepared polygons, cKDTree, shapely.distance.
+
+    Reprojects the candidates' coordinate arrays with one pyproj transformer;
+    county and innermost zone by :func:`shapely.contains_xy` on prepared
+    polygons after a bounding-box mask (zones visited from the largest to the
+    smallest, so the innermost wins); nearest hub and station and the
+    same-chain counts by :class:`scipy.spatial.cKDTree` (``workers=-1``, as
+    geoapp); the exact river distance by :func:`shapely.distance`; then the
+    same score and verdict. It builds no text columns.
+    """
+    import pandas as pd
+    import shapely
+    from scipy.spatial import cKDTree
+
+    from geoapp.chains import is_chemical
+    from geoapp.coords import metric_transformer
+    from geoapp.settings import METRIC_CRS
+
+    n = len(cands)
+    geoms = np.asarray(cands.geometry.array)
+    x, y = metric_transformer(cands.crs).transform(shapely.get_x(geoms), shapely.get_y(geoms))
+    xy = np.column_stack([x, y])
+
+    def metric(name):
+        return layers[name].to_crs(METRIC_CRS)
+
+    def locate(polys, order):
+        out = np.full(n, -1, dtype=np.intp)
+        shapely.prepare(polys)
+        bounds = shapely.bounds(polys)
+        for j in order:
+            x0, y0, x1, y1 = bounds[j]
+            cand = np.flatnonzero((x >= x0) & (x <= x1) & (y >= y0) & (y <= y1))
+            out[cand[shapely.contains_xy(polys[j], x[cand], y[cand])]] = j
+        return out
+
+    counties, zones = metric("counties"), metric("zones")
+    c_geoms, z_geoms = np.asarray(counties.geometry.array), np.asarray(zones.geometry.array)
+    county = locate(c_geoms, range(len(c_geoms) - 1, -1, -1))  # the first county wins
+    z_area = shapely.area(z_geoms)
+    zone = locate(z_geoms, np.lexsort((-np.arange(len(z_geoms)), -z_area)))  # smallest last
+
+    def tree(name):
+        pts = np.asarray(metric(name).geometry.array)
+        return cKDTree(shapely.get_coordinates(pts)), metric(name)["name"].to_numpy(dtype=object)
+
+    hub_tree, hub_names = tree("logistics_hubs")
+    st_tree, _ = tree("monitoring_stations")
+    hub_d, hub_i = hub_tree.query(xy, workers=-1)
+    st_d, _ = st_tree.query(xy, workers=-1)
+
+    chain = cands["chain"].to_numpy(dtype=object)
+    codes, uniques = pd.factorize(chain)
+    projects = metric("projects")
+    projects = projects[projects["chain"].notna()]
+    p_xy = shapely.get_coordinates(np.asarray(projects.geometry.array))
+    p_chain = projects["chain"].str.strip().to_numpy(dtype=object)
+    same_chain = np.zeros(n, dtype=np.int64)
+    for k, name in enumerate(uniques):
+        sel = np.flatnonzero(codes == k)
+        mine = p_xy[p_chain == name]
+        if len(mine) and sel.size:
+            same_chain[sel] = cKDTree(mine).query_ball_point(
+                xy[sel], r=settings.same_chain_radius_m, return_length=True, workers=-1
+            )
+
+    river = shapely.union_all(np.asarray(metric("yellow_river").geometry.array))
+    river_d = shapely.distance(shapely.points(x, y), river)
+
+    leading = [set(str(v).split(";")) if isinstance(v, str) else set()
+               for v in zones["leading_chains"]]  # fmt: skip
+    match_table = np.array([[u in s for u in uniques] for s in leading], dtype=bool)
+    in_zone = zone >= 0
+    chain_match = in_zone & match_table[np.maximum(zone, 0), codes]
+    chemical = is_chemical(pd.Series(uniques, dtype=object))[codes]
+    prohibited = chemical & (river_d <= settings.river_buffer_m)
+
+    w = np.array([settings.weights.get(c, 0.0) for c in (
+        "zone_chain_match", "hub_access", "station_access", "chain_agglomeration", "in_zone"
+    )])  # fmt: skip
+    norm = np.column_stack([
+        chain_match.astype(float),
+        np.clip((settings.hub_zero_score_m - hub_d)
+                / (settings.hub_zero_score_m - settings.hub_full_score_m), 0, 1),
+        np.clip((settings.station_zero_score_m - st_d)
+                / (settings.station_zero_score_m - settings.station_full_score_m), 0, 1),
+        np.minimum(same_chain / settings.agglomeration_full_count, 1),
+        in_zone.astype(float),
+    ])  # fmt: skip
+    score = np.round((norm * (w / w.sum() * 100)).sum(axis=1), 1)
+    verdict = np.select(
+        [prohibited, score >= settings.recommended_min, score >= settings.feasible_min],
+        ["prohibited", "recommended", "feasible"],
+        default="not_advised",
+    )
+    c_names = counties["name"].to_numpy(dtype=object)
+    z_names = zones["name"].to_numpy(dtype=object)
+    return {  # NumPy arrays: the DataFrame is made after the timing
+        "county": np.where(county >= 0, c_names[np.maximum(county, 0)], None),
+        "zone": np.where(in_zone, z_names[np.maximum(zone, 0)], None),
+        "hub_name": hub_names[hub_i],
+        "hub_distance_m": hub_d,
+        "station_distance_m": st_d,
+        "same_chain_nearby": same_chain,
+        "prohibited": prohibited,
+        "river_distance_m": river_d,
+        "score": score,
+        "verdict": verdict,
+    }
+
+
 def _child(variant: str, data_path: str, out_path: str, results) -> None:
     """Run one variant in a fresh process; report time and memory through ``results``."""
     import pandas as pd
+    import scipy.spatial  # noqa: F401  (modules imported before the timing, for every variant)
+    import shapely  # noqa: F401
 
+    import geoapp.chains  # noqa: F401
+    import geoapp.coords  # noqa: F401
+    from geoapp.layers import LayerSet
     from geoapp.settings import DEFAULT_SITING
-    from geoapp.siting import SitingLayers, evaluate_sites
+    from geoapp.siting import evaluate_sites
 
     cands = _load_candidates(data_path)
-    layers = SitingLayers.shipped()  # files read outside the timing; indexes built inside
+    layers = LayerSet.shipped()  # files read outside the timing; indexes built inside
     rss_start, maxrss_before = _rss_mb(), _maxrss_mb()
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     if variant == "geoapp":
         res = evaluate_sites(cands, layers=layers, settings=DEFAULT_SITING)
+    elif variant == "strong":
+        arrays = strong_baseline(cands, layers, DEFAULT_SITING)
     else:
         res = baseline(cands, layers, DEFAULT_SITING)
-    elapsed = time.perf_counter() - t0
+    elapsed, cpu = time.perf_counter() - t0, time.process_time() - c0
     maxrss_after = _maxrss_mb()
-    if variant == "geoapp":  # the columns compared with the baseline, after the measurement
+    if variant == "strong":
+        res = pd.DataFrame(arrays)
+    if variant == "geoapp":  # the columns compared with the baselines, after the measurement
         res = pd.DataFrame(
             {
                 "county": res["county"].to_numpy(dtype=object),
@@ -207,6 +328,7 @@ def _child(variant: str, data_path: str, out_path: str, results) -> None:
     results.put(
         {
             "time_s": elapsed,
+            "cpu_s": cpu,
             "rss_start_mb": rss_start,
             "peak_rss_mb": maxrss_after,
             "peak_over_start_mb": maxrss_after - rss_start,
@@ -227,6 +349,7 @@ def run(
         runs.append(r)
     out = dict(runs[int(np.argsort([r["time_s"] for r in runs])[len(runs) // 2])])
     out["times"] = [r["time_s"] for r in runs]
+    out["cpu_s"] = float(np.median([r["cpu_s"] for r in runs]))
     out["peak_rss_mb"] = max(r["peak_rss_mb"] for r in runs)
     out["peak_over_start_mb"] = max(r["peak_over_start_mb"] for r in runs)
     return out
@@ -290,12 +413,32 @@ def _agreement(folder: str, n: int) -> list[str]:
     ]
 
 
+def _equality(folder: str, n: int) -> list[str]:
+    """How far geoapp and the strong baseline agree (they should be equal)."""
+    import pandas as pd
+
+    a = pd.read_parquet(os.path.join(folder, f"geoapp_{n}.parquet"))
+    b = pd.read_parquet(os.path.join(folder, f"strong_{n}.parquet"))
+    lines = []
+    for col in ("county", "zone", "hub_name", "same_chain_nearby", "prohibited", "score",
+                "verdict"):  # fmt: skip
+        equal = a[col].fillna("∅").to_numpy() == b[col].fillna("∅").to_numpy()
+        lines.append(f"  {col:<24}equal {int(equal.sum()):,} of {n:,}")
+    for col in ("hub_distance_m", "station_distance_m", "river_distance_m"):
+        diff = np.abs(a[col].to_numpy() - b[col].to_numpy())
+        lines.append(f"  {col:<24}max abs difference {diff.max():.2e} m")
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=1_000_000, help="number of candidates")
     parser.add_argument("--seed", type=int, default=20261121)
     parser.add_argument("--timeout", type=float, default=600.0, help="seconds per variant run")
     parser.add_argument("--repeat", type=int, default=3, help="runs per variant (median time)")
+    parser.add_argument(
+        "--skip-geopandas", action="store_true", help="run only geoapp and the strong baseline"
+    )
     args = parser.parse_args(argv)
 
     import geopandas
@@ -321,6 +464,33 @@ def main(argv: list[str] | None = None) -> int:
         if res_a is None:
             print(f"(a) geoapp.siting.evaluate_sites: did not finish within {args.timeout:.0f} s")
             return 1
+        out_s = os.path.join(folder, f"strong_{n}.parquet")
+        res_s = run("strong", data, out_s, args.timeout, args.repeat)
+
+        def line(label: str, r: dict) -> str:
+            runs = ", ".join(f"{t:.3f}" for t in r["times"])
+            return (
+                f"{label:<44} median {r['time_s']:7.3f} s ({runs}), CPU {r['cpu_s']:7.3f} s"
+                f"   peak RSS {r['peak_rss_mb']:6.0f} MB"
+                f" (+{r['peak_over_start_mb']:.0f} MB over {r['rss_start_mb']:.0f} MB at start)"
+            )
+
+        print(line("(a) geoapp.siting.evaluate_sites", res_a))
+        if res_s is None:
+            print(f"(c) strong baseline: did not finish within {args.timeout:.0f} s")
+            return 1
+        print(line("(c) strong baseline (contains_xy, cKDTree)", res_s))
+        print(
+            f"ratio geoapp / strong baseline at N = {n:,}: "
+            f"time {res_a['time_s'] / res_s['time_s']:.2f}x, "
+            f"CPU {res_a['cpu_s'] / res_s['cpu_s']:.2f}x, "
+            f"memory over start "
+            f"{res_a['peak_over_start_mb'] / max(res_s['peak_over_start_mb'], 1):.2f}x"
+        )
+        print("agreement (geoapp vs strong baseline):")
+        print("\n".join(_equality(folder, n)))
+        if args.skip_geopandas:
+            return 0
         out_b = os.path.join(folder, f"baseline_{n}.parquet")
         res_b = run("baseline", data, out_b, args.timeout, args.repeat)
         n_b = n
@@ -330,28 +500,19 @@ def main(argv: list[str] | None = None) -> int:
             data_b = _write_data(n_b, args.seed, folder)
             out_b = os.path.join(folder, f"baseline_{n_b}.parquet")
             res_b = run("baseline", data_b, out_b, args.timeout)
-
-        def line(label: str, r: dict) -> str:
-            runs = ", ".join(f"{t:.2f}" for t in r["times"])
-            return (
-                f"{label:<44} median {r['time_s']:6.2f} s ({runs})"
-                f"   peak RSS {r['peak_rss_mb']:6.0f} MB"
-                f" (+{r['peak_over_start_mb']:.0f} MB over {r['rss_start_mb']:.0f} MB at start)"
-            )
-
-        print(line("(a) geoapp.siting.evaluate_sites", res_a))
         if res_b is None:
             print("(b) baseline: did not finish at any N tried")
             return 1
         print(line(f"(b) GeoPandas sjoin baseline (N={n_b:,})", res_b))
         if n_b == n:
             print(
-                f"ratio geoapp / baseline: time {res_a['time_s'] / res_b['time_s']:.2f}x, "
+                f"ratio geoapp / GeoPandas baseline: "
+                f"time {res_a['time_s'] / res_b['time_s']:.2f}x, "
                 f"peak RSS {res_a['peak_rss_mb'] / res_b['peak_rss_mb']:.2f}x, "
                 f"memory over start "
                 f"{res_a['peak_over_start_mb'] / max(res_b['peak_over_start_mb'], 1):.2f}x"
             )
-            print("agreement (geoapp vs baseline):")
+            print("agreement (geoapp vs GeoPandas baseline):")
             print("\n".join(_agreement(folder, n)))
         else:
             print(f"baseline finished only N = {n_b:,}; no like-for-like ratio at N = {n:,}")

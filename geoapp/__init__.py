@@ -12,7 +12,7 @@ Modules, one per concern::
     geoapp.filters     project filters and pipeline summaries
     geoapp.clustering  DBSCAN / HDBSCAN of project sites, Gi* hot spots
     geoapp.coverage    nearest facility and covered shares by county / zone / chain
-    geoapp.placement   where to add facilities: MCLP / LSCP (spopt) with a feasibility check
+    geoapp.placement   where to add facilities: MCLP / LSCP (sparse, HiGHS) with a feasibility check
     geoapp.rules       hard rules with their legal basis
     geoapp.siting      rule check, score and verdict of candidate sites
     geoapp.mapping     folium maps (no Streamlit)
@@ -20,7 +20,11 @@ Modules, one per concern::
     geoapp.i18n        Chinese / English UI strings
     geoapp.staticmap   matplotlib maps for reports
     geoapp.report      batch siting reports (HTML, PDF)
+    geoapp.suitability city-wide suitability surface on a grid (COG), best regions, batch GeoParquet
+    geoapp.tiles       the tiled executor: a pure tile function in process or on Dask
+    geoapp.workspace   a planner's workspace (GeoPackage or PostGIS): layer versions, scenarios, log
     geoapp.cli         the `geoapp` command line
+    geoapp.textsafe    one text policy: safe CSV / XLSX cells, terminal text without controls
 """
 
 __version__ = "0.1.0"

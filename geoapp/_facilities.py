@@ -1,8 +1,8 @@
 """Helpers shared by :mod:`geoapp.coverage` and :mod:`geoapp.placement`.
 
 Input checks (radius, layer, geometry), display names of features, metric
-geometries, the vectorised nearest-facility query and the covered shares by
-count and by investment.
+geometries, the vectorised nearest-facility query, the sparse site × facility
+coverage matrix and the covered shares by count and by investment.
 """
 
 from __future__ import annotations
@@ -15,9 +15,14 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from geoapp.coords import to_metric
-from geoapp.filters import UNSTATED, labels
-from geoapp.spatial import require_crs
+from geoapp.coords import metric_transformer, to_metric
+from geoapp.filters import UNSTATED
+from geoapp.settings import METRIC_CRS
+from geoapp.spatial import points_of, require_crs
+
+#: From this many points on, KD-tree queries use every core (``workers=-1``; the
+#: result is the same); below, starting threads costs more than it saves.
+_PARALLEL_MIN = 50_000
 
 
 def _check_radius(radius_m: float, name: str = "radius_m") -> float:
@@ -68,16 +73,98 @@ def _numbered(prefix: str, n: int, *, width: int = 0) -> np.ndarray:
 
 def _names(gdf: gpd.GeoDataFrame, name_col: str | None, prefix: str) -> np.ndarray:
     """Display names of features: ``name_col`` where filled, else ``prefix`` + position."""
-    fallback = pd.Series(_numbered(prefix, len(gdf)), index=gdf.index)
-    if name_col is None or name_col not in gdf.columns:
-        return fallback.to_numpy(dtype=object)
-    given = labels(gdf[name_col], gdf.index)
-    return given.where(given != UNSTATED, fallback).to_numpy(dtype=object)
-
+    fallback = _numbered(prefix, len(gdf))
+    if name_col is None or name_col not in gdf.columns or len(gdf) == 0:
+        return fallback
+    # the text of :func:`geoapp.filters.labels` (stripped; blank or missing: unnamed), in
+    # NumPy string operations: no pandas string machinery for a dozen hubs
+    raw = gdf[name_col].to_numpy(dtype=object)
+    missing = pd.isna(raw)
+    text = np.char.strip(np.where(missing, "", raw).astype(str))
+    unnamed = missing | (text == "") | (text == UNSTATED)
+    return np.where(unnamed, fallback, text.astype(object))
 
 
 def _metric_geoms(gdf: gpd.GeoDataFrame) -> np.ndarray:
     return np.asarray(to_metric(gdf.geometry).values)
+
+
+_TO_METRIC: dict[str, Any] = {}  # CRS text -> its cached transformer, None when metric
+
+
+def _to_metric_transformer(crs: Any) -> Any:
+    """The cached transformer of ``crs`` to the metric CRS, None if it is the metric CRS."""
+    key = str(getattr(crs, "srs", "") or crs)
+    if key not in _TO_METRIC:
+        _TO_METRIC[key] = None if crs == METRIC_CRS else metric_transformer(crs)
+    return _TO_METRIC[key]
+
+
+def _metric_xy(gdf: gpd.GeoDataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Metric x, y of each feature's point (a point inside a polygon); NaN without geometry.
+
+    Points are reprojected as coordinate arrays with the cached transformer
+    (:func:`geoapp.coords.metric_transformer`): no GeoSeries, no new shapely
+    points. Other geometries go through :func:`geoapp.spatial.points_of`.
+    """
+    geoms = np.asarray(gdf.geometry.array)
+    transformer = _to_metric_transformer(gdf.crs)
+    x, y = _point_xy(geoms)
+    if transformer is not None and len(geoms):
+        transformer.transform(x, y, inplace=True)  # our own fresh arrays: no copies
+    unknown = np.flatnonzero(np.isnan(x))  # few: missing, empty, or not points
+    if unknown.size:
+        kind = shapely.get_type_id(geoms[unknown])
+        other = unknown[(kind > 0) & ~shapely.is_empty(geoms[unknown])]
+        if other.size:
+            inner = np.asarray(points_of(gdf.geometry.iloc[other]).values)
+            x[other], y[other] = shapely.get_x(inner), shapely.get_y(inner)
+    return x, y
+
+
+def _point_xy(geoms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """x, y of the points among ``geoms``; NaN for anything else (missing, empty, polygon)."""
+    try:  # NaN for a missing geometry and for any geometry but a point
+        x, y = shapely.get_x(geoms), shapely.get_y(geoms)
+    except shapely.errors.GEOSException:  # an empty point: x, y of the other points only
+        x, y = np.full(len(geoms), np.nan), np.full(len(geoms), np.nan)
+        pts = np.flatnonzero(shapely.get_type_id(geoms) == shapely.GeometryType.POINT)
+        pts = pts[~shapely.is_empty(geoms[pts])]
+        x[pts], y[pts] = shapely.get_x(geoms[pts]), shapely.get_y(geoms[pts])
+    return np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+
+
+def _nearest_xy(
+    x: np.ndarray, y: np.ndarray, fac_geoms: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Positional nearest facility and distance (metres) for metric site coordinates.
+
+    NaN coordinates (no geometry) get index -1 and distance NaN; ``fac_geoms``
+    must all be non-empty.
+    """
+    n = len(x)
+    idx = np.full(n, -1, dtype=np.int64)
+    dist = np.full(n, np.nan)
+    ok = np.isfinite(x) & np.isfinite(y)
+    if not ok.any() or len(fac_geoms) == 0:
+        return idx, dist
+    all_ok = bool(ok.all())
+    xy = np.column_stack([x, y] if all_ok else [x[ok], y[ok]])
+    if (shapely.get_type_id(fac_geoms) == shapely.GeometryType.POINT).all():
+        from scipy.spatial import cKDTree
+
+        tree = cKDTree(shapely.get_coordinates(fac_geoms))
+        d, j = tree.query(xy, k=1, workers=-1 if len(xy) >= _PARALLEL_MIN else 1)
+        if all_ok:
+            return j.astype(np.int64), d
+        idx[ok], dist[ok] = j, d
+        return idx, dist
+    tree = shapely.STRtree(fac_geoms)
+    pts = shapely.points(xy)
+    (inp, j), d = tree.query_nearest(pts, return_distance=True, all_matches=False)
+    pos = np.flatnonzero(ok)[inp]
+    idx[pos], dist[pos] = j, d
+    return idx, dist
 
 
 def _nearest(site_pts: np.ndarray, fac_geoms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -86,25 +173,47 @@ def _nearest(site_pts: np.ndarray, fac_geoms: np.ndarray) -> tuple[np.ndarray, n
     ``site_pts`` may hold empty points (distance NaN, index -1); ``fac_geoms``
     must all be non-empty.
     """
-    n = len(site_pts)
-    idx = np.full(n, -1, dtype=np.int64)
-    dist = np.full(n, np.nan)
+    site_pts = np.asarray(site_pts)
     ok = ~shapely.is_empty(site_pts) & ~shapely.is_missing(site_pts)
-    if not ok.any() or len(fac_geoms) == 0:
-        return idx, dist
+    x, y = np.full(len(site_pts), np.nan), np.full(len(site_pts), np.nan)
+    x[ok], y[ok] = shapely.get_x(site_pts[ok]), shapely.get_y(site_pts[ok])
+    return _nearest_xy(x, y, fac_geoms)
+
+
+def _coverage_matrix(site_pts: np.ndarray, fac_geoms: np.ndarray, radius_m: float):
+    """Sparse boolean matrix (CSR, n_sites × n_facilities): facility within ``radius_m`` of site.
+
+    Never builds the dense distance matrix: point facilities use one KD-tree
+    radius query (``cKDTree.sparse_distance_matrix``), other geometries one
+    ``STRtree.query(predicate="dwithin")``. Distances are those of ``cdist`` /
+    :func:`shapely.distance` (metres), and a pair is covered when the distance
+    is ``<= radius_m``, as in spopt's ``from_cost_matrix``. ``site_pts`` must
+    all be non-empty points and ``fac_geoms`` non-empty.
+    """
+    from scipy import sparse
+
+    n, m = len(site_pts), len(fac_geoms)
+    if n == 0 or m == 0:
+        return sparse.csr_array((n, m), dtype=bool)
     if (shapely.get_type_id(fac_geoms) == shapely.GeometryType.POINT).all():
         from scipy.spatial import cKDTree
 
-        tree = cKDTree(shapely.get_coordinates(fac_geoms))
-        d, j = tree.query(shapely.get_coordinates(site_pts[ok]), k=1)
-        idx[ok], dist[ok] = j, d
+        sxy, fxy = shapely.get_coordinates(site_pts), shapely.get_coordinates(fac_geoms)
+        # A hair wider than the radius, then the exact test on the cdist formula, so that
+        # a site at exactly radius_m is covered whatever the tree's rounding.
+        pairs = cKDTree(sxy).sparse_distance_matrix(
+            cKDTree(fxy), radius_m * (1 + 1e-9) + 1e-6, output_type="ndarray"
+        )
+        rows, cols = pairs["i"], pairs["j"]
+        diff = sxy[rows] - fxy[cols]
+        keep = np.sqrt((diff**2).sum(axis=1)) <= radius_m
+        rows, cols = rows[keep], cols[keep]
     else:
-        tree = shapely.STRtree(fac_geoms)
-        (inp, j), d = tree.query_nearest(site_pts[ok], return_distance=True, all_matches=False)
-        pos = np.flatnonzero(ok)[inp]
-        idx[pos], dist[pos] = j, d
-    return idx, dist
-
+        rows, cols = shapely.STRtree(fac_geoms).query(
+            site_pts, predicate="dwithin", distance=radius_m
+        )
+    data = np.ones(len(rows), dtype=bool)
+    return sparse.csr_array((data, (rows, cols)), shape=(n, m))
 
 
 def _investment(sites: pd.DataFrame, weight_col: str | None, *, default: str) -> pd.Series:
@@ -137,4 +246,3 @@ def _shares(covered: np.ndarray, inv: np.ndarray) -> dict[str, Any]:
         "n_with_investment": int(known.sum()),
         "share_investment": cov_total / total if known.any() and total > 0 else float("nan"),
     }
-

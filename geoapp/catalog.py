@@ -16,11 +16,12 @@ those values: ``"@chains"`` / ``"@clusters"`` (the taxonomy in
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any
 
 import geopandas as gpd
 import numpy as np

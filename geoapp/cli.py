@@ -1,4 +1,5 @@
-"""The ``geoapp`` command line: layers, export, cluster, coverage, site, report, app.
+"""The ``geoapp`` command line: layers, export, cluster, coverage, site, report, app,
+import, scenarios, log (the last three work on the planner's workspace).
 
 Every command only parses its options, calls one :mod:`geoapp` function and
 prints the result; the logic lives in the library. Errors from the library
@@ -13,15 +14,18 @@ from __future__ import annotations
 
 import logging
 import math
+import os
 import subprocess
 import sys
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
+import click
 import typer
 
 from geoapp.errors import GeoappError, InfeasibleError
+from geoapp.settings import DEFAULT_PLACEMENT
 
 __all__ = ["app", "main"]
 
@@ -99,8 +103,13 @@ class CandidateSet(str, Enum):
 
 
 def _fail(message: object, code: int = 1) -> NoReturn:
+    from geoapp.errors import OutputPathError
+    from geoapp.textsafe import terminal_text
+
     text = message.args[0] if isinstance(message, KeyError) and message.args else message
-    typer.secho(f"Error: {text}", err=True, fg=typer.colors.RED)
+    if isinstance(message, OutputPathError):
+        code = 2  # a usage error: nothing was done
+    typer.secho(f"Error: {terminal_text(text)}", err=True, fg=typer.colors.RED)
     raise typer.Exit(code)
 
 
@@ -131,11 +140,71 @@ def _write(gdf: Any, path: Path, *, layer_name: str) -> None:
     typer.echo(f"Wrote {res.feature_count} features to {res.path} ({res.fmt}, {res.crs}).")
 
 
+WorkspaceOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--workspace",
+        "-w",
+        help="Workspace: a .gpkg file or a postgresql:// URL (default: $GEOAPP_WORKSPACE, "
+        "else ~/.local/share/geoapp/workspace.gpkg).",
+        show_default=False,
+    ),
+]
+#: The workspace of the running command (set by `_use_workspace`, read by `_layers`).
+_WS: dict[str, Any] = {}
+
+
+def _use_workspace(target: str | None) -> None:
+    """Make ``target`` the workspace of this command (every command calls this first)."""
+    _close_workspace()
+    _WS["target"] = target
+
+
+def _close_workspace() -> None:
+    ws = _WS.pop("ws", None)
+    _WS.clear()
+    if ws is not None:
+        ws.close()
+
+
+def _workspace() -> Any:
+    from geoapp.workspace import open_workspace
+
+    if "ws" not in _WS:
+        target = _WS.get("target")
+        _WS["ws"] = open_workspace(target)
+        _WS["target"] = target
+        ctx = click.get_current_context(silent=True)
+        if ctx is not None:  # closed when the command ends, whatever its outcome
+            ctx.call_on_close(_close_workspace)
+    return _WS["ws"]
+
+
 def _layers() -> Any:
-    """The layer bundle every command works on (the shipped layers)."""
+    """The layer bundle every command works on: the shipped layers with the workspace's."""
     from geoapp.layers import LayerSet
 
-    return LayerSet.shipped()
+    if "layers" not in _WS:
+        _WS["layers"] = _workspace().layers(LayerSet.shipped())
+    return _WS["layers"]
+
+
+def _log(command: str, parameters: dict[str, Any], result: dict[str, Any],
+         input_file: Path | None = None) -> None:  # fmt: skip
+    """Append an analysis run to the workspace's log (user = the OS user)."""
+    from geoapp.workspace import LogEntry, file_sha256, os_user
+
+    is_file = input_file is not None and input_file.is_file()
+    _workspace().append_log(
+        LogEntry(
+            command=f"cli:{command}",
+            user=os_user(),
+            parameters={k: (str(v) if isinstance(v, Path) else v) for k, v in parameters.items()},
+            input_name=str(input_file) if input_file is not None else "",
+            input_sha256=file_sha256(input_file) if is_file else "",
+            result=result,
+        )
+    )
 
 
 def _load(name: str) -> Any:
@@ -146,18 +215,24 @@ def _load(name: str) -> Any:
 
 
 @app.command("layers")
-def layers_cmd() -> None:
-    """List the declared layers: name, Chinese and English title, count, geometry, location quality.
+def layers_cmd(workspace: WorkspaceOpt = None) -> None:
+    """List the layers: name, titles, count, geometry, location quality, origin and version.
+
+    Origin is `shipped` or `workspace`; version and changed are the workspace
+    version in use and when it was written.
 
     \b
     Example:
         geoapp layers
+        geoapp layers --workspace postgresql://planner@db/planning?schema=puyang
     """
     from geoapp import catalog as cat
 
+    _use_workspace(workspace)
     try:
         rows = []
         layers = _layers()
+        current = _workspace().current_versions()
         for name, spec in cat.catalog().items():
             gdf = layers[name]
             quality = gdf["location_quality"].value_counts() if len(gdf) else {}
@@ -171,6 +246,9 @@ def layers_cmd() -> None:
                         spec.geometry
                     ),
                     "location_quality": ", ".join(f"{k} {v}" for k, v in quality.items()),
+                    "origin": layers.origins.get(name, "shipped"),
+                    "version": current[name].version if name in current else 0,
+                    "changed": current[name].created_at if name in current else "",
                 }
             )
     except (GeoappError, KeyError, ValueError) as exc:
@@ -203,6 +281,7 @@ def export_cmd(
     output: Annotated[
         Path, typer.Option("--output", "-o", help="Output file; the format's suffix is added.")
     ] = ...,
+    workspace: WorkspaceOpt = None,
 ) -> None:
     """Export a layer (or all layers into one GeoPackage) for ArcGIS / QGIS / Excel.
 
@@ -215,9 +294,12 @@ def export_cmd(
         geoapp export counties -f shp --crs EPSG:4547 -o counties.zip
         geoapp export all -f gpkg -o puyang.gpkg
     """
+    from geoapp._atomic import check_output_file
     from geoapp.export import export_layer, export_layers
 
+    _use_workspace(workspace)
     try:
+        check_output_file(output)
         if layer.lower() == "all":
             if fmt is not Format.gpkg:
                 msg = (
@@ -276,6 +358,7 @@ def cluster_cmd(
         Path | None,
         typer.Option("--output", "-o", help="Write the labelled sites (.geojson/.gpkg/.zip/.csv)."),
     ] = None,
+    workspace: WorkspaceOpt = None,
 ) -> None:
     """Cluster the project sites in metres and print the cluster table.
 
@@ -288,6 +371,7 @@ def cluster_cmd(
     from geoapp.filters import filter_projects
     from geoapp.settings import DEFAULT_CLUSTER
 
+    _use_workspace(workspace)
     try:
         layers = _layers()
         projects = filter_projects(
@@ -310,6 +394,12 @@ def cluster_cmd(
         _echo_table(res.table)
         if output is not None:
             _write(res.sites, output, layer_name="clusters")
+        _log(
+            "cluster",
+            {"method": method.value, **res.params, "chain": chain, "cluster": industry,
+             "stage": stage, "county": county, "output": output},
+            {"n_sites": len(res.sites), "n_clusters": len(res.table)},
+        )  # fmt: skip
     except (GeoappError, KeyError, ValueError) as exc:
         _fail(exc)
 
@@ -391,11 +481,33 @@ def coverage_cmd(
             case_sensitive=False,
         ),
     ] = Weight.count,
+    time_limit: Annotated[
+        float,
+        typer.Option(
+            "--time-limit",
+            help="Placement: solver time limit in seconds; when reached, the best solution "
+            "found is printed with its proven gap.",
+            min=0.001,
+        ),
+    ] = DEFAULT_PLACEMENT.time_limit_s,
+    gap: Annotated[
+        float,
+        typer.Option(
+            "--gap",
+            help="Placement: stop once the solution is proven within this many percent of the "
+            "best possible (0 = prove optimality).",
+            min=0.0,
+            max=99.0,
+        ),
+    ] = 100 * DEFAULT_PLACEMENT.mip_gap,
+    workspace: WorkspaceOpt = None,
 ) -> None:
     """Coverage of the project sites by facilities; optionally place new ones (MCLP / LSCP).
 
     Prints the overall covered share and the table by county. With --add K
-    (MCLP) or --model lscp it also prints the chosen new facilities; when LSCP
+    (MCLP) or --model lscp it also prints the chosen new facilities and how
+    good the solution is (optimal, or within how many percent of the best
+    possible when --time-limit or --gap stopped the solver); when LSCP
     cannot cover every site with the radius it prints the smallest radius that
     would (exit status 1).
 
@@ -404,9 +516,11 @@ def coverage_cmd(
         geoapp coverage --facilities logistics_hubs --radius-m 15000 -o uncovered.geojson
         geoapp coverage --facilities monitoring_stations --add 2 --model mclp
         geoapp coverage --model lscp --radius-m 8000 --candidates grid
+        geoapp coverage --model lscp --radius-m 3000 --candidates grid --time-limit 5 --gap 1
     """
     from geoapp import coverage as cov
 
+    _use_workspace(workspace)
     radius = _default_radius(facilities) if radius_m is None else radius_m
     try:
         sites = _load("projects")
@@ -418,8 +532,16 @@ def coverage_cmd(
         if add > 0 or model is Model.lscp:
             _place(
                 cov, sites, fac, radius=radius, add=add, model=model, candidates=candidates,
-                weight=weight,
+                weight=weight, time_limit=time_limit, gap=gap / 100,
             )  # fmt: skip
+        fac_file = Path(facilities) if Path(facilities).is_file() else None
+        _log(
+            "coverage",
+            {"facilities": facilities, "radius_m": radius, "add": add, "model": model.value,
+             "candidates": candidates.value, "weight": weight.value, "output": output},
+            {k: res.overall.get(k) for k in ("n_sites", "n_covered", "share_count")},
+            input_file=fac_file,
+        )  # fmt: skip
     except InfeasibleError as exc:
         feas = getattr(exc, "feasibility", None)
         if feas is not None:
@@ -453,7 +575,8 @@ def _print_coverage(res: Any, radius: float) -> None:
 
 def _place(
     cov: Any, sites: Any, fac: Any, *, radius: float, add: int, model: Model,
-    candidates: CandidateSet, weight: Weight,
+    candidates: CandidateSet, weight: Weight, time_limit: float = DEFAULT_PLACEMENT.time_limit_s,
+    gap: float = DEFAULT_PLACEMENT.mip_gap,
 ) -> None:  # fmt: skip
     cands = cov.candidate_sites(kind=candidates.value, layers=_layers())
     by_investment = weight is Weight.investment
@@ -466,12 +589,15 @@ def _place(
         existing=fac,
         weight_col="investment_yi" if by_investment else None,
         fill_weight=0.0 if by_investment else None,
+        time_limit_s=time_limit,
+        mip_gap=gap,
     )
     typer.echo(
         f"{model.value.upper()} ({candidates.value}, {len(cands)} candidates): "
         f"{len(res.chosen)} new facilities; covered {_pct(res.covered_before['share_count'])} "
         f"-> {_pct(res.covered_after['share_count'])} of sites."
     )
+    typer.echo(f"Solution: {res.quality('en')} / {res.quality('zh')}")
     chosen = res.chosen.copy()
     pts = chosen.geometry.to_crs("EPSG:4326")
     chosen["lon"] = pts.x.round(6)
@@ -498,6 +624,7 @@ def site_cmd(
         typer.Option(help="CRS of the coordinates when not lon/lat, e.g. EPSG:4547; "
                      "`gcj02`/`bd09` act like --datum."),
     ] = None,
+    workspace: WorkspaceOpt = None,
 ) -> None:  # fmt: skip
     """Evaluate one candidate point: county, zone, distances, rules, score and verdict.
 
@@ -508,13 +635,23 @@ def site_cmd(
     """
     from geoapp.report import evaluate_point, site_text
 
+    _use_workspace(workspace)
     if crs is not None and crs.strip().lower().replace("-", "") in ("gcj02", "bd09", "wgs84"):
         datum, crs = Datum(crs.strip().lower().replace("-", "")), None
+    from geoapp.textsafe import terminal_text
+
     try:
         result = evaluate_point(
             lon, lat, chain=chain, name=name, datum=datum.value, crs=crs, layers=_layers()
         )
-        typer.echo(site_text(result.iloc[0]))
+        typer.echo(terminal_text(site_text(result.iloc[0])))
+        row = result.iloc[0]
+        _log(
+            "site",
+            {"lon": lon, "lat": lat, "chain": chain, "name": name, "datum": datum.value,
+             "crs": crs},
+            {"verdict": str(row.get("verdict")), "score": row.get("score")},
+        )  # fmt: skip
     except (GeoappError, KeyError, ValueError) as exc:
         _fail(exc)
 
@@ -542,7 +679,8 @@ def report_cmd(
     lon_col: Annotated[str | None, typer.Option(help="Longitude column (default by name).")] = None,
     lat_col: Annotated[str | None, typer.Option(help="Latitude column (default by name).")] = None,
     chain_col: Annotated[
-        str | None, typer.Option(help="Chain column (default: 产业链, 链, chain, industry_chain, 行业).")
+        str | None,
+        typer.Option(help="Chain column (default: 产业链, 链, chain, industry_chain, 行业)."),
     ] = None,
     name_col: Annotated[
         str | None, typer.Option(help="Name column (default: 名称, 项目名称, name, 项目).")
@@ -561,22 +699,66 @@ def report_cmd(
         bool | None,
         typer.Option("--progress/--no-progress", help="Progress bar (default: on a terminal)."),
     ] = None,
+    layer: Annotated[
+        str | None,
+        typer.Option("--layer", help="Layer of a GeoPackage, Shapefile in a .zip, or XLSX sheet."),
+    ] = None,
+    max_rows: Annotated[
+        int | None,
+        typer.Option("--max-rows", min=1, help="Most input rows (default 1,000,000)."),
+    ] = None,
+    max_bytes: Annotated[
+        int | None,
+        typer.Option("--max-bytes", min=1, help="Largest input file in bytes (default 100 MiB); "
+                     "the uncompressed limit of a .zip/.xlsx (256 MiB) grows in proportion."),
+    ] = None,
+    max_pages: Annotated[
+        int | None,
+        typer.Option("--max-pages", min=0, help="Sites with their own page/PDF (default 500); "
+                     "every site is still in summary.csv and results.geojson."),
+    ] = None,
+    max_cell_chars: Annotated[
+        int | None,
+        typer.Option("--max-cell-chars", min=1, help="Longest text in a cell (default 10,000)."),
+    ] = None,
+    workspace: WorkspaceOpt = None,
 ) -> None:  # fmt: skip
     """Batch siting report: evaluate every candidate and write a report folder.
 
     Writes DIR/index.html (map + ranking), DIR/summary.csv, DIR/results.geojson,
     DIR/errors.csv (rows that could not be evaluated, with the reason) and
     DIR/sites/<row>.html (and .pdf with --pdf). Exit status 0 when at least one
-    row was evaluated; 1 when none could be, leaving an existing DIR untouched.
+    row was evaluated; 1 when none could be, leaving an existing DIR untouched;
+    2 when DIR may not be used: -o must be a new path, an empty folder or an
+    earlier report (it holds .geoapp-report) — never a file, the input, the
+    current folder or a folder of other files.
+
+    Limits (raise them with the options): --max-bytes 100 MiB, --max-rows
+    1,000,000, --max-pages 500 (pages only; every site is evaluated),
+    --max-cell-chars 10,000.
 
     \b
     Example:
         geoapp report candidates.csv -o report/ --pdf --datum gcj02
     """
-    from geoapp.report import build_report
+    from dataclasses import replace
 
+    from geoapp.report import build_report
+    from geoapp.settings import DEFAULT_LIMITS
+    from geoapp.textsafe import terminal_text
+
+    _use_workspace(workspace)
     show = sys.stderr.isatty() if progress is None else progress
     try:
+        limits = DEFAULT_LIMITS
+        if max_bytes is not None:
+            scale = max_bytes / DEFAULT_LIMITS.max_bytes
+            limits = replace(limits, max_bytes=max_bytes, max_expanded_bytes=max(
+                DEFAULT_LIMITS.max_expanded_bytes, int(DEFAULT_LIMITS.max_expanded_bytes * scale)))
+        for name, value in (("max_rows", max_rows), ("max_pages", max_pages),
+                            ("max_cell_chars", max_cell_chars)):
+            if value is not None:
+                limits = replace(limits, **{name: value})
         res = build_report(
             candidates,
             output,
@@ -589,12 +771,14 @@ def report_cmd(
             crs=crs,
             fix_swapped=fix_swapped,
             progress=show,
+            layer=layer,
+            limits=limits,
             layers=_layers(),
         )
     except (GeoappError, KeyError, ValueError) as exc:
         _fail(exc)
     for note in res.warnings:
-        typer.echo(f"Note: {note}", err=True)
+        typer.echo(f"Note: {terminal_text(note)}", err=True)
     counts = res.summary["verdict"].value_counts()
     typer.echo(
         f"Evaluated {res.n_evaluated} sites ("
@@ -605,7 +789,173 @@ def report_cmd(
     )
     top = res.summary[["name", "county", "chain", "score", "verdict"]].head(10)
     _echo_table(top, digits=1)
-    typer.echo(f"Report: {res.index}")
+    typer.echo(f"Report: {terminal_text(res.index)}")
+    _log(
+        "report",
+        {"output": output, "pdf": pdf, "datum": datum.value, "crs": crs,
+         "fix_swapped": fix_swapped},
+        {"n_evaluated": res.n_evaluated, "n_rejected": res.n_rejected,
+         "verdicts": {str(k): int(v) for k, v in counts.items()}},
+        input_file=candidates,
+    )  # fmt: skip
+
+
+# --------------------------------------------------------------------------- workspace
+
+
+class ImportMode(str, Enum):
+    """How an imported file changes the layer."""
+
+    replace = "replace"
+    append = "append"
+
+
+@app.command("import")
+def import_cmd(
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help="The file: CSV (UTF-8 or GBK), XLSX, GeoJSON, GeoPackage or zipped Shapefile.",
+            exists=True,
+            dir_okay=False,
+            readable=True,
+        ),
+    ],
+    layer: Annotated[
+        str, typer.Option("--layer", "-l", help="Layer it replaces or extends (see `geoapp layers`).")
+    ],
+    mode: Annotated[
+        ImportMode,
+        typer.Option(help="replace the layer, or append the rows to it.", case_sensitive=False),
+    ] = ImportMode.replace,
+    datum: Annotated[
+        Datum, typer.Option(help="Datum of lon/lat columns.", case_sensitive=False)
+    ] = Datum.wgs84,
+    crs: Annotated[
+        str | None, typer.Option(help="CRS of the coordinates when not WGS-84, e.g. EPSG:4547.")
+    ] = None,
+    fix_swapped: Annotated[
+        bool,
+        typer.Option("--fix-swapped", help="Fix rows with swapped lon/lat instead of rejecting."),
+    ] = False,
+    workspace: WorkspaceOpt = None,
+) -> None:  # fmt: skip
+    """Import a file into the workspace as a new version of a layer (the old one is kept).
+
+    Prints the row report (rows loaded, rows rejected and why). The import is
+    one transaction: if it fails or is interrupted, the previous version stays.
+
+    \b
+    Examples:
+        geoapp import 项目清单.csv --layer projects
+        geoapp import hubs.gpkg --layer logistics_hubs --mode append -w team.gpkg
+        geoapp import p.csv --layer projects -w "postgresql://me@db/plan?schema=puyang"
+    """
+    from geoapp.layers import LayerSet
+    from geoapp.workspace import os_user
+    from geoapp.workspace.imports import import_file
+
+    _use_workspace(workspace)
+    try:
+        ws = _workspace()
+        out = import_file(
+            ws, file, layer=layer, base=LayerSet.shipped(), mode=mode.value, user=os_user(),
+            command="cli:import", filename=file.name, datum=datum.value, crs=crs,
+            fix_swapped=fix_swapped,
+        )  # fmt: skip
+    except (GeoappError, KeyError, ValueError) as exc:
+        _fail(exc)
+    read, v = out.read, out.version
+    typer.echo(read.summary())
+    if len(read.rejected):
+        _echo_table(read.rejected[["row", "reason", "column", "value"]], max_width=50)
+    for note in read.warnings:
+        typer.echo(f"Note: {note}", err=True)
+    typer.echo(
+        f"Layer {layer}: version {v.version} ({v.rows} features, {mode.value}) in {ws.target}."
+    )
+
+
+class ScenarioAction(str, Enum):
+    """What `geoapp scenarios` does."""
+
+    list = "list"
+    show = "show"
+    delete = "delete"
+
+
+@app.command("scenarios")
+def scenarios_cmd(
+    action: Annotated[
+        ScenarioAction, typer.Argument(help="list, show ID or delete ID.", case_sensitive=False)
+    ] = ScenarioAction.list,
+    scenario_id: Annotated[
+        int | None, typer.Argument(help="Scenario id (see `geoapp scenarios list`).")
+    ] = None,
+    workspace: WorkspaceOpt = None,
+) -> None:
+    """List, show or delete the analysis runs saved in the workspace (scenarios).
+
+    \b
+    Examples:
+        geoapp scenarios
+        geoapp scenarios show 3
+        geoapp scenarios delete 3 -w team.gpkg
+    """
+    import json
+
+    import pandas as pd
+
+    _use_workspace(workspace)
+    try:
+        ws = _workspace()
+        if action is ScenarioAction.list:
+            _echo_table(ws.scenarios(), max_width=60)
+            return
+        if scenario_id is None:
+            raise typer.BadParameter(f"`scenarios {action.value}` needs an ID.")
+        if action is ScenarioAction.delete:
+            ws.delete_scenario(scenario_id)
+            typer.echo(f"Deleted scenario {scenario_id} from {ws.target}.")
+            return
+        sc = ws.load_scenario(scenario_id)
+    except (GeoappError, KeyError, ValueError) as exc:
+        _fail(exc)
+    typer.echo(f"Scenario {sc.id}: {sc.name} ({sc.analysis}), saved {sc.created_at} by {sc.user}")
+    typer.echo("Parameters: " + json.dumps(sc.parameters, ensure_ascii=False, sort_keys=True))
+    typer.echo("Layer versions: " + json.dumps(dict(sc.layer_versions), sort_keys=True))
+    typer.echo("Figures:")
+    _echo_table(pd.DataFrame({"figure": list(sc.figures), "value": list(sc.figures.values())}))
+    typer.echo(
+        "Result layers: " + ", ".join(f"{k} ({len(v)})" for k, v in sc.results.items())
+        or "none"
+    )
+
+
+@app.command("log")
+def log_cmd(
+    csv: Annotated[
+        Path | None, typer.Option("--csv", help="Write the log as CSV (UTF-8 with BOM).")
+    ] = None,
+    workspace: WorkspaceOpt = None,
+) -> None:
+    """Print the workspace's log (every import and analysis run), or export it as CSV.
+
+    \b
+    Examples:
+        geoapp log
+        geoapp log --csv 操作记录.csv
+    """
+    _use_workspace(workspace)
+    try:
+        ws = _workspace()
+        if csv is not None:
+            path = ws.export_log(csv)
+            typer.echo(f"Wrote {len(ws.log())} log entries to {path}.")
+            return
+        _echo_table(ws.log(), max_width=60)
+    except (GeoappError, KeyError, ValueError, OSError) as exc:
+        _fail(exc)
 
 
 # --------------------------------------------------------------------------- app
@@ -614,6 +964,7 @@ def report_cmd(
 @app.command("app")
 def app_cmd(
     port: Annotated[int, typer.Option(help="Port to serve on.", min=1, max=65535)] = 8501,
+    workspace: WorkspaceOpt = None,
 ) -> None:
     """Run the planners' map app (streamlit) on http://localhost:PORT.
 
@@ -621,21 +972,278 @@ def app_cmd(
     Example:
         geoapp app --port 8502
     """
-    from geoapp.settings import ROOT
+    from geoapp.offline import vendor_assets
+    from geoapp.settings import APP_MAIN
 
-    script = ROOT / "streamlit_app.py"
+    script = APP_MAIN
     if not script.exists():
-        _fail(f"{script} does not exist; run from a checkout of the geoapp repository.")
+        _fail(f"{script} does not exist; reinstall geoapp (`pip install --force-reinstall geoapp`).")
+    vendor_assets()  # the map's JS/CSS beside the app, served before the first page view
     cmd = [
         sys.executable, "-m", "streamlit", "run", str(script),
         "--server.port", str(port), "--server.headless", "true",
+        "--server.enableStaticServing", "true",  # the offline map assets (geoapp.offline)
+        "--browser.gatherUsageStats", "false",
+        "--client.toolbarMode", "minimal",
     ]  # fmt: skip
     typer.echo(f"Serving {script.name} on http://localhost:{port} (Ctrl+C to stop)")
+    from geoapp.settings import WORKSPACE_ENV
+
+    if workspace:  # the server (a child process) inherits it
+        os.environ[WORKSPACE_ENV] = workspace
     try:
         code = subprocess.call(cmd)  # noqa: S603 - fixed interpreter, module and arguments
     except KeyboardInterrupt:
         code = 0
     raise typer.Exit(code)
+
+
+# --------------------------------------------------------------------------- suitability
+
+
+def _layer_bundle(constraints: Path | None = None) -> Any:
+    """The command's layer bundle, plus the user's constraint polygons (CLI edge)."""
+    layers = _layers()
+    if constraints is not None:
+        from geoapp.io import read_user_layer
+
+        imported = read_user_layer(constraints)
+        if len(imported.rejected):
+            typer.echo(f"Note: {imported.summary()}", err=True)
+        layers = layers.with_constraints(imported.gdf)
+    return layers
+
+
+@app.command("suitability")
+def suitability_cmd(
+    chain: Annotated[str, typer.Option(help="Industrial chain to score, e.g. 聚碳新材料.")],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="GeoTIFF to write (Cloud-Optimized, EPSG:4547).")
+    ] = ...,
+    resolution: Annotated[
+        float, typer.Option("--resolution", help="Cell size in metres, 10–1000.")
+    ] = 100.0,
+    weights: Annotated[
+        str | None,
+        typer.Option(
+            "--weights",
+            help="Criterion weights, e.g. hub_access=30,station_access=10,river_distance=5 "
+            "(others keep the siting defaults).",
+        ),
+    ] = None,
+    transform: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--transform",
+            help="criterion=linear:FULL:ZERO | threshold:AT[:above] | inverse:NEAR | "
+            "categories:0=0.3/1=1; repeat for several.",
+        ),
+    ] = None,
+    river_buffer_m: Annotated[
+        float | None, typer.Option("--river-buffer-m", help="Yellow River shoreline buffer (m).")
+    ] = None,
+    threshold: Annotated[
+        float | None,
+        typer.Option(help="Score counted as suitable in the summary (default 65)."),
+    ] = None,
+    constraints: Annotated[
+        Path | None,
+        typer.Option(help="User constraint polygons (生态保护红线 …): GeoJSON, GPKG, zip."),
+    ] = None,
+    regions: Annotated[
+        int, typer.Option("--regions", help="Also find this many best regions (0 = none).", min=0)
+    ] = 0,
+    min_area_ha: Annotated[
+        float, typer.Option("--min-area-ha", help="Smallest region, hectares.")
+    ] = 50.0,
+    min_gap_km: Annotated[
+        float, typer.Option("--min-gap-km", help="Smallest gap between regions, km.")
+    ] = 5.0,
+    min_score: Annotated[
+        float | None,
+        typer.Option("--min-score", help="Lowest score of region cells (default: --threshold)."),
+    ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", help="Run tiles on a local Dask cluster of N processes.", min=1),
+    ] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option("--scheduler", help="Run tiles on the Dask scheduler at this address."),
+    ] = None,
+    tile: Annotated[int, typer.Option(help="Tile side in cells.", min=64)] = 1024,
+    progress: Annotated[
+        bool | None,
+        typer.Option("--progress/--no-progress", help="Progress bar (default: on a terminal)."),
+    ] = None,
+) -> None:  # fmt: skip
+    """Score the whole city for a chain on a grid: a GeoTIFF, a summary, the best regions.
+
+    Band 1 is the score 0–100, band 2 the code of the failed hard rule (0 =
+    none; the table is in the file's metadata); no data outside the city.
+    With --regions K it also writes OUTPUT_regions.geojson (WGS-84) and
+    OUTPUT_regions.gpkg (EPSG:4547).
+
+    \b
+    Examples:
+        geoapp suitability --chain 聚碳新材料 --resolution 100 -o out.tif
+        geoapp suitability --chain 氢能 --resolution 30 -o h2.tif --regions 5 --min-area-ha 50 \\
+            --min-gap-km 5 --weights hub_access=40,river_distance=10 --workers 2
+    """
+    from dataclasses import replace
+
+    from geoapp.settings import DEFAULT_SITING
+    from geoapp.suitability import SurfaceSpec, compute_surface, find_regions
+    from geoapp.suitability.regions import regions_table
+    from geoapp.suitability.transforms import parse_transform, parse_weights
+
+    if workers is not None and scheduler is not None:
+        raise typer.BadParameter(
+            "give --workers or --scheduler, not both.", param_hint="'--workers'"
+        )
+    if output.suffix.lower() not in (".tif", ".tiff"):
+        raise typer.BadParameter(
+            f"{str(output)!r} should end in .tif (a GeoTIFF).", param_hint="'-o' / '--output'"
+        )
+    show = sys.stderr.isatty() if progress is None else progress
+    try:
+        settings = DEFAULT_SITING
+        if river_buffer_m is not None:
+            settings = replace(settings, river_buffer_m=river_buffer_m)
+        spec = SurfaceSpec(
+            chain,
+            resolution_m=resolution,
+            settings=settings,
+            weights=parse_weights(weights) if weights else None,
+            transforms=dict(parse_transform(t) for t in transform or []),
+            threshold=threshold,
+        )
+        layers = _layer_bundle(constraints)
+        res = compute_surface(
+            layers, spec, output=output, tile=tile, workers=workers, scheduler=scheduler,
+            progress=show,
+        )  # fmt: skip
+        g = res.grid
+        typer.echo(
+            f"Wrote {res.path}: {g.width} x {g.height} cells of {g.res:g} m (EPSG:4547), "
+            f"{res.seconds:.1f} s."
+        )
+        typer.echo(f"By county (suitable = no rule fails and score >= {spec.score_threshold:g}):")
+        _echo_table(res.by_county, digits=2)
+        if regions > 0:
+            found = find_regions(
+                res, layers=layers, spec=spec, k=regions, min_score=min_score,
+                min_area_ha=min_area_ha, min_gap_km=min_gap_km,
+            )  # fmt: skip
+            typer.echo(f"{len(found)} regions (asked {regions}):")
+            _echo_table(regions_table(found), digits=1)
+            stem = output.with_name(f"{output.stem}_regions")
+            if len(found):
+                from geoapp.export import export_layer
+
+                for fmt, crs in (("geojson", "EPSG:4326"), ("gpkg", "EPSG:4547")):
+                    out = export_layer(
+                        found, stem.with_suffix(f".{fmt}"), fmt=fmt, crs=crs, layer_name="regions"
+                    )  # type: ignore[arg-type]
+                    typer.echo(f"Wrote {out.path}")
+    except (GeoappError, KeyError, ValueError, OSError) as exc:
+        _fail(exc)
+
+
+# --------------------------------------------------------------------------- chains, pipeline
+
+
+@app.command("chains")
+def chains_cmd(
+    chain: Annotated[
+        str | None, typer.Option("--chain", help="One chain (e.g. 聚碳新材料); default all.")
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help="Write FILE.xlsx (workbook) or FILE.html / FILE.pdf."),
+    ] = None,
+) -> None:
+    """The chain map (产业链招商图谱): each chain's nodes, their status and the gap zones.
+
+    Prints the nodes (present / gap / target) with their projects and seed lines,
+    and the zones that lead the chain but have no project in one of its nodes.
+    With -o, writes an XLSX workbook (one sheet per cluster, Chinese headers) or
+    the "两图一表" page as HTML or PDF.
+
+    \b
+    Example:
+        geoapp chains --chain 聚碳新材料 -o 聚碳.xlsx
+    """
+    from geoapp.chainexport import chain_sheets, write_xlsx
+    from geoapp.chainmap import STATUS_ZH, chain_nodes, gaps_by_zone, panorama
+    from geoapp.chainreport import write_chain_report
+    from geoapp.pipeline import project_places
+
+    try:
+        nodes = chain_nodes(chain)
+        layers = _layers()
+        places = project_places(layers)
+        for name in dict.fromkeys(nodes["chain"]):
+            pan = panorama(name, layers, places=places)
+            typer.echo(f"\n{pan['cluster'].iloc[0]} · {name}")
+            pan = pan.assign(status=pan["status"].map(STATUS_ZH))
+            _echo_table(pan[["position", "node", "status", "project_names", "stages", "source"]])
+        gaps = gaps_by_zone(layers, chain, places=places)
+        per_zone = (
+            gaps.groupby(["zone", "chain"], sort=False).size().rename("nodes_without_project")
+        )
+        typer.echo("\nZones leading a chain with nodes that have no project there:")
+        _echo_table(per_zone.reset_index())
+        if output is not None:
+            suffix = output.suffix.lower()
+            if suffix == ".xlsx":
+                write_xlsx(chain_sheets(layers, chain), output)
+            elif suffix in (".html", ".pdf"):
+                write_chain_report(layers, output, chain)
+            else:
+                _fail(f"cannot tell the format of {str(output)!r}; use .xlsx, .html or .pdf.")
+            typer.echo(f"Wrote {output}")
+    except (GeoappError, KeyError, ValueError, OSError) as exc:
+        _fail(exc)
+
+
+@app.command("pipeline")
+def pipeline_cmd(
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write the roll-ups to FILE.xlsx.")
+    ] = None,
+) -> None:
+    """The project pipeline: 三个一批 funnel by stage and the city's targets vs the project table.
+
+    Each target is printed with its seed line; what the project table cannot
+    tell (到位资金, unknown amounts) is said. With -o, writes an XLSX workbook
+    (funnel, targets, roll-ups by cluster, chain, county and zone).
+
+    \b
+    Example:
+        geoapp pipeline -o p.xlsx
+    """
+    from geoapp.chainexport import pipeline_sheets, write_xlsx
+    from geoapp.pipeline import against_targets, funnel
+
+    try:
+        layers = _layers()
+        typer.echo("三个一批 funnel by stage:")
+        _echo_table(funnel(layers))
+        t = against_targets(layers)
+        typer.echo("\nTargets vs the project table:")
+        cols = ["id", "cluster", "metric", "value", "year", "current", "share", "source"]
+        _echo_table(t[cols], max_width=80)
+        for row in t.itertuples():  # 9 targets
+            if row.measurable != "yes":
+                typer.echo(f"  {row.id}: {row.cannot_tell}")
+        if output is not None:
+            if output.suffix.lower() != ".xlsx":
+                _fail(f"cannot tell the format of {str(output)!r}; use .xlsx.")
+            write_xlsx(pipeline_sheets(layers), output)
+            typer.echo(f"Wrote {output}")
+    except (GeoappError, KeyError, ValueError, OSError) as exc:
+        _fail(exc)
 
 
 def main() -> None:

@@ -284,8 +284,9 @@ def cluster_sites(
         out["cluster"] = pd.Series(dtype="int64")
         out["cluster_label"] = pd.Series(dtype=object)
         params.update(n_clusters=0, n_noise=0)
-        return ClusterResult(out, _empty_hulls(), _cluster_table(pd.DataFrame({"cluster": []})),
-                             method, params)
+        return ClusterResult(
+            out, _empty_hulls(), _cluster_table(pd.DataFrame({"cluster": []})), method, params
+        )
 
     xy = _metric_xy(sites)
     if method == "dbscan":
@@ -315,10 +316,12 @@ def cluster_sites(
         {
             "cluster": cluster,
             "inv": inv.to_numpy(dtype="float64"),
-            "chain": labels(sites["chain"] if "chain" in sites.columns else None, sites.index)
-            .to_numpy(),
-            "stage": labels(sites["stage"] if "stage" in sites.columns else None, sites.index)
-            .to_numpy(),
+            "chain": labels(
+                sites["chain"] if "chain" in sites.columns else None, sites.index
+            ).to_numpy(),
+            "stage": labels(
+                sites["stage"] if "stage" in sites.columns else None, sites.index
+            ).to_numpy(),
             "loc_county": county.to_numpy(dtype=object),
         }
     )
@@ -449,8 +452,8 @@ def hot_spots(
             f"extent (limit {_MAX_CELLS}); use larger cells."
         )
         raise ValueError(msg)
-    ix, iy = np.meshgrid(np.arange(nx), np.arange(ny))
-    ix, iy = ix.ravel(), iy.ravel()
+    gx, gy = np.meshgrid(np.arange(nx), np.arange(ny))
+    ix, iy = gx.ravel(), gy.ravel()
     x0, y0 = minx + ix * cell_m, miny + iy * cell_m
     cells = shapely.box(x0, y0, x0 + cell_m, y0 + cell_m)
     shapely.prepare(area)
@@ -461,8 +464,7 @@ def hot_spots(
     n_cells = len(cells)
     if k >= n_cells:
         msg = (
-            f"`k`={k} must be smaller than the number of cells ({n_cells}); "
-            "lower `k` or `cell_m`."
+            f"`k`={k} must be smaller than the number of cells ({n_cells}); lower `k` or `cell_m`."
         )
         raise ValueError(msg)
 
@@ -473,8 +475,8 @@ def hot_spots(
         if (vals < 0).any():
             msg = f"`value_col` {value_col!r} has negative values; Gi* needs values >= 0."
             raise ValueError(msg)
-    counts = np.zeros(n_cells)
-    sums = np.zeros(n_cells)
+    counts: np.ndarray = np.zeros(n_cells)
+    sums: np.ndarray = np.zeros(n_cells)
     if len(sites):
         xy = _metric_xy(sites)
         cx = np.floor((xy[:, 0] - minx) / cell_m).astype(np.int64)
@@ -483,7 +485,7 @@ def hot_spots(
         pos = np.full(len(xy), -1, dtype=np.int64)
         pos[inside] = lookup[cy[inside] * nx + cx[inside]]
         ok = pos >= 0
-        counts = np.bincount(pos[ok], minlength=n_cells).astype(float)
+        counts = np.bincount(pos[ok], minlength=n_cells).astype(np.float64)
         sums = np.bincount(pos[ok], weights=vals[ok], minlength=n_cells)
     nonzero = int((sums > 0).sum())
     if nonzero == 0:

@@ -336,7 +336,7 @@ _COORD = re.compile(
 
 
 def parse_lonlat(text: str, *, datum: Datum = "wgs84") -> tuple[float, float]:
-    """Read a typed or pasted coordinate pair and return WGS-84 longitude, latitude.
+    r"""Read a typed or pasted coordinate pair and return WGS-84 longitude, latitude.
 
     Accepts decimal degrees (``"115.03, 35.76"``, ``"115.03 35.76"``,
     ``"115.03，35.76"``), degrees-minutes-seconds
@@ -370,7 +370,7 @@ def parse_lonlat(text: str, *, datum: Datum = "wgs84") -> tuple[float, float]:
     --------
     >>> parse_lonlat("115.03, 35.76")
     (115.03, 35.76)
-    >>> [round(v, 6) for v in parse_lonlat("115°01'30\\"E 35°45'36\\"N")]
+    >>> [round(v, 6) for v in parse_lonlat("115°01'30\"E 35°45'36\"N")]
     [115.025, 35.76]
     """
     if datum not in DATUMS:

@@ -9,7 +9,7 @@ The functions are vectorised: nearest facilities come from one KD-tree
 (:class:`scipy.spatial.cKDTree`) or spatial-index query, shares from one
 ``groupby``.
 
-Placement of new facilities (MCLP / LSCP with spopt) lives in
+Placement of new facilities (MCLP / LSCP, HiGHS on a sparse model) lives in
 :mod:`geoapp.placement`; :func:`place_facilities`, :func:`check_feasibility`,
 :class:`Feasibility`, :class:`PlacementResult` and
 :class:`~geoapp.errors.InfeasibleError` are re-exported here.
@@ -31,8 +31,9 @@ from geoapp._facilities import (
     _check_radius,
     _investment,
     _metric_geoms,
+    _metric_xy,
     _names,
-    _nearest,
+    _nearest_xy,
     _numbered,
     _require_geometry,
     _shares,
@@ -46,7 +47,8 @@ from geoapp.placement import Feasibility as Feasibility
 from geoapp.placement import PlacementResult as PlacementResult
 from geoapp.placement import check_feasibility as check_feasibility
 from geoapp.placement import place_facilities as place_facilities
-from geoapp.places import OUTSIDE_COUNTIES, OUTSIDE_ZONES, county_labels, zone_labels
+from geoapp.places import OUTSIDE_COUNTIES, OUTSIDE_ZONES, place
+from geoapp.places import _labels as place_labels  # the one rule's labels, same package
 from geoapp.settings import COUNTY_ADCODES, METRIC_CRS, STORAGE_CRS
 from geoapp.spatial import points_of
 
@@ -77,19 +79,31 @@ _GROUP_COLUMNS = [
 
 
 # --------------------------------------------------------------------------- shares
-def _group_table(group: np.ndarray, covered: np.ndarray, inv: np.ndarray, order: list[str]):
+def _group_table(
+    codes: np.ndarray,
+    names: np.ndarray,
+    covered: np.ndarray,
+    inv: np.ndarray,
+    order: list[str],
+) -> pd.DataFrame:
+    """The shares by group; the group of row i is ``names[codes[i]]``.
+
+    Grouped on the integer codes (no hashing of a million strings); the sums run
+    over each group's rows in row order, as a group-by on the labels would.
+    """
     known = ~np.isnan(inv)
     inv0 = np.where(known, inv, 0.0)
     frame = pd.DataFrame(
         {
-            "group": group,
+            "code": codes,
             "cov": covered,
             "inv": inv0,
             "inv_cov": np.where(covered, inv0, 0.0),
             "known": known,
-        }
+        },
+        copy=False,
     )
-    g = frame.groupby("group", sort=False)
+    g = frame.groupby("code", sort=False)
     table = pd.DataFrame(
         {
             "n_sites": g.size(),
@@ -99,6 +113,7 @@ def _group_table(group: np.ndarray, covered: np.ndarray, inv: np.ndarray, order:
             "n_with_investment": g["known"].sum().astype("int64"),
         }
     )
+    table.index = pd.Index(np.asarray(names, dtype=object)[table.index.to_numpy()], dtype="str")
     table["share_count"] = table["n_covered"] / table["n_sites"]
     ok = (table["n_with_investment"] > 0) & (table["investment_yi"] > 0)
     table["share_investment"] = (table["investment_covered_yi"] / table["investment_yi"]).where(ok)
@@ -118,6 +133,23 @@ def _group_table(group: np.ndarray, covered: np.ndarray, inv: np.ndarray, order:
 
 
 # --------------------------------------------------------------------------- nearest
+def _check_facilities(facilities: gpd.GeoDataFrame, name_col: str | None) -> np.ndarray:
+    """Check the facility layer and its name column; the mask of features with a geometry."""
+    _check_layer("facilities", facilities)
+    if name_col is not None and name_col not in facilities.columns:
+        cols = [c for c in facilities.columns if c != facilities.geometry.name]
+        msg = (
+            f"`name_col` {name_col!r} is not a column of `facilities` (columns: {cols}); "
+            "pass one of them, or None to number the facilities."
+        )
+        raise ValueError(msg)
+    valid = _valid(facilities)
+    if not valid.any():
+        msg = "`facilities` has no feature with a geometry; pass at least one facility."
+        raise ValueError(msg)
+    return valid
+
+
 def nearest_facility(
     sites: gpd.GeoDataFrame,
     facilities: gpd.GeoDataFrame,
@@ -162,38 +194,45 @@ def nearest_facility(
     >>> nf["distance_m"].describe()  # doctest: +SKIP
     """
     _check_layer("sites", sites)
-    _check_layer("facilities", facilities)
-    if name_col is not None and name_col not in facilities.columns:
-        cols = [c for c in facilities.columns if c != facilities.geometry.name]
-        msg = (
-            f"`name_col` {name_col!r} is not a column of `facilities` (columns: {cols}); "
-            "pass one of them, or None to number the facilities."
-        )
-        raise ValueError(msg)
-    valid = _valid(facilities)
-    if not valid.any():
-        msg = "`facilities` has no feature with a geometry; pass at least one facility."
-        raise ValueError(msg)
-    out = pd.DataFrame(
-        {
-            "facility_index": pd.Series(-1, index=sites.index, dtype="int64"),
-            "facility_name": pd.Series(None, index=sites.index, dtype=object),
-            "distance_m": pd.Series(np.nan, index=sites.index, dtype="float64"),
-        }
-    )
+    valid = _check_facilities(facilities, name_col)
     if len(sites) == 0:
-        return out
+        return pd.DataFrame(
+            {
+                "facility_index": pd.Series(-1, index=sites.index, dtype="int64"),
+                "facility_name": pd.Series(None, index=sites.index, dtype=object),
+                "distance_m": pd.Series(np.nan, index=sites.index, dtype="float64"),
+            }
+        )
+    x, y = _metric_xy(sites)
+    idx, names, dist = _nearest_of(x, y, facilities, valid, name_col)
+    return pd.DataFrame(
+        {"facility_index": idx, "facility_name": names, "distance_m": dist},
+        index=sites.index,
+        copy=False,  # the arrays are this call's own
+    )
+
+
+def _nearest_of(
+    x: np.ndarray,
+    y: np.ndarray,
+    facilities: gpd.GeoDataFrame,
+    valid: np.ndarray,
+    name_col: str | None,
+) -> tuple[np.ndarray, pd.api.extensions.ExtensionArray, np.ndarray]:
+    """Nearest facility (position in ``facilities``, name, distance) of metric points."""
     fac_pos = np.flatnonzero(valid)
-    fac_geoms = _metric_geoms(facilities)[fac_pos]
-    site_pts = np.asarray(points_of(sites).values)
-    j, dist = _nearest(site_pts, fac_geoms)
-    found = j >= 0
-    idx = np.where(found, fac_pos[np.clip(j, 0, None)], -1)
-    names = _names(facilities, name_col, "设施")
-    out["facility_index"] = idx
-    out["facility_name"] = np.where(found, names[np.clip(idx, 0, None)], None)
-    out["distance_m"] = dist
-    return out
+    fac_types = shapely.get_type_id(np.asarray(facilities.geometry.array)[fac_pos])
+    if (fac_types == shapely.GeometryType.POINT).all():  # reprojected as coordinates
+        fx, fy = _metric_xy(facilities)
+        fac_geoms = shapely.points(fx[fac_pos], fy[fac_pos])
+    else:
+        fac_geoms = _metric_geoms(facilities)[fac_pos]
+    j, dist = _nearest_xy(x, y, fac_geoms)
+    idx = j if len(fac_pos) == len(facilities) else np.where(j >= 0, fac_pos[np.maximum(j, 0)], -1)
+    table = pd.array(_names(facilities, name_col, "设施"), dtype="str")
+    found_all = len(idx) == 0 or idx.min() >= 0
+    names = table.take(idx) if found_all else table.take(idx, allow_fill=True)
+    return idx, names, dist  # one Arrow take of a small table: no column of Python strings
 
 
 # --------------------------------------------------------------------------- coverage
@@ -229,6 +268,78 @@ class CoverageResult:
     radius_m: float
 
 
+def _with_columns(sites: gpd.GeoDataFrame, columns: dict[str, Any]) -> gpd.GeoDataFrame:
+    """``sites`` plus ``columns`` (replacing any of the same name), without copying the data."""
+    if any(c in sites.columns for c in columns):
+        out = sites.copy(deep=False)
+        for name, values in columns.items():
+            out[name] = values
+        return out
+    added = pd.DataFrame(columns, index=sites.index, copy=False)
+    return pd.concat([sites, added], axis=1)  # a GeoDataFrame: geometry and CRS kept
+
+
+def _county_zone(
+    sites: gpd.GeoDataFrame, x: np.ndarray, y: np.ndarray, layers: LayerSet
+) -> tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]:
+    """County and zone of each site by the one rule of :mod:`geoapp.places`, located once.
+
+    The rule sees the sites' own ``county``, ``zone`` and ``location_quality``
+    and their metric points (already computed for the distances), so nothing
+    is reprojected again. Returns ``(codes, names)`` per key: the label of row
+    i is ``names[codes[i]]``.
+    """
+    stated = [c for c in ("county", "zone", "location_quality") if c in sites.columns]
+    points = gpd.GeoDataFrame(
+        sites[stated], geometry=shapely.points(x, y), crs=METRIC_CRS
+    )  # NaN coordinates (no geometry) fall in no polygon, as empty points do
+    where = place(points, layers)
+    return (
+        _rule_codes(where["county"], where["county_by"], OUTSIDE_COUNTIES),
+        _rule_codes(where["zone"], where["zone_by"], OUTSIDE_ZONES),
+    )
+
+
+def _rule_codes(values: pd.Series, by: pd.Series, outside: str) -> tuple[np.ndarray, np.ndarray]:
+    """The labels of :mod:`geoapp.places` as codes: the rule applied once per distinct case.
+
+    A row's label depends only on its value and on whether its place is
+    unstated, so the rule (:func:`geoapp.places` labels) runs on the few
+    distinct (value, unstated) pairs and the rows take their pair's label.
+    """
+    value_code, uniques = pd.factorize(values, use_na_sentinel=True)  # NA: -1
+    unstated = by.eq("unstated").to_numpy(dtype=bool)
+    key = (value_code.astype(np.int64) + 1) * 2 + unstated
+    present = np.zeros(2 * (len(uniques) + 1), dtype=bool)
+    present[key] = True
+    keys = np.flatnonzero(present)  # the distinct cases
+    case = (np.cumsum(present) - 1)[key]
+    pos = keys // 2 - 1
+    case_values = pd.Series(np.asarray(uniques, dtype=object)[np.maximum(pos, 0)], dtype=object)
+    case_values[pos < 0] = None  # the value was missing
+    case_by = pd.Series(np.where(keys % 2 == 1, "unstated", "location"), dtype=object)
+    case_labels = place_labels(case_values, case_by, outside).to_numpy(dtype=object)
+    label_code, names = pd.factorize(case_labels)
+    return label_code[case], np.asarray(names, dtype=object)
+
+
+def _chain_codes(sites: gpd.GeoDataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """The chain label of each site (:func:`geoapp.filters.labels`) as codes, per distinct value."""
+    if "chain" not in sites.columns:
+        return np.zeros(len(sites), dtype=np.intp), np.array([UNSTATED], dtype=object)
+    value_code, uniques = pd.factorize(sites["chain"], use_na_sentinel=True)
+    values = pd.Series([*np.asarray(uniques, dtype=object), None], dtype=object)
+    label_code, names = pd.factorize(labels(values, values.index).to_numpy(dtype=object))
+    return label_code[value_code], np.asarray(names, dtype=object)  # NA: the last value
+
+
+def _farthest_first(dist: np.ndarray, covered: np.ndarray) -> np.ndarray:
+    """Positions of the uncovered sites, farthest first, sites without geometry first."""
+    pos = np.flatnonzero(~covered)
+    d = dist[pos]
+    # stable, like ``sort_values(ascending=False, na_position="first")``
+    order = np.lexsort((-np.nan_to_num(d, nan=np.inf), ~np.isnan(d)))
+    return pos[order]
 
 
 def coverage(
@@ -291,27 +402,24 @@ def coverage(
     """
     radius_m = _check_radius(radius_m)
     _check_layer("sites", sites)
-    _check_layer("facilities", facilities)
+    valid = _check_facilities(facilities, name_col)
     inv = _investment(sites, weight_col, default="investment_yi").to_numpy()
-    sites_m = to_metric(sites)  # once, for the distances and the look-ups
-    nf = nearest_facility(sites_m, facilities, name_col=name_col)
-    covered = (nf["distance_m"] <= radius_m).to_numpy()
-    out = sites.copy()
-    out["facility_index"] = nf["facility_index"].to_numpy()
-    out["facility_name"] = nf["facility_name"].to_numpy()
-    out["distance_m"] = nf["distance_m"].to_numpy()
-    out["covered"] = covered
-
+    x, y = _metric_xy(sites)  # once, for the distances and the look-ups
+    idx, names, dist = _nearest_of(x, y, facilities, valid, name_col)
+    covered = dist <= radius_m  # NaN (no geometry): not covered
+    out = _with_columns(
+        sites,
+        {"facility_index": idx, "facility_name": names, "distance_m": dist, "covered": covered},
+    )
     if len(sites):
-        county, zone = county_labels(sites_m, layers), zone_labels(sites_m, layers)
+        county, zone = _county_zone(sites, x, y, layers)
     else:
-        county = zone = pd.Series([], dtype=object)
-    chain = labels(sites["chain"] if "chain" in sites.columns else None, sites.index)
-    by_county = _group_table(county.to_numpy(), covered, inv, list(COUNTY_ADCODES.values()))
-    by_zone = _group_table(zone.to_numpy(), covered, inv, [])
-    by_chain = _group_table(chain.to_numpy(), covered, inv, [])
+        county = zone = (np.empty(0, dtype=np.intp), np.empty(0, dtype=object))
+    by_county = _group_table(*county, covered, inv, list(COUNTY_ADCODES.values()))
+    by_zone = _group_table(*zone, covered, inv, [])
+    by_chain = _group_table(*_chain_codes(sites), covered, inv, [])
     overall = _shares(covered, inv)
-    uncovered = out.loc[~covered].sort_values("distance_m", ascending=False, na_position="first")
+    uncovered = out.iloc[_farthest_first(dist, covered)]
     logger.info(
         "coverage within %.0f m: %d of %d sites covered",
         radius_m,
@@ -424,4 +532,3 @@ def candidate_sites(
         else _numbered("U", len(user))
     )
     return _candidates_frame(list(ids), list(_names(user, "name", "候选点")), kind, pts)
-

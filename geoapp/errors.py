@@ -19,3 +19,7 @@ class InputFileError(GeoappError, ValueError):
 
 class InfeasibleError(GeoappError, ValueError):
     """An optimisation problem has no solution with the given parameters."""
+
+
+class OutputPathError(GeoappError, ValueError):
+    """An output path (``-o``) would destroy something, or cannot be written."""

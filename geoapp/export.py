@@ -54,10 +54,11 @@ import pandas as pd
 import pyogrio
 import shapely
 
-from geoapp._atomic import atomic_path
+from geoapp._atomic import atomic_path, check_output_file
 from geoapp.coords import convert_geometry
 from geoapp.errors import CRSError
 from geoapp.settings import CGCS2000_CRS, METRIC_CRS, STORAGE_CRS
+from geoapp.textsafe import csv_bytes, write_csv
 
 logger = logging.getLogger(__name__)
 
@@ -372,14 +373,16 @@ def _write_shapefile_zip(
             layer_options={"ENCODING": "UTF-8"},
             promote_to_multi=promote or None,
         )
-        fields_csv = pd.DataFrame(
-            {"original_name": list(field_map), "shapefile_name": list(field_map.values())}
-        ).to_csv(index=False, lineterminator="\r\n")
+        fields_csv = csv_bytes(
+            pd.DataFrame(
+                {"original_name": list(field_map), "shapefile_name": list(field_map.values())}
+            )
+        )
         with atomic_path(path) as tmp:
             with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zf:
                 for part in sorted(Path(folder).iterdir()):
                     zf.write(part, arcname=part.name)
-                zf.writestr("fields.csv", fields_csv.encode("utf-8-sig"))
+                zf.writestr("fields.csv", fields_csv)
                 if crs == "gcj02":
                     zf.writestr("README.txt", (_GCJ02_NOTE + "\r\n").encode("utf-8-sig"))
     return field_map
@@ -405,7 +408,7 @@ def _csv_frame(gdf: gpd.GeoDataFrame, *, crs: str) -> pd.DataFrame:
 def _write_csv(gdf: gpd.GeoDataFrame, path: Path, *, crs: str) -> None:
     df = _csv_frame(gdf, crs=crs)
     with atomic_path(path) as tmp:
-        df.to_csv(tmp, index=False, encoding="utf-8-sig")
+        write_csv(df, tmp)
 
 
 # --------------------------------------------------------------------------- public API
@@ -467,6 +470,9 @@ def export_layer(
         If ``gdf`` has no CRS.
     TypeError
         If ``gdf`` is not a GeoDataFrame.
+    OutputPathError
+        If ``path`` is a folder (``.`` included), the current folder, or its
+        folder cannot be written (one line naming it and the fix).
     ValueError
         If ``fmt`` or ``crs`` is not one of the allowed values, if a GeoJSON
         is asked in a CRS other than WGS-84/GCJ-02, or if a shapefile is asked
@@ -496,7 +502,8 @@ def export_layer(
     layer = _check_layer_name(layer_name)
     if fmt == "geojson":
         _check_geojson_crs(crs)
-    path = _with_suffix(path, fmt)
+    check_output_file(path)
+    path = check_output_file(_with_suffix(path, fmt))
     out = _prepare(gdf, crs)
     field_map: dict[str, str] = {}
     if fmt == "geojson":
@@ -580,8 +587,9 @@ def export_layers(
             "Rename them so they differ by more than case."
         )
         raise ValueError(msg)
+    check_output_file(path)
     prepared = {n: _prepare(g, crs, name=f"layers[{n!r}]") for n, g in layers.items()}
-    path = _with_suffix(path, "gpkg")
+    path = check_output_file(_with_suffix(path, "gpkg"))
     with atomic_path(path) as tmp:
         for i, (name, gdf) in enumerate(prepared.items()):
             _write_ogr(

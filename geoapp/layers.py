@@ -45,7 +45,7 @@ from geoapp.rules import validate_constraints
 from geoapp.settings import METRIC_CRS
 from geoapp.spatial import require_crs
 
-__all__ = ["CONSTRAINTS", "LAYER_NAMES", "REQUIRED_COLUMNS", "LayerSet", "conform"]
+__all__ = ["CONSTRAINTS", "LAYER_NAMES", "REQUIRED_COLUMNS", "LayerSet", "as_layerset", "conform"]
 
 #: The layers every bundle has, in map order (the catalog's names).
 LAYER_NAMES: tuple[str, ...] = (
@@ -78,7 +78,13 @@ REQUIRED_COLUMNS: Mapping[str, tuple[str, ...]] = MappingProxyType(
 _T = TypeVar("_T")
 
 #: Column titles planners use in their own files, mapped to the declared names.
-_COMMON_ALIASES = {"名称": "name", "产业链": "chain", "阶段": "stage", "县区": "county", "园区": "zone"}
+_COMMON_ALIASES = {
+    "名称": "name",
+    "产业链": "chain",
+    "阶段": "stage",
+    "县区": "county",
+    "园区": "zone",
+}
 _CONSTRAINT_ALIASES = {
     "名称": "name",
     "管控区名称": "name",
@@ -185,8 +191,15 @@ class LayerSet(Mapping[str, gpd.GeoDataFrame]):
     frames: Mapping[str, gpd.GeoDataFrame]
     constraints: gpd.GeoDataFrame | None = None
     origins: Mapping[str, str] = field(default_factory=dict)
+    _cache: dict[tuple[Any, ...], Any] = field(
+        init=False, repr=False, compare=False, default_factory=dict
+    )
+    _lock: threading.RLock = field(
+        init=False, repr=False, compare=False, default_factory=threading.RLock
+    )
 
     def __post_init__(self) -> None:
+        """Validate the layers, fill the missing ones and freeze the mappings."""
         frames = dict(self.frames)
         unknown = sorted(set(frames) - set(LAYER_NAMES) - set(catalog()))
         if unknown:
@@ -221,8 +234,6 @@ class LayerSet(Mapping[str, gpd.GeoDataFrame]):
         object.__setattr__(self, "frames", MappingProxyType(frames))
         origins = {n: "given" for n in frames} | dict(self.origins)
         object.__setattr__(self, "origins", MappingProxyType(origins))
-        object.__setattr__(self, "_cache", {})
-        object.__setattr__(self, "_lock", threading.RLock())
 
     # ------------------------------------------------------------------ mapping
     def __getitem__(self, name: str) -> gpd.GeoDataFrame:
@@ -264,9 +275,7 @@ class LayerSet(Mapping[str, gpd.GeoDataFrame]):
         """The layers shipped with geoapp (one shared instance per process)."""
         return _shipped()
 
-    def replace(
-        self, name: str, gdf: gpd.GeoDataFrame | None, *, origin: str = "user"
-    ) -> LayerSet:
+    def replace(self, name: str, gdf: gpd.GeoDataFrame | None, *, origin: str = "user") -> LayerSet:
         """A new bundle with layer ``name`` replaced by ``gdf``, validated against the catalog.
 
         Parameters
@@ -352,11 +361,12 @@ class LayerSet(Mapping[str, gpd.GeoDataFrame]):
     @property
     def token(self) -> str:
         """A content hash of every layer and the constraints (a cache key)."""
-        return self.derived(("token",), self._compute_token)
+        return self.derived(("c:token",), self._compute_token)
 
     def layer_token(self, name: str) -> str:
         """A content hash of one layer."""
-        return self.derived(("layer_token", name), lambda: _frame_digest(self[name]))
+        key = ("c:layer_token",) if name == CONSTRAINTS else ("layer_token", name)
+        return self.derived(key, lambda: _frame_digest(self[name]))
 
     def _compute_token(self) -> str:
         parts = [f"{n}:{self.layer_token(n)}" for n in self.frames]
@@ -380,13 +390,13 @@ class LayerSet(Mapping[str, gpd.GeoDataFrame]):
         -------
         The built value.
         """
-        cache: dict[tuple[Any, ...], Any] = self._cache  # type: ignore[attr-defined]
+        cache = self._cache
         if key in cache:
-            return cache[key]  # type: ignore[no-any-return]
-        with self._lock:  # type: ignore[attr-defined]
+            return cache[key]
+        with self._lock:
             if key not in cache:
                 cache[key] = build()
-            return cache[key]  # type: ignore[no-any-return]
+            return cache[key]
 
     def metric(self, name: str) -> gpd.GeoDataFrame:
         """Layer ``name`` in the metric CRS (EPSG:4547), built once."""
@@ -425,6 +435,29 @@ class LayerSet(Mapping[str, gpd.GeoDataFrame]):
         if "location_quality" not in gdf.columns:
             return 0
         return int(gdf["location_quality"].eq("schematic").sum())
+
+
+def as_layerset(layers: Mapping[str, gpd.GeoDataFrame | None]) -> LayerSet:
+    """``layers`` as a :class:`LayerSet` (itself when it is one).
+
+    Parameters
+    ----------
+    layers
+        A bundle, or a mapping of catalog layer names (and optionally
+        ``"constraints"``) to GeoDataFrames; None values count as absent.
+
+    Returns
+    -------
+    LayerSet
+    """
+    if isinstance(layers, LayerSet):
+        return layers
+    frames = {k: v for k, v in layers.items() if k != CONSTRAINTS and v is not None}
+    constraints = layers.get(CONSTRAINTS)
+    bundle = LayerSet(frames)
+    if constraints is not None and len(constraints):
+        bundle = bundle.with_constraints(constraints)
+    return bundle
 
 
 @cache

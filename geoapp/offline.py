@@ -36,7 +36,7 @@ import tempfile
 from importlib import metadata
 from pathlib import Path
 
-from geoapp.settings import ROOT
+from geoapp.settings import APP_MAIN
 
 __all__ = [
     "IFRAME_PREFIX",
@@ -51,8 +51,9 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-#: Where the assets are copied: ``<repo>/static/vendor`` (served as ``app/static/vendor``).
-VENDOR_DIR = ROOT / "static" / "vendor"
+#: Where the assets are copied: ``static/vendor`` beside the app's entry point, which
+#: Streamlit serves as ``app/static/vendor``.
+VENDOR_DIR = APP_MAIN.parent / "static" / "vendor"
 #: URL prefix of the vendored files as seen from the st_folium iframe.
 IFRAME_PREFIX = "../../app/static/vendor/"
 #: Packages whose versions decide whether the vendored copy is current.
@@ -178,9 +179,10 @@ def vendor_assets(dest: str | Path | None = None, *, force: bool = False) -> Pat
 
 def _all_subclasses(cls: type) -> set[type]:
     out: set[type] = set()
-    todo = [cls]
+    todo: list[type] = [cls]
     while todo:
-        for sub in todo.pop().__subclasses__():
+        subs: list[type] = todo.pop().__subclasses__()
+        for sub in subs:
             if sub not in out:
                 out.add(sub)
                 todo.append(sub)
@@ -260,7 +262,7 @@ def ensure_offline_assets(dest: str | Path | None = None, *, streamlit: bool = T
     Parameters
     ----------
     dest
-        Vendor folder (default ``<repo>/static/vendor``).
+        Vendor folder (default :data:`VENDOR_DIR`).
     streamlit
         Also patch streamlit-folium (imports streamlit).
 

@@ -3,15 +3,20 @@
 Every distance is a straight-line distance in metres in
 :data:`geoapp.settings.METRIC_CRS` (EPSG:4547, via :func:`geoapp.coords.to_metric`).
 Sites given as polygons are represented by a point inside them; facilities may
-be points or polygons (distance to the polygon's edge, 0 inside it). The cost
-matrix comes from one ``cdist`` or broadcast :func:`shapely.distance` call.
+be points or polygons (distance to the polygon's edge, 0 inside it).
 
-Placement uses PySAL ``spopt``'s :class:`~spopt.locate.MCLP` (maximal covering:
-the ``k`` new facilities that cover the most demand) and
-:class:`~spopt.locate.LSCP` (set covering: the fewest facilities that cover
-every site), solved with CBC through ``pulp``; existing facilities are kept open
-as predefined facilities. :func:`check_feasibility` tells beforehand whether
-LSCP has a solution and the smallest radius that has one.
+The models are built from the sparse site × facility coverage matrix (one
+KD-tree radius query for point facilities, one ``STRtree`` ``dwithin`` query
+otherwise; never a dense site × candidate matrix) and solved by HiGHS through
+:func:`scipy.optimize.milp` (see :mod:`geoapp.milp`): MCLP (maximal
+covering: the ``k`` new facilities that cover the most demand) and LSCP (set
+covering: the fewest facilities that cover every site), with existing
+facilities kept open. They are PySAL spopt's ``MCLP`` / ``LSCP`` formulations,
+and the tests check that both reach spopt's objective. Each solve has a time
+limit and a relative optimality gap (:class:`geoapp.settings.PlacementSettings`);
+when the limit is reached the best solution found is returned with its proven
+gap (:meth:`PlacementResult.quality`). :func:`check_feasibility` tells
+beforehand whether LSCP has a solution and the smallest radius that has one.
 
 Candidate locations come from :func:`geoapp.coverage.candidate_sites`; the
 names here are also importable from :mod:`geoapp.coverage`.
@@ -21,18 +26,17 @@ from __future__ import annotations
 
 import logging
 import math
-import warnings
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 import geopandas as gpd
 import numpy as np
 import pandas as pd
-import shapely
 
 from geoapp._facilities import (
     _check_layer,
     _check_radius,
+    _coverage_matrix,
     _investment,
     _metric_geoms,
     _names,
@@ -41,7 +45,9 @@ from geoapp._facilities import (
     _shares,
 )
 from geoapp.errors import InfeasibleError
+from geoapp.milp import check_limits, solve_lscp, solve_mclp
 from geoapp.filters import UNSTATED, labels
+from geoapp.settings import DEFAULT_PLACEMENT
 from geoapp.spatial import points_of
 
 logger = logging.getLogger(__name__)
@@ -59,17 +65,6 @@ def _site_names(sites: gpd.GeoDataFrame) -> np.ndarray:
         given = labels(sites["name"], sites.index)
         return given.where(given != UNSTATED, sites.index.astype(str)).to_numpy(dtype=object)
     return sites.index.astype(str).to_numpy(dtype=object)
-
-
-
-def _cost_matrix(site_pts: np.ndarray, fac_geoms: np.ndarray) -> np.ndarray:
-    """Distances in metres, shape (n_sites, n_facilities)."""
-    if (shapely.get_type_id(fac_geoms) == shapely.GeometryType.POINT).all():
-        from scipy.spatial.distance import cdist
-
-        return cdist(shapely.get_coordinates(site_pts), shapely.get_coordinates(fac_geoms))
-    return shapely.distance(site_pts[:, None], fac_geoms[None, :])
-
 
 
 # --------------------------------------------------------------------------- feasibility
@@ -200,6 +195,26 @@ class PlacementResult:
         The model's objective value: MCLP the covered weight (the sum of
         weights of covered sites), LSCP the number of open facilities
         (existing included).
+    params
+        The inputs (``n_candidates``, ``n_existing``, ``weight_col``,
+        ``fill_weight``, ``min_radius_m``, ``time_limit_s``, ``mip_gap``) and
+        the solver's ``status``, ``solve_s`` (seconds in HiGHS) and
+        ``n_pairs`` (non-zeros of the sparse coverage matrix).
+    optimal
+        True when the solution is proven optimal (gap 0).
+    gap
+        The proven relative gap: MCLP ``(bound - objective) / bound`` (the
+        solution covers at least ``1 - gap`` of the best possible weight);
+        LSCP ``(objective - bound) / bound`` (at most ``gap`` more facilities
+        than the fewest possible). 0 when optimal, NaN when the solver proved
+        no bound before its time limit.
+    bound
+        The proven bound on the best possible objective (MCLP an upper bound
+        on the covered weight, LSCP a lower bound on the number of
+        facilities).
+    time_limit_hit
+        True when the solver stopped at ``time_limit_s`` and returned the best
+        solution it had found.
     """
 
     chosen: gpd.GeoDataFrame
@@ -211,6 +226,56 @@ class PlacementResult:
     sites: gpd.GeoDataFrame
     objective: float
     params: dict[str, Any] = field(default_factory=dict)
+    optimal: bool = True
+    gap: float = 0.0
+    bound: float = math.nan
+    time_limit_hit: bool = False
+
+    def quality(self, lang: Literal["zh", "en"] = "zh") -> str:
+        """Say plainly how good the solution is, e.g. "within 2.1 % of the best possible".
+
+        The percentage is the proven gap rounded up to 0.1 %, so the sentence
+        stays true.
+
+        Parameters
+        ----------
+        lang
+            ``{"zh", "en"}``.
+
+        Returns
+        -------
+        str
+        """
+        limit = self.params.get("time_limit_s")
+        if self.optimal:
+            return "最优解（已证明）" if lang == "zh" else "optimal (proven)"
+        if self.time_limit_hit:
+            why_zh = f"求解在 {limit:g} 秒时间上限处停止"
+            why_en = f"the solver stopped at its {limit:g} s time limit"
+        else:
+            why_zh, why_en = "已达到设定的最优性差距", "the solver stopped at the requested gap"
+        if not math.isfinite(self.gap):
+            if lang == "zh":
+                return f"{why_zh}，返回已找到的最好方案，未能证明其与最优解的差距。"
+            return (
+                f"{why_en.capitalize()}; this is the best solution found, with no proven bound "
+                "on its distance from the best possible."
+            )
+        pct = math.ceil(self.gap * 1000 - 1e-9) / 10
+        if lang == "zh":
+            extra = (
+                f"（最多比最少所需设施数多 {int(self.objective - self.bound)} 个）"
+                if self.model == "lscp"
+                else ""
+            )
+            return f"{why_zh}：所得方案与最优解相差不超过 {pct:.1f}%{extra}。"
+        extra = (
+            f" (at most {int(self.objective - self.bound)} more facilities than the fewest "
+            "possible)"
+            if self.model == "lscp"
+            else ""
+        )
+        return f"{why_en.capitalize()}: within {pct:.1f} % of the best possible{extra}."
 
 
 def _mclp_weights(
@@ -257,11 +322,15 @@ def _infeasible_message(feas: Feasibility, radius_m: float) -> str:
         f"距所有候选点和现有设施都更远（{listed}）。覆盖全部项目所需的最小半径为 {need:.0f} 米；"
         "请增大服务半径、在这些项目附近增加候选点，或改用 MCLP（最大覆盖）。"
     )
-    return zh + "\n" + (
-        f"LSCP is infeasible with `radius_m`={radius_m:g} m: {len(feas.unreachable)} site(s) are "
-        f"farther than that from every candidate and existing facility: {listed}. "
-        f"The smallest radius that covers every site is {need:.0f} m; use "
-        f"`radius_m` >= {need:.0f}, add candidates near those sites, or use model='mclp'."
+    return (
+        zh
+        + "\n"
+        + (
+            f"LSCP is infeasible with `radius_m`={radius_m:g} m: {len(feas.unreachable)} site(s) are "
+            f"farther than that from every candidate and existing facility: {listed}. "
+            f"The smallest radius that covers every site is {need:.0f} m; use "
+            f"`radius_m` >= {need:.0f}, add candidates near those sites, or use model='mclp'."
+        )
     )
 
 
@@ -275,15 +344,16 @@ def place_facilities(
     existing: gpd.GeoDataFrame | None = None,
     weight_col: str | None = "investment_yi",
     fill_weight: float | None = None,
+    time_limit_s: float = DEFAULT_PLACEMENT.time_limit_s,
+    mip_gap: float = DEFAULT_PLACEMENT.mip_gap,
 ) -> PlacementResult:
-    """Choose new facility locations among candidates with MCLP or LSCP (spopt).
+    """Choose new facility locations among candidates with MCLP or LSCP (HiGHS).
 
-    The cost matrix holds the distances in metres (EPSG:4547) from every site
-    to every existing facility and candidate, existing ones first; existing
-    facilities are passed as ``predefined_facilities_arr`` so they stay open.
-    The model is built with ``spopt.locate.MCLP.from_cost_matrix`` or
-    ``LSCP.from_cost_matrix`` and solved with CBC
-    (``pulp.PULP_CBC_CMD(msg=False)``).
+    The coverage matrix (site × facility, existing facilities first, sparse)
+    holds the pairs within ``radius_m`` metres (EPSG:4547), from one KD-tree
+    radius query; the model is built from it in vectorised form and solved by
+    HiGHS through :func:`scipy.optimize.milp` with ``time_limit`` and
+    ``mip_rel_gap``. Existing facilities are fixed open.
 
     Parameters
     ----------
@@ -310,6 +380,14 @@ def place_facilities(
     fill_weight
         MCLP weight of sites whose ``weight_col`` is empty. Without it, empty
         weights are an error (the sample projects state few amounts).
+    time_limit_s
+        Solver time limit in seconds (default
+        :attr:`geoapp.settings.PlacementSettings.time_limit_s`, 10 s). When it
+        is reached, the best solution found is returned with its proven gap
+        (``result.gap``, ``result.quality()``).
+    mip_gap
+        Relative optimality gap at which the solver may stop, as a fraction
+        (default 0: prove optimality; 0.01 = within 1 %).
 
     Returns
     -------
@@ -323,24 +401,26 @@ def place_facilities(
         and the smallest radius that works (rounded up to 100 m); the
         :class:`Feasibility` is attached as ``exc.feasibility``.
     ValueError
-        On a bad ``model``, ``radius_m``, ``k``, ``weight_col`` or
-        ``fill_weight``, empty weights without ``fill_weight``, or empty layers.
+        On a bad ``model``, ``radius_m``, ``k``, ``weight_col``,
+        ``fill_weight``, ``time_limit_s`` or ``mip_gap``, empty weights without
+        ``fill_weight``, or empty layers.
     RuntimeError
-        If the solver does not reach an optimal solution.
+        If the solver fails (neither a solution nor the time limit).
 
     Examples
     --------
     >>> cands = candidate_sites(kind="grid", spacing_m=5000)  # doctest: +SKIP
     >>> res = place_facilities(load_layer("projects"), cands, radius_m=10_000,
     ...                        model="mclp", k=3, existing=load_layer("logistics_hubs"),
-    ...                        weight_col=None)  # doctest: +SKIP
-    >>> res.chosen[["name"]], res.covered_after["share_count"]  # doctest: +SKIP
+    ...                        weight_col=None, time_limit_s=5)  # doctest: +SKIP
+    >>> res.chosen[["name"]], res.covered_after["share_count"], res.quality("en")  # doctest: +SKIP
     """
     models = ("mclp", "lscp")
     if model not in models:
         msg = f"`model` was {model!r} but must be one of {models}."
         raise ValueError(msg)
     radius_m = _check_radius(radius_m)
+    check_limits(time_limit_s, mip_gap)
     _check_layer("sites", sites, allow_empty=False)
     _check_layer("candidates", candidates, allow_empty=False)
     _require_geometry("sites", sites)
@@ -360,61 +440,52 @@ def place_facilities(
     inv_col = weight_col if weight_col is not None else "investment_yi"
     inv = _investment(sites, inv_col, default="investment_yi").to_numpy()
 
-    import pulp
-    from spopt.locate import LSCP, MCLP
-
     fac_geoms, fac_names, n_exist = _facility_set(candidates, existing)
     site_pts = np.asarray(points_of(sites).values)
-    cost = _cost_matrix(site_pts, fac_geoms)
-    predefined = None
-    if n_exist:
-        predefined = np.r_[np.ones(n_exist, dtype=int), np.zeros(n_cand, dtype=int)]
-
-    nearest = cost.argmin(axis=1)
-    feas = _feasibility(sites, cost[np.arange(len(sites)), nearest], fac_names[nearest], radius_m)
+    near_j, near_d = _nearest(site_pts, fac_geoms)
+    feas = _feasibility(sites, near_d, fac_names[near_j], radius_m)
     if model == "lscp" and not feas.feasible:
         exc = InfeasibleError(_infeasible_message(feas, radius_m))
         exc.feasibility = feas
         raise exc
-    with warnings.catch_warnings():
-        # PuLP 3.x announces its 4.0 API on every variable spopt creates; not actionable here.
-        warnings.filterwarnings("ignore", category=DeprecationWarning, module=r"pulp(\.|$)")
-        solver = pulp.PULP_CBC_CMD(msg=False)
-        if model == "lscp":
-            lp = LSCP.from_cost_matrix(cost, radius_m, predefined_facilities_arr=predefined)
-        else:
-            lp = MCLP.from_cost_matrix(
-                cost,
-                weights,
-                radius_m,
-                p_facilities=int(k) + n_exist,
-                predefined_facilities_arr=predefined,
-            )
-        lp.solve(solver, results=False)
-    is_open = np.array([v.value() for v in lp.fac_vars], dtype=float) > 0.5
-    objective = float(pulp.value(lp.problem.objective))
+    cover = _coverage_matrix(site_pts, fac_geoms, radius_m)
+    if model == "lscp":
+        sol = solve_lscp(cover, n_exist=n_exist, time_limit_s=time_limit_s, mip_gap=mip_gap)
+    else:
+        assert k is not None  # checked above
+        sol = solve_mclp(
+            cover,
+            weights,
+            p=int(k) + n_exist,
+            n_exist=n_exist,
+            time_limit_s=time_limit_s,
+            mip_gap=mip_gap,
+        )
+    is_open = sol.is_open
 
     new_pos = np.flatnonzero(is_open[n_exist:])
-    within = cost <= radius_m
     chosen = candidates.iloc[new_pos].copy()
-    chosen["n_sites_within"] = within[:, n_exist + new_pos].sum(axis=0)
+    chosen["n_sites_within"] = np.asarray(cover[:, n_exist + new_pos].sum(axis=0)).astype(int)
 
-    covered_before = within[:, :n_exist].any(axis=1) if n_exist else np.zeros(len(sites), bool)
+    if n_exist:
+        covered_before = np.asarray(cover[:, :n_exist].sum(axis=1)) > 0
+    else:
+        covered_before = np.zeros(len(sites), bool)
     open_cols = np.flatnonzero(is_open)
-    sub = cost[:, open_cols]
-    best = sub.argmin(axis=1)
+    best, dist = _nearest(site_pts, fac_geoms[open_cols])
     best_col = open_cols[best]
-    dist = sub[np.arange(len(sites)), best]
-    covered_after = dist <= radius_m
+    # the nearest open facility is within the radius exactly when a covering pair exists
+    covered_after = (cover @ is_open.astype(np.int64)) > 0
     out = sites.copy()
     out["facility_name"] = fac_names[best_col]
     out["facility_source"] = np.where(best_col < n_exist, "existing", "new")
     out["distance_m"] = dist
     out["covered"] = covered_after
     out["covered_before"] = covered_before
-    n_new = int(len(new_pos))
+    n_new = len(new_pos)
     logger.info(
-        "%s: %d new of %d candidates (+%d existing), covered %d -> %d of %d sites",
+        "%s: %d new of %d candidates (+%d existing), covered %d -> %d of %d sites; "
+        "HiGHS %.2f s, gap %.4g%s",
         model,
         n_new,
         n_cand,
@@ -422,6 +493,9 @@ def place_facilities(
         int(covered_before.sum()),
         int(covered_after.sum()),
         len(sites),
+        sol.solve_s,
+        sol.gap,
+        " (time limit reached)" if sol.time_limit_hit else "",
     )
     return PlacementResult(
         chosen=chosen,
@@ -431,12 +505,22 @@ def place_facilities(
         covered_before=_shares(covered_before, inv),
         covered_after=_shares(covered_after, inv),
         sites=out,
-        objective=objective,
+        objective=sol.objective,
         params={
             "n_candidates": n_cand,
             "n_existing": n_exist,
             "weight_col": weight_col,
             "fill_weight": fill_weight,
             "min_radius_m": feas.min_radius_m,
+            "time_limit_s": float(time_limit_s),
+            "mip_gap": float(mip_gap),
+            "status": sol.status,
+            "solve_s": sol.solve_s,
+            "n_pairs": int(cover.nnz),
+            "greedy_fallback": sol.greedy,
         },
+        optimal=sol.gap == 0.0,
+        gap=sol.gap,
+        bound=sol.bound,
+        time_limit_hit=sol.time_limit_hit,
     )

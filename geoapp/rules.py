@@ -32,9 +32,10 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any, Literal, Mapping
+from typing import Any, Literal
 
 import geopandas as gpd
 import numpy as np
@@ -93,6 +94,7 @@ class Rule:
     parameter: str | None = None
 
     def __post_init__(self) -> None:
+        """Check ``applies_to``."""
         if self.applies_to not in APPLIES_TO:
             msg = (
                 f"`applies_to` of rule {self.id!r} was {self.applies_to!r}; "
@@ -364,9 +366,7 @@ def constraint_rules(
     )
     names = _text(layer[name_col])
     bases = _text(layer[legal_basis_col]) if legal_basis_col in layer.columns else None
-    applies = (
-        _text(layer[applies_to_col]).str.lower() if applies_to_col in layer.columns else None
-    )
+    applies = _text(layer[applies_to_col]).str.lower() if applies_to_col in layer.columns else None
     frame = pd.DataFrame(
         {
             "name": names,
@@ -410,4 +410,3 @@ def constraint_rules(
 def rule_text(rules: list[Rule] | tuple[Rule, ...], settings: Any = None) -> str:
     """Join rules as ``规则名（法律依据）；规则名（法律依据）`` ("" for none)."""
     return "；".join(r.label(settings) for r in rules)
-

@@ -15,6 +15,9 @@ METRIC_CRS : ``"EPSG:4547"``
     CGCS2000 / 3-degree Gauss-Krüger CM 114E. Every distance, buffer and area
     is computed in this CRS, in metres. Across 濮阳市 (114.8–116.2°E) its scale
     error stays under 0.05 % (see ``tests/test_coords.py``).
+Workspace : ``$GEOAPP_WORKSPACE``, else ``~/.local/share/geoapp/workspace.gpkg``
+    Where a planner's layers, scenarios and log are kept
+    (:func:`default_workspace`; ``--workspace`` on the command line wins).
 
 Use ``dataclasses.replace`` to override a default::
 
@@ -26,10 +29,11 @@ Use ``dataclasses.replace`` to override a default::
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from importlib.resources import files
 from pathlib import Path
 from types import MappingProxyType
-from typing import Mapping
 
 #: Storage / exchange CRS (WGS-84 lon/lat).
 STORAGE_CRS = "EPSG:4326"
@@ -38,10 +42,16 @@ METRIC_CRS = "EPSG:4547"
 #: CGCS2000 geographic CRS, accepted on input and offered on export.
 CGCS2000_CRS = "EPSG:4490"
 
-#: Repository root (data/ and layers/ live here); override with ``GEOAPP_HOME``.
-ROOT = Path(os.environ.get("GEOAPP_HOME", Path(__file__).resolve().parents[1]))
+#: The installed package's folder (the app and its pages live in ``app/``).
+PACKAGE_DIR = Path(str(files("geoapp")))
+#: The data home: ``layers/`` (declarations) and ``data/`` (shipped layers, seed tables,
+#: seeds) — the package's own ``resources/`` (package data), or the folder named by the
+#: environment variable ``GEOAPP_HOME`` (same layout) to run on another data set.
+ROOT = Path(os.environ.get("GEOAPP_HOME") or str(files("geoapp") / "resources"))
 DATA_DIR = ROOT / "data"
 LAYERS_DIR = ROOT / "layers"
+#: The Streamlit app's entry point.
+APP_MAIN = PACKAGE_DIR / "app" / "main.py"
 
 #: The six county-level units of 濮阳市, adcode -> name.
 COUNTY_ADCODES: Mapping[str, str] = MappingProxyType(
@@ -56,8 +66,29 @@ COUNTY_ADCODES: Mapping[str, str] = MappingProxyType(
 )
 
 
-#: Largest upload accepted by the app and by :func:`geoapp.io.read_user_layer`.
-MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+#: Environment variable naming the workspace (a ``.gpkg`` path or a ``postgresql://`` URL).
+WORKSPACE_ENV = "GEOAPP_WORKSPACE"
+
+
+def default_workspace() -> str:
+    """The workspace used when none is named: ``$GEOAPP_WORKSPACE``, else a GeoPackage
+    in the user's data folder, ``$XDG_DATA_HOME/geoapp/workspace.gpkg`` (by default
+    ``~/.local/share/geoapp/workspace.gpkg``).
+
+    The CLI's ``--workspace`` option and ``geoapp app --workspace`` override it.
+    """
+    named = os.environ.get(WORKSPACE_ENV, "").strip()
+    if named:
+        return named
+    data_home = os.environ.get("XDG_DATA_HOME", "").strip() or str(
+        Path.home() / ".local" / "share"
+    )
+    return str(Path(data_home) / "geoapp" / "workspace.gpkg")
+
+
+#: Largest upload accepted by the app and by :func:`geoapp.io.read_user_layer`
+#: (the default of :attr:`Limits.max_bytes`).
+MAX_UPLOAD_BYTES = 100 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -147,6 +178,90 @@ class SitingSettings:
     feasible_min: float = 35.0
 
 
+@dataclass(frozen=True)
+class PlacementSettings:
+    """Solver limits of facility placement (MCLP / LSCP, HiGHS through ``scipy.optimize.milp``).
+
+    Attributes
+    ----------
+    time_limit_s
+        Wall-clock limit of one solve, in seconds (default 10 s, so the app's
+        coverage page answers within seconds). When it is reached the best
+        solution found so far is returned with its proven gap.
+    mip_gap
+        Relative optimality gap at which the solver may stop, as a fraction
+        (default 0: solve to proven optimality within the time limit; 0.01
+        stops once the solution is proven within 1 % of the best possible).
+    """
+
+    time_limit_s: float = 10.0
+    mip_gap: float = 0.0
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds on the work one input may cause, with defaults for a city office.
+
+    Every limit gives a clear message naming the option that raises it
+    (``geoapp report --max-rows …``; ``limits=replace(DEFAULT_LIMITS, …)`` in
+    Python). Import runs at about ``pandas.read_csv`` speed, so the defaults
+    admit a 1,000,000-row candidate file; the evaluation of all rows is
+    vectorised, while the per-site pages (and PDFs) are capped.
+
+    Attributes
+    ----------
+    max_bytes
+        Largest input file, in bytes (default 100 MiB; ``--max-bytes``).
+    max_rows
+        Most data rows of a table or features of a layer (default 1,000,000;
+        ``--max-rows``).
+    max_expanded_bytes
+        Largest total uncompressed size of the members of a .zip or of the
+        parts of an .xlsx (itself a zip), checked before anything is
+        inflated (default 256 MiB; ``--max-bytes`` raises it in proportion).
+    max_ratio
+        Largest compression ratio of one archive member (uncompressed /
+        compressed; default 200): a zip bomb is refused before it is opened.
+    max_cell_chars
+        Longest text in one cell; a row with a longer cell is rejected with
+        the column named (default 10,000 characters; ``--max-cell-chars``).
+    max_pages
+        Most sites with their own page (and PDF) in one report (default 500;
+        ``--max-pages``). Every site is still evaluated and listed in
+        ``summary.csv``, ``results.geojson``; the index notes the cap.
+    max_name_chars
+        Names longer than this are shortened with "…" on pages, maps and PDFs
+        (default 80); CSV and GeoJSON keep the full text.
+    """
+
+    max_bytes: int = 100 * 1024 * 1024
+    max_rows: int = 1_000_000
+    max_expanded_bytes: int = 256 * 1024 * 1024
+    max_ratio: float = 200.0
+    max_cell_chars: int = 10_000
+    max_pages: int = 500
+    max_name_chars: int = 80
+
+    def __post_init__(self) -> None:
+        """Check that every limit is a positive number."""
+        for name in ("max_bytes", "max_rows", "max_expanded_bytes", "max_cell_chars",
+                     "max_name_chars"):  # fmt: skip
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+                msg = f"`{name}` must be a positive integer, got {value!r}."
+                raise ValueError(msg)
+        if isinstance(self.max_pages, bool) or not isinstance(self.max_pages, int) or (
+            self.max_pages < 0
+        ):
+            msg = f"`max_pages` must be an integer >= 0, got {self.max_pages!r}."
+            raise ValueError(msg)
+        if not self.max_ratio > 1:
+            msg = f"`max_ratio` must be > 1, got {self.max_ratio!r}."
+            raise ValueError(msg)
+
+
+DEFAULT_LIMITS = Limits()
 DEFAULT_COVERAGE = CoverageSettings()
+DEFAULT_PLACEMENT = PlacementSettings()
 DEFAULT_CLUSTER = ClusterSettings()
 DEFAULT_SITING = SitingSettings()

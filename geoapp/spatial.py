@@ -50,6 +50,7 @@ class PolygonIndex:
         self.tree = shapely.STRtree(self.geoms)
 
     def __len__(self) -> int:
+        """Number of polygons."""
         return len(self.geoms)
 
     def hits_xy(
@@ -63,9 +64,10 @@ class PolygonIndex:
         func = shapely.intersects_xy if boundary else shapely.contains_xy
         if len(self) == 0 or len(x) == 0:
             return np.empty(0, np.intp), np.empty(0, np.intp)
-        if len(self) <= LOOP_MAX_POLYGONS:  # loop over the few polygons, not the points
+        if len(x) >= len(self) and len(self) <= LOOP_MAX_POLYGONS:
+            # loop over the few polygons, not the points
             pts, polys = [], []
-            for j, (geom, (x0, y0, x1, y1)) in enumerate(zip(self.geoms, self.bounds)):
+            for j, (geom, (x0, y0, x1, y1)) in enumerate(zip(self.geoms, self.bounds, strict=True)):
                 cand = np.flatnonzero((x >= x0) & (x <= x1) & (y >= y0) & (y <= y1))
                 if cand.size:
                     hit = cand[func(geom, x[cand], y[cand])]
@@ -74,7 +76,8 @@ class PolygonIndex:
             if not pts:
                 return np.empty(0, np.intp), np.empty(0, np.intp)
             return np.concatenate(pts), np.concatenate(polys)
-        pt_idx, poly_idx = self.tree.query(shapely.points(x, y))  # bounding boxes only
+        # many polygons, or fewer points than polygons (a click): the tree's boxes first
+        pt_idx, poly_idx = self.tree.query(shapely.points(x, y))
         keep = func(self.geoms[poly_idx], x[pt_idx], y[pt_idx])
         return pt_idx[keep], poly_idx[keep]
 
@@ -85,7 +88,15 @@ class PolygonIndex:
         return self.tree.query(geoms, predicate="intersects")
 
     def innermost(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:
-        """Position of the smallest polygon containing each point, -1 where none does."""
+        """Position of the smallest polygon containing each point, -1 where none does.
+
+        Tie rule for points on a boundary: a point inside a polygon's interior
+        belongs to the smallest such polygon; a point that lies only on
+        boundaries (a shared county border, a vertex where several meet)
+        belongs to the polygon that covers it with the lowest position — the
+        counties layer is ordered by adcode, so on a county border the lowest
+        adcode wins. A point of the union is never left without a polygon.
+        """
         out = np.full(len(x), -1, dtype=np.intp)
         pt_idx, poly_idx = self.hits_xy(x, y, boundary=False)
         if pt_idx.size:
@@ -93,6 +104,19 @@ class PolygonIndex:
             pt_sorted, poly_sorted = pt_idx[order], poly_idx[order]
             first = np.r_[True, pt_sorted[1:] != pt_sorted[:-1]]
             out[pt_sorted[first]] = poly_sorted[first]
+        return self._on_boundary(x, y, out)
+
+    def _on_boundary(self, x: np.ndarray, y: np.ndarray, out: np.ndarray) -> np.ndarray:
+        """Give points that no interior holds the lowest-positioned polygon covering them."""
+        rest = np.flatnonzero(out < 0)
+        if rest.size == 0 or len(self) == 0:
+            return out
+        pt_idx, poly_idx = self.hits_xy(x[rest], y[rest], boundary=True)
+        if pt_idx.size:
+            order = np.lexsort((poly_idx, pt_idx))
+            pt_sorted, poly_sorted = pt_idx[order], poly_idx[order]
+            first = np.r_[True, pt_sorted[1:] != pt_sorted[:-1]]
+            out[rest[pt_sorted[first]]] = poly_sorted[first]
         return out
 
 
@@ -109,7 +133,9 @@ def polygon_lookup(
         Polygons in the same CRS.
     smallest
         Where several polygons contain a point (nested zones), pick the one with
-        the smallest area — the innermost. Otherwise the first.
+        the smallest area — the innermost. Otherwise the first. A point only
+        on boundaries (a shared border) goes to the first polygon covering it
+        (see :meth:`PolygonIndex.innermost`).
 
     Returns
     -------
@@ -127,13 +153,16 @@ def polygon_lookup(
     pt_sorted, poly_sorted = pt_idx[order], poly_idx[order]
     first = np.r_[True, pt_sorted[1:] != pt_sorted[:-1]] if pt_sorted.size else pt_sorted
     out[pt_sorted[first]] = poly_sorted[first]
-    return out
+    return index._on_boundary(x, y, out.astype(np.intp)).astype(np.int64)
 
 
 def _take(values: pd.Series, idx: np.ndarray) -> np.ndarray:
     arr = values.to_numpy(dtype=object)
-    taken = arr[np.clip(idx, 0, None)] if len(arr) else np.full(len(idx), None, dtype=object)
-    return np.where(idx >= 0, taken, None)
+    taken: np.ndarray = (
+        arr[np.clip(idx, 0, None)] if len(arr) else np.full(len(idx), None, dtype=object)
+    )
+    out: np.ndarray = np.where(idx >= 0, taken, np.full(len(idx), None, dtype=object))
+    return out
 
 
 def locate(
@@ -172,9 +201,7 @@ def locate(
     require_crs(sites=sites, counties=counties, zones=zones)
     pts = points_of(sites)
     c_idx = polygon_lookup(pts, to_metric(counties))
-    out = pd.DataFrame(
-        {"county": _take(counties["name"], c_idx)}, index=sites.index, dtype=object
-    )
+    out = pd.DataFrame({"county": _take(counties["name"], c_idx)}, index=sites.index, dtype=object)
     if zones is not None and len(zones):
         z_idx = polygon_lookup(pts, to_metric(zones), smallest=True)
         out["zone"] = _take(zones["name"], z_idx)
@@ -209,7 +236,7 @@ def _prefer_attributes(
         out.loc[zone_given, "zone"] = sites.loc[zone_given, "zone"]
         out.loc[zone_given, "zone_by"] = "attribute"
         if zones is not None and "kind" in zones.columns:
-            kinds = dict(zip(zones["name"], zones["kind"]))
+            kinds = dict(zip(zones["name"], zones["kind"], strict=True))
             out.loc[zone_given, "zone_kind"] = sites.loc[zone_given, "zone"].map(kinds)
     blank_zone = schematic & ~zone_given
     out.loc[blank_zone, ["zone", "zone_kind"]] = None
@@ -220,7 +247,7 @@ def _prefer_attributes(
         out.loc[county_given, "county_by"] = "attribute"
     via_zone = np.zeros(n, dtype=bool)
     if zones is not None and "county" in zones.columns and zone_given.any():
-        zone_county = sites["zone"].map(dict(zip(zones["name"], zones["county"])))
+        zone_county = sites["zone"].map(dict(zip(zones["name"], zones["county"], strict=True)))
         via_zone = zone_given & ~county_given & _filled(zone_county)
         out.loc[via_zone, "county"] = zone_county[via_zone]
         out.loc[via_zone, "county_by"] = "zone"
@@ -263,3 +290,52 @@ def random_points(
         ys.append(y[inside])
         have += int(inside.sum())
     return np.concatenate(xs)[:n], np.concatenate(ys)[:n]
+
+
+#: A site may lie this far outside the county outlines (as in the batch import).
+CITY_TOLERANCE_M = 1_000.0
+
+
+def outside_city(
+    geoms: gpd.GeoSeries, counties: gpd.GeoDataFrame, *, tolerance_m: float = CITY_TOLERANCE_M
+) -> str | None:
+    """Say why a single site cannot be evaluated: outside 濮阳市, or lon/lat swapped.
+
+    Parameters
+    ----------
+    geoms
+        The site (a point or a parcel) with a CRS; only the first is checked.
+    counties
+        The county polygons (their union is the city).
+    tolerance_m
+        How far outside the outline a site may lie, in metres (EPSG:4547).
+
+    Returns
+    -------
+    str or None
+        A one-line message ("… is outside 濮阳市 …", or "… look swapped …"), or
+        None when the site is in the city.
+    """
+    from geoapp.coords import to_metric
+
+    require_crs(geoms=geoms, counties=counties)
+    if not len(geoms) or not len(counties):
+        return None
+    city = to_metric(counties.geometry).union_all()
+    here = to_metric(geoms.iloc[:1]).iloc[0]
+    distance = float(city.distance(here))
+    if distance <= tolerance_m:
+        return None
+    centre = geoms.iloc[:1].to_crs("EPSG:4326").iloc[0].representative_point()
+    lon, lat = float(centre.x), float(centre.y)
+    flipped = to_metric(gpd.GeoSeries(gpd.points_from_xy([lat], [lon]), crs="EPSG:4326"))
+    if abs(lon) <= 90 and float(city.distance(flipped.iloc[0])) <= tolerance_m:
+        return (
+            f"({lon:g}, {lat:g}) is outside 濮阳市, but swapped it is inside: longitude and "
+            f"latitude look swapped. Did you mean lon {lat:g}, lat {lon:g}?"
+        )
+    return (
+        f"({lon:.6f}, {lat:.6f} WGS-84) is outside 濮阳市 ({distance / 1000:,.1f} km from the "
+        "city boundary); only sites in the city can be evaluated. Check the coordinates, the "
+        "CRS and the datum."
+    )

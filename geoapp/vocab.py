@@ -28,6 +28,7 @@ __all__ = [
     "STAGES",
     "UNSTATED",
     "UNSTATED_COLOR",
+    "UNSTATED_EN",
     "VERDICT",
     "VERDICT_CODES",
     "Term",
@@ -35,10 +36,13 @@ __all__ = [
     "label",
     "labels",
     "ranked",
+    "vocab_translations",
 ]
 
 #: Label of an empty attribute (stage, chain, county, …) in filters and tables.
 UNSTATED = "未注明"
+#: Its English label.
+UNSTATED_EN = "not stated"
 #: Colour of an empty attribute on every map.
 UNSTATED_COLOR = "#737373"
 
@@ -105,9 +109,9 @@ CLUSTER: Mapping[str, Term] = _vocab(
     ("新材料", "新材料", "New materials", "#d95f02"),
     ("新能源装备制造", "新能源装备制造", "New-energy equipment", "#1b9e77"),
     ("高端装备", "高端装备", "High-end equipment", "#386cb0"),
-    ("新一代信息技术", "新一代信息技术", "New-generation IT", "#7570b3"),
+    ("新一代信息技术", "新一代信息技术", "Next-gen IT", "#7570b3"),
     ("绿色食品", "绿色食品", "Green food", "#66a61e"),
-    ("现代轻纺", "现代轻纺", "Modern light industry and textiles", "#e7298a"),
+    ("现代轻纺", "现代轻纺", "Modern light industry & textiles", "#e7298a"),
 )
 
 #: How a feature's position was obtained (column ``location_quality``).
@@ -126,7 +130,7 @@ def label(vocab: Mapping[str, Term], code: object, lang: str = "zh") -> str:
     An unknown code is returned as text, unchanged.
     """
     if code is None or (isinstance(code, float) and code != code) or str(code).strip() == "":
-        return "Not stated" if lang == "en" else UNSTATED
+        return UNSTATED_EN if lang == "en" else UNSTATED
     term = vocab.get(str(code))
     return term.label(lang) if term is not None else str(code)
 
@@ -141,6 +145,13 @@ def colors(vocab: Mapping[str, Term], *, unstated: bool = False) -> dict[str, st
     out = {t.code: t.color for t in ranked(vocab)}
     if unstated:
         out[UNSTATED] = UNSTATED_COLOR
+    return out
+
+
+def vocab_translations() -> dict[str, str]:
+    """Chinese label -> English label of every term (for :mod:`geoapp.i18n`)."""
+    out = {t.zh: t.en for v in (VERDICT, STAGE, CLUSTER, LOCATION_QUALITY) for t in v.values()}
+    out[UNSTATED] = UNSTATED_EN
     return out
 
 

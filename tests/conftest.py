@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import uuid
+
 import numpy as np
 import pytest
 
@@ -40,3 +43,47 @@ def pytest_sessionfinish(session, exitstatus):
     if skipped and exitstatus == 0:
         reporter.write_line(f"{len(skipped)} test(s) skipped: skips count as failures", red=True)
         session.exitstatus = 1
+
+
+@pytest.fixture(autouse=True)
+def _own_workspace(tmp_path_factory, monkeypatch):
+    """Every test gets its own default workspace (never the user's ~/.local/share one)."""
+    folder = tmp_path_factory.mktemp("workspace")
+    monkeypatch.setenv("GEOAPP_WORKSPACE", str(folder / "workspace.gpkg"))
+
+
+# --------------------------------------------------------------------------- workspaces
+PG_ENV = "GEOAPP_TEST_PG"
+
+
+def pg_url() -> str:
+    url = os.environ.get(PG_ENV)
+    if not url:
+        pytest.fail(
+            f"{PG_ENV} is not set: the PostGIS tests need the throwaway database that "
+            "`./dev test` starts (it installs postgresql + postgis and exports the URL). "
+            "Run the tests through ./dev test."
+        )
+    return url
+
+
+def with_schema(url: str, schema: str) -> str:
+    return f"{url}{'&' if '?' in url else '?'}schema={schema}"
+
+
+@pytest.fixture(params=["gpkg", "postgis"])
+def ws_target(request, tmp_path):
+    """A fresh workspace target on each back end (a new file / a new schema)."""
+    if request.param == "gpkg":
+        yield str(tmp_path / "workspace.gpkg")
+        return
+    import psycopg
+
+    from geoapp.workspace.postgis import split_url
+
+    base = pg_url()
+    schema = f"t_{uuid.uuid4().hex[:10]}"
+    yield with_schema(base, schema)
+    libpq, _, _ = split_url(base)
+    with psycopg.connect(libpq, autocommit=True) as conn:
+        conn.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import numpy as np
 import pytest
@@ -12,9 +13,10 @@ from streamlit.testing.v1 import AppTest
 from geoapp.catalog import load_layer
 from geoapp.chains import chains_table
 from geoapp.coords import to_metric
-from geoapp.settings import ROOT
+from geoapp.settings import APP_MAIN
 
-APP = str(ROOT / "streamlit_app.py")
+APP = str(APP_MAIN)
+N_PROJECTS = len(load_layer("projects"))
 VERDICTS_ZH = {"推荐", "可行", "不建议", "禁止"}
 
 
@@ -23,7 +25,7 @@ def run_page(page: str | None = None, *, state: dict | None = None) -> AppTest:
     at.run()
     assert not at.exception, at.exception
     if page:
-        at.switch_page(f"app_pages/{page}.py")
+        at.switch_page(f"views/{page}.py")
     for key, value in (state or {}).items():
         at.session_state[key] = value
     if page or state:
@@ -90,7 +92,7 @@ def test_overview_renders_figures_map_and_filters():
     at = run_page()
     assert at.title[0].value == "地图总览"
     m = metrics(at)
-    assert m["项目数"] == "114" and "总投资(亿元)" in m
+    assert m["项目数"] == str(N_PROJECTS) and "总投资(亿元)" in m
     assert {w.label for w in at.multiselect} == {"县区", "产业集群", "产业链", "阶段"}
     assert at.slider(key="f_investment:zh").value[0] == 0.0
     assert at.sidebar.selectbox(key="basemap:zh").value == "none"
@@ -104,9 +106,9 @@ def test_overview_renders_figures_map_and_filters():
         u.startswith("../../app/static/vendor/") for u in args["js_links"] + args["css_links"]
     )
     stage_table = dataframe_with(at, "阶段")
-    assert stage_table["项目数"].sum() == 114
+    assert stage_table["项目数"].sum() == N_PROJECTS
     assert len(at.get("download_button")) == 3
-    assert any("114 个为示意位置" in c.value for c in at.caption)
+    assert any(f"{N_PROJECTS} 个为示意位置" in c.value for c in at.caption)
 
 
 def test_filters_change_the_figures():
@@ -143,9 +145,9 @@ def test_english_switch_keeps_the_choices():
 def test_filters_are_kept_across_pages():
     at = run_page()
     at.multiselect(key="f_stages:zh").set_value(["投产"]).run()
-    at.switch_page("app_pages/clustering.py").run()
+    at.switch_page("views/clustering.py").run()
     assert metrics(at)["项目数"] == "26"
-    at.switch_page("app_pages/overview.py").run()
+    at.switch_page("views/overview.py").run()
     assert metrics(at)["项目数"] == "26"
 
 
@@ -182,7 +184,7 @@ def test_clustering_page_shows_the_cluster_table():
     assert at.title[0].value == "聚类分析"
     table = dataframe_with(at, "聚类")
     assert len(table) == int(metrics(at)["聚类数"]) > 0
-    assert table["项目数"].sum() + int(metrics(at)["噪声点"]) == 114
+    assert table["项目数"].sum() + int(metrics(at)["噪声点"]) == N_PROJECTS
     assert "geoapp-hull" in map_args(at)["feature_group"]
     at.radio(key="cl_method").set_value("hdbscan").run()
     # HDBSCAN runs on its button: until then the page says so
@@ -203,7 +205,7 @@ def test_coverage_page_shows_the_share_table():
     m = metrics(at)
     assert m["覆盖率(按数量)"].endswith("%")
     table = dataframe_with(at, "覆盖率(按数量)")
-    assert table["项目数"].sum() == 114
+    assert table["项目数"].sum() == N_PROJECTS
     assert "geoapp-service" in map_args(at)["feature_group"]
     at.radio(key="cov_type").set_value("monitoring_stations").run()
     assert not at.exception
@@ -228,6 +230,24 @@ def test_coverage_placement_mclp():
     at.slider(key="cov_radius_logistics_hubs").set_value(12.0).run()
     assert "优化后覆盖率" not in metrics(at)
     assert any("运行选址" in i.value for i in at.info)
+
+
+def test_coverage_placement_stopped_by_its_time_limit_says_how_good_it_is():
+    at = run_page("coverage")
+    at.radio(key="cov_type").set_value("monitoring_stations").run()
+    at.radio(key="cov_model").set_value("lscp")
+    at.radio(key="cov_cand").set_value("grid")
+    at.slider(key="cov_spacing").set_value(2.0)
+    at.number_input(key="cov_time_limit").set_value(0.001)
+    at.slider(key="cov_radius_monitoring_stations").set_value(8.0)
+    button(at, "运行选址").click().run()
+    assert not at.exception, at.exception
+    warned = " ".join(w.value for w in at.warning)
+    assert "求解质量" in warned and "0.001 秒时间上限" in warned
+    assert re.search(r"与最优解相差不超过 \d+\.\d%（最多比最少所需设施数多 \d+ 个）", warned), (
+        warned
+    )
+    assert float(metrics(at)["优化后覆盖率"].rstrip("%")) == 100.0
 
 
 # --------------------------------------------------------------------------- siting
@@ -268,7 +288,10 @@ def test_siting_evaluates_a_drawn_parcel():
 
 
 def test_siting_ranks_an_uploaded_candidate_file():
-    csv = "名称,产业链,经度,纬度\n甲地块,氢能,115.03,35.62\n乙地块,绿色涂料,115.10,35.70\n丙地块,,114.95,35.80\n"
+    csv = (
+        "名称,产业链,经度,纬度\n甲地块,氢能,115.03,35.62\n乙地块,绿色涂料,115.10,35.70\n"
+        "丙地块,,114.95,35.80\n"
+    )
     at = run_page("siting")
     at.file_uploader(key="site_upload").upload("候选点.csv", csv.encode("gbk"), "text/csv")
     at.run()
@@ -301,7 +324,7 @@ def test_data_upload_reports_rejected_rows_and_replaces_projects():
     assert "产业链“<script>alert(1)</script>”不在目录中" in list(rejected["reason"])
     assert not at.error
     assert button(at, "替换 · 项目 (2)")
-    assert "projects" not in at.session_state["user_layers"]
+    assert at.session_state["ws_versions"]["projects"] == 0  # nothing written yet (issue 9)
     assert any("可用 2 行，被拒绝 2 行" in i.value for i in at.info)
 
     good = csv.replace("<script>alert(1)</script>", "氢能")
@@ -309,10 +332,14 @@ def test_data_upload_reports_rejected_rows_and_replaces_projects():
     at.run()
     at.button(key="data_apply").click().run()
     assert not at.exception, at.exception
-    user = at.session_state["user_layers"]["projects"]
-    assert len(user["gdf"]) == 3 and user["source"] == "projects.csv"
-    assert set(user["gdf"]["location_quality"]) == {"surveyed"}
-    at.switch_page("app_pages/overview.py").run()
+    from geoapp.workspace import open_workspace  # uploads go into the workspace (issue 9)
+
+    with open_workspace() as ws:
+        user = ws.load_layer("projects")
+        assert ws.versions("projects")["source"].tolist() == ["shipped", "projects.csv"]
+    assert len(user) == 3
+    assert set(user["location_quality"]) == {"surveyed"}
+    at.switch_page("views/overview.py").run()
     assert metrics(at)["项目数"] == "3"
 
 
@@ -336,7 +363,7 @@ def test_data_constraint_layer_is_used_by_siting():
     at.run()
     at.button(key="data_apply").click().run()
     assert not at.exception, at.exception
-    at.switch_page("app_pages/siting.py")
+    at.switch_page("views/siting.py")
     at.session_state["site"] = {"kind": "point", "lon": 115.03, "lat": 35.62}
     at.session_state["site_chain:zh"] = chains_table()["chain"].iloc[0]
     at.run()
@@ -383,7 +410,7 @@ def test_go_to_box_answers_an_unreadable_coordinate_in_the_ui_language():
 def test_the_view_is_handed_back_when_a_map_is_mounted_again():
     at = run_page()
     at.session_state["map_view"] = {"center": [35.7, 115.1], "zoom": 12.5, "sent": {}}
-    at.switch_page("app_pages/coverage.py").run()
+    at.switch_page("views/coverage.py").run()
     args = map_args(at)
     assert args["center"] == [35.7, 115.1] and args["zoom"] == 12.5
     at.sidebar.radio(key="lang").set_value("en").run()  # a new base (English), same view
@@ -392,7 +419,9 @@ def test_the_view_is_handed_back_when_a_map_is_mounted_again():
 
 def test_excluding_schematic_positions_is_said_and_leaves_no_sample_projects():
     at = run_page("clustering")
-    assert any("所用 114 个项目中，114 个为示意位置" in c.value for c in at.caption)
+    assert any(
+        f"所用 {N_PROJECTS} 个项目中，{N_PROJECTS} 个为示意位置" in c.value for c in at.caption
+    )
     at.checkbox(key="excl_schematic:zh").check().run()
     assert not at.exception, at.exception
     assert metrics(at)["项目数"] == "0"

@@ -1,14 +1,14 @@
 """End to end: the real app in headless Chromium, with every non-loopback request aborted.
 
-A module fixture starts ``streamlit run streamlit_app.py`` on a free loopback
+A module fixture starts ``streamlit run geoapp/app/main.py`` on a free loopback
 port and waits for ``/_stcore/health``. The test drives Chromium (Debian's
 ``/usr/bin/chromium`` through Playwright) with all requests to other hosts
 aborted and counted, and checks that Leaflet drew the six county polygons and
 the project markers, that a stage filter redraws the projects in the same map
 (the map is not mounted again and keeps its zoom, also inside the page's
 ``st.fragment``), that the coverage page shows its table, and that on the
-siting page a click and a typed coordinate each yield a verdict. It saves screenshots to ``artifacts/`` and
-reports the time to the first map and the map payload (printed, and written to
+siting page a click and a typed coordinate each yield a verdict. It saves
+screenshots to ``artifacts/`` and reports the time to the first map and the map payload (printed, and written to
 ``artifacts/browser_metrics.json``). It never skips.
 """
 
@@ -26,8 +26,9 @@ from pathlib import Path
 
 import pytest
 
+from geoapp.catalog import load_layer
 from geoapp.offline import vendor_assets
-from geoapp.settings import ROOT
+from geoapp.settings import APP_MAIN
 
 pytestmark = pytest.mark.browser
 
@@ -40,6 +41,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "artifacts"
 MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
 LOOPBACK = (
@@ -51,6 +53,7 @@ LOOPBACK = (
     "blob:",
     "about:",
 )
+N_PROJECTS = len(load_layer("projects"))
 VERDICTS_ZH = {"推荐", "可行", "不建议", "待核实", "禁止"}
 
 
@@ -63,7 +66,7 @@ def _free_port() -> int:
 @pytest.fixture(scope="module")
 def server():
     """``streamlit run`` on a free loopback port; yields the base URL, stops it at the end."""
-    vendor_assets()  # what `geoapp app` / streamlit_app.py do on start (cheap when present)
+    vendor_assets()  # what `geoapp app` / geoapp/app/main.py do on start (cheap when present)
     port = _free_port()
     ARTIFACTS.mkdir(exist_ok=True)
     log = (ARTIFACTS / "streamlit_server.log").open("wb")
@@ -74,7 +77,9 @@ def server():
             "-m",
             "streamlit",
             "run",
-            str(ROOT / "streamlit_app.py"),
+            str(APP_MAIN),
+            "--server.enableStaticServing",
+            "true",
             "--server.headless",
             "true",
             "--server.port",
@@ -161,8 +166,8 @@ def test_app_in_a_browser_without_network(server):
             time_to_map = time.perf_counter() - t0
             ws_to_map, map_args_bytes = ws_bytes["total"], ws_bytes["map"]
             assert frame.locator("path.leaflet-interactive.geoapp-county").count() == 6
-            frame.locator("path.geoapp-project").nth(113).wait_for(timeout=10_000)
-            assert frame.locator("path.geoapp-project").count() == 114
+            frame.locator("path.geoapp-project").nth(N_PROJECTS - 1).wait_for(timeout=10_000)
+            assert frame.locator("path.geoapp-project").count() == N_PROJECTS
             assert frame.locator(".geoapp-hubs").count() == 12
             assert (
                 frame.locator(".geoapp-label:not(.geoapp-label-zone)")
@@ -228,7 +233,8 @@ def test_app_in_a_browser_without_network(server):
             body.evaluate(
                 "(_, n) => new Promise((ok, no) => { const t0 = Date.now();"
                 " (function poll() { if (window.geoappDynamicCount > n) ok();"
-                " else if (Date.now() - t0 > 30000) no('no update'); else setTimeout(poll, 50); })(); })",
+                " else if (Date.now() - t0 > 30000) no('no update');"
+                " else setTimeout(poll, 50); })(); })",
                 n,
             )
             assert not body.evaluate(legend_on, "物流枢纽") and body.evaluate(legend_on, "项目")

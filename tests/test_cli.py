@@ -212,6 +212,21 @@ def test_coverage_mclp_prints_chosen_facilities():
     assert len(re.findall(r"zone_centroids\s+\d+\s+1\d\d\.\d+\s+3\d\.\d+", table)) == 2
 
 
+def test_coverage_placement_prints_how_good_the_solution_is():
+    res = invoke("coverage", "--model", "lscp", "--radius-m", "6000", "--candidates", "grid")
+    assert res.exit_code == 0, res.output
+    assert "Solution: optimal (proven) / 最优解（已证明）" in res.output
+    # 1 ms is far too short to prove anything: the best solution found and its gap are printed
+    res = invoke("coverage", "--model", "lscp", "--radius-m", "6000", "--candidates", "grid",
+                 "--time-limit", "0.001", "--gap", "0")  # fmt: skip
+    assert res.exit_code == 0, res.output
+    line = next(x for x in res.output.splitlines() if x.startswith("Solution:"))
+    assert "0.001 s time limit" in line and "0.001 秒时间上限" in line
+    assert re.search(r"within \d+\.\d % of the best possible \(at most \d+ more", line), line
+    assert re.search(r"LSCP \(grid, \d+ candidates\): \d+ new facilities; covered [\d.]+ % -> "
+                     r"100\.0 %", res.output)  # fmt: skip
+
+
 def test_coverage_lscp_infeasible_prints_minimum_radius_and_exits_1():
     res = invoke("coverage", "--model", "lscp", "--radius-m", "500")
     assert res.exit_code == 1
@@ -224,28 +239,13 @@ def test_coverage_lscp_infeasible_prints_minimum_radius_and_exits_1():
     assert "LSCP" in ok.output
 
 
-def test_app_fails_cleanly_without_streamlit_app(monkeypatch, tmp_path):
+def test_app_fails_cleanly_without_its_entry_point(monkeypatch, tmp_path):
     import geoapp.settings
 
-    monkeypatch.setattr(geoapp.settings, "ROOT", tmp_path)
+    monkeypatch.setattr(geoapp.settings, "APP_MAIN", tmp_path / "main.py")
     res = invoke("app", "--port", "8599")
     assert res.exit_code == 1
-    assert "streamlit_app.py" in res.output
-
-
-def test_app_runs_streamlit_headless(monkeypatch, tmp_path):
-    import geoapp.settings
-
-    (tmp_path / "streamlit_app.py").write_text("")
-    monkeypatch.setattr(geoapp.settings, "ROOT", tmp_path)
-    calls = []
-    monkeypatch.setattr(cli.subprocess, "call", lambda cmd: calls.append(cmd) or 0)
-    res = invoke("app", "--port", "8599")
-    assert res.exit_code == 0, res.output
-    (cmd,) = calls
-    assert cmd[:4] == [sys.executable, "-m", "streamlit", "run"]
-    assert cmd[4] == str(tmp_path / "streamlit_app.py")
-    assert cmd[5:] == ["--server.port", "8599", "--server.headless", "true"]
+    assert "main.py does not exist" in res.output
 
 
 # --------------------------------------------------------------------------- site
@@ -279,9 +279,9 @@ def test_site_gcj02_is_converted():
 # --------------------------------------------------------------------------- report
 
 SUMMARY_HEADER = [
-    "name", "lon", "lat", "county", "zone", "chain", "score", "verdict", "violations",
+    "row", "name", "lon", "lat", "county", "zone", "chain", "score", "verdict", "violations",
     "nearest_hub", "hub_distance_km", "nearest_station", "station_distance_km",
-    "same_chain_nearby",
+    "same_chain_nearby", "duplicate_of",
 ]  # fmt: skip
 CHEMICAL = "聚碳化工新材料项目"
 SCRIPT = "<script>alert(1)</script>"
@@ -437,6 +437,7 @@ def test_report_all_rows_bad_exits_nonzero_and_keeps_existing_dir(tmp_path):
     )
     out = tmp_path / "report"
     out.mkdir()
+    (out / ".geoapp-report").write_text("")  # an earlier report: may be replaced
     (out / "keep.txt").write_text("previous report")
     res = invoke("report", str(src), "-o", str(out))
     assert res.exit_code == 1

@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 import pulp
 import pytest
+import shapely
 from pyproj import Geod, Transformer
 from scipy.spatial.distance import cdist
 from shapely.geometry import box
@@ -276,6 +277,19 @@ def problem(city_points):
     return sites, existing, cands
 
 
+def covered_weight(cost, is_open, radius, w):
+    """Independent objective of MCLP: weight of the sites within ``radius`` of an open column."""
+    return float(np.asarray(w)[(cost[:, is_open] <= radius).any(axis=1)].sum())
+
+
+def chosen_columns(res, cands, n_exist):
+    """Boolean open flag per cost-matrix column (existing first) from a PlacementResult."""
+    is_open = np.zeros(n_exist + len(cands), dtype=bool)
+    is_open[:n_exist] = True
+    is_open[n_exist + np.flatnonzero(cands["id"].isin(res.chosen["id"]).to_numpy())] = True
+    return is_open
+
+
 def test_mclp_matches_spopt(problem):
     from spopt.locate import MCLP
 
@@ -284,25 +298,38 @@ def test_mclp_matches_spopt(problem):
         sites, cands, radius_m=12_000, model="mclp", k=3, existing=existing
     )
     assert isinstance(res, PlacementResult) and res.model == "mclp" and res.k == 3
+    assert res.optimal and res.gap == 0 and not res.time_limit_hit
+    assert res.quality("zh") == "最优解（已证明）" and res.quality("en") == "optimal (proven)"
 
     cost = metric_cost(sites, pd.concat([existing, cands], ignore_index=True))
     pre = np.r_[1, 1, np.zeros(25, dtype=int)]
-    is_open, objective = solve_direct(
+    spopt_open, objective = solve_direct(
         MCLP, cost, sites["investment_yi"].to_numpy(), 12_000, p_facilities=5,
         predefined_facilities_arr=pre,
     )
-    assert is_open[:2].all()  # existing stay open
-    assert sorted(res.chosen["id"]) == sorted(cands["id"].to_numpy()[is_open[2:]])
+    assert spopt_open[:2].all()  # existing stay open
+    # Same objective as spopt (ties may pick other candidates); it is what the chosen cover.
     assert res.objective == pytest.approx(objective)
-    # objective = investment of the sites covered by existing + chosen
+    is_open = chosen_columns(res, cands, 2)
+    assert is_open.sum() == 5
+    assert res.objective == pytest.approx(
+        covered_weight(cost, is_open, 12_000, sites["investment_yi"])
+    )
     covered = (cost[:, is_open] <= 12_000).any(axis=1)
-    assert res.objective == pytest.approx(sites["investment_yi"][covered].sum())
     assert res.sites["covered"].tolist() == covered.tolist()
     before = (cost[:, :2] <= 12_000).any(axis=1)
     assert res.sites["covered_before"].tolist() == before.tolist()
     assert res.covered_before["n_covered"] == before.sum()
     assert res.covered_after["share_count"] == pytest.approx(covered.mean())
     assert res.covered_after["n_covered"] >= res.covered_before["n_covered"]
+    # nearest open facility and its distance, from the dense matrix
+    sub = np.where(is_open, cost, np.inf)
+    np.testing.assert_allclose(res.sites["distance_m"], sub.min(axis=1), rtol=1e-9)
+    names = np.r_[existing["name"].to_numpy(), cands["name"].to_numpy()]
+    assert res.sites["facility_name"].tolist() == names[sub.argmin(axis=1)].tolist()
+    within = (cost[:, 2:] <= 12_000).sum(axis=0)
+    chosen_pos = np.flatnonzero(is_open[2:])
+    assert sorted(res.chosen["n_sites_within"]) == sorted(within[chosen_pos])
     # sites covered by an existing facility are still assigned within the radius
     assert res.sites.loc[before, "covered"].all()
 
@@ -310,16 +337,17 @@ def test_mclp_matches_spopt(problem):
 def test_mclp_count_weights_and_fill(problem):
     from spopt.locate import MCLP
 
-    sites, existing, cands = problem
+    sites, _, cands = problem
     s = sites.copy()
     s.loc[s.index[:5], "investment_yi"] = np.nan
     with pytest.raises(ValueError, match="fill_weight"):
         place_facilities(s, cands, radius_m=10_000, model="mclp", k=2)
     res = place_facilities(s, cands, radius_m=10_000, model="mclp", k=2, weight_col=None)
     cost = metric_cost(s, cands)
-    is_open, objective = solve_direct(MCLP, cost, np.ones(len(s)), 10_000, p_facilities=2)
-    assert sorted(res.chosen["id"]) == sorted(cands["id"].to_numpy()[is_open])
+    _, objective = solve_direct(MCLP, cost, np.ones(len(s)), 10_000, p_facilities=2)
     assert res.objective == pytest.approx(objective)
+    assert res.objective == covered_weight(cost, chosen_columns(res, cands, 0), 10_000,
+                                           np.ones(len(s)))  # fmt: skip
     filled = place_facilities(s, cands, radius_m=10_000, model="mclp", k=2, fill_weight=1.0)
     assert len(filled.chosen) == 2
     with pytest.raises(ValueError, match="`k`=26"):
@@ -328,6 +356,11 @@ def test_mclp_count_weights_and_fill(problem):
         place_facilities(s, cands, radius_m=10_000, model="mclp", weight_col=None)
     with pytest.raises(ValueError, match="`model`"):
         place_facilities(s, cands, radius_m=10_000, model="pmedian", k=2)
+    with pytest.raises(ValueError, match="`time_limit_s`"):
+        place_facilities(s, cands, radius_m=10_000, model="mclp", k=2, weight_col=None,
+                         time_limit_s=0)  # fmt: skip
+    with pytest.raises(ValueError, match="`mip_gap`"):
+        place_facilities(s, cands, radius_m=10_000, model="lscp", mip_gap=1.5)
 
 
 def test_lscp_matches_spopt(problem):
@@ -339,13 +372,140 @@ def test_lscp_matches_spopt(problem):
     assert cost.min(axis=1).max() < radius  # feasible by construction
     res = place_facilities(sites, cands, radius_m=radius, model="lscp", existing=existing)
     pre = np.r_[1, 1, np.zeros(25, dtype=int)]
-    is_open, objective = solve_direct(LSCP, cost, radius, predefined_facilities_arr=pre)
-    assert is_open[:2].all()
-    assert sorted(res.chosen["id"]) == sorted(cands["id"].to_numpy()[is_open[2:]])
+    spopt_open, objective = solve_direct(LSCP, cost, radius, predefined_facilities_arr=pre)
+    assert spopt_open[:2].all()
     assert res.objective == pytest.approx(objective) == len(res.chosen) + 2
+    assert res.optimal and res.bound == res.objective
+    is_open = chosen_columns(res, cands, 2)
+    assert (cost[:, is_open] <= radius).any(axis=1).all()  # the chosen really cover every site
     assert res.k == len(res.chosen)
     assert res.sites["covered"].all() and res.covered_after["share_count"] == 1.0
     assert res.covered_after["share_investment"] == pytest.approx(1.0)
+
+
+def random_instance(seed: int, n_sites: int, n_cands: int, n_exist: int):
+    """Seeded sites (with investment), existing facilities and candidates in a 60 km square."""
+    rng = np.random.default_rng(seed)
+    origin = np.array([560_000.0, 3_930_000.0])
+    sites = from_metric(origin + rng.uniform(0, 60_000, (n_sites, 2)),
+                        investment_yi=np.round(rng.gamma(2.0, 3.0, n_sites), 2))  # fmt: skip
+    existing = from_metric(origin + rng.uniform(0, 60_000, (n_exist, 2)),
+                           name=[f"E{i}" for i in range(n_exist)]) if n_exist else None  # fmt: skip
+    cands = from_metric(origin + rng.uniform(0, 60_000, (n_cands, 2)),
+                        id=[f"c{i}" for i in range(n_cands)])  # fmt: skip
+    return sites, existing, cands
+
+
+@pytest.mark.parametrize(
+    ("seed", "n_exist", "radius", "k", "weight_col"),
+    [
+        (1, 0, 8_000, 4, None),
+        (2, 3, 8_000, 6, "investment_yi"),
+        (3, 2, 12_000, 3, None),
+        (4, 0, 10_000, 8, "investment_yi"),
+        (5, 4, 6_000, 10, None),
+    ],
+)
+def test_placement_objectives_equal_spopt_on_random_instances(seed, n_exist, radius, k,
+                                                              weight_col):  # fmt: skip
+    from spopt.locate import LSCP, MCLP
+
+    sites, existing, cands = random_instance(seed, 150, 60, n_exist)
+    fac = cands if existing is None else pd.concat([existing, cands], ignore_index=True)
+    cost = metric_cost(sites, fac)
+    pre = np.r_[np.ones(n_exist, dtype=int), np.zeros(len(cands), dtype=int)] if n_exist else None
+    w = np.ones(len(sites)) if weight_col is None else sites[weight_col].to_numpy()
+
+    res = place_facilities(sites, cands, radius_m=radius, model="mclp", k=k, existing=existing,
+                           weight_col=weight_col)  # fmt: skip
+    _, objective = solve_direct(MCLP, cost, w, radius, p_facilities=k + n_exist,
+                                predefined_facilities_arr=pre)  # fmt: skip
+    assert res.optimal and res.objective == pytest.approx(objective, rel=1e-9)
+    is_open = chosen_columns(res, cands, n_exist)
+    assert is_open.sum() == k + n_exist
+    assert res.objective == pytest.approx(covered_weight(cost, is_open, radius, w), rel=1e-12)
+
+    lscp_radius = max(radius, float(cost.min(axis=1).max()) + 1.0)  # feasible
+    res = place_facilities(sites, cands, radius_m=lscp_radius, model="lscp", existing=existing)
+    _, objective = solve_direct(LSCP, cost, lscp_radius, predefined_facilities_arr=pre)
+    assert res.optimal and res.objective == objective == len(res.chosen) + n_exist
+    is_open = chosen_columns(res, cands, n_exist)
+    assert (cost[:, is_open] <= lscp_radius).any(axis=1).all()
+
+
+def test_mclp_that_can_cover_everything_is_optimal(problem):
+    from spopt.locate import MCLP
+
+    sites, _, cands = problem
+    cost = metric_cost(sites, cands)
+    res = place_facilities(sites, cands, radius_m=20_000, model="mclp", k=20, weight_col=None)
+    _, objective = solve_direct(MCLP, cost, np.ones(len(sites)), 20_000, p_facilities=20)
+    reachable = (cost <= 20_000).any(axis=1).sum()
+    assert res.objective == objective == reachable and res.optimal and len(res.chosen) == 20
+
+
+def test_placement_with_polygon_facilities_matches_spopt(problem):
+    """Existing facilities as polygons: the STRtree `dwithin` path of the coverage matrix."""
+    from spopt.locate import MCLP
+
+    sites, _, cands = problem
+    zones = load_layer("zones").iloc[:6]
+    res = place_facilities(sites, cands, radius_m=6_000, model="mclp", k=3, existing=zones,
+                           weight_col=None)  # fmt: skip
+    site_m = sites.to_crs(4547).geometry.to_numpy()
+    fac_m = np.r_[zones.to_crs(4547).geometry.to_numpy(), cands.to_crs(4547).geometry.to_numpy()]
+    cost = shapely.distance(site_m[:, None], fac_m[None, :])
+    pre = np.r_[np.ones(6, dtype=int), np.zeros(len(cands), dtype=int)]
+    _, objective = solve_direct(MCLP, cost, np.ones(len(sites)), 6_000, p_facilities=9,
+                                predefined_facilities_arr=pre)  # fmt: skip
+    assert res.objective == objective
+    before = (cost[:, :6] <= 6_000).any(axis=1)
+    assert res.sites["covered_before"].tolist() == before.tolist()
+
+
+def test_coverage_matrix_is_sparse_and_equals_dense_distances(city_points):
+    from scipy import sparse
+
+    from geoapp._facilities import _coverage_matrix
+
+    lon, lat = city_points
+    s = points(lon[:300], lat[:300]).to_crs(4547).geometry.to_numpy()
+    f = points(lon[300:], lat[300:]).to_crs(4547).geometry.to_numpy()
+    dense = cdist(shapely.get_coordinates(s), shapely.get_coordinates(f))
+    radius = float(np.sort(dense.ravel())[len(dense.ravel()) // 20])  # a pair exactly at it
+    cover = _coverage_matrix(s, f, radius)
+    assert sparse.issparse(cover) and cover.format == "csr"
+    assert np.array_equal(cover.toarray(), dense <= radius)
+    polys = shapely.buffer(f[:10], 500.0)
+    cover = _coverage_matrix(s, polys, radius)
+    assert np.array_equal(cover.toarray(),
+                          shapely.distance(s[:, None], polys[None, :]) <= radius)  # fmt: skip
+
+
+def test_hard_instance_stops_at_its_time_limit_with_the_proven_gap(city):
+    """LSCP of 5,000 sites × 1,006 candidates at 5 km: minutes to prove, stopped after 1 s."""
+    from geoapp.spatial import random_points
+
+    lon, lat = random_points(city.geometry.iloc[0], 5000, rng=np.random.default_rng(0))
+    sites = points(lon, lat)
+    cands = candidate_sites(kind="grid", spacing_m=2050, layers=LayerSet({"city": city}))
+    assert len(cands) == 1006
+    res = place_facilities(sites, cands, radius_m=5_000, model="lscp", time_limit_s=1.0)
+    assert res.time_limit_hit and not res.optimal
+    assert res.params["time_limit_s"] == 1.0
+    assert math.isfinite(res.gap) and res.gap > 0
+    assert 1 <= res.bound < res.objective == len(res.chosen)
+    assert res.gap == pytest.approx((res.objective - res.bound) / res.bound)
+    # the returned solution is feasible: every site within 5 km of a chosen candidate
+    from scipy.spatial import cKDTree
+
+    chosen_xy = np.column_stack(TO_M.transform(res.chosen.geometry.x, res.chosen.geometry.y))
+    d, _ = cKDTree(chosen_xy).query(np.column_stack(TO_M.transform(lon, lat)))
+    assert (d <= 5_000).all() and res.sites["covered"].all()
+    pct = math.ceil(res.gap * 1000 - 1e-9) / 10
+    assert f"within {pct:.1f} % of the best possible" in res.quality("en")
+    assert "1 s time limit" in res.quality("en")
+    assert f"与最优解相差不超过 {pct:.1f}%" in res.quality("zh")
 
 
 def test_lscp_infeasible_names_sites_and_radius(problem):

@@ -4,14 +4,12 @@ legend, the river buffer alone, the display datum, the map tools."""
 from __future__ import annotations
 
 import json
-import sys
 
 import pytest
 
 from geoapp import mapping
 from geoapp.coords import wgs84_to_gcj02
 from geoapp.layers import LayerSet
-from geoapp.settings import ROOT
 
 
 @pytest.fixture(scope="module")
@@ -81,8 +79,7 @@ def test_draw_and_measure_speak_chinese(layers):
 
 
 def test_the_stable_map_renders_the_base_once_per_key():
-    sys.path.insert(0, str(ROOT))
-    from app_pages import _stablemap
+    from geoapp.app import stablemap as _stablemap
 
     calls = []
 

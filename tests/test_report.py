@@ -292,6 +292,75 @@ def test_overview_map_is_a_png(base):
     assert png.startswith(PNG) and len(png) > 20_000
 
 
+def decode(png: bytes) -> np.ndarray:
+    """PNG bytes -> (h, w, 3) uint8, read back with Pillow (an independent decoder)."""
+    import io
+
+    from PIL import Image
+
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"))
+
+
+def hex_rgb(color: str) -> np.ndarray:
+    return np.array([int(color[i : i + 2], 16) for i in (1, 3, 5)])
+
+
+SITES = [  # lon, lat, label, verdict, nearest hub, nearest station
+    (115.03, 35.76, "候选 1", "feasible", (115.05, 35.80), (115.00, 35.74)),
+    (115.60, 35.83, "候选 <b>2</b>", "prohibited", None, (115.62, 35.86)),
+    (115.13, 36.10, "候选 3", "not_advised", (115.10, 36.05), None),
+    (115.90, 35.97, "$x$ 4", "recommended", None, None),
+]
+
+
+@pytest.fixture(scope="module")
+def renders(base):
+    """The same sites by the report's renderer (base rendered once) and by fresh figures."""
+    from geoapp.staticmap import site_map
+
+    with SiteMapRenderer(base) as render:
+        reused = [render(x, y, label=t, verdict=v, hub_xy=h, station_xy=s)
+                  for x, y, t, v, h, s in SITES]  # fmt: skip
+    fresh = [site_map(x, y, base, label=t, verdict=v, hub_xy=h, station_xy=s)
+             for x, y, t, v, h, s in SITES]  # fmt: skip
+    return reused, fresh
+
+
+def test_site_map_shows_the_site_marker_in_its_verdict_colour(renders):
+    from geoapp.staticmap import VERDICT_COLORS
+
+    for png, (*_, verdict, _, _) in zip(renders[0], SITES, strict=True):
+        assert png.startswith(PNG)
+        img = decode(png)
+        assert img.shape == (600, 600, 3)
+        centre = img[298:303, 298:303].reshape(-1, 3)  # the site is within half a pixel of it
+        assert (np.abs(centre - hex_rgb(VERDICT_COLORS[verdict])).max(axis=1) <= 2).any()
+
+
+def test_site_map_from_the_reused_base_looks_like_a_freshly_drawn_one(renders):
+    """County outlines, zones, river buffer, hubs, lines: the same pixels as a new figure,
+    up to labels anchored just outside the window and sub-pixel shifts (< 3 % of pixels)."""
+    edge = hex_rgb("#4a4a4a")  # county outline colour
+    for reused, fresh in zip(*renders, strict=True):
+        a, b = decode(reused).astype(int), decode(fresh).astype(int)
+        assert a.shape == b.shape
+        assert (np.abs(a - b).max(axis=2) > 40).mean() < 0.03
+        outline_a = (np.abs(a - edge).max(axis=2) <= 30).sum()
+        outline_b = (np.abs(b - edge).max(axis=2) <= 30).sum()
+        assert outline_b > 200  # every window shows county outlines
+        assert abs(outline_a - outline_b) <= 0.1 * outline_b
+
+
+def test_site_map_outside_the_rendered_base_is_drawn_as_vectors(base):
+    from geoapp.staticmap import site_map
+
+    far = (118.5, 38.0)  # far outside 濮阳市: beyond the pre-rendered base
+    with SiteMapRenderer(base) as render:
+        png = render(*far, label="远处", verdict="feasible")
+    assert np.array_equal(decode(png), decode(site_map(*far, base, label="远处",
+                                                         verdict="feasible")))  # fmt: skip
+
+
 def test_site_renderer_reuses_one_figure(base):
     with SiteMapRenderer(base, dpi=50) as render:
         a = render(115.03, 35.76, label="$x$ <b>", verdict="feasible", hub_xy=(115.1, 35.7))

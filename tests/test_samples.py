@@ -51,10 +51,27 @@ def test_zones_lie_inside_their_county(zones, counties):
     assert all(inside)
 
 
-def test_top_level_zones_do_not_overlap(zones):
-    top = to_metric(zones[zones["parent"].isna()])
+def test_top_level_zones_do_not_overlap_except_the_stated_containment(zones):
+    """Only 工业园区 overlaps another top-level zone: it holds the base's 绿色涂料产业园 (002 L543)."""
+    top = to_metric(zones[zones["parent"].isna()]).reset_index(drop=True)
     pairs = top.sindex.query(top.geometry, predicate="intersects")
-    assert (pairs[0] == pairs[1]).all()
+    names = top["name"].to_numpy()
+    overlapping = {
+        frozenset((names[a], names[b])) for a, b in zip(*pairs) if a != b
+    }
+    assert overlapping == {frozenset(("工业园区", "濮阳新型化工基地"))}
+    zm = to_metric(zones).set_index("name").geometry
+    assert zm["工业园区"].contains(zm["绿色涂料产业园"])
+    assert zm["濮阳新型化工基地"].contains(zm["绿色涂料产业园"])
+
+
+def test_chemical_base_spans_both_hinted_counties(zones, counties):
+    """The base's hint (seed 002 L479) ties it to 濮阳县 and 范县: it is drawn across both."""
+    base = to_metric(zones[zones["name"] == "濮阳新型化工基地"]).geometry.iloc[0]
+    cm = to_metric(counties).set_index("name").geometry
+    shares = {c: cm[c].intersection(base).area / base.area for c in ("濮阳县", "范县")}
+    assert all(v >= 0.2 for v in shares.values()), shares
+    assert sum(shares.values()) == pytest.approx(1.0, abs=1e-6)
 
 
 @pytest.mark.parametrize("layer", POINT_LAYERS)
@@ -85,7 +102,9 @@ def test_at_least_80_projects_with_pipeline_attributes():
 @pytest.mark.parametrize("layer", ("zones", *POINT_LAYERS))
 def test_every_feature_is_schematic_and_cites_a_real_seed_line(layer):
     gdf = load_layer(layer)
-    assert (gdf["location_quality"] == "schematic").all()
+    published = gdf["placed_in"].eq("published")
+    assert (gdf.loc[~published, "location_quality"] == "schematic").all()
+    gdf = gdf[~published]
     lengths = {p.name: len(p.read_text(encoding="utf-8").splitlines()) for p in SEEDS.glob("*.txt")}
     for src in gdf["source"]:
         cites = CITATION.findall(src)
@@ -110,3 +129,26 @@ def test_data_rebuilds_byte_for_byte(tmp_path):
     for name in ("counties", "city", "neighbours", "yellow_river", *POINT_LAYERS, "zones"):
         built = (tmp_path / f"{name}.geojson").read_bytes()
         assert built == (ROOT / "data" / f"{name}.geojson").read_bytes(), name
+
+
+def test_national_air_stations_at_their_published_coordinates():
+    """The 5 national air stations: approximate, at the published lon/lat, citing that row."""
+    import pandas as pd
+
+    ref_path = ROOT / "data" / "reference" / "puyang_national_air_stations.csv"
+    ref = pd.read_csv(ref_path, dtype={"station_code": str})
+    lines = ref_path.read_text(encoding="utf-8").splitlines()
+    st = load_layer("monitoring_stations")
+    pub = st[st["placed_in"] == "published"].set_index("station_code")
+    assert sorted(pub.index) == sorted(ref["station_code"])
+    assert (pub["location_quality"] == "approximate").all()
+    assert (pub["kind"] == "air").all()
+    for _, row in ref.iterrows():
+        feat = pub.loc[row["station_code"]]
+        assert feat.geometry.x == pytest.approx(row["lon"], abs=1e-6)
+        assert feat.geometry.y == pytest.approx(row["lat"], abs=1e-6)
+        m = re.fullmatch(r"reference/puyang_national_air_stations\.csv:L(\d+)", feat["source"])
+        assert m, feat["source"]
+        assert lines[int(m.group(1)) - 1].startswith(row["station_code"] + ",")
+    # the garbled name is not used
+    assert not pub["name"].str.contains("紭").any()

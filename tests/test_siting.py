@@ -262,11 +262,29 @@ def test_contributions_follow_the_weights(result):
     np.testing.assert_allclose(result["score_in_zone"], result["zone"].notna() * pts("in_zone"))
 
 
+def _undecided_chain(chain) -> bool:
+    """Independent of geoapp.chains: missing, unknown and not chemical by keyword, or <NA>."""
+    from geoapp.chains import CHEMICAL_KEYWORDS, chains_table
+
+    if chain is None or (isinstance(chain, float) and chain != chain) or not str(chain).strip():
+        return True
+    table = chains_table()
+    row = table[table["chain"] == str(chain).strip()]
+    if len(row):
+        return bool(pd.isna(row["chemical"].iloc[0]))
+    return not any(k in str(chain) for k in CHEMICAL_KEYWORDS)
+
+
 def _expected_verdicts(frame: pd.DataFrame, settings) -> list[str]:
     out = []
-    for viol, score in zip(frame["violations"], frame["score"]):
+    chains = frame["chain"] if "chain" in frame.columns else [None] * len(frame)
+    for viol, score, chain, river in zip(
+        frame["violations"], frame["score"], chains, frame["river_distance_m"]
+    ):
         if viol:
             out.append("prohibited")
+        elif river <= settings.river_buffer_m and _undecided_chain(chain):
+            out.append("needs_review")
         elif score >= settings.recommended_min:
             out.append("recommended")
         elif score >= settings.feasible_min:

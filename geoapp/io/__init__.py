@@ -40,6 +40,8 @@ from geoapp.io.result import (
     REASON_MISSING,
     REASON_NOT_NUMERIC,
     REASON_SWAPPED,
+    REASON_TOO_LONG,
+    REASON_TOTAL_ROW,
     ImportResult,
 )
 from geoapp.io.tables import LAT_NAMES, LON_NAMES
@@ -55,6 +57,8 @@ __all__ = [
     "REASON_MISSING",
     "REASON_NOT_NUMERIC",
     "REASON_SWAPPED",
+    "REASON_TOO_LONG",
+    "REASON_TOTAL_ROW",
     "SUPPORTED_SUFFIXES",
     "ImportResult",
     "read_user_layer",

@@ -80,9 +80,9 @@ def _looks_projected(x: np.ndarray, y: np.ndarray) -> bool:
 
 @cache
 def _default_extent_wkb() -> bytes:
-    from geoapp.catalog import load_layer  # the shipped city outline, read once per process
+    from geoapp.layers import LayerSet  # the shipped city outline, read once per process
 
-    geom = to_metric(load_layer("city").geometry).union_all().buffer(EXTENT_BUFFER_M)
+    geom = to_metric(LayerSet.shipped()["city"].geometry).union_all().buffer(EXTENT_BUFFER_M)
     return shapely.to_wkb(geom)
 
 

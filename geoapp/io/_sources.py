@@ -20,11 +20,9 @@ if TYPE_CHECKING:
     from pyproj import CRS
 
 _VECTOR_SUFFIXES = (".geojson", ".json", ".gpkg", ".shp")
-_TABLE_SUFFIXES = (".csv", ".txt", ".xlsx")
+_TABLE_SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx")
 #: File name endings :func:`read_user_layer` accepts (plus a folder holding one Shapefile).
 SUPPORTED_SUFFIXES: tuple[str, ...] = (*_VECTOR_SUFFIXES, ".zip", *_TABLE_SUFFIXES)
-#: A .zip may expand to at most this multiple of ``max_bytes``.
-_ZIP_MAX_EXPANSION = 10
 
 
 @dataclass(frozen=True)
@@ -41,6 +39,10 @@ class _Options:
     extent_name: str
     fix_swapped: bool
     max_bytes: int
+    max_rows: int = 1_000_000
+    max_expanded_bytes: int = 256 * 1024 * 1024
+    max_ratio: float = 200.0
+    max_cell_chars: int = 10_000
 
 
 @dataclass(frozen=True)
@@ -123,10 +125,7 @@ def _open_source(source, *, filename: str | None, max_bytes: int) -> _Source:
         data = bytes(data)
         _check_size(len(data), max_bytes, name, at_least=not hasattr(source, "getvalue"))
         return _Source(name, _suffix_of(name), None, data)
-    msg = (
-        "`source` must be a path, bytes or a binary file object, "
-        f"got {type(source).__name__}."
-    )
+    msg = f"`source` must be a path, bytes or a binary file object, got {type(source).__name__}."
     raise TypeError(msg)
 
 
@@ -146,14 +145,29 @@ def _pick_shapefile(folder: Path, name: str, layer: str | None) -> Path:
                 f"{[p.stem for p in shps]}. Pass one of these names."
             )
             raise InputFileError(msg)
-        return chosen[0]
+        return _complete(chosen[0], name)
     if len(shps) > 1:
         msg = (
             f"{name} holds {len(shps)} Shapefiles: {[p.stem for p in shps]}. "
-            f"Pass `layer=` with one of these names, e.g. layer={shps[0].stem!r}."
+            f"Pass `layer=` (--layer on the command line) with one of these names, e.g. "
+            f"layer={shps[0].stem!r}."
         )
         raise InputFileError(msg)
-    return shps[0]
+    return _complete(shps[0], name)
+
+
+def _complete(shp: Path, name: str) -> Path:
+    """Refuse a Shapefile without its .shx index or .dbf table, naming what is missing."""
+    have = {p.suffix.lower() for p in _shapefile_parts(shp)}
+    missing = [s for s in (".shx", ".dbf") if s not in have]
+    if missing:
+        msg = (
+            f"{name}: the Shapefile {shp.stem!r} has no {' and no '.join(missing)} file. A "
+            "Shapefile is several files; put all of them (.shp, .shx, .dbf, .prj, .cpg) "
+            "together in the .zip or folder."
+        )
+        raise InputFileError(msg)
+    return shp
 
 
 def _is_junk(rel: Path) -> bool:
@@ -164,31 +178,87 @@ def _is_junk(rel: Path) -> bool:
     )
 
 
-def _extract_zip(src: _Source, tmp: Path, max_bytes: int, layer: str | None) -> Path:
+def _check_archive(zf: zipfile.ZipFile, name: str, opts: _Options, *, kind: str) -> None:
+    """Refuse a zip (or an .xlsx, itself a zip) before inflating anything.
+
+    The members' declared uncompressed sizes must stay within
+    ``opts.max_expanded_bytes`` in total and each member's compression ratio
+    within ``opts.max_ratio``; a symbolic link is refused as such.
+    """
+    members = [m for m in zf.infolist() if not m.is_dir()]
+    for m in members:
+        if (m.external_attr >> 16) & 0o170000 == 0o120000:
+            msg = (
+                f"{name}: the {kind} member {m.filename!r} is a symbolic link, which is refused "
+                "(it could point at any file on this computer). Put the file itself in the archive."
+            )
+            raise InputFileError(msg)
+    expanded = sum(m.file_size for m in members)
+    if expanded > opts.max_expanded_bytes:
+        msg = (
+            f"{name} expands to {_format_size(expanded)}, more than the limit of "
+            f"{_format_size(opts.max_expanded_bytes)} for an uncompressed {kind}. Split it, or "
+            "raise the limit (--max-bytes raises it in proportion; `limits=Limits("
+            "max_expanded_bytes=…)`)."
+        )
+        raise InputFileError(msg)
+    for m in members:
+        if m.file_size > 1024 * 1024 and m.file_size > opts.max_ratio * max(m.compress_size, 1):
+            msg = (
+                f"{name}: the {kind} member {m.filename!r} would expand "
+                f"{m.file_size / max(m.compress_size, 1):,.0f}×"
+                f" ({_format_size(m.compress_size)} → {_format_size(m.file_size)}), more than "
+                f"the {opts.max_ratio:g}× a real table compresses; it is refused as a zip bomb."
+            )
+            raise InputFileError(msg)
+
+
+def _extract_zip(src: _Source, tmp: Path, opts: _Options, layer: str | None) -> Path:
     """Extract a .zip safely and return the data file inside it."""
     try:
         zf = zipfile.ZipFile(io.BytesIO(src.data) if src.data is not None else src.path)
-    except zipfile.BadZipFile as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as exc:
         msg = f"{src.name} is not a valid .zip archive ({exc}). Re-create the archive."
         raise InputFileError(msg) from exc
     with zf:
+        _check_archive(zf, src.name, opts, kind="archive")
         members = [m for m in zf.infolist() if not m.is_dir() and not _is_junk(Path(m.filename))]
-        expanded = sum(m.file_size for m in members)
-        limit = _ZIP_MAX_EXPANSION * max_bytes
-        if expanded > limit:
-            msg = (
-                f"{src.name} expands to {_format_size(expanded)}, more than "
-                f"{_ZIP_MAX_EXPANSION} × `max_bytes` ({_format_size(limit)}). "
-                "Upload a smaller archive or raise `max_bytes`."
-            )
-            raise InputFileError(msg)
         root = tmp.resolve()
+        budget = opts.max_expanded_bytes
         for m in members:
             target = (root / m.filename).resolve()
             if not target.is_relative_to(root):
                 msg = f"{src.name}: archive member {m.filename!r} points outside the archive."
                 raise InputFileError(msg)
-            zf.extract(m, root)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:  # copy in bounded chunks: a header that lies about the size cannot overrun
+                with zf.open(m) as source, open(target, "wb") as out:
+                    while chunk := source.read(1024 * 1024):
+                        budget -= len(chunk)
+                        if budget < 0:
+                            msg = (
+                                f"{src.name} expands to more than its declared size and the "
+                                f"limit of {_format_size(opts.max_expanded_bytes)}; the archive "
+                                "is damaged or forged. Re-create it."
+                            )
+                            raise InputFileError(msg)
+                        out.write(chunk)
+            except InputFileError:
+                raise
+            except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
+                import zlib  # noqa: F401  zlib.error subclasses Exception only
+
+                msg = (
+                    f"{src.name}: member {m.filename!r} cannot be extracted ({exc}); the archive "
+                    "is damaged (its header may lie about a size). Re-create the archive."
+                )
+                raise InputFileError(msg) from exc
+            except Exception as exc:  # zlib.error on a corrupt stream
+                msg = (
+                    f"{src.name}: member {m.filename!r} cannot be extracted ({exc}); the archive "
+                    "is damaged. Re-create the archive."
+                )
+                raise InputFileError(msg) from exc
     if any(Path(m.filename).suffix.lower() == ".shp" for m in members):
         return _pick_shapefile(root, src.name, layer)
     others = [

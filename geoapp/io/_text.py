@@ -8,6 +8,8 @@ import unicodedata
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from geoapp.errors import InputFileError
 
@@ -38,28 +40,67 @@ def _encoding_label(encoding: str) -> str:
     )
 
 
-def _normalise_text(s: pd.Series) -> pd.Series:
-    """NFKC (full-width → ASCII), Unicode minus → '-', zero-width removed, stripped."""
-    text = s.astype("string").str.normalize("NFKC")
-    text = text.str.replace("\u2212", "-", regex=False).str.replace(
-        "[\u200b\u200c\u200d\ufeff]", "", regex=True
-    )
-    return text.str.strip()
+# Characters NFKC does not fold but that planners' numbers carry: the Unicode minus,
+# zero-width spaces and the byte-order mark.
+_EXTRA = str.maketrans({"\u2212": "-", "\u200b": "", "\u200c": "", "\u200d": "", "\ufeff": ""})
+#: A plain decimal number (no thousands separators, no infinity, no NaN).
+NUMBER_RE = r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$"
+# A cell that may be a number once full-width forms and blanks are folded (a cheap pre-test).
+_NUMBERISH_RE = (
+    r"^[\s\x{3000}\x{200b}\x{feff}]*[+\-\x{2212}\x{ff0b}\x{ff0d}]?"
+    r"[0-9\x{ff10}-\x{ff19}.\x{ff0e}]+(?:[eE\x{ff45}\x{ff25}][+\-\x{ff0b}\x{ff0d}]?"
+    r"[0-9\x{ff10}-\x{ff19}]+)?[\s\x{3000}]*$"
+)
 
 
-def _parse_numbers(s: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-    """Parse text to float, vectorised.
+def _arrow(s: pd.Series) -> pa.Array:
+    """The column as one pyarrow string array, missing cells as ``""`` (zero-copy when possible)."""
+    arr = pa.array(s.astype("str") if s.dtype != "str" else s, from_pandas=True)
+    if isinstance(arr, pa.ChunkedArray):
+        arr = arr.combine_chunks()
+    if arr.type != pa.string():
+        arr = (
+            arr.cast(pa.large_string()).cast(pa.string())
+            if arr.type == pa.large_string()
+            else arr.cast(pa.string())
+        )
+    return pc.fill_null(arr, "")
+
+
+def _normalise_text(s: pd.Series | pa.Array) -> pa.Array:
+    """NFKC (full-width → ASCII), Unicode minus → '-', zero-width removed, stripped.
+
+    Vectorised: pyarrow finds the non-ASCII cells in C++; only those (usually
+    few in a number column) go through :func:`unicodedata.normalize`. The
+    result is a pyarrow string array with ``""`` for missing cells.
+    """
+    arr = s if isinstance(s, pa.Array) else _arrow(s)
+    if len(arr) and not pc.all(pc.string_is_ascii(arr)).as_py():
+        wide = np.flatnonzero(~pc.string_is_ascii(arr).to_numpy(zero_copy_only=False))
+        fixed = [unicodedata.normalize("NFKC", v).translate(_EXTRA)
+                 for v in arr.take(pa.array(wide)).to_pylist()]  # fmt: skip
+        values = np.asarray(arr.to_numpy(zero_copy_only=False), dtype=object)
+        values[wide] = fixed
+        arr = pa.array(values, type=pa.string())
+    return pc.utf8_trim_whitespace(arr)
+
+
+def _parse_numbers(
+    s: pd.Series | pa.Array, *, normalised: bool = False
+) -> tuple[np.ndarray, np.ndarray]:
+    """Parse text to float, vectorised (pyarrow regex and cast).
 
     Returns
     -------
     tuple of numpy.ndarray
         The values (NaN where not a finite number) and a mask of missing cells.
     """
-    text = _normalise_text(s)
-    missing = (text.isna() | (text == "")).to_numpy(dtype=bool)
-    values = pd.to_numeric(text.astype(object).where(~missing), errors="coerce")
-    values = values.to_numpy(dtype="float64", na_value=np.nan)
-    return np.where(np.isfinite(values), values, np.nan), missing
+    text = s if normalised else _normalise_text(s)
+    missing = pc.equal(text, "").to_numpy(zero_copy_only=False)
+    valid = pc.match_substring_regex(text, NUMBER_RE)
+    values = pc.cast(pc.if_else(valid, text, pa.scalar(None, pa.string())), pa.float64())
+    out = values.to_numpy(zero_copy_only=False)
+    return np.where(np.isfinite(out), out, np.nan), missing
 
 
 def _column_key(name) -> str:
@@ -67,34 +108,48 @@ def _column_key(name) -> str:
 
 
 def _coerce_numeric_columns(
-    frame: pd.DataFrame, rows: np.ndarray
+    frame: pd.DataFrame, rows: np.ndarray, *, skip: tuple[str, ...] = ()
 ) -> tuple[pd.DataFrame, list[str]]:
-    """Turn all-number text columns into numbers; warn about a few non-numbers in a column."""
+    """Turn all-number text columns into numbers; warn about a few non-numbers in a column.
+
+    Each column is read once by a cheap pyarrow pre-test; only a column that is
+    mostly number-like is normalised and parsed.
+    """
     converted: dict[str, pd.Series] = {}
     warnings: list[str] = []
     for col in frame.columns:  # per column, never per row
-        text = _normalise_text(frame[col])
-        present = (text.notna() & (text != "")).to_numpy(dtype=bool)
-        if not present.any():
+        if col in skip:
             continue
-        values, _ = _parse_numbers(frame[col])
+        raw = _arrow(frame[col])
+        blank = pc.equal(pc.utf8_trim_whitespace(raw), "")
+        n_present = len(raw) - pc.sum(pc.cast(blank, pa.int64())).as_py() if len(raw) else 0
+        if not n_present:
+            continue
+        numberish = pc.sum(pc.cast(pc.match_substring_regex(raw, _NUMBERISH_RE), pa.int64()))
+        if (numberish.as_py() or 0) * 2 < n_present:
+            continue  # mostly text: stays text, no warning
+        text = _normalise_text(raw)
+        values, missing = _parse_numbers(text, normalised=True)
+        present = ~missing
         parsed = present & np.isfinite(values)
         bad = present & ~parsed
         if bad.any():
             if parsed.sum() >= bad.sum():
-                raw = frame[col].to_numpy(dtype=object)
+                raw_np = frame[col].to_numpy(dtype=object)
                 shown = "; ".join(
-                    f"row {r}: {v!r}" for r, v in zip(rows[bad][:5], raw[bad][:5])
+                    f"row {r}: {v!r}" for r, v in zip(rows[bad][:5], raw_np[bad][:5], strict=True)
                 )
                 warnings.append(
                     f"column {col!r}: {int(bad.sum())} value(s) are not numbers, so the column "
                     f"is kept as text ({shown}); fix them to use it as numbers"
                 )
             continue
-        kept = text[present]
-        if kept.str.match(r"^[+-]?0\d").any() or kept.str.count(r"\d").max() > 15:
+        kept = text.filter(pa.array(present))
+        if pc.any(pc.match_substring_regex(kept, r"^[+-]?0\d")).as_py() or (
+            pc.max(pc.utf8_length(pc.replace_substring_regex(kept, r"\D", ""))).as_py() > 15
+        ):
             continue  # codes such as "0101" or ID numbers stay text
-        integral = not kept.str.contains(r"[.eE]").any()
+        integral = not pc.any(pc.match_substring_regex(kept, r"[.eE]")).as_py()
         if integral and present.all():
             converted[col] = pd.Series(values, index=frame.index).astype("int64")
         else:

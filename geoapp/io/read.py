@@ -11,9 +11,8 @@ from typing import BinaryIO, Literal
 import geopandas as gpd
 from shapely.geometry.base import BaseGeometry
 
-from geoapp import settings
 from geoapp.coords import DATUMS
-from geoapp.errors import InputFileError
+from geoapp.errors import CRSError, InputFileError
 from geoapp.io._crs import _extent_metric, _parse_crs
 from geoapp.io._sources import (
     _TABLE_SUFFIXES,
@@ -28,6 +27,7 @@ from geoapp.io._sources import (
 from geoapp.io.result import ImportResult
 from geoapp.io.tables import _read_table
 from geoapp.io.vector import _read_vector
+from geoapp.settings import DEFAULT_LIMITS, Limits
 
 logger = logging.getLogger(__package__)  # "geoapp.io", as before the split
 
@@ -45,7 +45,8 @@ def read_user_layer(
     extent: BaseGeometry | gpd.GeoDataFrame | gpd.GeoSeries | None = None,
     extent_name: str = "濮阳市",
     fix_swapped: bool = False,
-    max_bytes: int = settings.MAX_UPLOAD_BYTES,
+    max_bytes: int | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> ImportResult:
     """Read a user's layer, bring it to EPSG:4326 and report every unusable row.
 
@@ -62,7 +63,7 @@ def read_user_layer(
         for file objects without a ``name``. Supported endings:
         ``.geojson``/``.json``, ``.gpkg``, ``.shp``, ``.zip`` (one Shapefile,
         or one file of another supported format), ``.csv``/``.txt`` and
-        ``.xlsx``.
+        ``.tsv`` and ``.xlsx``.
     layer
         GeoPackage layer, Shapefile name (without ``.shp``) inside a folder or
         .zip that holds several, or XLSX sheet. Default: the only layer (an
@@ -94,8 +95,11 @@ def read_user_layer(
         swapped point is inside ``extent``, the given one is not) is fixed and
         kept, flagged in a column ``coord_fixed``; if False it is rejected.
     max_bytes
-        Largest accepted input in bytes (default
-        :data:`geoapp.settings.MAX_UPLOAD_BYTES`, 50 MiB).
+        Largest accepted input in bytes; default ``limits.max_bytes``.
+    limits
+        Bounds on the work (:class:`geoapp.settings.Limits`): file size, rows,
+        uncompressed size and compression ratio of a .zip / .xlsx, text per
+        cell. Each refusal names the option that raises it.
 
     Returns
     -------
@@ -124,7 +128,17 @@ def read_user_layer(
     verbatim. In the returned ``gdf`` a column whose every value is a number
     (full-width digits and surrounding spaces allowed, no leading zeros such
     as codes ``"0101"``) becomes numeric; a column with a few non-numbers stays
-    text and a warning names them. ``"115,03"`` is not a number.
+    text and a warning names them. ``"115,03"`` is not a number, except as a
+    coordinate in a file separated by ``;`` (a decimal comma).
+
+    Coordinates may also be degrees-minutes-seconds (``115°01'30"``,
+    ``115度01分30秒``, ``E115°01.5'``). CSV separators ``,`` ``;`` tab ``|`` and
+    the full-width ``，`` are detected; headers may carry units
+    (``经度(°E)``). A workbook is read from the first sheet with longitude and
+    latitude columns, whose header may sit under title rows or span two rows;
+    a 合计 / 总计 row is rejected as a total row. A file whose bytes say it is
+    something else (a PDF or a workbook renamed ``.csv``) is refused naming
+    what it is; a stray quote that would swallow rows is refused by line.
 
     Examples
     --------
@@ -135,6 +149,8 @@ def read_user_layer(
     if datum not in DATUMS:
         msg = f"`datum` was {datum!r} but must be one of {DATUMS}."
         raise ValueError(msg)
+    if max_bytes is None:
+        max_bytes = limits.max_bytes
     if isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes <= 0:
         msg = f"`max_bytes` must be a positive integer number of bytes, got {max_bytes!r}."
         raise ValueError(msg)
@@ -152,10 +168,30 @@ def read_user_layer(
         extent_name=extent_name,
         fix_swapped=fix_swapped,
         max_bytes=max_bytes,
+        max_rows=limits.max_rows,
+        max_expanded_bytes=max(limits.max_expanded_bytes, 0),
+        max_ratio=limits.max_ratio,
+        max_cell_chars=limits.max_cell_chars,
     )
     with ExitStack() as stack:
         src = _open_source(source, filename=filename, max_bytes=max_bytes)
-        result = _dispatch(src, opts, stack)
+        try:
+            result = _dispatch(src, opts, stack)
+        except (InputFileError, CRSError):
+            raise
+        except MemoryError as exc:
+            msg = (
+                f"{src.name} needs more memory than this computer has; split the file or lower "
+                "the limits (--max-rows, --max-bytes)."
+            )
+            raise InputFileError(msg) from exc
+        except Exception as exc:  # uploaded files are untrusted: no traceback reaches the user
+            logger.debug("reading %s failed", src.name, exc_info=True)
+            msg = (
+                f"{src.name} cannot be read ({type(exc).__name__}: {exc}). Check that the file "
+                "is complete and of the kind its ending says; re-save it from its program."
+            )
+            raise InputFileError(msg) from exc
     logger.info(result.summary())
     return result
 
@@ -168,7 +204,7 @@ def _dispatch(src: _Source, opts: _Options, stack: ExitStack) -> ImportResult:
         return _read_vector(_pick_shapefile(src.path, src.name, opts.layer), src, opts)
     if src.suffix == ".zip":
         tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="geoapp-")))
-        inner = _extract_zip(src, tmp, opts.max_bytes, opts.layer)
+        inner = _extract_zip(src, tmp, opts, opts.layer)
         if inner.suffix.lower() in _TABLE_SUFFIXES:
             return _read_table(inner.read_bytes(), src, opts, suffix=inner.suffix.lower())
         return _read_vector(inner, src, opts, layer_used=inner.suffix.lower() == ".shp")

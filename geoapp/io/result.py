@@ -23,6 +23,10 @@ REASON_NOT_NUMERIC = "坐标非数字 / non-numeric coordinate"
 REASON_SWAPPED = (
     "经纬度颠倒 / longitude and latitude swapped (to fix them: --fix-swapped, or fix_swapped=True)"
 )
+REASON_TOO_LONG = (
+    "文本过长 / a cell longer than {n:,} characters (raise the limit with --max-cell-chars)"
+)
+REASON_TOTAL_ROW = "合计行 / a total row (合计, 总计), not a site"
 REASON_EMPTY_GEOMETRY = "几何为空 / empty geometry"
 REASON_INVALID_GEOMETRY = "几何无效 / invalid geometry that cannot be repaired"
 #: The ``coord_fixed`` value of a row whose longitude and latitude were swapped back.

@@ -9,11 +9,17 @@ from __future__ import annotations
 import codecs
 import io
 import logging
+import re
+import zipfile
+from itertools import islice
 
 import geopandas as gpd
 import numpy as np
 import pandas as pd
-from pyproj import CRS
+import pyarrow as pa
+import pyarrow.compute as pc
+import shapely
+from pyproj import CRS, Transformer
 
 from geoapp import settings
 from geoapp.errors import InputFileError
@@ -21,17 +27,18 @@ from geoapp.io._crs import (
     _DATUM_LABELS,
     _check_datum,
     _crs_label,
-    _inside,
     _looks_projected,
     _projected_hint,
     _to_wgs84,
 )
-from geoapp.io._sources import _Options, _Source
+from geoapp.io._sources import _check_archive, _Options, _Source
 from geoapp.io._text import (
+    _arrow,
     _codec,
     _coerce_numeric_columns,
     _column_key,
     _encoding_label,
+    _normalise_text,
     _parse_numbers,
 )
 from geoapp.io.result import (
@@ -40,6 +47,8 @@ from geoapp.io.result import (
     REASON_MISSING,
     REASON_NOT_NUMERIC,
     REASON_SWAPPED,
+    REASON_TOO_LONG,
+    REASON_TOTAL_ROW,
     ImportResult,
     _list_rows,
     _rejected_frame,
@@ -54,7 +63,19 @@ LON_NAMES: tuple[str, ...] = (
     "经度", "东经", "lon", "lng", "long", "longitude", "x", "横坐标", "x坐标",
 )  # fmt: skip
 LAT_NAMES: tuple[str, ...] = ("纬度", "北纬", "lat", "latitude", "y", "纵坐标", "y坐标")
-_DELIMITERS = (",", "\t", ";", "|")
+_DELIMITERS = (",", "\t", ";", "|", "\uff0c")  # the last: the full-width comma '，'
+#: A first cell saying the row is a total, not a site (合计, 总计, 小计, total).
+_TOTAL_RE = r"^(?:合计|总计|小计|累计|共计|total|sum)$"
+#: Rows searched for the header of a spreadsheet (title rows and two-row headers above it).
+_HEADER_SEARCH_ROWS = 12
+# Degrees, minutes, seconds: 115°01'30", 115度01分30秒, E115°01.5', 35°42'N, 东经115度.
+_DMS_RE = (
+    r"^(?P<h0>[NSEWnsew]|东经|北纬|西经|南纬)?\s*(?P<d>\d+(?:\.\d+)?)\s*(?:°|º|度|d)\s*"
+    r"(?:(?P<m>\d+(?:\.\d+)?)\s*(?:'|′|’|分|m)\s*)?"
+    r"(?:(?P<s>\d+(?:\.\d+)?)\s*(?:\"|″|′′|''|’’|”|秒|s)?\s*)?"
+    r"(?P<h>[NSEWnsew]|东|西|南|北)?$"
+)
+_DECIMAL_COMMA_RE = r"^[+-]?\d{1,3},\d+$"
 
 
 def _decode(data: bytes, name: str, encoding: str | None) -> tuple[str, str, list[str]]:
@@ -97,61 +118,280 @@ def _decode(data: bytes, name: str, encoding: str | None) -> tuple[str, str, lis
     return text, "GBK", [warning]
 
 
+_MAGIC = (
+    (b"%PDF", "a PDF document", "Export the table as CSV or XLSX from the program that made it"),
+    (
+        b"\xd0\xcf\x11\xe0",
+        "an old Excel .xls (or .doc / .et) file",
+        "Open it in Excel or WPS and save it as .xlsx",
+    ),  # fmt: skip
+    (b"SQLite format 3\x00", "a GeoPackage / SQLite database", "Rename it to .gpkg"),
+    (b"\x89PNG", "a PNG image", "Upload the table itself"),
+    (b"\xff\xd8\xff", "a JPEG image", "Upload the table itself"),
+    (b"Rar!", "a RAR archive", "Unpack it and upload the table, or a .zip"),
+    (b"7z\xbc\xaf", "a 7-Zip archive", "Unpack it and upload the table, or a .zip"),
+)
+
+
+def _sniff(data: bytes, name: str, suffix: str) -> None:
+    """Refuse a file whose bytes say it is not what its ending claims, naming what it is."""
+    head = data[:16]
+    for magic, what, fix in _MAGIC:
+        if head.startswith(magic):
+            msg = f"{name} is really {what}, not a {suffix} table (its first bytes say so). {fix}."
+            raise InputFileError(msg)
+    is_zip = head.startswith(b"PK\x03\x04")
+    if suffix == ".xlsx" and not is_zip:
+        printable = sum(32 <= b < 127 or b in (9, 10, 13) or b >= 128 for b in data[:512])
+        if data[:512] and printable / len(data[:512]) > 0.95:
+            msg = (
+                f"{name} is a text file (CSV?), not an Excel .xlsx workbook. "
+                f"Rename it to {name.rsplit('.', 1)[0]}.csv."
+            )
+        else:
+            msg = f"{name} is not an Excel .xlsx workbook (not a zip package). Re-save it in Excel."
+        raise InputFileError(msg)
+    if suffix != ".xlsx" and is_zip:
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as zf:
+                names = zf.namelist()
+        except zipfile.BadZipFile:
+            names = []
+        stem = name.rsplit(".", 1)[0]
+        if any(n.startswith("xl/") for n in names):
+            what, fix = "an Excel .xlsx workbook", f"Rename it to {stem}.xlsx"
+        elif any(n.startswith("word/") for n in names):
+            what, fix = "a Word .docx document", "Upload the table itself as CSV or XLSX"
+        else:
+            what, fix = "a .zip archive", f"Rename it to {stem}.zip"
+        msg = f"{name} is really {what}, not a {suffix} table (its first bytes say so). {fix}."
+        raise InputFileError(msg)
+
+
+def _header_names(rows: list[tuple], r: int) -> list[str]:
+    """Column names from header row ``r``, completed by the row above (merged two-row headers)."""
+    top = rows[r - 1] if r > 0 else ()
+    names = []
+    width = max(len(rows[r]), len(top))
+    for c in range(width):
+        v = rows[r][c] if c < len(rows[r]) else None
+        if v is None or str(v).strip() == "":
+            v = top[c] if c < len(top) else None
+        names.append(str(v).strip() if v is not None and str(v).strip() else f"列{c + 1}")
+    return names
+
+
+def _find_header(rows: list[tuple], opts: _Options) -> tuple[int, list[str]] | None:
+    """The header row (0-based) and the column names, or None when no row names lon and lat."""
+    for r in range(min(len(rows), _HEADER_SEARCH_ROWS)):
+        if not any(v is not None and str(v).strip() for v in rows[r]):
+            continue
+        names = _header_names(rows, r)
+        try:
+            _find_coord_columns(names, opts.lon_col, opts.lat_col, "")
+        except InputFileError:
+            continue
+        return r, names
+    return None
+
+
+def _check_xlsx_size(data: bytes, name: str, opts: _Options) -> None:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            _check_archive(zf, name, opts, kind="workbook")
+    except zipfile.BadZipFile as exc:
+        msg = f"{name} is not a valid Excel .xlsx workbook ({exc}). Re-save it in Excel."
+        raise InputFileError(msg) from exc
+
+
+def _load_xlsx(data: bytes, src: _Source, opts: _Options):
+    """Read the data sheet of a workbook: (frame, first data row number, warnings)."""
+    import openpyxl
+
+    _check_xlsx_size(data, src.name, opts)
+    try:
+        wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        try:
+            sheets = list(wb.sheetnames)
+            if opts.layer is not None and opts.layer not in sheets:
+                msg = (
+                    f"{src.name}: `layer` was {opts.layer!r} but the sheets are {sheets}. "
+                    "Pass one of these sheet names (--layer on the command line)."
+                )
+                raise InputFileError(msg)
+            order = [opts.layer] if opts.layer is not None else sheets
+            found = None
+            for sheet in order:
+                ws = wb[sheet]
+                top = [
+                    tuple(r) for r in islice(ws.iter_rows(values_only=True), _HEADER_SEARCH_ROWS)
+                ]
+                hit = _find_header(top, opts)
+                if hit is not None:
+                    found = (sheet, *hit)
+                    break
+        finally:
+            wb.close()
+        if found is None:
+            sheet = order[0]
+            frame = pd.read_excel(io.BytesIO(data), sheet_name=sheet, dtype=str, na_filter=False,
+                                  engine="openpyxl", nrows=5)  # fmt: skip
+            frame.columns = [str(c) for c in frame.columns]
+            _find_coord_columns(list(frame.columns), opts.lon_col, opts.lat_col, src.name)
+            msg = f"{src.name}: no sheet has longitude/latitude columns (sheets: {sheets})."
+            raise InputFileError(msg)
+        sheet, header_row, names = found
+        frame = pd.read_excel(io.BytesIO(data), sheet_name=sheet, header=None,
+                              skiprows=header_row + 1, dtype=str, na_filter=False,
+                              engine="openpyxl")  # fmt: skip
+    except InputFileError:
+        raise
+    except Exception as exc:  # openpyxl raises many kinds on a damaged workbook
+        msg = (
+            f"{src.name} cannot be read as an Excel .xlsx workbook ({type(exc).__name__}: {exc}). "
+            "Re-save it in Excel."
+        )
+        raise InputFileError(msg) from exc
+    names = names + [f"列{c + 1}" for c in range(len(names), frame.shape[1])]
+    frame.columns = _unique(names[: frame.shape[1]])
+    warnings = []
+    if opts.layer is None and sheet != sheets[0]:
+        skipped = sheets[: sheets.index(sheet)]
+        warnings.append(
+            f"{src.name}: read sheet {sheet!r}; {skipped} hold no longitude/latitude columns "
+            "(e.g. 填表说明). Pass `layer=` (--layer) to choose another sheet"
+        )
+    elif opts.layer is None and len(sheets) > 1:
+        warnings.append(
+            f"{src.name} has {len(sheets)} sheets; read the first, {sheet!r}. "
+            f"Pass `layer=` (--layer) to read another of {sheets}"
+        )
+    if header_row > 0:
+        warnings.append(
+            f"{src.name}: the header is on row {header_row + 1} of sheet {sheet!r} "
+            "(title or merged header rows above it were skipped)"
+        )
+    return frame, header_row + 2, warnings
+
+
+def _unique(names: list[str]) -> list[str]:
+    seen: dict[str, int] = {}
+    out = []
+    for n in names:
+        k = seen.get(n, 0)
+        seen[n] = k + 1
+        out.append(n if k == 0 else f"{n}.{k}")
+    return out
+
+
+def _pick_delimiter(header: str, suffix: str) -> str:
+    if suffix == ".tsv":
+        return "\t"
+    counts = {d: header.count(d) for d in _DELIMITERS}
+    best = max(_DELIMITERS, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def _quote_problem(frame: pd.DataFrame, sep: str, name: str) -> None:
+    """Refuse a CSV where a stray quote swallowed following lines into one cell."""
+    if frame.empty:
+        return
+    embedded = np.zeros(len(frame), dtype=np.int64)
+    culprit: dict[int, str] = {}
+    for col in frame.columns:  # per column, vectorised over rows
+        arr = _arrow(frame[col])
+        n_lines = pc.count_substring(arr, "\n").to_numpy(zero_copy_only=False)
+        if not n_lines.any():
+            continue
+        embedded += n_lines
+        maybe = (n_lines > 0) & pc.match_substring(arr, sep).to_numpy(zero_copy_only=False)
+        # a swallowed record: some line inside the cell holds a whole row's separators
+        # (a quoted multi-line note or address does not); only these few cells are split
+        need = max(1, frame.shape[1] - 1)
+        for i in np.flatnonzero(maybe):
+            if any(ln.count(sep) >= need for ln in str(arr[int(i)]).split("\n")):
+                culprit.setdefault(int(i), str(col))
+                break
+    if not culprit:
+        return
+    row = min(culprit)
+    line = 2 + int(embedded[:row].sum()) + row  # the physical line the record starts on
+    msg = (
+        f'{name} line {line}: a quote (") in column {culprit[row]!r} is not closed at the end '
+        f"of the line, so lines {line}–{line + int(embedded[row])} were read as one cell and "
+        f"{int(embedded[row])} row(s) would be lost. Remove the stray quote or close it "
+        '("…"), then load the file again.'
+    )
+    raise InputFileError(msg)
+
+
 def _load_table(data: bytes, src: _Source, suffix: str, opts: _Options):
-    """Read a CSV/XLSX with every cell as text; return (frame, encoding, warnings)."""
+    """Read a CSV/XLSX with every cell as text; return (frame, encoding, first row, warnings)."""
+    _sniff(data, src.name, suffix)
     if suffix == ".xlsx":
         if opts.encoding is not None:
             logger.debug("`encoding` ignored for XLSX %s", src.name)
-        try:
-            with pd.ExcelFile(io.BytesIO(data), engine="openpyxl") as xf:
-                sheets = list(xf.sheet_names)
-                sheet = sheets[0] if opts.layer is None else opts.layer
-                if sheet not in sheets:
-                    msg = (
-                        f"{src.name}: `layer` was {opts.layer!r} but the sheets are {sheets}. "
-                        "Pass one of these sheet names."
-                    )
-                    raise InputFileError(msg)
-                frame = pd.read_excel(xf, sheet_name=sheet, dtype=str, na_filter=False)
-        except InputFileError:
-            raise
-        except Exception as exc:  # openpyxl raises many kinds on a damaged workbook
-            msg = (
-                f"{src.name} cannot be read as an Excel .xlsx workbook ({exc}). "
-                "Re-save it in Excel."
-            )
-            raise InputFileError(msg) from exc
-        warnings = []
-        if opts.layer is None and len(sheets) > 1:
-            warnings.append(
-                f"{src.name} has {len(sheets)} sheets; read the first, {sheet!r}. "
-                f"Pass `layer=` to read another of {sheets}"
-            )
-        frame.columns = [str(c) for c in frame.columns]
-        return frame, None, warnings
+        frame, first, warnings = _load_xlsx(data, src, opts)
+        _check_rows(len(frame), src.name, opts)
+        return frame, None, first, warnings, ","
     text, label, warnings = _decode(data, src.name, opts.encoding)
     header = text.split("\n", 1)[0]
-    sep = max(_DELIMITERS, key=header.count) if any(d in header for d in _DELIMITERS) else ","
+    sep = _pick_delimiter(header, suffix)
+    lines = text.count("\n") + (0 if text.endswith("\n") else 1)
+    if lines - 1 > opts.max_rows:
+        _check_rows(lines - 1, src.name, opts, about=True)
+    engine = "python" if len(sep.encode("utf-8")) > 1 else "c"
     try:
         frame = pd.read_csv(
-            io.StringIO(text), sep=sep, dtype=str, na_filter=False, skip_blank_lines=False
-        )
+            io.StringIO(text), sep=sep, dtype=str, na_filter=False, skip_blank_lines=False,
+            engine=engine,
+        )  # fmt: skip
     except pd.errors.EmptyDataError as exc:
         msg = f"{src.name} is empty; it needs a header row and data rows."
         raise InputFileError(msg) from exc
     except pd.errors.ParserError as exc:
-        msg = (
-            f"{src.name} cannot be parsed as CSV (separator {sep!r}): {exc}. Quote values that "
-            "contain the separator, or fix the row with too many fields."
-        )
+        detail = str(exc).strip()
+        m = re.search(r"EOF inside string starting at row (\d+)", detail)
+        if m:
+            msg = (
+                f'{src.name} line {int(m.group(1)) + 1}: a quote (") opened there is never '
+                "closed, so the rest of the file would be one cell. Remove the stray quote or "
+                "close it, then load the file again."
+            )
+        else:
+            msg = (
+                f"{src.name} cannot be parsed as CSV (separator {sep!r}): {detail}. Quote values "
+                "that contain the separator, or fix the row with too many fields."
+            )
         raise InputFileError(msg) from exc
-    return frame, label, warnings
+    _quote_problem(frame, sep, src.name)
+    if sep == "\uff0c":
+        warnings.append(f"{src.name}: fields are separated by the full-width comma '，'")
+    return frame, label, 2, warnings, sep
+
+
+def _check_rows(n: int, name: str, opts: _Options, *, about: bool = False) -> None:
+    if n > opts.max_rows:
+        msg = (
+            f"{name} has {'about ' if about else ''}{n:,} data rows, more than the limit of "
+            f"{opts.max_rows:,}. Split the file, or raise the limit (--max-rows, or "
+            "`limits=Limits(max_rows=…)`)."
+        )
+        raise InputFileError(msg)
+
+
+def _bare_key(name: object) -> str:
+    """A header without units or notes in brackets, degree signs or 'WGS84' words."""
+    text = re.sub(r"[（(\[【].*?[）)\]】]", "", str(name))
+    text = re.sub(r"[°º]|[_\s-]*(?:wgs-?84|cgcs2000|deg(?:rees)?|/°?[EN])$", "", text, flags=re.I)
+    return _column_key(text)
 
 
 def _find_coord_columns(
     columns: list[str], lon_col: str | None, lat_col: str | None, name: str
 ) -> tuple[str, str, list[str]]:
     keys = {c: _column_key(c) for c in columns}
+    bare = {c: _bare_key(c) for c in columns}
 
     def find(wanted: str | None, candidates: tuple[str, ...], what: str, arg: str):
         if wanted is not None:
@@ -167,6 +407,8 @@ def _find_coord_columns(
             return hits[0], []
         order = {_column_key(c): i for i, c in enumerate(candidates)}
         hits = sorted((c for c in columns if keys[c] in order), key=lambda c: order[keys[c]])
+        if not hits:  # units in the header: 经度(°E), Longitude (WGS84), 纬度（度）
+            hits = sorted((c for c in columns if bare[c] in order), key=lambda c: order[bare[c]])
         notes = []
         if len(hits) > 1:
             notes.append(
@@ -190,33 +432,129 @@ def _find_coord_columns(
     return lon, lat, lon_notes + lat_notes
 
 
+def _parse_coordinates(
+    raw: pd.Series, *, decimal_comma: bool
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Parse a coordinate column: numbers, then DMS / 度分秒 and decimal commas (vectorised).
+
+    Returns
+    -------
+    tuple of numpy.ndarray
+        Values (NaN where not a number), the missing mask, and the mask of
+        cells read as degrees-minutes-seconds or with a decimal comma.
+    """
+    text = _normalise_text(raw)
+    values, missing = _parse_numbers(text, normalised=True)
+    other = np.flatnonzero(~missing & np.isnan(values))
+    special = np.zeros(len(values), dtype=bool)
+    if other.size:
+        sub = text.take(pa.array(other))
+        parts = pc.extract_regex(sub, _DMS_RE)
+        d, m, sec = (
+            pc.cast(
+                pc.if_else(pc.equal(parts.field(k), ""), None, parts.field(k)), pa.float64()
+            ).to_numpy(zero_copy_only=False)
+            for k in ("d", "m", "s")
+        )
+        ok = np.isfinite(d) & ~(np.nan_to_num(m) >= 60) & ~(np.nan_to_num(sec) >= 60)
+        # a bare number followed by ' or " is not DMS: require a degree mark (°, 度, d)
+        dms = d + np.nan_to_num(m) / 60.0 + np.nan_to_num(sec) / 3600.0
+        hemi = pc.binary_join_element_wise(parts.field("h0"), parts.field("h"), "")
+        south_west = pc.match_substring_regex(hemi, "[SWsw西南]").to_numpy(zero_copy_only=False)
+        dms = np.where(south_west, -dms, dms)
+        good = np.asarray(ok, dtype=bool) & ~np.asarray(
+            pc.is_null(parts).to_numpy(zero_copy_only=False), dtype=bool
+        )
+        values[other[good]] = dms[good]
+        special[other[good]] = True
+        if decimal_comma:
+            rest = other[~good]
+            sub = text.take(pa.array(rest))
+            comma = pc.match_substring_regex(sub, _DECIMAL_COMMA_RE).to_numpy(zero_copy_only=False)
+            fixed = pc.cast(
+                pc.if_else(comma, pc.replace_substring(sub, ",", "."), None), pa.float64()
+            ).to_numpy(zero_copy_only=False)
+            values[rest[comma]] = fixed[comma]
+            special[rest[comma]] = True
+    return values, missing, special
+
+
+def _first_cell_total(frame: pd.DataFrame) -> np.ndarray:
+    """Rows whose first non-blank cell (of the first two columns) says 合计 / 总计 / total."""
+    out = np.zeros(len(frame), dtype=bool)
+    pattern = r"^[\s\x{3000}]*" + _TOTAL_RE[1:-1] + r"[\s\x{3000}]*$"
+    for col in list(frame.columns)[:2]:
+        hit = pc.match_substring_regex(_arrow(frame[col]), pattern, ignore_case=True)
+        out |= hit.to_numpy(zero_copy_only=False)
+    return out
+
+
+def _metric_xy(x: np.ndarray, y: np.ndarray, crs: CRS, datum: str):
+    """EPSG:4547 coordinates of lon/lat or projected x/y (datum converted first), vectorised."""
+    if datum != "wgs84":
+        from geoapp.coords import convert_lonlat
+
+        x, y = convert_lonlat(x, y, source=datum, target="wgs84")  # type: ignore[arg-type]
+        crs = CRS.from_user_input(settings.STORAGE_CRS)
+    return _transformer(crs.to_wkt()).transform(x, y)
+
+
+def _transformer(wkt: str) -> Transformer:
+    return _TRANSFORMERS.get(wkt) or _TRANSFORMERS.setdefault(
+        wkt, Transformer.from_crs(CRS.from_wkt(wkt), settings.METRIC_CRS, always_xy=True)
+    )
+
+
+_TRANSFORMERS: dict[str, Transformer] = {}
+
+
 def _read_table(data: bytes, src: _Source, opts: _Options, *, suffix: str | None = None):
-    frame, label, warnings = _load_table(data, src, suffix or src.suffix, opts)
+    frame, label, first_row, warnings, sep = _load_table(data, src, suffix or src.suffix, opts)
     name = src.name
     n = len(frame)
-    rows = np.arange(n, dtype="int64") + 2  # header is row 1
+    rows = np.arange(n, dtype="int64") + first_row  # the row number the user sees
     lon, lat, notes = _find_coord_columns(list(frame.columns), opts.lon_col, opts.lat_col, name)
     warnings += notes
 
-    raw_x = frame[lon].fillna("").astype(str).to_numpy(dtype=object)
-    raw_y = frame[lat].fillna("").astype(str).to_numpy(dtype=object)
-    x, x_missing = _parse_numbers(frame[lon])
-    y, y_missing = _parse_numbers(frame[lat])
+    decimal_comma = sep != ","
+    x, x_missing, x_special = _parse_coordinates(frame[lon], decimal_comma=decimal_comma)
+    y, y_missing, y_special = _parse_coordinates(frame[lat], decimal_comma=decimal_comma)
+    if (x_special | y_special).any():
+        warnings.append(
+            f"{name}: {int((x_special | y_special).sum())} coordinate(s) read as "
+            "degrees-minutes-seconds (度分秒) or with a decimal comma, e.g. row "
+            f"{rows[np.flatnonzero(x_special | y_special)[0]]}"
+        )
     empty_row = np.ones(n, dtype=bool)
+    too_long = np.zeros(n, dtype=bool)
+    long_col = np.full(n, "", dtype=object)
     for col in frame.columns:  # per column, vectorised over rows
-        empty_row &= (frame[col].astype("string").str.strip().fillna("") == "").to_numpy(bool)
+        arr = _arrow(frame[col])
+        empty_row &= pc.equal(pc.utf8_trim_whitespace(arr), "").to_numpy(zero_copy_only=False)
+        length = pc.utf8_length(arr).to_numpy(zero_copy_only=False)
+        over = length > opts.max_cell_chars
+        if over.any():
+            long_col[over & ~too_long] = col
+            too_long |= over
+    total = _first_cell_total(frame)
 
     reason = np.full(n, "", dtype=object)
     column = np.full(n, "", dtype=object)
     value = np.full(n, "", dtype=object)
+    raw_x = frame[lon].to_numpy(dtype=object)
+    raw_y = frame[lat].to_numpy(dtype=object)
 
-    def reject(mask: np.ndarray, why: str, col: str, val) -> None:
+    def reject(mask: np.ndarray, why: str, col, val) -> None:
         m = mask & (reason == "")
         reason[m] = why
-        column[m] = col
+        column[m] = col[m] if isinstance(col, np.ndarray) else col
         value[m] = val[m] if isinstance(val, np.ndarray) else val
 
     reject(empty_row, REASON_EMPTY_ROW, "", "")
+    reject(too_long, REASON_TOO_LONG.format(n=opts.max_cell_chars), long_col, "")
+    reject(
+        total, REASON_TOTAL_ROW, frame.columns[0], frame[frame.columns[0]].to_numpy(dtype=object)
+    )
     reject(x_missing, REASON_MISSING, lon, raw_x)
     reject(y_missing, REASON_MISSING, lat, raw_y)
     reject(~x_missing & np.isnan(x), REASON_NOT_NUMERIC, lon, raw_x)
@@ -237,29 +575,28 @@ def _read_table(data: bytes, src: _Source, opts: _Options, *, suffix: str | None
     _check_datum(opts.datum, in_crs, name)
 
     idx = np.flatnonzero(numeric)
-    given = _to_wgs84(gpd.GeoSeries(gpd.points_from_xy(x[idx], y[idx]), crs=in_crs), opts.datum)
-    inside = _inside(given, opts.extent_m)
+    mx, my = _metric_xy(x[idx], y[idx], in_crs, opts.datum)
+    inside = shapely.intersects_xy(opts.extent_m, mx, my)
     out_idx = idx[~inside]
-    swapped = _to_wgs84(
-        gpd.GeoSeries(gpd.points_from_xy(y[out_idx], x[out_idx]), crs=in_crs), opts.datum
-    )
-    swap_ok = _inside(swapped, opts.extent_m)
-    geometry = np.full(n, None, dtype=object)
-    geometry[idx] = np.asarray(given.values)
+    sx, sy = _metric_xy(y[out_idx], x[out_idx], in_crs, opts.datum)
+    swap_ok = shapely.intersects_xy(opts.extent_m, sx, sy)
     fixed = np.zeros(n, dtype=bool)
-    coords_label = np.asarray(
-        pd.Series(raw_x).str.cat(pd.Series(raw_y), sep=", ").to_numpy(dtype=object)
-    )
     if opts.fix_swapped:
         fixed[out_idx[swap_ok]] = True
-        geometry[out_idx[swap_ok]] = np.asarray(swapped.values)[swap_ok]
+        x[fixed], y[fixed] = y[fixed].copy(), x[fixed].copy()
         if fixed.any():
             plural = "s" if fixed.sum() > 1 else ""
             warnings.append(
                 f"row{plural} {_list_rows(rows[fixed])}: longitude and latitude were swapped; "
                 "fixed (经纬度已交换) and flagged in column 'coord_fixed'"
             )
-    else:
+    coords_label = np.full(n, "", dtype=object)
+    if out_idx.size:
+        coords_label[out_idx] = (
+            pd.Series(raw_x[out_idx], dtype=object).astype(str)
+            + ", " + pd.Series(raw_y[out_idx], dtype=object).astype(str)
+        ).to_numpy(dtype=object)  # fmt: skip
+    if not opts.fix_swapped:
         mask = np.zeros(n, dtype=bool)
         mask[out_idx[swap_ok]] = True
         reject(mask, REASON_SWAPPED, f"{lon}, {lat}", coords_label)
@@ -271,14 +608,19 @@ def _read_table(data: bytes, src: _Source, opts: _Options, *, suffix: str | None
     rejected = _rejected_frame(rows[bad], reason[bad], column[bad], value[bad], frame[bad])
     good = frame[~bad]
     good, clash = _reserve_columns(good, ("source_row", "coord_fixed", "geometry"), name)
-    good, numeric_notes = _coerce_numeric_columns(good, rows[~bad])
+    good, numeric_notes = _coerce_numeric_columns(good, rows[~bad], skip=())
     warnings += clash + numeric_notes
     good = good.assign(source_row=rows[~bad])
     if opts.fix_swapped:
         good = good.assign(coord_fixed=np.where(fixed[~bad], COORD_FIXED, None))
+    keep = ~bad
+    points = gpd.points_from_xy(x[keep], y[keep], crs=in_crs)
+    geometry = gpd.GeoSeries(points, crs=in_crs)
+    if in_crs.to_epsg() != 4326 or opts.datum != "wgs84":
+        geometry = _to_wgs84(geometry, opts.datum)
     gdf = gpd.GeoDataFrame(
         good.reset_index(drop=True),
-        geometry=gpd.GeoSeries(geometry[~bad], crs=settings.STORAGE_CRS),
+        geometry=gpd.GeoSeries(np.asarray(geometry.values), crs=settings.STORAGE_CRS),
         crs=settings.STORAGE_CRS,
     )
     crs_in = _DATUM_LABELS[opts.datum] or _crs_label(in_crs)

@@ -27,8 +27,10 @@ from geoapp.io._sources import _Options, _shapefile_parts, _Source
 from geoapp.io._text import _codec, _encoding_label
 from geoapp.io.result import (
     _MAX_LISTED,
+    COORD_FIXED,
     REASON_EMPTY_GEOMETRY,
     REASON_INVALID_GEOMETRY,
+    REASON_SWAPPED,
     ImportResult,
     _rejected_frame,
     _reserve_columns,
@@ -82,8 +84,7 @@ def _shapefile_encoding(shp: Path, name: str, encoding: str | None):
         pyogrio.read_dataframe(shp, encoding="gb18030", read_geometry=False)
     except UnicodeDecodeError as exc:
         msg = (
-            f"{name}: no .cpg file and the attributes are neither UTF-8 nor GBK; "
-            "pass `encoding=`."
+            f"{name}: no .cpg file and the attributes are neither UTF-8 nor GBK; pass `encoding=`."
         )
         raise InputFileError(msg) from exc
     note = (
@@ -110,8 +111,8 @@ def _choose_layer(path: Path, name: str, layer: str | None) -> str | None:
     candidates = spatial or names
     if len(candidates) > 1:
         msg = (
-            f"{name} contains {len(candidates)} layers: {candidates}. Pass `layer=` with one "
-            f"of them, e.g. layer={candidates[0]!r}."
+            f"{name} contains {len(candidates)} layers: {candidates}. Pass `layer=` (--layer "
+            f"on the command line) with one of them, e.g. layer={candidates[0]!r}."
         )
         raise InputFileError(msg)
     return candidates[0] if candidates else None
@@ -148,7 +149,7 @@ def _repair(geoms: np.ndarray, rows: np.ndarray, candidates: np.ndarray):
         geoms[poly_idx[uniq]] = multi
     failed = np.zeros(len(geoms), dtype=bool)
     failed[poly_idx[~has_parts]] = True
-    listed = list(zip(rows[inv_idx], reasons, polygonal, failed[inv_idx]))
+    listed = list(zip(rows[inv_idx], reasons, polygonal, failed[inv_idx], strict=True))
     warnings = [
         f"row {r}: invalid polygon repaired ({why})"
         if is_poly
@@ -176,6 +177,16 @@ def _read_vector(path: Path, src: _Source, opts: _Options, *, layer_used: bool =
         layer = None if layer_used else _choose_layer(path, name, opts.layer)
     if opts.lon_col is not None or opts.lat_col is not None:
         warnings.append(f"{name}: `lon_col`/`lat_col` ignored, the file has its own geometry")
+    try:
+        count = pyogrio.read_info(path, layer=layer, encoding=enc_arg).get("features", -1)
+    except Exception:  # noqa: BLE001  read_frame below reports an unreadable file clearly
+        count = -1
+    if count is not None and count > opts.max_rows:
+        msg = (
+            f"{name} has {count:,} features, more than the limit of {opts.max_rows:,}. "
+            "Split the file, or raise the limit (--max-rows, `limits=Limits(max_rows=…)`)."
+        )
+        raise InputFileError(msg)
     gdf = _read_frame(path, name, layer, enc_arg)
     gdf = gdf.reset_index(drop=True)
     geom_name = gdf.geometry.name
@@ -226,6 +237,21 @@ def _read_vector(path: Path, src: _Source, opts: _Options, *, layer_used: bool =
     inside = _inside(converted, opts.extent_m)
     out_geoms = np.full(n, None, dtype=object)
     out_geoms[idx] = np.asarray(converted.values)
+    # [lat, lon] order (a common GeoJSON mistake): the swapped geometry is inside
+    swapped = np.zeros(n, dtype=bool)
+    if in_crs.is_geographic and (~inside).any():
+        out_idx = idx[~inside]
+        flipped = shapely.transform(geoms[out_idx], lambda c: c[:, ::-1])
+        flipped_wgs = _to_wgs84(gpd.GeoSeries(flipped, crs=in_crs), opts.datum)
+        ok = _inside(flipped_wgs, opts.extent_m)
+        swapped[out_idx[ok]] = True
+        if opts.fix_swapped and ok.any():
+            out_geoms[out_idx[ok]] = np.asarray(flipped_wgs.values)[ok]
+            inside[np.flatnonzero(~inside)[ok]] = True
+            warnings.append(
+                f"{name}: {int(ok.sum())} feature(s) had latitude and longitude swapped "
+                "([lat, lon] order); fixed (经纬度已交换) and flagged in column 'coord_fixed'"
+            )
 
     reason = np.full(n, "", dtype=object)
     reason[empty] = REASON_EMPTY_GEOMETRY
@@ -233,6 +259,8 @@ def _read_vector(path: Path, src: _Source, opts: _Options, *, layer_used: bool =
     outside = np.zeros(n, dtype=bool)
     outside[idx[~inside]] = True
     reason[outside] = f"超出市域 / outside {opts.extent_name}"
+    if not opts.fix_swapped:
+        reason[outside & swapped] = REASON_SWAPPED
     bad = reason != ""
 
     attrs = pd.DataFrame(gdf.drop(columns=geom_name))
@@ -246,6 +274,10 @@ def _read_vector(path: Path, src: _Source, opts: _Options, *, layer_used: bool =
     good, clash = _reserve_columns(attrs[~bad], ("source_row",), name)
     warnings += clash
     good = good.assign(source_row=rows[~bad]).reset_index(drop=True)
+    if opts.fix_swapped and swapped.any():
+        flags = np.full(int((~bad).sum()), None, dtype=object)
+        flags[swapped[~bad]] = COORD_FIXED
+        good = good.assign(coord_fixed=flags)
     result = gpd.GeoDataFrame(
         good,
         geometry=gpd.GeoSeries(out_geoms[~bad], crs=settings.STORAGE_CRS),

@@ -13,14 +13,21 @@ import pandas as pd
 
 import geoapp.report  # the package: build_report calls its render_site_page, see there
 from geoapp import __version__
-from geoapp._atomic import atomic_dir
+from geoapp._atomic import REPORT_MARKER, atomic_dir, check_report_dir
 from geoapp.errors import InputFileError
 from geoapp.layers import LayerSet
 from geoapp.report.candidates import Candidates, read_candidates
 from geoapp.report.pages import render_index, site_context
 from geoapp.report.pdf import _pdf_workers, _PdfQueue, cjk_pdf_font_available
-from geoapp.report.tables import SUMMARY_COLUMNS, _write_csv, errors_table, summary_table
-from geoapp.settings import DEFAULT_SITING, SitingSettings
+from geoapp.report.tables import (
+    SUMMARY_COLUMNS,
+    _write_csv,
+    errors_table,
+    summary_table,
+    write_points_geojson,
+)
+from geoapp.settings import DEFAULT_LIMITS, DEFAULT_SITING, Limits, SitingSettings
+from geoapp.textsafe import shorten, terminal_text
 
 if TYPE_CHECKING:
     pass
@@ -96,6 +103,16 @@ def _hub_xy(layer: gpd.GeoDataFrame | None) -> dict[str, tuple[float, float]]:
     return dict(zip(names, zip(pts.x.to_numpy(), pts.y.to_numpy(), strict=True), strict=True))
 
 
+def _city_extent(layers: LayerSet) -> gpd.GeoDataFrame | None:
+    """The city outline buffered by 1 km (as the import's default), from the bundle in use."""
+    from geoapp.io import EXTENT_BUFFER_M
+
+    if "city" not in layers or not len(layers["city"]):
+        return None
+    city = layers.metric("city")
+    return gpd.GeoDataFrame(geometry=city.geometry.buffer(EXTENT_BUFFER_M), crs=city.crs)
+
+
 def build_report(
     candidates: str | Path | bytes | BinaryIO,
     out_dir: str | Path,
@@ -113,6 +130,8 @@ def build_report(
     settings: SitingSettings = DEFAULT_SITING,
     progress: bool = False,
     workers: int | None = None,
+    layer: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> ReportResult:
     """Evaluate candidate sites from a file and write a report folder.
 
@@ -122,8 +141,11 @@ def build_report(
         CSV (UTF-8 or GBK, detected), XLSX, GeoJSON, GeoPackage or zipped
         Shapefile; a path, bytes (with ``filename``) or a binary file object.
     out_dir
-        The report folder. An existing folder is replaced only when the new
-        report is complete.
+        The report folder: a new path, an empty folder, or an earlier report
+        (it holds the marker file ``.geoapp-report``), replaced only when the
+        new report is complete. An existing file, the input itself, the
+        current folder or a folder of other files is refused before any work
+        (:func:`geoapp._atomic.check_report_dir`).
     pdf
         Also write ``sites/<id>.pdf`` (WeasyPrint; Chinese text in Noto Sans
         CJK SC, ``apt-get install fonts-noto-cjk``).
@@ -147,6 +169,15 @@ def build_report(
     workers
         Processes laying out the PDFs in parallel. Default: one per CPU (at
         most 4) when there are at least 20 pages, else 1 (this process).
+    layer
+        Layer of a multi-layer input (GeoPackage layer, Shapefile in a .zip,
+        XLSX sheet).
+    limits
+        Bounds on the work (:class:`geoapp.settings.Limits`): input size and
+        rows, and ``max_pages``: only the first ``max_pages`` sites of the
+        ranking get a page (and PDF); every site is still evaluated and
+        listed in ``summary.csv`` and ``results.geojson``. Names longer than
+        ``max_name_chars`` are shortened on pages and maps.
 
     Returns
     -------
@@ -159,6 +190,9 @@ def build_report(
         If the file cannot be read, or no row of it can be evaluated (the
         message lists the first rejected rows and why). Nothing is written
         then, and an existing ``out_dir`` is left as it was.
+    OutputPathError
+        If ``out_dir`` may not be replaced or cannot be written (one line
+        naming it and the fix).
     ValueError
         On an invalid option (``datum``).
 
@@ -173,6 +207,8 @@ def build_report(
     from geoapp.staticmap import SITE_WINDOW_M, BaseLayers, SiteMapRenderer, overview_map
 
     out_dir = Path(out_dir)
+    inputs = [Path(candidates)] if isinstance(candidates, (str, Path)) else []
+    check_report_dir(out_dir, inputs=inputs)
     cands = read_candidates(
         candidates,
         filename=filename,
@@ -183,6 +219,9 @@ def build_report(
         datum=datum,
         crs=crs,
         fix_swapped=fix_swapped,
+        layer=layer,
+        limits=limits,
+        extent=_city_extent(layers),
     )
     imported = cands.imported
     if len(cands.sites) == 0:
@@ -199,12 +238,12 @@ def build_report(
     evaluated = evaluate_sites(
         cands.sites, layers=layers, settings=settings, chain_col="chain", name_col="name"
     )
-    unknown = evaluated["chain"].notna() & ~evaluated["chain_known"]
-    if unknown.any():
-        names = "、".join(sorted(set(evaluated.loc[unknown, "chain"].astype(str))))
+    n_review = int((evaluated["verdict"] == "needs_review").sum())
+    if n_review:
         warnings.append(
-            f"产业链不在目录中（不计园区匹配；仅按名称关键词判断是否化工）/ chains not in the "
-            f"taxonomy (no zone match; chemical judged by keywords only): {names}"
+            f"{n_review} 个地块待核实 / site(s) need review: the chain is missing, unknown or of "
+            "undecided chemical status and the site lies within the Yellow River control "
+            "distance or a constraint, so the hard rule may apply (see summary.csv, violations)"
         )
     rules = rules_of(layers)
     summary = summary_table(evaluated, rules=rules, settings=settings)
@@ -216,36 +255,41 @@ def build_report(
         f"由 geoapp {__version__} 于 {datetime.now().astimezone():%Y-%m-%d %H:%M} 生成 · "
         f"输入 {imported.source_name} · {imported.summary()}"
     )
-    by_id = evaluated.set_index("site_id", drop=False)
-    attrs = cands.attributes.set_index(cands.sites["site_id"].to_numpy())
-    pdf_queue = _PdfQueue(_pdf_workers(workers, len(summary))) if pdf else None
+    # One dict per site, built once (a .loc look-up per page costs more than the page's map).
+    by_id = evaluated.set_index("site_id", drop=False).to_dict("index")
+    attrs = cands.attributes.set_index(cands.sites["site_id"].to_numpy()).to_dict("index")
+    paged = summary["site_id"].head(limits.max_pages)
+    if len(paged) < len(summary):
+        warnings.append(
+            f"只为排名前 {len(paged):,} 个地块生成单独页面 / pages were written for the first "
+            f"{len(paged):,} of {len(summary):,} sites in the ranking (--max-pages); every site "
+            "is evaluated and listed in summary.csv and results.geojson"
+        )
+    pdf_queue = _PdfQueue(_pdf_workers(workers, len(paged))) if pdf else None
 
     try:
-        with atomic_dir(out_dir) as tmp:
+        with atomic_dir(out_dir, marker=REPORT_MARKER) as tmp:
             _write_csv(pd.DataFrame(summary[list(SUMMARY_COLUMNS)]), tmp / "summary.csv")
             _write_csv(errors, tmp / "errors.csv")
-            from geoapp.export import export_layer
-
-            export_layer(
-                summary[[*SUMMARY_COLUMNS, "site_id", "row", "geometry"]],
-                tmp / "results.geojson",
-                fmt="geojson",
-                layer_name="results",
+            write_points_geojson(
+                summary[[*SUMMARY_COLUMNS, "site_id", "geometry"]], tmp / "results.geojson"
             )
             sites_dir = tmp / "sites"
             sites_dir.mkdir()
             pages: list[str] = []
             pdfs: list[str] = []
             bar = tqdm(
-                total=len(summary),
+                total=len(paged),
                 desc="site pages",
                 unit="site",
                 disable=not progress,
                 leave=False,
             )
             with SiteMapRenderer(base, window_m=SITE_WINDOW_M) as render:
-                for site_id in summary["site_id"]:
-                    row = by_id.loc[site_id].to_dict()
+                for site_id in paged:
+                    row = dict(by_id[site_id])
+                    # control characters removed, long names shortened (the CSV keeps all)
+                    row["name"] = shorten(terminal_text(row["name"]), limits.max_name_chars)
                     geom = row["geometry"]
                     png = render(
                         geom.x,
@@ -255,9 +299,15 @@ def build_report(
                         hub_xy=hubs.get(str(row.get("hub_name"))),
                         station_xy=stations.get(str(row.get("station_name"))),
                     )
-                    context = site_context(
-                        row, settings=settings, rules=rules, attributes=attrs.loc[site_id]
-                    )
+                    shown = {
+                        k: (
+                            shorten(terminal_text(v), 4 * limits.max_name_chars)
+                            if isinstance(v, str)
+                            else v
+                        )
+                        for k, v in attrs[site_id].items()
+                    }  # one site's few attributes
+                    context = site_context(row, settings=settings, rules=rules, attributes=shown)
                     # Looked up on the package, so that replacing
                     # geoapp.report.render_site_page (as the tests do) takes effect.
                     html = geoapp.report.render_site_page(
@@ -278,6 +328,7 @@ def build_report(
             index_html = render_index(
                 summary,
                 overview_map(summary, base),
+                n_pages=len(paged),
                 source_name=imported.source_name,
                 encoding=imported.encoding,
                 crs_in=imported.crs_in,

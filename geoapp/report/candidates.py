@@ -11,8 +11,10 @@ from typing import TYPE_CHECKING, BinaryIO, Literal
 import geopandas as gpd
 import numpy as np
 import pandas as pd
+import shapely
 
 from geoapp.errors import InputFileError
+from geoapp.settings import DEFAULT_LIMITS, Limits
 
 if TYPE_CHECKING:
     from geoapp.io import ImportResult
@@ -104,6 +106,9 @@ def read_candidates(
     datum: Literal["wgs84", "gcj02", "bd09"] = "wgs84",
     crs: str | int | None = None,
     fix_swapped: bool = False,
+    layer: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    extent: gpd.GeoDataFrame | None = None,
 ) -> Candidates:
     """Read candidate sites and find their name and chain columns.
 
@@ -133,10 +138,22 @@ def read_candidates(
     fix_swapped
         Fix rows whose longitude and latitude are swapped instead of
         rejecting them.
+    layer
+        The layer of a GeoPackage, the Shapefile in a .zip, or the XLSX sheet.
+    limits
+        Bounds on the work (:class:`geoapp.settings.Limits`).
+    extent
+        The area rows must fall in (default: 濮阳市 buffered by 1 km); pass
+        the ``city`` layer of the bundle in use.
 
     Returns
     -------
     Candidates
+        ``sites`` also carries ``duplicate_of``: the input row number of the
+        first identical row (same attributes and position), ``<NA>`` for the
+        first. Chains are normalised (:func:`geoapp.chains.normalise_chain`);
+        unknown chains are named in ``warnings`` with the nearest taxonomy
+        chain as a suggestion.
 
     Raises
     ------
@@ -154,6 +171,9 @@ def read_candidates(
         lon_col=lon_col,
         lat_col=lat_col,
         fix_swapped=fix_swapped,
+        layer=layer,
+        limits=limits,
+        extent=extent,
     )
     gdf = imported.gdf
     geom = gdf.geometry.name
@@ -198,5 +218,60 @@ def read_candidates(
     )
     if "coord_fixed" in gdf.columns:
         sites["coord_fixed"] = gdf["coord_fixed"].to_numpy(dtype=object)
+    sites["duplicate_of"] = _duplicate_of(gdf, columns, rows)
+    n_dup = int(sites["duplicate_of"].notna().sum())
+    if n_dup:
+        notes.append(
+            f"{name}: {n_dup} row(s) repeat an earlier row exactly (same attributes and "
+            "position); each is evaluated and flagged in column 'duplicate_of' with the row it "
+            "repeats"
+        )
+    if chain_found is not None and len(sites):
+        notes += _chain_notes(chains)
     attributes = pd.DataFrame(gdf[columns])
     return Candidates(sites, attributes, imported, name_found, chain_found, tuple(notes))
+
+
+def _duplicate_of(gdf: gpd.GeoDataFrame, columns: list[str], rows: np.ndarray) -> pd.Series:
+    """The row number of the first identical row (attributes and geometry), vectorised."""
+    if not len(gdf):
+        return pd.Series([], dtype="Int64", index=gdf.index)
+    key = pd.DataFrame(gdf[columns])
+    geoms = np.asarray(gdf.geometry.array)
+    if (shapely.get_type_id(geoms) == 0).all():
+        key["__x"], key["__y"] = shapely.get_x(geoms), shapely.get_y(geoms)
+    else:
+        key["__wkb"] = shapely.to_wkb(geoms, hex=True)
+    codes = pd.util.hash_pandas_object(key, index=False, categorize=False).to_numpy()
+    first_pos = pd.Series(np.arange(len(codes))).groupby(codes).transform("min").to_numpy()
+    dup = first_pos != np.arange(len(codes))
+    out = pd.array(np.where(dup, rows[first_pos], 0), dtype="Int64")
+    out[~dup] = pd.NA
+    return pd.Series(out, index=gdf.index)
+
+
+def _chain_notes(chains: pd.Series) -> list[str]:
+    """Name the chains the taxonomy does not know, with the closest known chain."""
+    from geoapp.chains import match_chains
+
+    distinct = pd.Series(pd.unique(chains.dropna().astype(str)), dtype=object)
+    if not len(distinct):
+        return []
+    matched = match_chains(distinct)
+    unknown = matched[~matched["known"]]
+    if not len(unknown):
+        return []
+    shown = []
+    for raw, hint in zip(distinct[unknown.index], unknown["suggestion"], strict=True):
+        text = f"「{raw}」"
+        if hint:
+            text += f"（是否为「{hint}」？/ did you mean {hint}?）"
+        shown.append(text)
+    more = f" … and {len(shown) - 20} more" if len(shown) > 20 else ""
+    return [
+        "产业链不在目录中 / chains not in the taxonomy: "
+        + "、".join(shown[:20])
+        + more
+        + "。Near the Yellow River or inside a constraint such a site is judged needs_review "
+        "(待核实), never better; fix the chain name to evaluate it fully"
+    ]

@@ -16,9 +16,25 @@ import pandas as pd
 from geoapp import __version__
 from geoapp.report._format import DATA_NOTE_EN, DATA_NOTE_ZH, _blank, _fmt, _km_text
 from geoapp.settings import DEFAULT_SITING, SitingSettings
+from geoapp.textsafe import shorten
 from geoapp.vocab import VERDICT, labels
 
 _VERDICT_ZH = labels(VERDICT, "zh")
+
+
+def _river_m(distance: Any, buffer_m: Any) -> str:
+    """The river distance to 0.1 m and which side of the rule boundary it lies on (≤ is inside)."""
+    try:
+        d, b = float(distance), float(buffer_m)
+    except (TypeError, ValueError):
+        return ""
+    if d != d:
+        return ""
+    side = "≤" if d <= b else ">"
+    where = "在管控范围内 inside the control area" if d <= b else "在管控范围外 outside"
+    return f"{d:,.1f} m {side} {b:,.1f} m：{where}"
+
+
 _FOOTER = "geoapp 批量选址报告 · 位置为示意 schematic positions"
 
 
@@ -122,6 +138,7 @@ def site_context(
         "station_name": _fmt(near["station"]["name"]),
         "station_km": _km_text(near["station"]["distance_m"]),
         "river_km": _km_text(near["river_distance_m"]),
+        "river_m": _river_m(near["river_distance_m"], near["river_buffer_m"]),
         "river_buffer_m": f"{float(near['river_buffer_m']):,.0f}",
         "same_chain_nearby": (
             f"{_fmt(near['same_chain_nearby'], empty='0')}"
@@ -189,6 +206,7 @@ def render_index(
     warnings: Sequence[str] = (),
     pdf: bool = False,
     generated: str = "",
+    n_pages: int | None = None,
 ) -> str:
     """Render ``index.html``: the overview map and the ranked table (user text escaped).
 
@@ -208,6 +226,9 @@ def render_index(
         Link the site PDFs too.
     generated
         A line saying when and from what the report was made.
+    n_pages
+        Only the first ``n_pages`` sites have a page and are listed (default
+        all); the verdict counts cover every site.
 
     Returns
     -------
@@ -232,8 +253,10 @@ def render_index(
             "violations": r.rule_titles or "",
             "pdf": pdf,
         }
-        for r in summary.itertuples(index=False)
+        for r in summary.head(len(summary) if n_pages is None else n_pages).itertuples(index=False)
     ]
+    for r in rows:
+        r["name"] = shorten(r["name"], 80)
     template = _environment().get_template("report_index.html")
     return template.render(
         rows=rows,

@@ -14,15 +14,18 @@ from typing import TYPE_CHECKING, Any
 import geopandas as gpd
 import numpy as np
 import pandas as pd
+import shapely
 
 from geoapp.settings import DEFAULT_SITING, SitingSettings
 from geoapp.siting import rank_sites
+from geoapp.textsafe import neutralise_frame, write_csv
 
 if TYPE_CHECKING:
     from geoapp.io import ImportResult
 
 #: Columns of ``summary.csv``, in order.
 SUMMARY_COLUMNS: tuple[str, ...] = (
+    "row",
     "name",
     "lon",
     "lat",
@@ -37,6 +40,7 @@ SUMMARY_COLUMNS: tuple[str, ...] = (
     "nearest_station",
     "station_distance_km",
     "same_chain_nearby",
+    "duplicate_of",
 )
 #: Columns of ``errors.csv``: the input row number, the reason, the offending
 #: column and value, and the whole raw row as JSON.
@@ -76,9 +80,7 @@ def violations_text(
         Text, ``""`` where no rule failed. Computed once per distinct
         combination of rules, not per row.
     """
-    return _per_rule_combo(
-        values, rules, lambda rid, rule: f"{rid}：{rule.label(settings)}"
-    )
+    return _per_rule_combo(values, rules, lambda rid, rule: f"{rid}：{rule.label(settings)}")
 
 
 def _rule_titles(values: pd.Series, rules: Mapping[str, Any] | None) -> pd.Series:
@@ -90,12 +92,16 @@ def _per_rule_combo(values: pd.Series, rules: Mapping[str, Any] | None, fmt) -> 
     from geoapp.rules import RULES
 
     rules = RULES if rules is None else rules
-    ids = values.map(_rule_ids)
-    texts = {
-        combo: "；".join(fmt(r, rules[r]) if r in rules else r for r in combo)
-        for combo in pd.unique(ids.to_numpy(dtype=object))
-    }
-    return ids.map(texts)
+    raw = values.to_numpy(dtype=object)
+    try:
+        codes, uniques = pd.factorize(raw, use_na_sentinel=False)
+    except TypeError:  # unhashable cells (lists): fall back to one conversion per row
+        codes, uniques = pd.factorize(values.map(_rule_ids).to_numpy(dtype=object))
+    texts = np.array(
+        ["；".join(fmt(r, rules[r]) if r in rules else r for r in _rule_ids(u)) for u in uniques],
+        dtype=object,
+    )  # one per distinct combination
+    return pd.Series(texts[codes] if len(codes) else [], index=values.index, dtype=object)
 
 
 def _km(metres: pd.Series) -> pd.Series:
@@ -122,14 +128,31 @@ def summary_table(
     Returns
     -------
     geopandas.GeoDataFrame
-        EPSG:4326 points with :data:`SUMMARY_COLUMNS` plus ``site_id``,
-        ``row`` and ``rule_titles`` (the failed rules' short titles), ranked
-        by :func:`geoapp.siting.rank_sites` (verdict, then score, then input row). ``violations`` names each failed rule with its
+        EPSG:4326 points with :data:`SUMMARY_COLUMNS` (``row``: the input row
+        number; ``duplicate_of``: the row an identical row repeats) plus
+        ``site_id`` and ``rule_titles`` (the failed rules' short titles),
+        ranked by :func:`geoapp.siting.rank_sites` (verdict, then score, then
+        input row). ``violations`` names each failed rule with its
         title and legal basis; distances are in km (2 decimals).
     """
     pts = evaluated.geometry.to_crs("EPSG:4326")
+    review = (
+        evaluated["review_text"].fillna("").astype(str).to_numpy(dtype=object)
+        if "review_text" in evaluated.columns
+        else np.full(len(evaluated), "", dtype=object)
+    )
+    violations = violations_text(evaluated["violations"], rules=rules, settings=settings)
+    violations = np.where(review != "", review, violations.to_numpy(dtype=object))
+    titles = _rule_titles(evaluated["violations"], rules).to_numpy(dtype=object)
+    titles = np.where(review != "", "待核实：可能适用黄河岸线化工禁建规则 / rule may apply", titles)
+    duplicate = (
+        evaluated["duplicate_of"].astype("Int64").to_numpy()
+        if "duplicate_of" in evaluated.columns
+        else pd.array([pd.NA] * len(evaluated), dtype="Int64")
+    )
     out = pd.DataFrame(
         {
+            "row": evaluated["source_row"].to_numpy(dtype="int64"),
             "name": evaluated["name"].to_numpy(dtype=object),
             "lon": np.round(pts.x.to_numpy(), 6),
             "lat": np.round(pts.y.to_numpy(), 6),
@@ -138,9 +161,7 @@ def summary_table(
             "chain": evaluated["chain"].to_numpy(dtype=object),
             "score": pd.to_numeric(evaluated["score"]).round(1).to_numpy(),
             "verdict": evaluated["verdict"].to_numpy(dtype=object),
-            "violations": violations_text(
-                evaluated["violations"], rules=rules, settings=settings
-            ).to_numpy(dtype=object),
+            "violations": violations,
             "nearest_hub": evaluated["hub_name"].to_numpy(dtype=object),
             "hub_distance_km": _km(evaluated["hub_distance_m"]).to_numpy(),
             "nearest_station": evaluated["station_name"].to_numpy(dtype=object),
@@ -149,9 +170,9 @@ def summary_table(
             .fillna(0)
             .astype("int64")
             .to_numpy(),
+            "duplicate_of": pd.array(duplicate, dtype="Int64"),
             "site_id": evaluated["site_id"].to_numpy(dtype=object),
-            "row": evaluated["source_row"].to_numpy(dtype="int64"),
-            "rule_titles": _rule_titles(evaluated["violations"], rules).to_numpy(dtype=object),
+            "rule_titles": titles,
         }
     )
     out = gpd.GeoDataFrame(out, geometry=gpd.GeoSeries(pts.values, crs="EPSG:4326"))
@@ -177,32 +198,56 @@ def errors_table(imported: ImportResult) -> pd.DataFrame:
     return out.sort_values("row", kind="stable").reset_index(drop=True)
 
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _formula_like(value: object) -> bool:
-    if not isinstance(value, str) or not value.startswith(_FORMULA_START):
-        return False
-    try:
-        float(value)  # "-3.5" is a number, not a formula
-    except ValueError:
-        return True
-    return False
-
-
 def _csv_safe(frame: pd.DataFrame) -> pd.DataFrame:
-    """Prefix with ' the text cells Excel would run as a formula (``=…``, ``+…``, ``@…``)."""
-    out = frame.copy()
-    for col in out.columns:
-        if out[col].dtype != object and not pd.api.types.is_string_dtype(out[col]):
-            continue
-        text = out[col]
-        risky = text.map(_formula_like)
-        if risky.any():
-            out[col] = text.where(~risky, "'" + text.astype(str))
-    return out
+    """Prefix with ' the text cells Excel would run as a formula (see :mod:`geoapp.textsafe`)."""
+    return neutralise_frame(frame)
 
 
 def _write_csv(frame: pd.DataFrame, path: Path) -> None:
     """UTF-8 with BOM (Excel opens Chinese), CRLF, formula-like text neutralised."""
-    _csv_safe(frame).to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\r\n")
+    write_csv(frame, path)
+
+
+def write_points_geojson(frame: gpd.GeoDataFrame, path: Path) -> None:
+    """Write EPSG:4326 points as RFC 7946 GeoJSON, vectorised (pandas' C JSON writer).
+
+    The report's ``results.geojson`` can hold a million sites; GDAL's writer
+    costs tens of microseconds per feature, this one a few. Coordinates have
+    7 decimals (about 1 cm), text is UTF-8 (not escaped), missing values are
+    ``null``.
+
+    Parameters
+    ----------
+    frame
+        Points in EPSG:4326 (other geometry types are refused).
+    path
+        The file to write.
+    """
+    geoms = np.asarray(frame.geometry.array)
+    if len(geoms) and not (shapely.get_type_id(geoms) == 0).all():
+        msg = "`frame` must hold points only; use geoapp.export.export_layer for other geometry."
+        raise ValueError(msg)
+    props = pd.DataFrame(frame.drop(columns=frame.geometry.name))
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        f.write('{"type":"FeatureCollection","features":[\n')
+        if len(frame):
+            lines = props.to_json(
+                orient="records", lines=True, force_ascii=False, double_precision=10,
+                date_format="iso", default_handler=str,
+            ).rstrip("\n").split("\n")  # fmt: skip
+            xy = (
+                pd.DataFrame(
+                    {"x": np.round(shapely.get_x(geoms), 7), "y": np.round(shapely.get_y(geoms), 7)}
+                )
+                .to_json(orient="values", double_precision=7)[2:-2]
+                .split("],[")
+            )
+            features = (
+                '{"type":"Feature","properties":'
+                + pd.Series(lines, dtype=object).str.replace("\\/", "/", regex=False)
+                + ',"geometry":{"type":"Point","coordinates":['
+                + pd.Series(xy, dtype=object)
+                + "]}}"
+            )
+            f.write(",\n".join(features.tolist()))
+        f.write("\n]}\n")

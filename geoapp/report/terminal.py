@@ -13,6 +13,7 @@ import pandas as pd
 from geoapp.layers import LayerSet
 from geoapp.report._format import DATA_NOTE_EN, _fmt, _km_text
 from geoapp.settings import DEFAULT_SITING, SitingSettings
+from geoapp.textsafe import terminal_text
 
 
 def _width(text: str) -> int:
@@ -52,15 +53,13 @@ def text_table(frame: pd.DataFrame, *, digits: int = 2, max_width: int = 40) -> 
     str
         A header line, a rule and one line per row.
     """
-    columns = [
-        c for c in frame.columns if not isinstance(frame[c].dtype, gpd.array.GeometryDtype)
-    ]
+    columns = [c for c in frame.columns if not isinstance(frame[c].dtype, gpd.array.GeometryDtype)]
     numeric = [pd.api.types.is_numeric_dtype(frame[c]) for c in columns]
     body = [
-        [_cut(_fmt(v, digits=digits, empty=""), max_width) for v in values]
+        [_cut(terminal_text(_fmt(v, digits=digits, empty="")), max_width) for v in values]
         for values in frame[columns].itertuples(index=False)
     ]
-    rows = [[str(c) for c in columns], *body]
+    rows = [[terminal_text(c) for c in columns], *body]
     widths = [max(_width(r[i]) for r in rows) for i in range(len(columns))]
     lines = []
     for n, r in enumerate(rows):
@@ -112,7 +111,10 @@ def evaluate_point(
     ------
     ValueError
         On an unknown ``datum``, a datum other than WGS-84 with a projected
-        ``crs``, or coordinates that are not finite numbers.
+        ``crs``, coordinates that are not finite numbers, metres given as
+        degrees, or a point outside 濮阳市 (more than
+        :data:`geoapp.spatial.CITY_TOLERANCE_M` from every county; swapped lon/lat is named
+        as such).
     """
     from pyproj import CRS
 
@@ -134,7 +136,21 @@ def evaluate_point(
             )
             raise ValueError(msg)
         lon, lat = (float(v) for v in convert_lonlat(lon, lat, source=datum, target="wgs84"))
+    if source.is_geographic and 90 < abs(float(lat)) <= 180 and abs(float(lon)) <= 90:
+        msg = (
+            f"--lat {lat} is not a latitude (beyond ±90°). Longitude and latitude look "
+            f"swapped: did you mean --lon {lat} --lat {lon}?"
+        )
+        raise ValueError(msg)
+    if source.is_geographic and max(abs(float(lon)), abs(float(lat))) > 180:
+        msg = (
+            f"--lon {lon} --lat {lat} look like projected metres, not degrees. Pass the CRS "
+            "they are in: --crs EPSG:4547 (CGCS2000 GK CM 114E, easting about 400 000–600 000 m"
+            "), or --crs EPSG:4526 if the easting has 8 digits starting with 38."
+        )
+        raise ValueError(msg)
     point = gpd.GeoSeries(gpd.points_from_xy([lon], [lat]), crs=source).to_crs("EPSG:4326")
+    _check_in_city(point, layers)
     site = gpd.GeoDataFrame({"name": [name], "chain": [chain]}, geometry=point)
     return evaluate_sites(site, layers=layers, settings=settings, chain_col="chain")
 
@@ -201,10 +217,7 @@ def site_text(
         + (f", {hub_km} km" if hub_km else ""),
         f"最近监测站点 Nearest station: {_fmt(near['station']['name'])}"
         + (f", {station_km} km" if station_km else ""),
-        (
-            f"距黄河 Yellow River: {_km_text(near['river_distance_m']) or '—'} km "
-            f"(control distance {near['river_buffer_m']:g} m)"
-        ),
+        _river_line(near["river_distance_m"], near["river_buffer_m"]),
         f"理由 Reasons: {_fmt(ex['reasons'], empty='—')}",
         f"Score: {_fmt(ex['score'], digits=1)} / 100",
         f"Verdict: {ex['verdict']} ({ex['verdict_zh']})",
@@ -212,3 +225,30 @@ def site_text(
         "Note: " + DATA_NOTE_EN,
     ]
     return "\n".join(lines)
+
+
+def _river_line(distance: Any, buffer_m: float) -> str:
+    """The river distance to 0.1 m and the rule boundary (≤ the control distance is inside)."""
+    try:
+        d = float(distance)
+    except (TypeError, ValueError):
+        d = math.nan
+    if not math.isfinite(d):
+        return f"距黄河 Yellow River: — (control distance {buffer_m:g} m)"
+    side = "≤" if d <= buffer_m else ">"
+    inside = "inside the control area" if d <= buffer_m else "outside the control area"
+    return (
+        f"距黄河 Yellow River: {d:,.1f} m {side} {buffer_m:,.1f} m, {inside} "
+        "(rule: distance ≤ control distance is inside, 1公里范围内)"
+    )
+
+
+def _check_in_city(point: gpd.GeoSeries, layers: Any) -> None:
+    """Refuse a point outside 濮阳市 (see :func:`geoapp.spatial.outside_city`)."""
+    from geoapp.spatial import outside_city
+
+    if "counties" not in layers:
+        return
+    problem = outside_city(point, layers["counties"])
+    if problem:
+        raise ValueError(problem)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import time
+from functools import lru_cache
 from typing import Any
 
 import geopandas as gpd
@@ -43,8 +44,27 @@ RESULT_COLUMNS: tuple[str, ...] = (
     "county", "zone", "zone_kind", "zone_chains", "chain_match", "chemical", "chain_known",
     "hub_name", "hub_distance_m", "station_name", "station_distance_m",
     "same_chain_nearby", "river_distance_m", "violations", "violation_text",
-    "score", *(f"score_{c}" for c in _CRIT), "verdict", "reasons",
+    "score", *(f"score_{c}" for c in _CRIT), "verdict", "reasons", "review_text",
 )  # fmt: skip
+
+
+#: Below this many points a KD-tree query runs in the calling thread (starting
+#: threads costs more than it saves); above, on every core (``workers=-1``).
+_PARALLEL_MIN = 50_000
+
+
+def _workers(n: int) -> int:
+    return -1 if n >= _PARALLEL_MIN else 1
+
+
+@lru_cache(maxsize=256)
+def _chain_flags(names: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
+    """Per distinct chain name: chemical?, named by the taxonomy? (cached per name set)."""
+    arr = np.asarray(names, dtype=object)
+    chemical = np.asarray(chains.is_chemical(arr), dtype=bool).reshape(len(arr))
+    known = np.isin(arr, np.asarray(chains.chain_names(), dtype=object)).reshape(len(arr))
+    chemical.flags.writeable = known.flags.writeable = False
+    return chemical, known
 
 
 def _take(table: np.ndarray, idx: np.ndarray, fill: Any) -> np.ndarray:
@@ -55,10 +75,33 @@ def _take(table: np.ndarray, idx: np.ndarray, fill: Any) -> np.ndarray:
     return ext[idx]
 
 
+@lru_cache(maxsize=128)
+def _str_table(values: tuple[Any, ...]) -> pd.api.extensions.ExtensionArray:
+    """The distinct texts of a column as a pandas string array (cached: a few dozen)."""
+    return pd.array(np.asarray(values, dtype=object), dtype="str")
+
+
 def _str_array(values: np.ndarray, idx: np.ndarray) -> pd.api.extensions.ExtensionArray:
-    """Pandas string array ``values[idx]``, missing where ``idx == -1``."""
-    arr = pd.array(np.asarray(values, dtype=object), dtype="str")
-    return arr.take(np.asarray(idx, dtype=np.intp), allow_fill=True)
+    """Pandas string array ``values[idx]``, missing where ``idx == -1``.
+
+    Built by one Arrow ``take`` from the small table of distinct texts, never
+    from a column of Python strings.
+    """
+    return _str_table(tuple(values)).take(np.asarray(idx, dtype=np.intp), allow_fill=True)
+
+
+def _with_columns(candidates: gpd.GeoDataFrame, columns: dict[str, Any]) -> gpd.GeoDataFrame:
+    """``candidates`` plus ``columns`` (replacing any of the same name, in place)."""
+    replaced = [c for c in columns if c in candidates.columns]
+    if replaced:
+        logger.info("evaluate_sites: replacing existing columns %s", replaced)
+        out = candidates.copy(deep=False)
+        for name, values in columns.items():
+            out[name] = values
+        return out
+    # one concatenation: far cheaper than adding 23 columns one by one (a click: 1 row)
+    added = pd.DataFrame(columns, index=candidates.index)
+    return pd.concat([candidates, added], axis=1)  # a GeoDataFrame: geometry and CRS kept
 
 
 def _check_candidates(candidates, chain_col: str | None, name_col: str | None) -> None:
@@ -147,7 +190,16 @@ def evaluate_sites(
         - ``verdict``: ``prohibited`` when any rule fails, else
           ``recommended`` (score >= ``recommended_min``), ``feasible``
           (>= ``feasible_min``) or ``not_advised``;
-        - ``reasons``: the main positive and negative factors, in Chinese.
+        - ``reasons``: the main positive and negative factors, in Chinese;
+        - ``review_text``: for a ``needs_review`` site, the rule that may
+          apply and why it could not be decided (``""`` otherwise).
+
+        A site whose chain is missing, unknown to the taxonomy (and not
+        chemical by keyword) or of undecided chemical status, that lies within
+        ``settings.river_buffer_m`` of the Yellow River or inside a user
+        constraint, and that fails no rule, gets ``verdict="needs_review"``
+        (待核实): the hard rule may apply, so it is never judged
+        ``not_advised`` or better.
 
     Raises
     ------
@@ -186,15 +238,20 @@ def evaluate_sites(
     # --- metric coordinates: the points themselves, a point inside each parcel
     geoms = np.asarray(candidates.geometry.array)
     is_pt = shapely.get_type_id(geoms) == 0
-    x, y = np.empty(n), np.empty(n)
     transformer = metric_transformer(candidates.crs)
-    if is_pt.any():
-        x[is_pt], y[is_pt] = transformer.transform(
-            shapely.get_x(geoms[is_pt]), shapely.get_y(geoms[is_pt])
-        )
+    if n and is_pt.all():  # the common case: no masks, no copies
+        x, y = transformer.transform(shapely.get_x(geoms), shapely.get_y(geoms))
+        x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    else:
+        x, y = np.empty(n), np.empty(n)
+        if is_pt.any():
+            x[is_pt], y[is_pt] = transformer.transform(
+                shapely.get_x(geoms[is_pt]), shapely.get_y(geoms[is_pt])
+            )
     others = np.flatnonzero(~is_pt)
-    other_m = np.asarray(to_metric(gpd.GeoSeries(geoms[others], crs=candidates.crs)).array)
+    other_m = np.empty(0, dtype=object)
     if others.size:
+        other_m = np.asarray(to_metric(gpd.GeoSeries(geoms[others], crs=candidates.crs)).array)
         inner = shapely.point_on_surface(other_m)
         x[others], y[others] = shapely.get_x(inner), shapely.get_y(inner)
     bad = ~(np.isfinite(x) & np.isfinite(y))
@@ -217,13 +274,14 @@ def evaluate_sites(
         chain_names = np.empty(0, dtype=object)
     else:
         codes, uniques = pd.factorize(candidates[chain_col], use_na_sentinel=True)
-        cleaned = pd.Series(np.asarray(uniques, dtype=object)).map(lambda v: str(v).strip() or None)
+        # normalised once per distinct name: widths, blanks, traditional forms, aliases
+        cleaned = chains.normalise_chain(pd.Series(np.asarray(uniques, dtype=object)))
         codes2, chain_names = pd.factorize(cleaned, use_na_sentinel=True)
         chain_code = _take(codes2.astype(np.intp), codes, -1)
         chain_names = np.asarray(chain_names, dtype=object)
-    chemical = _take(chains.is_chemical(chain_names), chain_code, False).astype(bool)
+    is_chem, in_taxonomy = _chain_flags(tuple(chain_names))
+    chemical = _take(is_chem, chain_code, False).astype(bool)
     vocab_code = _take(base.chain_vocab.get_indexer(chain_names).astype(np.intp), chain_code, -1)
-    in_taxonomy = np.isin(chain_names, np.asarray(chains.chain_names(), dtype=object))
     chain_known = _take(in_taxonomy, chain_code, False).astype(bool)
     chain_match = in_zone & (vocab_code >= 0)
     if base.zone_chain_matrix.size:
@@ -238,14 +296,17 @@ def evaluate_sites(
         sel = order[starts[k] : starts[k + 1]]
         if sel.size:
             same_chain[sel] = tree.query_ball_point(
-                xy[sel], r=settings.same_chain_radius_m, return_length=True, workers=-1
+                xy[sel],
+                r=settings.same_chain_radius_m,
+                return_length=True,
+                workers=_workers(sel.size),
             )
 
     # --- nearest hub and station
     def nearest(tree: cKDTree | None) -> tuple[np.ndarray, np.ndarray]:
         if tree is None or n == 0:
             return np.full(n, np.nan), np.full(n, -1, dtype=np.intp)
-        d, i = tree.query(xy, workers=-1)
+        d, i = tree.query(xy, workers=_workers(n))
         return d, i.astype(np.intp)
 
     hub_d, hub_i = nearest(base.hub_tree)
@@ -253,7 +314,9 @@ def evaluate_sites(
 
     # --- exact river distance and the Yellow River rule
     river_d = np.full(n, np.nan)
-    if base.river is not None and n:
+    if base.river is not None and n and not others.size:
+        river_d = base.river.distance_xy(x, y)
+    elif base.river is not None and n:
         pts = np.flatnonzero(is_pt)
         river_d[pts] = base.river.distance_xy(x[pts], y[pts])
         river_d[others] = base.river.exact(other_m)
@@ -277,12 +340,20 @@ def evaluate_sites(
         n, np.concatenate(pair_cand), np.concatenate(pair_rule), len(rules)
     )
     prohibited = combo >= 0
+    # fail safe: a chain whose chemical status is not settled (unknown, empty, undecided)
+    # near the river or inside a user constraint is never judged better than needs_review
+    near_rule = river_d <= settings.river_buffer_m
+    if cons is not None:
+        near_rule[np.concatenate([pts[pi], others[oi]])] = True
+    undecided = _take(chains.chemical_undecided(chain_names), chain_code, True).astype(bool)
+    review = ~prohibited & undecided & near_rule
 
     # --- score, verdict, reasons
     norm = _normalised(chain_match, in_zone, hub_d, station_d, same_chain, settings)
     points = norm * (weights / weights.sum() * 100.0)
     score = np.round(points.sum(axis=1), 1)
     verdict = _verdicts(score, prohibited, settings)
+    verdict[review] = VERDICTS.index("needs_review")
 
     def title(rule: Rule) -> str:
         if rule.id == "yellow_river_chemical":
@@ -314,23 +385,45 @@ def evaluate_sites(
         "same_chain_nearby": same_chain,
         "river_distance_m": river_d,
         "violations": violations[combo],
-        "violation_text": _str_array(np.array(combo_text, dtype=object), combo),
+        "violation_text": _str_array(  # "" where no rule fails: the last entry
+            np.array([*combo_text, ""], dtype=object), np.where(combo >= 0, combo, len(combos))
+        ),
         "score": score,
         **{f"score_{c}": points[:, j] for j, c in enumerate(_CRIT)},
         "verdict": _str_array(np.array(VERDICTS, dtype=object), verdict),
         "reasons": _str_array(reason_text, reason_code),
     }
     columns["violation_text"] = columns["violation_text"].fillna("")
-    out = candidates.copy(deep=False)
-    replaced = [c for c in columns if c in out.columns]
-    if replaced:
-        logger.info("evaluate_sites: replacing existing columns %s", replaced)
-    for name, values in columns.items():
-        out[name] = values
-    counts = np.bincount(verdict, minlength=4)
+    columns["review_text"] = _review_text(review, chain_code < 0, river_d, settings)
+    out = _with_columns(candidates, columns)
+    counts = np.bincount(verdict, minlength=len(VERDICTS))
     logger.info(
         "evaluated %d sites in %.2f s: %s",
         n, time.perf_counter() - t0,
-        ", ".join(f"{v} {c}" for v, c in zip(VERDICTS, counts)),
+        ", ".join(f"{v} {c}" for v, c in zip(VERDICTS, counts, strict=True)),
     )  # fmt: skip
     return out
+
+
+def _review_text(
+    review: np.ndarray, no_chain: np.ndarray, river_d: np.ndarray, settings: SitingSettings
+) -> np.ndarray:
+    """Why each ``needs_review`` site needs review, naming the rule (``""`` elsewhere)."""
+    out = np.full(len(review), "", dtype=object)
+    if not review.any():
+        return out
+    rule = RULES["yellow_river_chemical"]
+    near = review & (river_d <= settings.river_buffer_m)
+    dist = pd.Series(river_d[near]).map("{:.1f}".format).to_numpy(dtype=object)
+    what = np.where(no_chain[near], "产业链未注明", "产业链不在目录中或是否化工未定")
+    out[near] = (
+        "待核实：" + what + f"，无法判断是否适用规则 {rule.id}（{rule.title_zh}）；"
+        "距黄河 " + dist + f" 米 ≤ {settings.river_buffer_m:g} 米。请核实产业链。"
+    )
+    inside = review & ~near
+    out[inside] = (
+        "待核实：产业链未注明或不在目录中，地块位于用户约束范围内，无法判断该约束是否适用。"
+        "请核实产业链。"
+    )
+    return out
+

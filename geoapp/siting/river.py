@@ -14,8 +14,9 @@ from __future__ import annotations
 import numpy as np
 import shapely
 
-_RIVER_TILE_M = 2_000.0  # tile size of the exact river distance
-_RIVER_CHUNK = 65_536  # points per NumPy block inside a tile
+_RIVER_TILE_M = 1_000.0  # smallest tile size of the exact river distance
+_RIVER_CELLS = 1 << 21  # point x segment cells per NumPy block
+_RIVER_TILE_POINTS = 64  # aim for at least this many points a tile on average
 _RIVER_SMALL_SEGMENTS = 256  # parcels: shapely.distance to the whole line up to this many segments
 _RIVER_TILED_MAX_SEGMENTS = 5_000  # beyond: STRtree.query_nearest over the segments
 
@@ -73,36 +74,81 @@ class RiverIndex:
         return out
 
     def distance_xy(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:
-        """Exact distance from points to the river, vectorised per tile of points."""
+        """Exact distance from points to the river, vectorised over tiles and points."""
         n = len(x)
         if n == 0 or len(self.a) == 0:
             return self.exact(shapely.points(x, y))
         if len(self.a) > _RIVER_TILED_MAX_SEGMENTS:  # a detailed line: log-time GEOS search
             return self.exact(shapely.points(x, y))
-        out = np.empty(n)
         ax, ay, bx, by = self.a[:, 0], self.a[:, 1], self.b[:, 0], self.b[:, 1]
-        sx0, sy0, sx1, sy1 = self.seg_bounds.T
-        ix = np.floor((x - x.min()) / _RIVER_TILE_M).astype(np.int64)
-        iy = np.floor((y - y.min()) / _RIVER_TILE_M).astype(np.int64)
-        key = ix * (int(iy.max()) + 1) + iy
-        order = np.argsort(key, kind="stable")
-        sorted_key = key[order]
-        starts = np.flatnonzero(np.r_[True, sorted_key[1:] != sorted_key[:-1]])
-        ends = np.r_[starts[1:], n]
-        for s0, e0 in zip(starts, ends):  # one iteration per occupied tile
-            for c0 in range(s0, e0, _RIVER_CHUNK):
-                idx = order[c0 : min(e0, c0 + _RIVER_CHUNK)]
-                px, py = x[idx], y[idx]
-                x0, x1, y0, y1 = px.min(), px.max(), py.min(), py.max()
-                cx = np.array([x0, x0, x1, x1])[:, None]
-                cy = np.array([y0, y1, y0, y1])[:, None]
-                upper = _segment_distance(cx, cy, ax, ay, bx, by).max(axis=0).min()
-                gap_x = np.maximum(0.0, np.maximum(sx0 - x1, x0 - sx1))
-                gap_y = np.maximum(0.0, np.maximum(sy0 - y1, y0 - sy1))
-                cand = np.flatnonzero(np.hypot(gap_x, gap_y) <= upper)
+        if n * len(ax) <= _RIVER_CELLS:  # few points: every segment, one NumPy block
+            out = _segment_distance(x[:, None], y[:, None], ax, ay, bx, by).min(axis=1)
+            return self._inside_water(out, x, y)
+        tile_of, cand_table, cand_count = self._tile_candidates(x, y)
+        out = np.empty(n)
+        count = cand_count[tile_of]
+        width = int(cand_count.max())
+        # points grouped by how many candidate segments their tile has (powers of two), so
+        # the padded (points x candidates) blocks waste at most half their cells
+        bucket = np.ceil(np.log2(np.maximum(count, 1))).astype(np.int64)
+        buckets = np.unique(bucket)
+        for b in buckets:  # a handful of buckets
+            pts = np.flatnonzero(bucket == b) if len(buckets) > 1 else np.arange(n)
+            k = min(1 << int(b), width)
+            step = max(1, _RIVER_CELLS // k)
+            for c0 in range(0, len(pts), step):
+                idx = pts[c0 : c0 + step]
+                seg = cand_table[tile_of[idx], :k]
                 out[idx] = _segment_distance(
-                    px[:, None], py[:, None], ax[cand], ay[cand], bx[cand], by[cand]
+                    x[idx, None], y[idx, None], ax[seg], ay[seg], bx[seg], by[seg]
                 ).min(axis=1)
+        return self._inside_water(out, x, y)
+
+    def _inside_water(self, out: np.ndarray, x: np.ndarray, y: np.ndarray) -> np.ndarray:
         for poly in self.polygons:  # inside a water-surface polygon: 0
             out[shapely.intersects_xy(poly, x, y)] = 0.0
         return out
+
+    def _tile_candidates(
+        self, x: np.ndarray, y: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Each point's tile, and per tile the segments that can hold a nearest point.
+
+        Returns the tile of each point, a (tiles, width) table of candidate
+        segment positions (padded by repeating the first) and the count per tile.
+        """
+        n = len(x)
+        x0, y0 = float(x.min()), float(y.min())
+        span = max(float(x.max()) - x0, float(y.max()) - y0, 1.0)
+        # at least ~_RIVER_TILE_POINTS points a tile on average, never below _RIVER_TILE_M
+        size = max(_RIVER_TILE_M, span * np.sqrt(_RIVER_TILE_POINTS / n))
+        ix = np.floor((x - x0) / size).astype(np.int64)
+        iy = np.floor((y - y0) / size).astype(np.int64)
+        ny = int(iy.max()) + 1
+        key = ix * ny + iy
+        present = np.zeros(int(key.max()) + 1, dtype=bool)
+        present[key] = True
+        tiles = np.flatnonzero(present)
+        tile_of = (np.cumsum(present) - 1)[key]
+        # tile rectangles (they contain all their points) and their corners
+        tx0 = x0 + (tiles // ny) * size
+        ty0 = y0 + (tiles % ny) * size
+        tx1, ty1 = tx0 + size, ty0 + size
+        ax, ay, bx, by = self.a[:, 0], self.a[:, 1], self.b[:, 0], self.b[:, 1]
+        corner = np.stack(
+            [
+                _segment_distance(cx[:, None], cy[:, None], ax, ay, bx, by)
+                for cx, cy in ((tx0, ty0), (tx0, ty1), (tx1, ty0), (tx1, ty1))
+            ]
+        )  # (4, tiles, segments); distance to a segment is convex: its max is at a corner
+        upper = corner.max(axis=0).min(axis=1)
+        sx0, sy0, sx1, sy1 = self.seg_bounds.T
+        gap_x = np.maximum(0.0, np.maximum(sx0 - tx1[:, None], tx0[:, None] - sx1))
+        gap_y = np.maximum(0.0, np.maximum(sy0 - ty1[:, None], ty0[:, None] - sy1))
+        cand = np.hypot(gap_x, gap_y) <= upper[:, None] * (1 + 1e-9) + 1e-6
+        count = cand.sum(axis=1)
+        width = int(count.max())
+        # candidate positions first (stable: ascending segment order), padded with the first
+        order = np.argsort(~cand, axis=1, kind="stable")[:, :width]
+        table = np.where(np.arange(width) < count[:, None], order, order[:, :1])
+        return tile_of, table, count

@@ -9,8 +9,8 @@ hard rule makes the verdict ``prohibited`` whatever the score.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Mapping
 
 import numpy as np
 import pandas as pd
@@ -74,8 +74,7 @@ def _check_settings(settings: SitingSettings) -> np.ndarray:
     w = np.array([float(settings.weights.get(c, 0.0)) for c in _CRIT])
     if (w < 0).any() or not np.isfinite(w).all() or w.sum() <= 0:
         msg = (
-            "`settings.weights` must be finite, >= 0 and not all 0; "
-            f"got {dict(settings.weights)}."
+            f"`settings.weights` must be finite, >= 0 and not all 0; got {dict(settings.weights)}."
         )
         raise ValueError(msg)
     pairs = (
@@ -103,7 +102,6 @@ def _check_settings(settings: SitingSettings) -> np.ndarray:
     return w
 
 
-
 def _linear(d: np.ndarray, full: float, zero: float) -> np.ndarray:
     """1 at or below ``full`` metres, 0 at or beyond ``zero``, linear between; NaN -> 0."""
     out = np.clip((zero - np.asarray(d, dtype=float)) / (zero - full), 0.0, 1.0)
@@ -129,11 +127,9 @@ def _normalised(
 
 def _verdicts(score: np.ndarray, prohibited: np.ndarray, settings: SitingSettings) -> np.ndarray:
     """Verdict code per site: index into :data:`VERDICTS`."""
-    return np.select(
-        [prohibited, score >= settings.recommended_min, score >= settings.feasible_min],
-        [_V["prohibited"], _V["recommended"], _V["feasible"]],
-        default=_V["not_advised"],
-    )
+    verdict = np.where(score >= settings.feasible_min, _V["feasible"], _V["not_advised"])
+    verdict = np.where(score >= settings.recommended_min, _V["recommended"], verdict)
+    return np.where(prohibited, _V["prohibited"], verdict)
 
 
 def _combine_rules(
@@ -200,14 +196,16 @@ def _reasons(
     else:
         uniq, inverse = np.unique(key, return_inverse=True)
     texts = []
-    for k in uniq:  # one per distinct explanation
-        k, c = divmod(int(k), len(combo_titles) + 1)
-        k, nc = divmod(k, 2)
-        k, n2 = divmod(k, base)
-        k, n1 = divmod(k, base)
-        p1, p2 = divmod(k, base)
-        good = [_POSITIVE_ZH[i] for i in (p1, p2) if i != none]
-        bad = [(_NO_CHAIN_ZH if i == 0 and nc else _NEGATIVE_ZH[i]) for i in (n1, n2) if i != none]
+    for key_k in uniq.tolist():  # one per distinct explanation (Python ints)
+        rest, c = divmod(int(key_k), len(combo_titles) + 1)
+        rest, nc = divmod(rest, 2)
+        rest, neg2 = divmod(rest, base)
+        rest, neg1 = divmod(rest, base)
+        pos1, pos2 = divmod(rest, base)
+        good = [_POSITIVE_ZH[i] for i in (pos1, pos2) if i != none]
+        bad = [
+            (_NO_CHAIN_ZH if i == 0 and nc else _NEGATIVE_ZH[i]) for i in (neg1, neg2) if i != none
+        ]
         parts = [f"违反：{combo_titles[c - 1]}"] if c else []
         parts.append("优势：" + ("、".join(good) or "无"))
         parts.append("不足：" + ("、".join(bad) or "无"))
@@ -265,7 +263,5 @@ def rank_sites(evaluated: pd.DataFrame, *, row_col: str | None = None) -> pd.Dat
     """
     rank = evaluated["verdict"].map(_V).fillna(len(_V)).to_numpy()
     score = -pd.to_numeric(evaluated["score"], errors="coerce").fillna(-1.0).to_numpy()
-    tie = (
-        evaluated[row_col].to_numpy() if row_col is not None else np.arange(len(evaluated))
-    )
+    tie = evaluated[row_col].to_numpy() if row_col is not None else np.arange(len(evaluated))
     return evaluated.iloc[np.lexsort((tie, score, rank))]

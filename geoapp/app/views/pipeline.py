@@ -1,0 +1,147 @@
+"""项目推进: the 三个一批 funnel, the city's targets vs the project table, stages on the map."""
+
+from functools import partial
+
+import pandas as pd
+import streamlit as st
+
+from geoapp.app.common import map_options, persist, session_layers, show_map, t, table
+from geoapp import mapping
+from geoapp.chainexport import (
+    MEASURABLE_ZH,
+    METRIC_ZH,
+    ROLLUP_HEADERS,
+    SCOPE_ZH,
+    TARGET_HEADERS,
+    pipeline_sheets,
+    write_xlsx,
+)
+from geoapp.pipeline import INVESTMENT_CLASSES, against_targets, by_investment_class, funnel, rollup
+from geoapp.settings import DEFAULT_SITING
+
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _xlsx(tokens: tuple[str, ...], _layers: dict) -> bytes:
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as tmp:
+        return write_xlsx(pipeline_sheets(_layers), Path(tmp) / "pipeline.xlsx").read_bytes()
+
+
+def _headers(frame: pd.DataFrame, headers) -> pd.DataFrame:
+    cols = [c for c in headers if c in frame.columns]
+    return frame[cols].rename(columns={c: t(headers[c]) for c in cols})
+
+
+st.title(t("项目推进"))
+layers = session_layers()
+tokens = (layers.token,)
+
+classes = [None, *INVESTMENT_CLASSES]
+class_labels = {v: t("全部") if v is None else f"≥ {v:g} 亿元" for v in classes}
+min_yi = persist(
+    st.sidebar.selectbox,
+    "pipeline_class",
+    None,
+    t("投资额分级"),
+    classes,
+    format_func=class_labels.__getitem__,
+)
+shown_layers = dict(layers)
+shown_layers["projects"] = by_investment_class(layers["projects"], min_yi)
+
+fun = funnel(shown_layers)
+c1, c2, c3 = st.columns(3)
+c1.metric(t("项目数"), int(fun["count"].sum()))
+c2.metric(t("已注明投资额合计(亿元)"), f"{fun['investment_yi'].sum():,.1f}")
+c3.metric(t("亿元以上项目数"), int(fun["n_ge_1yi"].sum()))
+st.caption(t("多数项目未注明投资额，亿元以上项目数和投资额只是下限。"))
+
+st.subheader(t("三个一批漏斗"))
+staged = fun[fun["stage"] != "未注明"].assign(stage_label=lambda d: d["stage"].map(t))
+spec = {
+    "data": {"values": staged[["stage", "stage_label", "count", "reached", "investment_yi"]].to_dict("records")},
+    "mark": {"type": "bar", "cornerRadiusEnd": 3},
+    "encoding": {
+        "y": {"field": "stage_label", "type": "nominal", "sort": list(staged["stage_label"]), "title": t("阶段")},
+        "x": {"field": "reached", "type": "quantitative", "title": t("达到该阶段及以后的项目数")},
+        "color": {
+            "field": "stage",
+            "type": "nominal",
+            "scale": {"domain": list(mapping.STAGE_COLORS)[:5], "range": list(mapping.STAGE_COLORS.values())[:5]},
+            "legend": None,
+        },
+        "tooltip": [
+            {"field": "stage_label", "title": t("阶段")},
+            {"field": "count", "title": t("项目数")},
+            {"field": "reached", "title": t("达到该阶段及以后的项目数")},
+            {"field": "investment_yi", "title": t("已注明投资额合计(亿元)")},
+        ],
+    },
+    "height": 180,
+}  # fmt: skip
+st.vega_lite_chart(spec, width="stretch")
+table(_headers(fun.assign(stage=fun["stage"].map(t)), ROLLUP_HEADERS))
+
+st.subheader(t("目标与现状"))
+targets = against_targets(layers)
+cl = targets[targets["scope"] == "cluster"].copy()
+cl["label"] = cl["cluster"].str.replace(";", "、")
+bars = pd.concat(
+    [
+        cl.assign(kind=t("目标"), n=cl["value"].astype(float)),
+        cl.assign(kind=t("现状"), n=cl["current"].astype(float)),
+    ]
+)[["label", "kind", "n", "source"]]
+chart = {
+    "data": {"values": bars.to_dict("records")},
+    "mark": "bar",
+    "encoding": {
+        "y": {"field": "label", "type": "nominal", "title": t("产业集群")},
+        "yOffset": {"field": "kind"},
+        "x": {"field": "n", "type": "quantitative", "title": t("亿元以上项目数")},
+        "color": {"field": "kind", "type": "nominal", "title": "",
+                  "scale": {"range": ["#bdbdbd", "#d95f02"]}},
+        "tooltip": [{"field": "label"}, {"field": "kind"}, {"field": "n"}, {"field": "source"}],
+    },
+    "height": 220,
+}  # fmt: skip
+st.vega_lite_chart(chart, width="stretch")
+tt = targets.assign(
+    scope_zh=targets["scope"].map(lambda s: t(SCOPE_ZH.get(s, s))),
+    metric_zh=targets["metric"].map(lambda m: METRIC_ZH.get(m, m)),
+    measurable_zh=targets["measurable"].map(lambda m: MEASURABLE_ZH.get(m, m)),
+    cluster=targets["cluster"].fillna("").str.replace(";", "、"),
+)
+table(_headers(tt, TARGET_HEADERS), height=360)
+st.caption(t("到位资金不在项目表中，2026年560亿元目标无法由本表计算。"))
+
+st.subheader(t("阶段分布图"))
+m = mapping.build_map(
+    layers,
+    projects=shown_layers["projects"],
+    color_by="stage",
+    settings=DEFAULT_SITING,
+    **map_options(),
+)
+show_map(m, key="pipeline_map")
+
+for by, title in (
+    ("cluster", "按产业集群"),
+    ("chain", "按产业链"),
+    ("county", "按县区"),
+    ("zone", "按园区"),
+):
+    with st.expander(t(title)):
+        r = rollup(shown_layers, by)
+        table(_headers(r.assign(**{by: r[by].map(t)}), ROLLUP_HEADERS))
+
+st.download_button(
+    t("下载 XLSX"),
+    partial(_xlsx, tokens, layers),  # built on click, not on every run
+    file_name="pipeline.xlsx",
+    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    key="dl_pipeline_xlsx",
+)

@@ -1,0 +1,259 @@
+"""适宜性评价: the whole city scored for a chain on a grid; weights, transformations, top regions."""
+
+import numpy as np
+import streamlit as st
+from pyproj import Transformer
+
+from geoapp import mapping
+from geoapp.app.common import (
+    download_buttons,
+    map_options,
+    session_layers,
+    show_map,
+    t,
+    table,
+)
+from geoapp.chains import chain_names
+from geoapp.settings import DEFAULT_SITING, METRIC_CRS
+from geoapp.suitability import (
+    CRITERIA,
+    CRITERIA_TITLES,
+    Categories,
+    Inverse,
+    Linear,
+    SurfaceSpec,
+    Threshold,
+    criteria_grid,
+    regions_from_arrays,
+)
+from geoapp.suitability.display import (
+    display_grid,
+    histogram,
+    legend_html,
+    overlay_layers,
+    surface_rgba,
+)
+from geoapp.suitability.regions import regions_table
+from geoapp.suitability.surface import scores_of, summary_tables, surface_bytes
+from geoapp.vocab import VERDICT
+
+MAP_KEY = "suit_map"
+DISTANCE = ("hub_access", "station_access", "river_distance")
+
+st.title(t("适宜性评价"))
+st.caption(
+    t(
+        "全市按网格评价某一产业链的适宜性：各准则转换为 0–1 后按权重加权为 0–100 分；灰色为违反硬性规则的网格。"
+    )
+)
+
+# ----- sidebar: chain, resolution, weights, transformations
+lang = map_options()["lang"]
+chain = st.sidebar.selectbox(t("产业链"), list(chain_names()), key="suit_chain")
+resolution = st.sidebar.select_slider(
+    t("网格分辨率(米)"), [100, 200, 250, 500, 1000], value=100, key="suit_res"
+)
+title = {c: (CRITERIA_TITLES[c][0] if lang == "zh" else CRITERIA_TITLES[c][1]) for c in CRITERIA}
+st.sidebar.subheader(t("权重"))
+defaults = {**dict(DEFAULT_SITING.weights), "river_distance": 0.0}
+weights = {
+    c: float(st.sidebar.slider(title[c], 0, 100, int(defaults[c]), 5, key=f"suit_w_{c}"))
+    for c in CRITERIA
+}
+transforms = {}
+s = DEFAULT_SITING
+dist_defaults = {
+    "hub_access": (s.hub_full_score_m, s.hub_zero_score_m),
+    "station_access": (s.station_full_score_m, s.station_zero_score_m),
+    "river_distance": (s.river_buffer_m + 4000.0, s.river_buffer_m),
+}
+with st.sidebar.expander(t("转换函数")):
+    for c in DISTANCE:
+        full, zero = dist_defaults[c]
+        kind = st.selectbox(
+            title[c],
+            ["linear", "threshold", "inverse"],
+            key=f"suit_k_{c}",
+            format_func=lambda v: t({"linear": "线性", "threshold": "阈值", "inverse": "反比"}[v]),
+        )
+        if kind == "linear":
+            a = st.number_input(
+                t("满分距离(公里)"), 0.0, 100.0, full / 1000, 0.5, key=f"suit_a_{c}"
+            )
+            b = st.number_input(
+                t("零分距离(公里)"), 0.0, 100.0, zero / 1000, 0.5, key=f"suit_b_{c}"
+            )
+            if a != b:
+                transforms[c] = Linear(a * 1000, b * 1000)
+        elif kind == "threshold":
+            a = st.number_input(
+                t("阈值距离(公里)"), 0.0, 100.0, min(full, zero) / 1000 + 1, 0.5, key=f"suit_t_{c}"
+            )
+            transforms[c] = Threshold(a * 1000, above=c == "river_distance")
+        else:
+            a = st.number_input(
+                t("满分距离(公里)"),
+                0.1,
+                100.0,
+                min(full, zero) / 1000 or 1.0,
+                0.5,
+                key=f"suit_i_{c}",
+            )
+            transforms[c] = Inverse(a * 1000)
+    full_count = st.number_input(
+        t("同链项目满分数量"), 1, 50, s.agglomeration_full_count, key="suit_agg"
+    )
+    transforms["chain_agglomeration"] = Linear(float(full_count), 0.0)
+    no_zone = st.slider(t("园区外得分(0–1)"), 0.0, 1.0, 0.0, 0.05, key="suit_nozone")
+    transforms["in_zone"] = Categories({0: no_zone, 1: 1.0})
+st.sidebar.subheader(t("最佳区域"))
+threshold = st.sidebar.slider(t("适宜分数线"), 0, 100, int(s.recommended_min), 5, key="suit_thr")
+k = st.sidebar.number_input(t("区域个数"), 1, 20, 5, key="suit_k")
+min_area = st.sidebar.number_input(t("最小面积(公顷)"), 1.0, 10_000.0, 50.0, 10.0, key="suit_area")
+min_gap = st.sidebar.number_input(t("最小间距(公里)"), 0.0, 50.0, 5.0, 0.5, key="suit_gap")
+
+if sum(weights.values()) <= 0:
+    st.warning(t("权重不能全为 0。"))
+    st.stop()
+
+
+# ----- cached: the criteria grids per chain + resolution + layers; the display grid per grid
+@st.cache_resource(show_spinner=False, max_entries=6)
+def grids(tokens: tuple[str, ...], chain: str, resolution: float, _layers):
+    return criteria_grid(_layers, chain=chain, resolution_m=resolution, settings=DEFAULT_SITING)
+
+
+@st.cache_resource(show_spinner=False, max_entries=6)
+def display(tokens: tuple[str, ...], resolution: float, datum: str, _grid):
+    return display_grid(_grid, datum=datum)
+
+
+layers = session_layers()
+tokens = (layers.token,)
+with st.spinner(t("计算准则网格（每个产业链和分辨率只算一次）")):
+    cg = grids(tokens, chain, float(resolution), layers)
+spec = SurfaceSpec(
+    chain,
+    resolution_m=float(resolution),
+    weights=weights,
+    transforms=transforms,
+    threshold=float(threshold),
+)
+score, rule = scores_of(cg.criteria, spec)
+datum = mapping.basemap_datum(map_options()["basemap"])
+disp = display(tokens, float(resolution), datum, cg.grid)
+regions = regions_from_arrays(
+    score,
+    rule,
+    cg.grid,
+    inputs=cg.inputs,
+    spec=spec,
+    k=int(k),
+    min_area_ha=float(min_area),
+    min_gap_km=float(min_gap),
+    criteria=cg.criteria,
+)
+by_county, by_zone = summary_tables(cg.criteria, score, cg.inputs, cg.grid, float(threshold))
+
+ins = score >= 0
+m1, m2, m3, m4 = st.columns(4)
+m1.metric(t("平均得分"), f"{score[ins].mean():.1f}")
+cell_km2 = cg.grid.res**2 / 1e6
+m2.metric(t("适宜面积(km²)"), f"{((score >= threshold) & (rule == 0)).sum() * cell_km2:,.1f}")
+m3.metric(t("禁止面积(km²)"), f"{(rule > 0).sum() * cell_km2:,.1f}")
+m4.metric(t("最佳区域"), f"{len(regions)}")
+
+# ----- map: stable base, the surface and regions as a dynamic group; a click gives a breakdown
+m = mapping.build_map(
+    layers, show={"projects": False, "neighbours": False}, interactive=False, **map_options()
+)
+labels = {
+    c: t(v)
+    for c, v in {
+        "rank": "排名",
+        "area_ha": "面积(公顷)",
+        "mean_score": "平均得分",
+        "min_score": "最低得分",
+        "county": "县区",
+        "zone": "园区",
+        "limiting": "限制因素",
+    }.items()
+}
+group = overlay_layers(
+    surface_rgba(score, rule, disp),
+    disp,
+    regions,
+    name=t("适宜性评价"),
+    region_name=t("最佳区域"),
+    labels=labels,
+    datum=datum,
+)
+left, right = st.columns([3, 1])
+with left:
+    value = show_map(m, key=MAP_KEY, returned_objects=["last_clicked"], feature_groups=group)
+with right:
+    st.markdown(
+        legend_html(title=t("适宜性得分"), prohibited=t("违反硬性规则"), nodata=t("市域外无数据")),
+        unsafe_allow_html=True,
+    )
+    hist = histogram(score, rule).set_index("bin")
+    st.bar_chart(hist.rename(columns={"allowed": t("允许"), "prohibited": t(VERDICT["prohibited"].zh)}), height=220)
+
+# ----- clicked cell
+clicked = (value or {}).get("last_clicked") or st.session_state.get("suit_clicked")
+if clicked:
+    st.session_state["suit_clicked"] = clicked
+    lon, lat = mapping.to_wgs84(clicked["lng"], clicked["lat"], basemap=map_options()["basemap"])
+    x, y = Transformer.from_crs("EPSG:4326", METRIC_CRS, always_xy=True).transform(lon, lat)
+    row, col = (int(v[0]) for v in cg.grid.cell_of(np.array([x]), np.array([y])))
+    if 0 <= row < cg.grid.height and 0 <= col < cg.grid.width and score[row, col] >= 0:
+        st.subheader(f"{t('网格明细')} ({lon:.5f}, {lat:.5f})")
+        code = int(rule[row, col])
+        names = {r.code: (r.title_zh if lang == "zh" else r.title_en) for r in cg.inputs.rule_codes}
+        c1, c2 = st.columns(2)
+        c1.metric(t("得分"), f"{score[row, col]:.1f}")
+        c2.metric(t("硬性规则"), names.get(code, t("无")) if code else t("无"))
+        bd = cg.breakdown(row, col, spec)
+        bd["criterion"] = bd["criterion"].map(title)
+        table(
+            bd.rename(
+                columns={
+                    "criterion": t("准则"),
+                    "raw": t("原始值"),
+                    "suitability": t("适宜度(0–1)"),
+                    "weight": t("权重"),
+                    "points": t("得分"),
+                }
+            ).round(3)
+        )
+    else:
+        st.caption(t("所点位置在市域外。"))
+
+# ----- regions, summaries, downloads
+st.subheader(t("最佳区域"))
+if len(regions):
+    shown = regions_table(regions)
+    shown["limiting"] = shown["limiting"].map(
+        lambda v: "、".join(title.get(c, c) for c in str(v or "").split(";") if c)
+    )
+    table(shown.rename(columns=labels))
+    download_buttons(
+        regions,
+        stem=f"suitability_regions_{chain}",
+        key="suit_dl_regions",
+        token=f"{tokens}|{spec.parameters_json()}|{k}|{min_area}|{min_gap}",
+        formats=("geojson", "gpkg"),
+    )
+else:
+    st.info(t("没有满足条件的区域；降低分数线或最小面积。"))
+st.subheader(t("按县区汇总"))
+table(by_county.rename(columns={"county": t("县区")}).round(2))
+with st.expander(t("按园区汇总")):
+    table(by_zone.rename(columns={"zone": t("园区")}).round(2))
+st.download_button(  # built only when clicked
+    t("下载 GeoTIFF"),
+    lambda: surface_bytes(cg.grid, score, rule, spec, cg.inputs.rule_codes),
+    file_name=f"suitability_{chain}_{resolution}m.tif",
+    mime="image/tiff",
+    key="suit_dl_tif",
+)

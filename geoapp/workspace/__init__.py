@@ -1,0 +1,101 @@
+"""Workspaces that keep a planner's work: layer versions, saved scenarios and the log.
+
+One storage interface (:class:`Workspace`), two back ends chosen by
+:func:`open_workspace`:
+
+- a ``.gpkg`` path: :class:`GpkgWorkspace`, one GeoPackage file on the
+  planner's machine (the default, :func:`geoapp.settings.default_workspace`);
+- a ``postgresql://`` URL: :class:`PostgisWorkspace`, a schema in a team's
+  PostgreSQL + PostGIS database (``?schema=NAME``, default ``geoapp``).
+
+Every write (an import, a replacement, a roll-back, a saved scenario) is one
+transaction, and a version check (``expected_version=``) stops a second editor
+from silently overwriting the first (:class:`WorkspaceConflictError`).
+
+Examples
+--------
+>>> from geoapp.layers import LayerSet
+>>> from geoapp.workspace import open_workspace
+>>> with open_workspace("~/plans.gpkg") as ws:  # doctest: +SKIP
+...     v = ws.replace_layer("projects", my_projects, expected_version=0, source="bureau.csv")
+...     layers = ws.layers(LayerSet.shipped())
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from geoapp.workspace.base import (
+    LOG_COLUMNS,
+    STORABLE_LAYERS,
+    LayerVersion,
+    LogEntry,
+    Scenario,
+    Workspace,
+    WorkspaceConflictError,
+    WorkspaceError,
+    file_sha256,
+    os_user,
+    write_csv,
+)
+from geoapp.workspace.gpkg import GpkgWorkspace
+from geoapp.workspace.postgis import PostgisWorkspace
+
+__all__ = [
+    "LOG_COLUMNS",
+    "STORABLE_LAYERS",
+    "GpkgWorkspace",
+    "LayerVersion",
+    "LogEntry",
+    "PostgisWorkspace",
+    "Scenario",
+    "Workspace",
+    "WorkspaceConflictError",
+    "WorkspaceError",
+    "file_sha256",
+    "is_url",
+    "open_workspace",
+    "os_user",
+    "write_csv",
+]
+
+
+def is_url(target: str | Path) -> bool:
+    """Whether ``target`` names a PostgreSQL database (``postgresql://`` or ``postgres://``)."""
+    return str(target).startswith(("postgresql://", "postgres://"))
+
+
+def open_workspace(target: str | Path | None = None) -> Workspace:
+    """Open (creating when needed) the workspace named by ``target``.
+
+    Parameters
+    ----------
+    target
+        A ``.gpkg`` path (GeoPackage back end) or a ``postgresql://`` URL
+        (PostGIS back end). ``None``: :func:`geoapp.settings.default_workspace`
+        (``$GEOAPP_WORKSPACE`` or ``~/.local/share/geoapp/workspace.gpkg``).
+
+    Returns
+    -------
+    Workspace
+        Close it (or use ``with``) when done.
+
+    Raises
+    ------
+    WorkspaceError
+        If the target is neither, or the database cannot be reached.
+    """
+    from geoapp.settings import default_workspace
+
+    chosen = default_workspace() if target is None else str(target)
+    if is_url(chosen):
+        return PostgisWorkspace(chosen)
+    path = Path(chosen).expanduser()
+    if path.suffix.lower() != ".gpkg":
+        msg = (
+            f"workspace {chosen!r} is neither a .gpkg file nor a postgresql:// URL; name a "
+            "GeoPackage (e.g. ~/plans.gpkg) or a database "
+            "(postgresql://user@host/db?schema=NAME)."
+        )
+        raise WorkspaceError(msg)
+    return GpkgWorkspace(path)

@@ -1,0 +1,147 @@
+"""One vocabulary: the web map, the report maps and pages, the PDF and the CLI agree."""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pytest
+from PIL import Image
+
+from geoapp import mapping, staticmap, vocab
+from geoapp.i18n import translate
+from geoapp.layers import LayerSet
+from geoapp.siting import VERDICT_ZH, VERDICTS, evaluate_sites, rank_sites
+from geoapp.staticmap import BaseLayers, SiteMapRenderer
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _hex_rgb(color: str) -> np.ndarray:
+    return np.array([int(color[i : i + 2], 16) for i in (1, 3, 5)])
+
+
+def test_terms_are_complete_and_ranked():
+    assert VERDICTS == tuple(vocab.VERDICT) == vocab.VERDICT_CODES
+    assert [t.rank for t in vocab.ranked(vocab.VERDICT)] == list(range(len(vocab.VERDICT)))
+    for table in (vocab.VERDICT, vocab.STAGE, vocab.CLUSTER, vocab.LOCATION_QUALITY):
+        colours = [t.color for t in table.values()]
+        assert len(set(colours)) == len(colours)
+        assert all(re.fullmatch(r"#[0-9a-f]{6}", c) for c in colours)
+        for term in table.values():  # the UI translation follows the vocabulary
+            assert translate(term.zh, "en") == term.en
+    assert vocab.label(vocab.VERDICT, None, "en") == vocab.UNSTATED_EN
+    assert vocab.label(vocab.STAGE, "  ", "zh") == vocab.UNSTATED
+    assert vocab.label(vocab.VERDICT, "odd", "zh") == "odd"
+
+
+def test_web_map_and_report_maps_share_colours_and_labels(shipped):
+    assert dict(mapping.VERDICT_COLORS) == vocab.colors(vocab.VERDICT)
+    assert dict(staticmap.VERDICT_COLORS) == vocab.colors(vocab.VERDICT)
+    assert dict(staticmap.VERDICT_LABELS) == vocab.labels(vocab.VERDICT, "zh")
+    assert dict(VERDICT_ZH) == vocab.labels(vocab.VERDICT, "zh")
+    # the web map's candidate layer: its legend swatches and labels
+    pts = gpd.GeoDataFrame(
+        {"name": list(VERDICTS), "verdict": list(VERDICTS), "score": 50.0},
+        geometry=gpd.points_from_xy(np.linspace(115.0, 115.2, len(VERDICTS)), [35.7] * 5),
+        crs=4326,
+    )
+    for lang in ("zh", "en"):
+        layer = mapping.candidates_layer(pts, lang=lang)
+        legend = " ".join(f"{swatch} {text}" for swatch, text in layer.legend)
+        for term in vocab.VERDICT.values():
+            assert term.color in legend and term.label(lang) in legend
+    # the report's site map: the marker is drawn in the verdict's colour
+    base = BaseLayers.from_layers(shipped)
+    with SiteMapRenderer(base) as render:
+        for code in ("feasible", "prohibited"):
+            png = render(115.03, 35.76, label="x", verdict=code)
+            img = np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).reshape(-1, 3)
+            want = _hex_rgb(vocab.VERDICT[code].color)
+            assert (np.abs(img.astype(int) - want).max(axis=1) <= 6).sum() > 20
+
+
+def test_report_pdf_and_cli_use_the_vocabulary_labels(shipped, tmp_path):
+    from geoapp.report import build_report
+
+    csv = tmp_path / "c.csv"
+    csv.write_text("名称,经度,纬度,产业链\n甲,115.03,35.76,聚碳新材料\n", encoding="utf-8")
+    res = build_report(csv, tmp_path / "out", layers=shipped, pdf=True)
+    verdict = res.summary["verdict"].iloc[0]
+    label = vocab.VERDICT[verdict].zh
+    assert label in res.index.read_text(encoding="utf-8")
+    pdf = next((tmp_path / "out" / "sites").glob("*.pdf"))
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    assert label in text
+    cli = subprocess.run(
+        [sys.executable, "-m", "geoapp", "site", "--lon", "115.03", "--lat", "35.76",
+         "--chain", "聚碳新材料"],
+        capture_output=True, text=True, cwd=ROOT, check=True,
+    )  # fmt: skip
+    assert f"{verdict} ({label})" in cli.stdout
+
+
+def test_one_ranking(shipped):
+    rng = np.random.default_rng(3)
+    pts = gpd.GeoDataFrame(
+        {"chain": ["聚碳新材料"] * 60},
+        geometry=gpd.points_from_xy(rng.uniform(114.9, 115.6, 60), rng.uniform(35.5, 36.1, 60)),
+        crs=4326,
+    )
+    ranked = rank_sites(evaluate_sites(pts, layers=shipped))
+    rank = ranked["verdict"].map({c: t.rank for c, t in vocab.VERDICT.items()}).to_numpy()
+    assert (np.diff(rank) >= 0).all()
+    for code in set(ranked["verdict"]):
+        scores = ranked.loc[ranked["verdict"] == code, "score"].to_numpy()
+        assert (np.diff(scores) <= 0).all()
+
+
+def _sources() -> list[Path]:
+    return [p for p in ROOT.glob("geoapp/**/*.py") if "resources" not in p.parts]
+
+
+@pytest.mark.parametrize("table", ["VERDICT", "STAGE", "CLUSTER"])
+def test_each_colour_and_label_is_defined_once(table):
+    """Grep: a term's colour and its verdict labels are written down in vocab.py only."""
+    terms = getattr(vocab, table).values()
+    needles = [f'"{t.code}": "#' for t in terms] + [f'("{t.code}", "#' for t in terms]
+    if table == "VERDICT":
+        needles += [f'"{t.zh}"' for t in terms] + [f'"{t.en}"' for t in terms]
+    found = [
+        f"{p.relative_to(ROOT)}: {n}"
+        for p in _sources()
+        if p.name != "vocab.py"
+        for n in needles
+        if n in p.read_text(encoding="utf-8")
+    ]
+    assert found == []
+
+
+def test_one_river_buffer_and_no_shipped_loads_in_analyses():
+    """Grep: one buffer of the river; only the catalog and the bundle read the shipped files."""
+    buffers, loads = [], []
+    for p in _sources():
+        code = [ln for ln in p.read_text(encoding="utf-8").splitlines()
+                if not ln.lstrip().startswith((">>>", "..."))]  # fmt: skip
+        text = "\n".join(code)
+        rel = str(p.relative_to(ROOT))
+        if re.search(r"river\w*\.(geometry\.)?buffer\(|buffer\(merged", text):
+            buffers.append(rel)
+        if re.search(r"(?<!`)\bload_layer\(", text):
+            loads.append(rel)
+    assert buffers == ["geoapp/layers.py"]
+    assert sorted(loads) == ["geoapp/catalog.py", "geoapp/layers.py"]
+
+
+def test_layer_bundle_keeps_one_river_buffer(shipped):
+    a = shipped.river_buffer(1000.0)
+    assert shipped.river_buffer(1000.0) is a
+    base = BaseLayers.from_layers(shipped)
+    assert base.river_buffer is not None
+    assert base.river_buffer.area.iloc[0] == pytest.approx(a.to_crs(4547).area.iloc[0])
+    assert isinstance(shipped, LayerSet)
