@@ -37,11 +37,10 @@ import time
 import urllib.request
 from pathlib import Path
 
-from geoapp.catalog import load_layer
-from geoapp.settings import APP_MAIN
-
 ROOT = Path(__file__).resolve().parents[1]
-N_PROJECTS = len(load_layer("projects"))
+sys.path.insert(0, str(ROOT))  # this checkout's geoapp
+APP_MAIN = ROOT / "geoapp" / "app" / "main.py"
+N_PROJECTS = 0  # the shipped projects, counted when the run starts
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -77,7 +76,12 @@ class Server:
         self.base = f"http://127.0.0.1:{self.port}"
         self.log_path = log
         self._log = log.open("wb")
-        env = {**os.environ, "PYTHONUNBUFFERED": "1", "GEOAPP_TIMING": "1"}
+        env = {
+            **os.environ,
+            "PYTHONUNBUFFERED": "1",
+            "GEOAPP_TIMING": "1",
+            "PYTHONPATH": str(ROOT),  # this checkout's geoapp, whatever is installed
+        }
         self.proc = subprocess.Popen(
             [
                 sys.executable,
@@ -253,6 +257,10 @@ def nav(page, title: str) -> None:
 
 
 def run(page, server: Server, rows: list[dict], ctx, shots: Path) -> None:
+    from geoapp.catalog import load_layer  # this checkout's (see sys.path above)
+
+    global N_PROJECTS
+    N_PROJECTS = len(load_layer("projects"))
     probe = MapProbe(page)
     # --- first map, cold (a new server) and warm (a new session)
     for label in ("first map (cold)", "first map (warm)"):

@@ -477,3 +477,12 @@ def test_siting_batch_report_from_the_uploaded_candidates():
     names = zipfile.ZipFile(io.BytesIO(data)).namelist()
     assert "siting_report/index.html" in names and n_pages == 2 and n_pdfs == 0
     assert sum(n.startswith("siting_report/sites/") and n.endswith(".html") for n in names) == 2
+
+
+def test_coverage_follows_a_stage_filter_whose_projects_state_no_zone():
+    at = run_page()
+    at.multiselect(key="f_stages:zh").set_value(["投产"]).run()
+    at.switch_page("views/coverage.py").run()
+    assert not at.exception, at.exception
+    assert metrics(at)["已覆盖项目"].endswith("/ 26")
+    assert dataframe_with(at, "覆盖率(按数量)")["项目数"].sum() == 26

@@ -8,8 +8,8 @@ the project markers, that a stage filter redraws the projects in the same map
 (the map is not mounted again and keeps its zoom, also inside the page's
 ``st.fragment``), that the coverage page shows its table, and that on the
 siting page a click and a typed coordinate each yield a verdict. It saves
-screenshots to ``artifacts/`` and reports the time to the first map and the map payload (printed, and written to
-``artifacts/browser_metrics.json``). It never skips.
+screenshots to ``artifacts/`` and reports the time to the first map and the map
+payload (printed, and written to ``artifacts/browser_metrics.json``). It never skips.
 """
 
 from __future__ import annotations
@@ -70,7 +70,8 @@ def server():
     port = _free_port()
     ARTIFACTS.mkdir(exist_ok=True)
     log = (ARTIFACTS / "streamlit_server.log").open("wb")
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    # this checkout's geoapp, whatever is installed
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONPATH": str(ROOT)}
     proc = subprocess.Popen(
         [
             sys.executable,
@@ -242,7 +243,7 @@ def test_app_in_a_browser_without_network(server):
 
             # --- coverage page: the analysis runs on load and shows its table
             page.get_by_test_id("stSidebarNav").get_by_text("覆盖分析").click()
-            page.get_by_text("分组覆盖率").wait_for(timeout=30_000)
+            page.get_by_text("分组覆盖率").wait_for(timeout=90_000)
             page.get_by_test_id("stDataFrame").first.wait_for(timeout=30_000)
             share = page.get_by_test_id("stMetric").filter(has_text="覆盖率(按数量)").inner_text()
             assert "%" in share
