@@ -54,21 +54,24 @@ SEED = 20261130
 
 
 def instance(n_sites: int, spacing_m: float):
-    """Sites (the 114 shipped projects, else seeded random points in the city),
+    """Sites (the shipped projects for 114 — 116 since the data corrections — else seeded
+    random points in the city),
     grid candidates and the shipped hubs, as GeoDataFrames in EPSG:4326."""
     import geopandas as gpd
 
-    from geoapp.catalog import load_layer
     from geoapp.coverage import candidate_sites
+    from geoapp.layers import LayerSet
     from geoapp.spatial import random_points
 
+    layers = LayerSet.shipped()
     if n_sites == 114:
-        sites = load_layer("projects")
+        sites = layers["projects"]
     else:
-        city = load_layer("city").geometry.iloc[0]
+        city = layers["city"].geometry.iloc[0]
         x, y = random_points(city, n_sites, rng=np.random.default_rng(SEED))
         sites = gpd.GeoDataFrame(geometry=gpd.points_from_xy(x, y), crs=4326)
-    return sites, candidate_sites(kind="grid", spacing_m=spacing_m), load_layer("logistics_hubs")
+    cands = candidate_sites(kind="grid", layers=layers, spacing_m=spacing_m)
+    return sites, cands, layers["logistics_hubs"]
 
 
 def _xy(gdf) -> np.ndarray:
@@ -156,7 +159,7 @@ def _child(variant: str, model: str, n_sites: int, radius: float, queue) -> None
     if variant == "geoapp":
         extra = out.quality("en")
         out = out.objective
-    queue.put((secs, float(out), (peak - start_rss) / 1024, extra, len(cands), cpu))
+    queue.put((secs, float(out), (peak - start_rss) / 1024, extra, len(cands), cpu, len(sites)))
 
 
 def _cpu() -> float:
@@ -221,7 +224,7 @@ def main() -> None:
             else:
                 t_sp, ratio, mem = "skipped", "—", mem + "/—"
             same = "equal" if len(objs) == 1 else f"DIFFER {sorted(objs)}"
-            print(f"{model:<5} {f'{n:,} x {g[4]:,}':>14} {cell(g):>13} {cell(h):>13} "
+            print(f"{model:<5} {f'{g[6]:,} x {g[4]:,}':>14} {cell(g):>13} {cell(h):>13} "
                   f"{t_sp:>14} {g[5] / h[5]:8.2f}x {ratio:>9} {mem:>24}  "
                   f"{same} ({g[1]:g}; {g[3]})", flush=True)  # fmt: skip
             if n > args.spopt_max:
@@ -229,7 +232,7 @@ def main() -> None:
                       "minutes (issue 14: 70 s for MCLP at 10 km, LSCP at 5 km unfinished "
                       "after 19 min)", flush=True)  # fmt: skip
     if not args.no_hard:
-        t, obj, mem, quality, n_c, cpu = run("geoapp", "lscp", 5000, radius=5_000.0)
+        t, obj, mem, quality, n_c, cpu, _ = run("geoapp", "lscp", 5000, radius=5_000.0)
         print(f"hard: LSCP 5,000 x {n_c:,} at 5 km, geoapp default time limit: {t:.2f} s "
               f"({cpu:.2f} s CPU), "
               f"{obj:g} facilities, peak +{mem:.0f} MB — {quality}")  # fmt: skip

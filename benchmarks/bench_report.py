@@ -46,8 +46,9 @@ import pandas as pd
 
 from geoapp import chains
 from geoapp.catalog import load_layer
+from geoapp.layers import LayerSet
 from geoapp.report import build_report, read_candidates, render_site_page, site_context
-from geoapp.siting import SitingLayers, evaluate_sites
+from geoapp.siting import evaluate_sites, rules_of
 from geoapp.spatial import random_points
 from geoapp.staticmap import SITE_WINDOW_M, BaseLayers, SiteMapRenderer, site_map
 
@@ -91,21 +92,22 @@ def timed(fn, *args, **kwargs) -> tuple[float, object]:
     return wall, out
 
 
-def pages(evaluated, base: BaseLayers, layers: SitingLayers, *, naive: bool) -> float:
+def pages(evaluated, base: BaseLayers, layers: LayerSet, *, naive: bool) -> float:
     """Seconds to draw the map and render the HTML of every row of ``evaluated``."""
     rows = [r.to_dict() for _, r in evaluated.iterrows()]
+    rules = rules_of(layers)
     t0 = time.perf_counter()
     if naive:
         for row in rows:
             g = row["geometry"]
             png = site_map(g.x, g.y, base, label=row["name"], verdict=row["verdict"])
-            render_site_page(site_context(row, rules=layers.rules), png)
+            render_site_page(site_context(row, rules=rules), png)
     else:
         with SiteMapRenderer(base, window_m=SITE_WINDOW_M) as render:
             for row in rows:
                 g = row["geometry"]
                 png = render(g.x, g.y, label=row["name"], verdict=row["verdict"])
-                render_site_page(site_context(row, rules=layers.rules), png)
+                render_site_page(site_context(row, rules=rules), png)
     return time.perf_counter() - t0
 
 
@@ -116,8 +118,8 @@ def main() -> None:
     parser.add_argument("--naive", type=int, default=100, help="sites for the page baseline")
     args = parser.parse_args()
 
-    layers = SitingLayers.shipped()
-    base = BaseLayers.shipped()
+    layers = LayerSet.shipped()
+    base = BaseLayers.from_layers(layers)
     with tempfile.TemporaryDirectory(prefix="geoapp-bench-") as folder:
         folder = Path(folder)
         src = make_candidates(args.n, folder / "candidates.csv")

@@ -139,7 +139,7 @@ def run(target, *args) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--resolutions", type=float, nargs="+", default=[100, 30, 10])
+    ap.add_argument("--resolutions", type=float, nargs="*", default=[100, 30, 10])
     ap.add_argument("--batch-n", type=int, default=0, help="also batch-site N random points")
     args = ap.parse_args()
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {sys.version.split()[0]}")

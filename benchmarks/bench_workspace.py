@@ -30,6 +30,7 @@ the shipped projects (``source`` says they are synthetic). Usage::
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import platform
 import tempfile
@@ -78,10 +79,8 @@ def _rss(field: str) -> float:
 def measure(label: str, fn: Callable[[], Any]) -> tuple[float, Any]:
     """Run ``fn`` once; print wall time and peak RSS during it. Returns (seconds, result)."""
     start = _rss("VmRSS")
-    try:
+    with contextlib.suppress(OSError):
         Path("/proc/self/clear_refs").write_text("5")  # reset VmHWM
-    except OSError:
-        pass
     t0 = time.perf_counter()
     out = fn()
     dt = time.perf_counter() - t0
@@ -101,10 +100,16 @@ def bench_backend(target: str, gdf) -> None:
     shipped = LayerSet.shipped()
     with open_workspace(target) as ws:
         print(f"{ws.kind}: {ws.target}")
-        measure(f"import {len(gdf):,} points (replace_layer)", lambda: ws.replace_layer(
-            "projects", gdf, source="bench"))  # fmt: skip
-        measure(f"save scenario with {len(gdf):,} points", lambda: ws.save_scenario(
-            "bench", analysis="bench", parameters={}, figures={}, results={"sites": gdf}))  # fmt: skip
+        measure(
+            f"import {len(gdf):,} points (replace_layer)",
+            lambda: ws.replace_layer("projects", gdf, source="bench"),
+        )
+        measure(
+            f"save scenario with {len(gdf):,} points",
+            lambda: ws.save_scenario(
+                "bench", analysis="bench", parameters={}, figures={}, results={"sites": gdf}
+            ),
+        )
         _, back = measure(
             f"load {len(gdf):,} points (load_layer)", lambda: ws.load_layer("projects")
         )

@@ -25,6 +25,10 @@ Modules, one per concern::
     geoapp.workspace   a planner's workspace (GeoPackage or PostGIS): layer versions, scenarios, log
     geoapp.cli         the `geoapp` command line
     geoapp.textsafe    one text policy: safe CSV / XLSX cells, terminal text without controls
+    geoapp.pipeline    project roll-ups, the 三个一批 funnel, the cited targets and shares reached
+    geoapp.chainmap    chain nodes (present / gap / target), gaps by chain and zone, zones for a gap
+    geoapp.chainexport chain map and pipeline as XLSX (Chinese headers, formula-safe cells)
+    geoapp.chainreport the "两图一表" chain page as HTML / PDF
 """
 
 __version__ = "0.1.0"

@@ -143,22 +143,26 @@ def _nearest_xy(
     must all be non-empty.
     """
     n = len(x)
-    idx = np.full(n, -1, dtype=np.int64)
-    dist = np.full(n, np.nan)
-    ok = np.isfinite(x) & np.isfinite(y)
-    if not ok.any() or len(fac_geoms) == 0:
-        return idx, dist
+    ok = np.isfinite(x)
+    ok &= np.isfinite(y)
     all_ok = bool(ok.all())
+    if n == 0 or len(fac_geoms) == 0 or not (all_ok or ok.any()):
+        return np.full(n, -1, dtype=np.int64), np.full(n, np.nan)
     xy = np.column_stack([x, y] if all_ok else [x[ok], y[ok]])
+    idx = dist = np.empty(0)  # filled below unless every site has a position
+    if not all_ok:
+        idx, dist = np.full(n, -1, dtype=np.int64), np.full(n, np.nan)
     if (shapely.get_type_id(fac_geoms) == shapely.GeometryType.POINT).all():
         from scipy.spatial import cKDTree
 
         tree = cKDTree(shapely.get_coordinates(fac_geoms))
         d, j = tree.query(xy, k=1, workers=-1 if len(xy) >= _PARALLEL_MIN else 1)
-        if all_ok:
-            return j.astype(np.int64), d
+        if all_ok:  # no masks, no copies
+            return np.asarray(j, dtype=np.int64), d
         idx[ok], dist[ok] = j, d
         return idx, dist
+    if all_ok:
+        idx, dist = np.full(n, -1, dtype=np.int64), np.full(n, np.nan)
     tree = shapely.STRtree(fac_geoms)
     pts = shapely.points(xy)
     (inp, j), d = tree.query_nearest(pts, return_distance=True, all_matches=False)

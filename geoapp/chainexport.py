@@ -4,8 +4,9 @@
 headers; :func:`write_xlsx` writes any such mapping of sheet name → table with
 openpyxl. Text cells that a spreadsheet would run as a formula — starting with
 ``=``, ``+``, ``-``, ``@``, a tab or a carriage return — are prefixed with a
-single quote, as OWASP recommends against CSV/formula injection; numbers stay
-numbers (a negative number is not text and is not touched).
+single quote, as OWASP recommends against CSV/formula injection, by the
+project's one text policy (:mod:`geoapp.textsafe`); numbers stay numbers, and
+text that is a number (``"-3.5"``) is not a formula.
 """
 
 from __future__ import annotations
@@ -18,10 +19,12 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from geoapp._atomic import atomic_path
+from geoapp import textsafe
+from geoapp.atomic import atomic_path
 from geoapp.chainmap import STATUS_ZH, chain_nodes, gaps_by_zone, panorama
 from geoapp.chains import CLUSTERS
 from geoapp.pipeline import against_targets, funnel, project_places, rollup
+from geoapp.textsafe import neutralise_frame, neutralise_text
 
 __all__ = [
     "FORMULA_START",
@@ -33,7 +36,7 @@ __all__ = [
 ]
 
 #: First characters that make a spreadsheet cell a formula (OWASP CSV injection).
-FORMULA_START: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_START: tuple[str, ...] = textsafe.FORMULA_START
 #: Column → Chinese header of the panorama sheets.
 PANORAMA_HEADERS: Mapping[str, str] = {
     "chain": "产业链",
@@ -99,13 +102,8 @@ SCOPE_ZH: Mapping[str, str] = {"city": "全市", "cluster": "产业集群"}
 NOTE_SHEET = "说明"
 
 
-def safe_cell(value: object) -> object:
-    """A value as it should go into a spreadsheet cell.
-
-    Text starting with one of :data:`FORMULA_START` gets a leading ``'``;
-    numbers (including numpy numbers) stay numbers; NaN, None and NA become
-    an empty cell; booleans stay booleans.
-    """
+def _plain(value: object) -> object:
+    """A cell value openpyxl stores as is: numpy → Python, NaN / None / NA → empty."""
     if value is None or value is pd.NA:
         return None
     if isinstance(value, (bool, np.bool_)):
@@ -114,10 +112,21 @@ def safe_cell(value: object) -> object:
         return int(value)
     if isinstance(value, (float, np.floating)):
         return None if math.isnan(float(value)) else float(value)
-    text = str(value)
-    if text.startswith(FORMULA_START):
-        return "'" + text
-    return text
+    return str(value)
+
+
+def safe_cell(value: object) -> object:
+    """A value as it should go into a spreadsheet cell, by the project's text policy.
+
+    Text a spreadsheet would run as a formula (starting with one of
+    :data:`FORMULA_START`, and not a number such as ``"-3.5"``) gets a leading
+    ``'`` (:func:`geoapp.textsafe.neutralise_text`); numbers (including numpy
+    numbers) stay numbers; NaN, None and NA become an empty cell.
+    """
+    plain = _plain(value)
+    if not isinstance(plain, str):
+        return plain
+    return neutralise_text(pd.Series([plain], dtype=object)).iloc[0]
 
 
 def _chinese(frame: pd.DataFrame, headers: Mapping[str, str]) -> pd.DataFrame:
@@ -205,7 +214,7 @@ def pipeline_sheets(layers: Mapping[str, gpd.GeoDataFrame]) -> dict[str, pd.Data
         {
             "项目": ["三个一批", "亿元以上", "完成比例", "到位资金", "县区/园区"],
             "说明": [
-                "签约一批、开工一批、投产一批；阶段按 data/seed_tables/README.md 的规则由原文状态归类",
+                "签约一批、开工一批、投产一批；阶段按 seed_tables/README.md 的规则由原文状态归类",
                 "只计投资额已注明且≥1亿元的项目；多数项目未注明投资额，数值为下限",
                 "项目表当前值 ÷ 目标值；项目表并非2024年实施清单，仅供参考",
                 "项目表不含到位资金，560亿元目标（2026年）无法由本表计算",
@@ -228,7 +237,7 @@ def _sheet_title(name: str, used: set[str]) -> str:
 
 
 def write_xlsx(sheets: Mapping[str, pd.DataFrame], path: str | Path) -> Path:
-    """Write tables to an XLSX workbook, one sheet each, formula-like text neutralised.
+    r"""Write tables to an XLSX workbook, one sheet each, formula-like text neutralised.
 
     Parameters
     ----------
@@ -254,13 +263,14 @@ def write_xlsx(sheets: Mapping[str, pd.DataFrame], path: str | Path) -> Path:
     wb = Workbook()
     wb.remove(wb.active)
     used: set[str] = set()
-    for name, frame in sheets.items():
+    for name, raw in sheets.items():
+        frame = neutralise_frame(raw)  # the one text policy, vectorised per column
         ws = wb.create_sheet(_sheet_title(name, used))
-        ws.append([safe_cell(c) for c in frame.columns])
+        ws.append([_plain(c) for c in frame.columns])
         for cell in ws[1]:
             cell.font = Font(bold=True)
         for row in frame.itertuples(index=False, name=None):  # openpyxl appends row by row
-            ws.append([safe_cell(v) for v in row])
+            ws.append([_plain(v) for v in row])
         ws.freeze_panes = "A2"
         for j, col in enumerate(frame.columns, start=1):
             width = max([len(str(col))] + [len(str(v)) for v in frame[col].head(200)]) + 2

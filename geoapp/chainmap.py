@@ -228,7 +228,7 @@ def zone_containment(zones: gpd.GeoDataFrame) -> pd.DataFrame:
     names = zones["name"].astype(str).to_numpy()
     pairs = {(n, n) for n in names}
     if "parent" in zones.columns:
-        parent = dict(zip(names, zones["parent"].where(zones["parent"].notna(), None)))
+        parent = dict(zip(names, zones["parent"].where(zones["parent"].notna(), None), strict=True))
         for n in names:  # a handful of zones; parent chains are short
             seen, p = set(), parent.get(n)
             while isinstance(p, str) and p and p not in seen:
@@ -240,7 +240,9 @@ def zone_containment(zones: gpd.GeoDataFrame) -> pd.DataFrame:
     if valid.any():
         tree = shapely.STRtree(geoms)
         inner, outer = tree.query(geoms, predicate="covered_by")
-        pairs |= {(names[o], names[i]) for i, o in zip(inner, outer) if valid[i] and valid[o]}
+        pairs |= {
+            (names[o], names[i]) for i, o in zip(inner, outer, strict=True) if valid[i] and valid[o]
+        }
     return pd.DataFrame(sorted(pairs), columns=["outer", "inner"])
 
 

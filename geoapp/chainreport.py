@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from geoapp import __version__
-from geoapp._atomic import atomic_path
+from geoapp.atomic import atomic_path
 from geoapp.chainexport import MEASURABLE_ZH, METRIC_ZH, SCOPE_ZH
 from geoapp.chainmap import STATUS_COLORS, STATUS_ZH, chain_nodes, gaps_by_zone, panorama
 from geoapp.chains import chains_table
@@ -117,7 +117,9 @@ def chain_map_png(
                            edgecolors="black", linewidths=0.4, zorder=6)  # fmt: skip
                 handles.append(Line2D([], [], marker="o", color="none", markerfacecolor=color,
                                       markeredgecolor="black", label=f"项目：{stage}"))  # fmt: skip
-        for name, geom in zip(counties["name"], counties.geometry.representative_point()):
+        for name, geom in zip(
+            counties["name"], counties.geometry.representative_point(), strict=True
+        ):
             ax.text(geom.x, geom.y, str(name), fontsize=9, color="#555555", ha="center",
                     va="center", alpha=0.8, zorder=7, parse_math=False)  # fmt: skip
         ax.legend(handles=handles, loc="lower left", fontsize=7, framealpha=0.9)
@@ -202,7 +204,8 @@ def render_chain_report(
             "unit": r["unit"],
             "current": _fmt(r["current"]),
             "share": "—" if pd.isna(r["share"]) else f"{r['share']:.1%}",
-            "cannot_tell": f"{MEASURABLE_ZH.get(r['measurable'], r['measurable'])}：{r['cannot_tell']}",
+            "cannot_tell": f"{MEASURABLE_ZH.get(r['measurable'], r['measurable'])}："
+            + r["cannot_tell"],
             "quote": r["quote"],
             "source": r["source"],
         }

@@ -194,14 +194,14 @@ def _log(command: str, parameters: dict[str, Any], result: dict[str, Any],
     """Append an analysis run to the workspace's log (user = the OS user)."""
     from geoapp.workspace import LogEntry, file_sha256, os_user
 
-    is_file = input_file is not None and input_file.is_file()
+    sha = file_sha256(input_file) if input_file is not None and input_file.is_file() else ""
     _workspace().append_log(
         LogEntry(
             command=f"cli:{command}",
             user=os_user(),
             parameters={k: (str(v) if isinstance(v, Path) else v) for k, v in parameters.items()},
             input_name=str(input_file) if input_file is not None else "",
-            input_sha256=file_sha256(input_file) if is_file else "",
+            input_sha256=sha,
             result=result,
         )
     )
@@ -294,7 +294,7 @@ def export_cmd(
         geoapp export counties -f shp --crs EPSG:4547 -o counties.zip
         geoapp export all -f gpkg -o puyang.gpkg
     """
-    from geoapp._atomic import check_output_file
+    from geoapp.atomic import check_output_file
     from geoapp.export import export_layer, export_layers
 
     _use_workspace(workspace)
@@ -803,7 +803,7 @@ def report_cmd(
 # --------------------------------------------------------------------------- workspace
 
 
-class ImportMode(str, Enum):
+class ImportMode(Enum):
     """How an imported file changes the layer."""
 
     replace = "replace"
@@ -822,7 +822,8 @@ def import_cmd(
         ),
     ],
     layer: Annotated[
-        str, typer.Option("--layer", "-l", help="Layer it replaces or extends (see `geoapp layers`).")
+        str,
+        typer.Option("--layer", "-l", help="Layer it replaces or extends (see `geoapp layers`)."),
     ],
     mode: Annotated[
         ImportMode,
@@ -926,10 +927,8 @@ def scenarios_cmd(
     typer.echo("Layer versions: " + json.dumps(dict(sc.layer_versions), sort_keys=True))
     typer.echo("Figures:")
     _echo_table(pd.DataFrame({"figure": list(sc.figures), "value": list(sc.figures.values())}))
-    typer.echo(
-        "Result layers: " + ", ".join(f"{k} ({len(v)})" for k, v in sc.results.items())
-        or "none"
-    )
+    shown = ", ".join(f"{k} ({len(v)})" for k, v in sc.results.items())
+    typer.echo(f"Result layers: {shown or 'none'}")
 
 
 @app.command("log")

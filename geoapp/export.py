@@ -29,7 +29,7 @@ a GCJ-02 export with true WGS-84 data.
 Columns holding lists, tuples, sets or arrays are written as ``"; "``-joined
 text and columns holding dicts as JSON, in every format.
 
-Every writer goes through :func:`geoapp._atomic.atomic_path`: the file is
+Every writer goes through :func:`geoapp.atomic.atomic_path`: the file is
 written under a temporary name beside the target and renamed when complete, so
 an interrupted export never leaves a broken file and never destroys the
 previous one.
@@ -42,11 +42,11 @@ import logging
 import tempfile
 import zipfile
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Literal
+from typing import Any, Literal, cast
 
 import geopandas as gpd
 import numpy as np
@@ -54,7 +54,7 @@ import pandas as pd
 import pyogrio
 import shapely
 
-from geoapp._atomic import atomic_path, check_output_file
+from geoapp.atomic import atomic_path, check_output_file
 from geoapp.coords import convert_geometry
 from geoapp.errors import CRSError
 from geoapp.settings import CGCS2000_CRS, METRIC_CRS, STORAGE_CRS
@@ -141,14 +141,14 @@ class ExportResult:
 # --------------------------------------------------------------------------- validation
 
 
-def _check_fmt(fmt: str) -> str:
+def _check_fmt(fmt: str) -> Any:
     if fmt not in FORMATS:
         msg = f"`fmt` was {fmt!r} but must be one of {FORMATS}."
         raise ValueError(msg)
     return fmt
 
 
-def _check_crs(crs: str) -> str:
+def _check_crs(crs: str) -> Any:
     """Return the canonical spelling of ``crs`` (case-insensitive, ``gcj-02`` allowed)."""
     canonical = {c.lower(): c for c in EXPORT_CRS} | {"gcj-02": "gcj02"}
     key = crs.strip().lower() if isinstance(crs, str) else None
@@ -183,7 +183,10 @@ def _check_layer_name(layer_name: str | None, what: str = "`layer_name`") -> str
 
 
 def _with_suffix(path: str | Path, fmt: str) -> Path:
-    """Append the format's suffix unless ``path`` has an accepted one (``a.shp`` -> ``a.shp.zip``)."""
+    """Append the format's suffix unless ``path`` has an accepted one.
+
+    ``a.shp`` becomes ``a.shp.zip``.
+    """
     path = Path(path)
     if path.suffix.lower() in SUFFIXES[fmt]:
         return path
@@ -205,7 +208,7 @@ def _cell_text(value: object) -> object:
         return json.dumps(value, ensure_ascii=False, default=str)
     return "; ".join(
         json.dumps(v, ensure_ascii=False, default=str) if isinstance(v, dict) else str(v)
-        for v in value
+        for v in cast(Iterable[object], value)
     )
 
 
@@ -378,13 +381,15 @@ def _write_shapefile_zip(
                 {"original_name": list(field_map), "shapefile_name": list(field_map.values())}
             )
         )
-        with atomic_path(path) as tmp:
-            with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-                for part in sorted(Path(folder).iterdir()):
-                    zf.write(part, arcname=part.name)
-                zf.writestr("fields.csv", fields_csv)
-                if crs == "gcj02":
-                    zf.writestr("README.txt", (_GCJ02_NOTE + "\r\n").encode("utf-8-sig"))
+        with (
+            atomic_path(path) as tmp,
+            zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zf,
+        ):
+            for part in sorted(Path(folder).iterdir()):
+                zf.write(part, arcname=part.name)
+            zf.writestr("fields.csv", fields_csv)
+            if crs == "gcj02":
+                zf.writestr("README.txt", (_GCJ02_NOTE + "\r\n").encode("utf-8-sig"))
     return field_map
 
 

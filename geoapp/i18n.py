@@ -337,13 +337,21 @@ _EN: Mapping[str, str] = MappingProxyType(
         "资料未细分该产业链的节点。": "The documents do not break this chain down into nodes.",
         "未挂接节点的本链项目": "Projects of this chain not tied to a node",
         "选择缺失或拟招引节点": "Gap or target node",
-        "适合该节点的园区（按选址评估排序）": "Zones suited to this node (ranked by the siting evaluation)",
-        "以各园区内一点（代表点）按该产业链做选址评估，按结论和得分排序。": "A point inside each zone (its representative point) is evaluated for this chain and ranked by verdict and score.",
+        "适合该节点的园区（按选址评估排序）": (
+            "Zones suited to this node (ranked by the siting evaluation)"
+        ),
+        "以各园区内一点（代表点）按该产业链做选址评估，按结论和得分排序。": (
+            "A point inside each zone (its representative point) is evaluated for this chain "
+            "and ranked by verdict and score."
+        ),
         "主导该链": "Leads the chain",
         "点击图中节点或在下方选择。": "Click a node in the diagram or choose below.",
         "本链无缺失或拟招引节点。": "This chain has no gap or target node.",
         "主导园区中尚无项目的节点": "Nodes without a project in the leading zone",
-        "项目按阶段着色；绿色为主导园区，红色为有缺链节点的主导园区；位置为示意。": "Projects coloured by stage; green: zones leading the chain; red: leading zones with gap nodes; positions are schematic.",
+        "项目按阶段着色；绿色为主导园区，红色为有缺链节点的主导园区；位置为示意。": (
+            "Projects coloured by stage; green: zones leading the chain; red: leading zones "
+            "with gap nodes; positions are schematic."
+        ),
         "下载 XLSX": "Download XLSX",
         "下载 HTML（两图一表）": "Download HTML (two maps, one table)",
         "三个一批漏斗": "“Three batches” funnel",
@@ -366,8 +374,14 @@ _EN: Mapping[str, str] = MappingProxyType(
         "已注明投资额合计(亿元)": "Known investment (100 M CNY)",
         "目标": "Target",
         "现状": "Current",
-        "到位资金不在项目表中，2026年560亿元目标无法由本表计算。": "Funds in place (到位资金) are not in the project table: the 2026 target of 56 bn CNY cannot be measured from it.",
-        "多数项目未注明投资额，亿元以上项目数和投资额只是下限。": "Most projects state no investment: counts of projects of ≥ 100 M CNY and sums are lower bounds.",
+        "到位资金不在项目表中，2026年560亿元目标无法由本表计算。": (
+            "Funds in place (到位资金) are not in the project table: the 2026 target of 56 bn "
+            "CNY cannot be measured from it."
+        ),
+        "多数项目未注明投资额，亿元以上项目数和投资额只是下限。": (
+            "Most projects state no investment: counts of projects of ≥ 100 M CNY and sums are "
+            "lower bounds."
+        ),
         # workspace (issue 9)
         "工作空间": "Workspace",
         "规划人员姓名": "Planner's name",

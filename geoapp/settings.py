@@ -250,8 +250,10 @@ class Limits:
             if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
                 msg = f"`{name}` must be a positive integer, got {value!r}."
                 raise ValueError(msg)
-        if isinstance(self.max_pages, bool) or not isinstance(self.max_pages, int) or (
-            self.max_pages < 0
+        if (
+            isinstance(self.max_pages, bool)
+            or not isinstance(self.max_pages, int)
+            or (self.max_pages < 0)
         ):
             msg = f"`max_pages` must be an integer >= 0, got {self.max_pages!r}."
             raise ValueError(msg)

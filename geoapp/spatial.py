@@ -96,8 +96,21 @@ class PolygonIndex:
         belongs to the polygon that covers it with the lowest position — the
         counties layer is ordered by adcode, so on a county border the lowest
         adcode wins. A point of the union is never left without a polygon.
+
+        Ties in area go to the lower position. With few polygons and many
+        points, the polygons are visited from the largest to the smallest and
+        each overwrites the points it contains (no sort of the hits).
         """
         out = np.full(len(x), -1, dtype=np.intp)
+        if len(self) and len(x) >= len(self) and len(self) <= LOOP_MAX_POLYGONS:
+            # largest first; among equal areas the lower position last, so it wins
+            visit = np.lexsort((-np.arange(len(self)), -self.area))
+            for j in visit:  # one pass per polygon (a few dozen)
+                x0, y0, x1, y1 = self.bounds[j]
+                cand = np.flatnonzero((x >= x0) & (x <= x1) & (y >= y0) & (y <= y1))
+                if cand.size:
+                    out[cand[shapely.contains_xy(self.geoms[j], x[cand], y[cand])]] = j
+            return self._on_boundary(x, y, out)
         pt_idx, poly_idx = self.hits_xy(x, y, boundary=False)
         if pt_idx.size:
             order = np.lexsort((poly_idx, self.area[poly_idx], pt_idx))

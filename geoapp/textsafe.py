@@ -119,7 +119,9 @@ def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def write_csv(frame: pd.DataFrame, target: str | Path | IO[str], **kwargs: object) -> None:
+def write_csv(
+    frame: pd.DataFrame, target: str | Path | IO[str], *, bom: bool = True, **kwargs: object
+) -> None:
     """Write a CSV the way every geoapp CSV is written.
 
     UTF-8 with BOM (Excel opens Chinese text), CRLF line ends, no index, and
@@ -131,6 +133,9 @@ def write_csv(frame: pd.DataFrame, target: str | Path | IO[str], **kwargs: objec
         The table.
     target
         A path, or an open text stream (then the BOM is written first).
+    bom
+        Write the BOM to a stream (pass False, with ``header=False``, for the
+        following chunks of a CSV written in parts).
     **kwargs
         Passed to :meth:`pandas.DataFrame.to_csv` (e.g. ``float_format``).
     """
@@ -139,7 +144,8 @@ def write_csv(frame: pd.DataFrame, target: str | Path | IO[str], **kwargs: objec
     if isinstance(target, (str, Path)):
         safe.to_csv(target, encoding="utf-8-sig", **options)
     else:
-        target.write("\ufeff")
+        if bom:
+            target.write("\ufeff")
         safe.to_csv(target, **options)
 
 

@@ -77,6 +77,7 @@ def map_tiles(
     client: Any = None,
     max_in_flight: int | None = None,
     memory_limit: str = "auto",
+    scatter_items: bool = False,
 ) -> Iterator[R]:
     """Yield ``func(shared, item)`` for every item, in order, in process or on Dask.
 
@@ -100,6 +101,9 @@ def map_tiles(
         bounds the memory held by finished, uncollected results.
     memory_limit
         Per-worker memory limit of a LocalCluster (Dask's syntax, e.g. "2GB").
+    scatter_items
+        Send each item to the cluster as data (``Client.scatter``) rather than
+        inside the task: for large items such as chunks of candidates.
 
     Yields
     ------
@@ -130,7 +134,8 @@ def map_tiles(
         pending: deque[Any] = deque()
         try:
             for item in items:
-                pending.append(client.submit(func, shared_f, item, pure=False))
+                arg = client.scatter([item], hash=False)[0] if scatter_items else item
+                pending.append(client.submit(func, shared_f, arg, pure=False))
                 if len(pending) >= limit:
                     yield pending.popleft().result()
             while pending:

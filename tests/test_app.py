@@ -267,6 +267,12 @@ def test_siting_evaluates_an_injected_click():
     assert len(dataframe_with(at, "得分")) == 5  # score breakdown, one row per criterion
 
 
+def test_siting_refuses_a_click_outside_the_city():
+    at = run_page("siting", state={"site": {"kind": "point", "lon": 113.6, "lat": 34.7}})
+    assert any("outside 濮阳市" in e.value for e in at.error)
+    assert "结论" not in metrics(at)
+
+
 def test_siting_chemical_project_near_the_river_is_prohibited_with_its_legal_basis(near_river):
     chem = (
         chains_table().loc[chains_table()["chemical"].fillna(False).astype(bool), "chain"].iloc[0]

@@ -73,7 +73,7 @@ def test_chainmap_shows_polycarbonate_nodes_gaps_and_ranked_zones():
     proto = charts[0].proto
     spec = json.loads(proto.spec)
     data = pa.ipc.open_stream(proto.data.data).read_all().to_pandas()
-    nodes = dict(zip(data["node"], data["status"]))
+    nodes = dict(zip(data["node"], data["status"], strict=True))
     assert nodes["双酚A"] == "gap" and nodes["聚碳酸酯"] == "present"
     assert spec["layer"][0]["encoding"]["color"]["scale"]["range"][:3] == [
         "#1a9850", "#d73027", "#f08c2e",

@@ -85,7 +85,9 @@ def test_yellow_river_follows_the_shared_boundary_with_shandong():
     river_m = to_metric(river).geometry.iloc[0]
     city_edge = to_metric(load_layer("city")).geometry.iloc[0].boundary
     nb = load_layer("neighbours")
-    across = to_metric(nb[nb["name"].isin(["东明县", "牡丹区", "鄄城县", "郓城县", "梁山县", "东平县"])])
+    across = to_metric(
+        nb[nb["name"].isin(["东明县", "牡丹区", "鄄城县", "郓城县", "梁山县", "东平县"])]
+    )
     xy = shapely.get_coordinates(river_m.segmentize(200))
     pts = shapely.points(xy)
     assert shapely.distance(pts, city_edge).max() <= 600
@@ -93,5 +95,3 @@ def test_yellow_river_follows_the_shared_boundary_with_shandong():
     geodesic_km = GEOD.geometry_length(river.geometry.iloc[0]) / 1000
     assert geodesic_km == pytest.approx(river_m.length / 1000, rel=0.005)
     assert river["boundary_length_km"].iloc[0] > geodesic_km
-
-

@@ -33,6 +33,8 @@ from geoapp.settings import APP_MAIN
 pytestmark = pytest.mark.browser
 
 CHROMIUM = "/usr/bin/chromium"
+#: Projects in the shipped layer: every one is drawn as a marker.
+N_PROJECTS = len(load_layer("projects"))
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",

@@ -103,7 +103,7 @@ def test_formula_like_text_is_neutralised_and_numbers_stay_numbers(tmp_path):
     assert names[:5] == ["'=1+1", "'+cmd", "'-cmd", "'@SUM(A1)", "'\tx"]
     assert names[5] == "'\nx"  # "\rx" neutralised; XML reading normalises CR to LF
     assert names[6] == "正常"
-    assert names[7] == "'-3.5"  # text stays text, neutralised
+    assert names[7] == "-3.5"  # a number as text is not a formula (geoapp.textsafe policy)
     assert safe_cell("\rx") == "'\rx"
     values = [c.value for c in ws["B"][1:]]
     assert values[:7] == [1, -3.5, 0, 2, 3, 4, 5] and values[7] is None
@@ -118,8 +118,11 @@ def test_xlsx_needs_the_xlsx_suffix(tmp_path):
 
 def test_html_page_has_two_maps_and_a_table(layers):
     html = render_chain_report(layers, "聚碳新材料", generated="test")
-    for text in ("产业链全景图", "招商图", "目标表", "双酚A", "data:image/png;base64,",
-                 "全年实施158个亿元以上制造业项目", "seeds/002_df2e7f16f3d346ad.txt:L356"):  # fmt: skip
+    expected = (
+        "产业链全景图", "招商图", "目标表", "双酚A", "data:image/png;base64,",
+        "全年实施158个亿元以上制造业项目", "seeds/002_df2e7f16f3d346ad.txt:L356",
+    )  # fmt: skip
+    for text in expected:
         assert text in html, text
     assert "<script" not in html
 

@@ -157,7 +157,7 @@ def test_panorama_matches_the_cited_table(layers):
 def test_gaps_by_chain_are_the_gap_rows():
     rows = read_csv("chain_nodes")
     g = gaps_by_chain()
-    assert sorted(zip(g["chain"], g["node"])) == sorted(
+    assert sorted(zip(g["chain"], g["node"], strict=True)) == sorted(
         (r["chain"], r["node"]) for r in rows if r["status"] == "gap"
     )
     assert set(gaps_by_chain("氢能")["node"]) == {
@@ -200,7 +200,7 @@ def _brute_force_gap_zones(zones_gdf) -> set[tuple[str, str, str]]:
 
 def test_gaps_by_zone_match_a_brute_force_over_the_tables(layers):
     got = gaps_by_zone(layers)
-    assert set(zip(got["zone"], got["chain"], got["node"])) == _brute_force_gap_zones(
+    assert set(zip(got["zone"], got["chain"], got["node"], strict=True)) == _brute_force_gap_zones(
         layers["zones"]
     )
     # the chemical base has the 蓝氢 node filled (原料气合成公用工程, zone stated), the 高新区 not
@@ -211,7 +211,7 @@ def test_gaps_by_zone_match_a_brute_force_over_the_tables(layers):
 
 def test_zone_containment_includes_parents_and_the_stated_overlap(layers):
     c = zone_containment(layers["zones"])
-    pairs = set(zip(c["outer"], c["inner"]))
+    pairs = set(zip(c["outer"], c["inner"], strict=True))
     assert ("濮阳新型化工基地", "聚碳新材料科技园") in pairs
     assert ("工业园区", "绿色涂料产业园") in pairs
     assert ("绿色涂料产业园", "工业园区") not in pairs
@@ -239,15 +239,21 @@ def test_gap_candidates_rank_zones_by_an_independent_siting_run(layers):
     pts = to_metric(zones.geometry).representative_point().to_crs(4326)
     import geopandas as gpd
 
+    cands = gpd.GeoDataFrame(
+        {"name": zones["name"], "chain": "聚碳新材料"}, geometry=pts.values, crs=4326
+    )
     direct = evaluate_sites(
-        gpd.GeoDataFrame({"name": zones["name"], "chain": "聚碳新材料"}, geometry=pts.values, crs=4326),
+        cands,
         layers=LayerSet(dict(layers)),
     ).set_index("name")  # fmt: skip
     got = res.set_index("name")
     assert np.allclose(got["score"], direct.loc[got.index, "score"])
     assert (got["verdict"] == direct.loc[got.index, "verdict"]).all()
     # each point lies in its own zone (or a park inside it)
-    inside = [shapely.intersects(g, p) for g, p in zip(to_metric(zones.geometry), to_metric(pts))]
+    inside = [
+        shapely.intersects(g, p)
+        for g, p in zip(to_metric(zones.geometry), to_metric(pts), strict=True)
+    ]
     assert all(inside)
     key = pd.DataFrame(
         {"v": res["verdict"].map({v: i for i, v in enumerate(VERDICTS)}), "s": -res["score"]}

@@ -24,7 +24,7 @@ import shapely
 from typer.testing import CliRunner
 
 from geoapp import cli
-from geoapp._atomic import REPORT_MARKER, check_report_dir, clean_stale
+from geoapp.atomic import REPORT_MARKER, check_report_dir, clean_stale
 from geoapp.chains import match_chains, normalise_chain
 from geoapp.coords import to_metric
 from geoapp.errors import InputFileError, OutputPathError

@@ -34,7 +34,7 @@ def independent_frame() -> pd.DataFrame:
     p = pd.DataFrame(load_layer("projects").drop(columns="geometry"))
     z = pd.DataFrame(load_layer("zones").drop(columns="geometry"))
     assert (p["location_quality"] == "schematic").all()
-    zone_county = p["zone"].map(dict(zip(z["name"], z["county"])))
+    zone_county = p["zone"].map(dict(zip(z["name"], z["county"], strict=True)))
     county = p["county"].where(p["county"].notna(), zone_county)
     inv = pd.to_numeric(p["investment_yi"], errors="coerce")
     return pd.DataFrame(
@@ -129,3 +129,14 @@ def test_project_places_use_the_stated_zone_county(layers):
     assert places.loc["P115", "zone"] == "城乡一体化示范区"
     assert places.loc["P082", "county"] == "濮阳县"
     assert places.loc["P082", "zone"] == "濮阳县先进制造业开发区化工专业园区"
+
+
+def test_places_labels_blank_and_padded_values_like_filters_labels(layers):
+    from geoapp.filters import labels
+
+    p = layers["projects"].copy()
+    p["stage"] = p["stage"].astype(object)
+    p.loc[p.index[:4], "stage"] = [" 投产 ", "", None, "  "]
+    got = project_places({**layers, "projects": p})["stage"]
+    assert got.tolist() == labels(p["stage"], p.index).tolist()
+    assert got.iloc[:4].tolist() == ["投产", "未注明", "未注明", "未注明"]

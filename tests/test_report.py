@@ -29,6 +29,7 @@ from geoapp.report import (
 )
 from geoapp.siting import evaluate_sites, rules_of
 from geoapp.staticmap import BaseLayers, SiteMapRenderer, cjk_font_family, overview_map
+from geoapp.textsafe import neutralise_frame
 
 PNG = b"\x89PNG\r\n\x1a\n"
 
@@ -129,7 +130,7 @@ def test_summary_ranks_by_score_with_prohibited_last(layers):
 
 def test_csv_formula_text_is_neutralised():
     frame = pd.DataFrame({"name": ["=HYPERLINK(1)", "-3.5", "ok"], "n": [1, 2, 3]})
-    safe = report._csv_safe(frame)
+    safe = neutralise_frame(frame)
     assert list(safe["name"]) == ["'=HYPERLINK(1)", "-3.5", "ok"]
 
 

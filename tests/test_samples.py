@@ -52,12 +52,12 @@ def test_zones_lie_inside_their_county(zones, counties):
 
 
 def test_top_level_zones_do_not_overlap_except_the_stated_containment(zones):
-    """Only 工业园区 overlaps another top-level zone: it holds the base's 绿色涂料产业园 (002 L543)."""
+    """Only 工业园区 overlaps a top-level zone: it holds the base's 绿色涂料产业园 (002 L543)."""
     top = to_metric(zones[zones["parent"].isna()]).reset_index(drop=True)
     pairs = top.sindex.query(top.geometry, predicate="intersects")
     names = top["name"].to_numpy()
     overlapping = {
-        frozenset((names[a], names[b])) for a, b in zip(*pairs) if a != b
+        frozenset((names[a], names[b])) for a, b in zip(*pairs, strict=True) if a != b
     }
     assert overlapping == {frozenset(("工业园区", "濮阳新型化工基地"))}
     zm = to_metric(zones).set_index("name").geometry

@@ -131,6 +131,7 @@ def test_criteria_grid_recombines_to_the_same_surface(layers):
     res = compute_surface(layers, spec)
     cg = criteria_grid(layers, chain="聚碳新材料", resolution_m=250)
     np.testing.assert_array_equal(cg.score(spec), res.score)
+    np.testing.assert_array_equal(cg.rule_band, res.rule)
     # new weights: the weighted sum computed independently from the raw criteria
     w = {"hub_access": 50.0, "river_distance": 20.0}
     spec2 = SurfaceSpec(

@@ -180,7 +180,9 @@ def versions_panel() -> None:
         return
     current = session_versions()
     shown = versions.drop(columns=["table"]).assign(
-        in_use=[current.get(n) == v for n, v in zip(versions["layer"], versions["version"])]
+        in_use=[
+            current.get(n) == v for n, v in zip(versions["layer"], versions["version"], strict=True)
+        ]
     )
     st.dataframe(shown, hide_index=True)
     c1, c2, c3 = st.columns(3)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import cache
+from typing import cast
 
 import geopandas as gpd
 import numpy as np
@@ -12,7 +13,7 @@ from pyproj.exceptions import CRSError as PyprojCRSError
 from shapely.geometry.base import BaseGeometry
 
 from geoapp import settings
-from geoapp.coords import convert_geometry, to_metric
+from geoapp.coords import Datum, convert_geometry, to_metric
 from geoapp.errors import CRSError, InputFileError
 
 #: The default extent is the city outline buffered by this many metres.
@@ -132,5 +133,5 @@ def _to_wgs84(geoms: gpd.GeoSeries, datum: str) -> gpd.GeoSeries:
     if CRS.from_user_input(geoms.crs).to_epsg() != 4326:
         geoms = geoms.to_crs(settings.STORAGE_CRS)
     if datum != "wgs84":
-        geoms = convert_geometry(geoms, source=datum, target="wgs84")
+        geoms = convert_geometry(geoms, source=cast(Datum, datum), target="wgs84")
     return geoms

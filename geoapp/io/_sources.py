@@ -11,7 +11,7 @@ import os
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from geoapp.errors import InputFileError
 
@@ -114,7 +114,7 @@ def _open_source(source, *, filename: str | None, max_bytes: int) -> _Source:
             )
             raise InputFileError(msg)
         name = Path(raw_name).name
-        size = getattr(source, "size", None)
+        size = cast(Any, getattr(source, "size", None))
         if isinstance(size, int):
             _check_size(size, max_bytes, name)
         # BytesIO (and Streamlit's UploadedFile) give the whole content whatever the position.
@@ -213,10 +213,18 @@ def _check_archive(zf: zipfile.ZipFile, name: str, opts: _Options, *, kind: str)
             raise InputFileError(msg)
 
 
+def _path(src: _Source) -> Path:
+    """The source's path (a source without in-memory bytes always has one)."""
+    if src.path is None:
+        msg = f"{src.name}: nothing to read (no bytes and no path)."
+        raise InputFileError(msg)
+    return src.path
+
+
 def _extract_zip(src: _Source, tmp: Path, opts: _Options, layer: str | None) -> Path:
     """Extract a .zip safely and return the data file inside it."""
     try:
-        zf = zipfile.ZipFile(io.BytesIO(src.data) if src.data is not None else src.path)
+        zf = zipfile.ZipFile(io.BytesIO(src.data) if src.data is not None else _path(src))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as exc:
         msg = f"{src.name} is not a valid .zip archive ({exc}). Re-create the archive."
         raise InputFileError(msg) from exc

@@ -21,6 +21,7 @@ from geoapp.io._sources import (
     _extract_zip,
     _open_source,
     _Options,
+    _path,
     _pick_shapefile,
     _Source,
 )
@@ -198,7 +199,7 @@ def read_user_layer(
 
 def _dispatch(src: _Source, opts: _Options, stack: ExitStack) -> ImportResult:
     if src.suffix in _TABLE_SUFFIXES:
-        data = src.data if src.data is not None else src.path.read_bytes()
+        data = src.data if src.data is not None else _path(src).read_bytes()
         return _read_table(data, src, opts)
     if src.suffix == "" and src.path is not None and src.path.is_dir():
         return _read_vector(_pick_shapefile(src.path, src.name, opts.layer), src, opts)
@@ -219,7 +220,7 @@ def _dispatch(src: _Source, opts: _Options, stack: ExitStack) -> ImportResult:
             raise InputFileError(msg)
         tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="geoapp-")))
         path = tmp / f"upload{src.suffix}"  # never the user's name: it could hold "../"
-        path.write_bytes(src.data)
+        path.write_bytes(src.data or b"")
         return _read_vector(path, src, opts)
     hint = " Save it as .xlsx in Excel." if src.suffix in (".xls", ".xlsm", ".et") else ""
     msg = (

@@ -612,7 +612,9 @@ def _read_table(data: bytes, src: _Source, opts: _Options, *, suffix: str | None
     warnings += clash + numeric_notes
     good = good.assign(source_row=rows[~bad])
     if opts.fix_swapped:
-        good = good.assign(coord_fixed=np.where(fixed[~bad], COORD_FIXED, None))
+        fixed_text = pd.Series(None, index=good.index, dtype=object)
+        fixed_text[np.asarray(fixed[~bad], dtype=bool)] = COORD_FIXED
+        good = good.assign(coord_fixed=fixed_text)
     keep = ~bad
     points = gpd.points_from_xy(x[keep], y[keep], crs=in_crs)
     geometry = gpd.GeoSeries(points, crs=in_crs)

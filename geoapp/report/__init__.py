@@ -15,7 +15,7 @@
 Every user-supplied text is escaped by Jinja2's autoescaping, so a name like
 ``<script>alert(1)</script>`` shows as text. The folder is built under a
 temporary name beside ``DIR`` and swapped in only when complete
-(:func:`geoapp._atomic.atomic_dir`): a failed run leaves an existing ``DIR``
+(:func:`geoapp.atomic.atomic_dir`): a failed run leaves an existing ``DIR``
 untouched.
 
 The other functions are the pure steps of :func:`build_report` and can be
@@ -53,7 +53,6 @@ from geoapp.report.tables import (
     summary_table,
     violations_text,
 )
-from geoapp.report.tables import _csv_safe as _csv_safe  # private; the tests reach it here
 from geoapp.report.terminal import _width as _width  # private; the tests reach it here
 from geoapp.report.terminal import evaluate_point, site_text, text_table
 

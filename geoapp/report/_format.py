@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pandas as pd
 
@@ -22,7 +24,7 @@ DATA_NOTE_EN = (
 )
 
 
-def _blank(value: object) -> bool:
+def _blank(value: Any) -> bool:
     if value is None:
         return True
     try:
@@ -43,5 +45,5 @@ def _fmt(value: object, *, digits: int = 2, empty: str = "—") -> str:
     return str(value)
 
 
-def _km_text(metres: object) -> str:
+def _km_text(metres: Any) -> str:
     return "" if _blank(metres) else f"{float(metres) / 1000:.2f}"

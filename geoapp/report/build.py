@@ -13,7 +13,7 @@ import pandas as pd
 
 import geoapp.report  # the package: build_report calls its render_site_page, see there
 from geoapp import __version__
-from geoapp._atomic import REPORT_MARKER, atomic_dir, check_report_dir
+from geoapp.atomic import REPORT_MARKER, atomic_dir, check_report_dir
 from geoapp.errors import InputFileError
 from geoapp.layers import LayerSet
 from geoapp.report.candidates import Candidates, read_candidates
@@ -21,13 +21,12 @@ from geoapp.report.pages import render_index, site_context
 from geoapp.report.pdf import _pdf_workers, _PdfQueue, cjk_pdf_font_available
 from geoapp.report.tables import (
     SUMMARY_COLUMNS,
-    _write_csv,
     errors_table,
     summary_table,
     write_points_geojson,
 )
 from geoapp.settings import DEFAULT_LIMITS, DEFAULT_SITING, Limits, SitingSettings
-from geoapp.textsafe import shorten, terminal_text
+from geoapp.textsafe import shorten, terminal_text, write_csv
 
 if TYPE_CHECKING:
     pass
@@ -145,7 +144,7 @@ def build_report(
         (it holds the marker file ``.geoapp-report``), replaced only when the
         new report is complete. An existing file, the input itself, the
         current folder or a folder of other files is refused before any work
-        (:func:`geoapp._atomic.check_report_dir`).
+        (:func:`geoapp.atomic.check_report_dir`).
     pdf
         Also write ``sites/<id>.pdf`` (WeasyPrint; Chinese text in Noto Sans
         CJK SC, ``apt-get install fonts-noto-cjk``).
@@ -256,8 +255,6 @@ def build_report(
         f"输入 {imported.source_name} · {imported.summary()}"
     )
     # One dict per site, built once (a .loc look-up per page costs more than the page's map).
-    by_id = evaluated.set_index("site_id", drop=False).to_dict("index")
-    attrs = cands.attributes.set_index(cands.sites["site_id"].to_numpy()).to_dict("index")
     paged = summary["site_id"].head(limits.max_pages)
     if len(paged) < len(summary):
         warnings.append(
@@ -265,12 +262,20 @@ def build_report(
             f"{len(paged):,} of {len(summary):,} sites in the ranking (--max-pages); every site "
             "is evaluated and listed in summary.csv and results.geojson"
         )
+    wanted = set(paged)
+    pages_of = evaluated[evaluated["site_id"].isin(wanted)]
+    by_id = pages_of.set_index("site_id", drop=False).to_dict("index")
+    attrs = (
+        cands.attributes.set_index(cands.sites["site_id"].to_numpy())
+        .loc[lambda f: f.index.isin(wanted)]
+        .to_dict("index")
+    )
     pdf_queue = _PdfQueue(_pdf_workers(workers, len(paged))) if pdf else None
 
     try:
         with atomic_dir(out_dir, marker=REPORT_MARKER) as tmp:
-            _write_csv(pd.DataFrame(summary[list(SUMMARY_COLUMNS)]), tmp / "summary.csv")
-            _write_csv(errors, tmp / "errors.csv")
+            write_csv(pd.DataFrame(summary[list(SUMMARY_COLUMNS)]), tmp / "summary.csv")
+            write_csv(errors, tmp / "errors.csv")
             write_points_geojson(
                 summary[[*SUMMARY_COLUMNS, "site_id", "geometry"]], tmp / "results.geojson"
             )

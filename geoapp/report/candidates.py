@@ -194,7 +194,7 @@ def read_candidates(
             "their row number. Pass `name_col=` (--name-col) to name it."
         )
     rows = gdf["source_row"].to_numpy(dtype="int64")
-    fallback = pd.Series([f"候选 {r}" for r in rows], index=gdf.index, dtype=object)
+    fallback = ("候选 " + pd.Series(rows, index=gdf.index).astype(str)).astype(object)
     names = _text(gdf[name_found]) if name_found else pd.Series(None, index=gdf.index, dtype=object)
     names = names.where(names.notna(), fallback)
     chains = (

@@ -87,7 +87,7 @@ class _PdfQueue:
 
     def __init__(self, workers: int) -> None:
         self.workers = workers
-        self._pool = None
+        self._pool: Any = None
         self._futures: list[Any] = []
 
     def submit(self, html: str, target: Path) -> None:

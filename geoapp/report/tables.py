@@ -1,15 +1,15 @@
 """The tables of a report: ``summary.csv`` (ranked, failed rules worded) and ``errors.csv``.
 
 Both are written UTF-8 with BOM (Excel opens Chinese) and with text that Excel
-would run as a formula neutralised (:func:`_csv_safe`).
+would run as a formula neutralised (:func:`geoapp.textsafe.write_csv`).
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import geopandas as gpd
 import numpy as np
@@ -18,7 +18,6 @@ import shapely
 
 from geoapp.settings import DEFAULT_SITING, SitingSettings
 from geoapp.siting import rank_sites
-from geoapp.textsafe import neutralise_frame, write_csv
 
 if TYPE_CHECKING:
     from geoapp.io import ImportResult
@@ -52,7 +51,7 @@ def _rule_ids(value: object) -> tuple[str, ...]:
         return ()
     if isinstance(value, str):
         return tuple(v.strip() for v in value.replace(";", ",").split(",") if v.strip())
-    return tuple(str(v) for v in value)
+    return tuple(str(v) for v in cast(Iterable[object], value))
 
 
 def violations_text(
@@ -198,16 +197,6 @@ def errors_table(imported: ImportResult) -> pd.DataFrame:
     return out.sort_values("row", kind="stable").reset_index(drop=True)
 
 
-def _csv_safe(frame: pd.DataFrame) -> pd.DataFrame:
-    """Prefix with ' the text cells Excel would run as a formula (see :mod:`geoapp.textsafe`)."""
-    return neutralise_frame(frame)
-
-
-def _write_csv(frame: pd.DataFrame, path: Path) -> None:
-    """UTF-8 with BOM (Excel opens Chinese), CRLF, formula-like text neutralised."""
-    write_csv(frame, path)
-
-
 def write_points_geojson(frame: gpd.GeoDataFrame, path: Path) -> None:
     """Write EPSG:4326 points as RFC 7946 GeoJSON, vectorised (pandas' C JSON writer).
 
@@ -231,10 +220,7 @@ def write_points_geojson(frame: gpd.GeoDataFrame, path: Path) -> None:
     with open(path, "w", encoding="utf-8", newline="\n") as f:
         f.write('{"type":"FeatureCollection","features":[\n')
         if len(frame):
-            lines = props.to_json(
-                orient="records", lines=True, force_ascii=False, double_precision=10,
-                date_format="iso", default_handler=str,
-            ).rstrip("\n").split("\n")  # fmt: skip
+            lines = _json_records(props)
             xy = (
                 pd.DataFrame(
                     {"x": np.round(shapely.get_x(geoms), 7), "y": np.round(shapely.get_y(geoms), 7)}
@@ -251,3 +237,35 @@ def write_points_geojson(frame: gpd.GeoDataFrame, path: Path) -> None:
             )
             f.write(",\n".join(features.tolist()))
         f.write("\n]}\n")
+
+
+_END = "\x01"  # a key no user column has: its JSON text ends each record unambiguously
+
+
+def _json_records(props: pd.DataFrame) -> list[str]:
+    """Each row as one JSON object text, from one call of pandas' C JSON writer.
+
+    Inside JSON strings every ``"`` is escaped, so the text ``,"\u0001":0}``
+    can only be the marker column that ends a record; splitting on it is exact
+    and avoids pandas' slow ``lines=True`` conversion.
+    """
+    if _END in props.columns or props.shape[1] == 0:
+        text = props.to_json(
+            orient="records",
+            lines=True,
+            force_ascii=False,
+            double_precision=10,
+            date_format="iso",
+            default_handler=str,
+        )
+        return text.rstrip("\n").split("\n")  # fmt: skip
+    text = props.assign(**{_END: 0}).to_json(
+        orient="records", force_ascii=False, double_precision=10, date_format="iso",
+        default_handler=str,
+    )  # fmt: skip
+    marker = ',"\\u0001":0}'
+    body = text[1:-1]  # without [ ]
+    if not body.endswith(marker):
+        msg = "unexpected JSON from pandas while writing results.geojson"
+        raise RuntimeError(msg)
+    return [rec + "}" for rec in body[: -len(marker)].split(marker + ",")]

@@ -182,7 +182,7 @@ def site_text(
     from geoapp.siting import explain_site
 
     ex = explain_site(row, settings=settings, rules=rules)
-    geom = row.get("geometry")
+    geom: Any = row.get("geometry")
     near = ex["nearest"]
     lines = [
         f"{ex['name'] or '候选地块'}  ({geom.x:.6f}, {geom.y:.6f} WGS-84)",

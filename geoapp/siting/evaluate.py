@@ -100,7 +100,7 @@ def _with_columns(candidates: gpd.GeoDataFrame, columns: dict[str, Any]) -> gpd.
             out[name] = values
         return out
     # one concatenation: far cheaper than adding 23 columns one by one (a click: 1 row)
-    added = pd.DataFrame(columns, index=candidates.index)
+    added = pd.DataFrame(columns, index=candidates.index, copy=False)  # our own arrays
     return pd.concat([candidates, added], axis=1)  # a GeoDataFrame: geometry and CRS kept
 
 

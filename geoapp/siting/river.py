@@ -16,6 +16,7 @@ import shapely
 
 _RIVER_TILE_M = 1_000.0  # smallest tile size of the exact river distance
 _RIVER_CELLS = 1 << 21  # point x segment cells per NumPy block
+_RIVER_DIRECT_CELLS = 1 << 16  # up to this many point x segment cells: no tiles
 _RIVER_TILE_POINTS = 64  # aim for at least this many points a tile on average
 _RIVER_SMALL_SEGMENTS = 256  # parcels: shapely.distance to the whole line up to this many segments
 _RIVER_TILED_MAX_SEGMENTS = 5_000  # beyond: STRtree.query_nearest over the segments
@@ -81,8 +82,13 @@ class RiverIndex:
         if len(self.a) > _RIVER_TILED_MAX_SEGMENTS:  # a detailed line: log-time GEOS search
             return self.exact(shapely.points(x, y))
         ax, ay, bx, by = self.a[:, 0], self.a[:, 1], self.b[:, 0], self.b[:, 1]
-        if n * len(ax) <= _RIVER_CELLS:  # few points: every segment, one NumPy block
+        if n * len(ax) <= _RIVER_DIRECT_CELLS:  # a click or a few: every segment, one block
             out = _segment_distance(x[:, None], y[:, None], ax, ay, bx, by).min(axis=1)
+            return self._inside_water(out, x, y)
+        if n * len(ax) <= _RIVER_CELLS:  # thousands: every segment, one pass of 1-D arrays each
+            out = np.full(n, np.inf)
+            for s in range(len(ax)):  # one per segment of the line (dozens)
+                np.minimum(out, _segment_distance(x, y, ax[s], ay[s], bx[s], by[s]), out=out)
             return self._inside_water(out, x, y)
         tile_of, cand_table, cand_count = self._tile_candidates(x, y)
         out = np.empty(n)

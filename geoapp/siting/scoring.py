@@ -173,14 +173,23 @@ def _reasons(
     valid = weights > 0
 
     def top2(score: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        score = score.copy()
-        rows = np.arange(n)
-        first = np.argmax(score, axis=1)
-        first_ok = score[rows, first] > -np.inf
-        score[rows, first] = -np.inf
-        second = np.argmax(score, axis=1)
-        second_ok = score[rows, second] > -np.inf
-        return np.where(first_ok, first, none), np.where(second_ok, second, none)
+        """The best and second-best criterion per row (``none`` where -inf), as argmax would.
+
+        Each criterion's rank is the number of criteria ahead of it (greater, or
+        equal at a lower position: argmax's tie rule), from column comparisons
+        on 1-D arrays; rank 0 is the best, rank 1 the second.
+        """
+        cols = [np.ascontiguousarray(score[:, c]) for c in range(score.shape[1])]
+        first, second = np.full(n, none), np.full(n, none)
+        for c, mine in enumerate(cols):  # a handful of criteria
+            rank = np.zeros(n, dtype=np.int8)
+            for i, other in enumerate(cols):
+                if i != c:
+                    rank += (other >= mine) if i < c else (other > mine)
+            ok = mine > -np.inf
+            first[(rank == 0) & ok] = c
+            second[(rank == 1) & ok] = c
+        return first, second
 
     p1, p2 = top2(np.where((norm >= 0.5) & valid, norm * weights, -np.inf))
     n1, n2 = top2(np.where((norm < 0.5) & valid, (1.0 - norm) * weights, -np.inf))

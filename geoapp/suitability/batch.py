@@ -16,6 +16,7 @@ import logging
 import sys
 import time
 from collections.abc import Iterator, Mapping
+from contextlib import ExitStack
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -25,16 +26,19 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 from pyproj import CRS
 
-from geoapp._atomic import atomic_path
+from geoapp.atomic import atomic_path
 from geoapp.settings import DEFAULT_SITING, SitingSettings
 from geoapp.suitability.inputs import siting_layers
+from geoapp.textsafe import write_csv
 from geoapp.tiles import map_tiles
 
 logger = logging.getLogger(__name__)
 
+_WKB = "__wkb"
 #: Output formats of :func:`evaluate_parquet`, by file ending.
 BATCH_FORMATS: Mapping[str, str] = {".parquet": "parquet", ".geoparquet": "parquet", ".csv": "csv"}
 
@@ -64,8 +68,13 @@ class BatchResult:
     seconds: float
 
 
-def evaluate_chunk(shared: _Shared, chunk: tuple[pd.DataFrame, np.ndarray]) -> pd.DataFrame:
-    """Evaluate one chunk (attributes, WKB geometries): the tile function of batch siting."""
+def evaluate_chunk(shared: _Shared, chunk: tuple[pd.DataFrame, np.ndarray]) -> pa.Table:
+    """Evaluate one chunk (attributes, WKB geometries): the tile function of batch siting.
+
+    Returns an Arrow table (compact to send back from a worker): the input
+    attributes, the result columns (``violations`` joined by ``;``) and the
+    geometry as WKB in the column ``__wkb``.
+    """
     from geoapp.siting import evaluate_sites
 
     attrs, wkb = chunk
@@ -80,7 +89,13 @@ def evaluate_chunk(shared: _Shared, chunk: tuple[pd.DataFrame, np.ndarray]) -> p
     codes, combos = pd.factorize(res["violations"])  # joined once per distinct combination
     joined = np.array([";".join(c) for c in combos] + [""], dtype=object)
     res["violations"] = joined[codes]
-    return pd.DataFrame(res.drop(columns=res.geometry.name)).assign(_wkb=wkb)
+    frame = pd.DataFrame(res.drop(columns=res.geometry.name))
+    frame[_WKB] = wkb
+    schema = pa.schema(
+        [pa.field(c, _arrow_type(frame[c])) for c in frame.columns if c != _WKB]
+        + [pa.field(_WKB, pa.binary())]
+    )
+    return _to_table(frame, schema)
 
 
 def _geo_meta(path: Path) -> tuple[str, str]:
@@ -205,30 +220,35 @@ def evaluate_parquet(
         workers=workers,
         scheduler=scheduler,
         client=client,
+        scatter_items=True,
     )
     verdicts: dict[str, int] = {}
     n = 0
     bar = tqdm(total=n_total, disable=not progress, file=sys.stderr, unit="site")
     try:
-        with atomic_path(output) as tmp:
+        with atomic_path(output) as tmp, ExitStack() as files:
+            text = (
+                files.enter_context(tmp.open("w", encoding="utf-8", newline=""))
+                if fmt == "csv"
+                else None
+            )
             writer: pq.ParquetWriter | None = None
             schema: pa.Schema | None = None
-            for frame in results:
-                wkb = frame.pop("_wkb").to_numpy(dtype=object)
-                for v, c in frame["verdict"].value_counts().items():
-                    verdicts[str(v)] = verdicts.get(str(v), 0) + int(c)
+            for table in results:
+                counts = pc.value_counts(table.column("verdict")).to_pylist()
+                for item in counts:
+                    key = str(item["values"])
+                    verdicts[key] = verdicts.get(key, 0) + int(item["counts"])
+                table = table.rename_columns(
+                    [geom_col if c == _WKB else c for c in table.column_names]
+                )
                 if fmt == "csv":
-                    frame[geom_col] = gpd.GeoSeries.from_wkb(wkb).to_wkt()
-                    frame.to_csv(
-                        tmp,
-                        mode="a",
-                        header=n == 0,
-                        index=False,
-                        encoding="utf-8-sig" if n == 0 else "utf-8",
-                    )
+                    frame = table.to_pandas()
+                    frame[geom_col] = gpd.GeoSeries.from_wkb(frame[geom_col]).to_wkt()
+                    assert text is not None
+                    write_csv(frame, text, bom=n == 0, header=n == 0)  # the one CSV writer
                 else:
                     if schema is None:
-                        fields = [pa.field(c, _arrow_type(frame[c])) for c in frame.columns]
                         geo = {
                             "version": "1.0.0",
                             "primary_column": geom_col,
@@ -240,20 +260,16 @@ def evaluate_parquet(
                                 }
                             },
                         }
-                        schema = pa.schema(
-                            [*fields, pa.field(geom_col, pa.binary())],
-                            metadata={b"geo": json.dumps(geo).encode()},
-                        )
+                        schema = table.schema.with_metadata({b"geo": json.dumps(geo).encode()})
                         writer = pq.ParquetWriter(tmp, schema)
-                    frame[geom_col] = wkb
                     assert writer is not None
-                    writer.write_table(_to_table(frame, schema))
-                n += len(frame)
-                bar.update(len(frame))
+                    writer.write_table(table.cast(schema))
+                n += table.num_rows
+                bar.update(table.num_rows)
             if writer is not None:
                 writer.close()
-            if n == 0 and fmt == "csv":
-                tmp.write_text("", encoding="utf-8-sig")
+            if n == 0 and text is not None:
+                text.write("\ufeff")
     finally:
         bar.close()
     seconds = time.perf_counter() - t0

@@ -83,6 +83,7 @@ class SurfaceSpec:
     _t: dict[str, Transform] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
+        """Check the resolution, weights, transformations and threshold."""
         check_resolution(self.resolution_m)
         object.__setattr__(self, "_w", _weights(self.settings, self.weights))
         tr = default_transforms(self.settings)

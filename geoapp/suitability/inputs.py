@@ -194,7 +194,7 @@ def zone_leads_chain(
         )
         if not shapely.is_empty(rest):
             probes[i] = shapely.point_on_surface(rest)
-    have = np.flatnonzero(probes != None)
+    have = np.flatnonzero(pd.notna(probes))
     if have.size == 0:
         return leads
     res = evaluate_points(

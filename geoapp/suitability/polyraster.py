@@ -85,7 +85,9 @@ def polygon_codes(
     func = shapely.intersects_xy if boundary else shapely.contains_xy
     bounds = shapely.bounds(geoms)
     shapely.prepare(geoms)
-    for geom, value, (bx0, by0, bx1, by1) in zip(geoms, values, bounds):  # few polygons
+    for geom, value, (bx0, by0, bx1, by1) in zip(
+        geoms, values, bounds, strict=True
+    ):  # few polygons
         cand = np.flatnonzero((x >= bx0) & (x <= bx1) & (y >= by0) & (y <= by1))
         if cand.size:
             hit = cand[func(geom, x[cand], y[cand])]

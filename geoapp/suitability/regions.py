@@ -190,12 +190,11 @@ def regions_from_arrays(
     means = sums[cand] / counts[cand]
     order = np.lexsort((cand, -counts[cand], -np.round(means, 9)))
     cand = cand[order]
-    mins = ndimage.minimum(score, labels, cand)
     objects = ndimage.find_objects(labels)
     gap = min_gap_km * 1000.0
     rows: list[dict[str, object]] = []
     kept: list[shapely.Geometry] = []
-    for i, lab in enumerate(cand):  # ranked candidate patches, until k are kept
+    for lab in cand:  # ranked candidate patches, until k are kept
         sl = objects[lab - 1]
         win = Window(sl[0].start, sl[1].start, sl[0].stop - sl[0].start, sl[1].stop - sl[1].start)
         outline = _outline(labels[sl] == lab, grid, win)
@@ -208,7 +207,7 @@ def regions_from_arrays(
                 "area_ha": counts[lab] * grid.res * grid.res / 1e4,
                 "cells": int(counts[lab]),
                 "mean_score": float(sums[lab] / counts[lab]),
-                "min_score": float(np.asarray(mins)[i]),
+                "min_score": float(score[sl][labels[sl] == lab].min()),
                 **(
                     _describe(labels, int(lab), sl, inputs, grid, spec, criteria)
                     if inputs is not None
@@ -265,7 +264,7 @@ def find_regions(
                 layers=layers,
                 spec=spec,
                 k=k,
-                min_score=min_score,  # type: ignore[attr-defined]
+                min_score=min_score,
                 min_area_ha=min_area_ha,
                 min_gap_km=min_gap_km,
             )

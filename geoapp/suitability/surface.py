@@ -19,6 +19,7 @@ import sys
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -294,11 +295,28 @@ class CriteriaGrid:
     inputs: SurfaceInputs
     criteria: CellCriteria
 
-    def score(self, spec: SurfaceSpec) -> np.ndarray:
-        """Score band (float32, :data:`NODATA` outside) under ``spec``'s weights and transforms."""
-        from geoapp.suitability.surface import scores_of
+    @cached_property
+    def _inside_raw(self) -> dict[str, np.ndarray]:
+        ins = self.criteria.inside
+        return {c: self.criteria.raw(c)[ins] for c in CRITERIA}
 
-        return scores_of(self.criteria, spec)[0]
+    @cached_property
+    def rule_band(self) -> np.ndarray:
+        """The rule band (float32, :data:`NODATA` outside); it does not depend on the weights."""
+        rule = np.full(self.criteria.inside.shape, NODATA, dtype=np.float32)
+        rule[self.criteria.inside] = self.criteria.rule[self.criteria.inside]
+        return rule
+
+    def score(self, spec: SurfaceSpec) -> np.ndarray:
+        """Score band (float32, :data:`NODATA` outside) under ``spec``'s weights and transforms.
+
+        The same values as :func:`scores_of`; the cells inside the city are
+        extracted once, so re-weighting costs only the weighted sum.
+        """
+        out = np.full(self.criteria.inside.shape, NODATA, dtype=np.float32)
+        if self.criteria.inside.any():
+            out[self.criteria.inside] = combine(self._inside_raw, spec)
+        return out
 
     def breakdown(self, row: int, col: int, spec: SurfaceSpec) -> pd.DataFrame:
         """Raw value, 0–1 suitability, weight and points of each criterion at one cell."""

@@ -66,6 +66,7 @@ class Linear:
     kind: str = field(default="linear", init=False)
 
     def __post_init__(self) -> None:
+        """Check the parameters."""
         _finite("full", self.full)
         _finite("zero", self.zero)
         if self.full == self.zero:
@@ -96,6 +97,7 @@ class Threshold:
     kind: str = field(default="threshold", init=False)
 
     def __post_init__(self) -> None:
+        """Check the parameters."""
         _finite("at", self.at)
 
     def __call__(self, values: np.ndarray) -> np.ndarray:
@@ -117,6 +119,7 @@ class Inverse:
     kind: str = field(default="inverse", init=False)
 
     def __post_init__(self) -> None:
+        """Check the parameters."""
         if not _finite("near", self.near) > 0:
             msg = f"Inverse transformation needs `near` > 0, got {self.near!r}."
             raise ValueError(msg)
@@ -139,6 +142,7 @@ class Categories:
     kind: str = field(default="categories", init=False)
 
     def __post_init__(self) -> None:
+        """Check the table and freeze it."""
         clean = {int(k): _finite(f"values[{k}]", v) for k, v in dict(self.values).items()}
         bad = {k: v for k, v in clean.items() if not 0.0 <= v <= 1.0}
         if bad:
@@ -147,12 +151,15 @@ class Categories:
         object.__setattr__(self, "values", MappingProxyType(clean))
 
     def __hash__(self) -> int:
+        """Hash of the table."""
         return hash(tuple(sorted(self.values.items())))
 
     def __eq__(self, other: object) -> bool:
+        """Equal tables."""
         return isinstance(other, Categories) and dict(self.values) == dict(other.values)
 
-    def __reduce__(self) -> tuple[Any, ...]:  # MappingProxyType does not pickle
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle as a plain dict (a MappingProxyType does not pickle)."""
         return (Categories, (dict(self.values),))
 
     def __call__(self, values: np.ndarray) -> np.ndarray:
@@ -194,7 +201,7 @@ def transform_from_dict(spec: Mapping[str, Any]) -> Transform:
     if kind == "categories" and "values" in spec:
         spec["values"] = {int(k): float(v) for k, v in dict(spec["values"]).items()}
     try:
-        return _KINDS[kind](**spec)  # type: ignore[no-any-return]
+        return _KINDS[kind](**spec)
     except TypeError as exc:
         msg = f"bad parameters {spec} for a {kind} transformation: {exc}"
         raise ValueError(msg) from None

@@ -36,7 +36,6 @@ from geoapp.workspace.base import (
     WorkspaceError,
     file_sha256,
     os_user,
-    write_csv,
 )
 from geoapp.workspace.gpkg import GpkgWorkspace
 from geoapp.workspace.postgis import PostgisWorkspace
@@ -56,7 +55,6 @@ __all__ = [
     "is_url",
     "open_workspace",
     "os_user",
-    "write_csv",
 ]
 
 

@@ -40,6 +40,7 @@ import pandas as pd
 
 from geoapp.errors import GeoappError, LayerValidationError
 from geoapp.layers import CONSTRAINTS, LAYER_NAMES, LayerSet
+from geoapp.textsafe import write_csv
 
 __all__ = [
     "LOG_COLUMNS",
@@ -52,7 +53,6 @@ __all__ = [
     "WorkspaceError",
     "file_sha256",
     "os_user",
-    "write_csv",
 ]
 
 #: Layers a workspace can hold: the catalog's layers and the planner's constraints.
@@ -103,37 +103,6 @@ def file_sha256(path: str | Path | bytes) -> str:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
             h.update(chunk)
     return h.hexdigest()
-
-
-def write_csv(frame: pd.DataFrame, path: str | Path) -> Path:
-    """Write a table as CSV that Excel opens with Chinese intact: UTF-8 with BOM, CRLF.
-
-    Text cells Excel would run as a formula (``=…``, ``+…``, ``-…``, ``@…``)
-    are prefixed with ``'``. (main has no public CSV writer yet; this is the
-    workspace's one.)
-
-    Parameters
-    ----------
-    frame
-        The table.
-    path
-        Where to write it.
-
-    Returns
-    -------
-    pathlib.Path
-        ``path``.
-    """
-    out = frame.copy()
-    for col in out.columns:
-        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
-            text = out[col].astype("string")
-            risky = text.str.match(r"^[=+\-@\t\r]").fillna(False)
-            risky &= pd.to_numeric(text, errors="coerce").isna()
-            out[col] = out[col].where(~risky, "'" + text)
-    path = Path(path)
-    out.to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\r\n")
-    return path
 
 
 @dataclass(frozen=True)
@@ -279,8 +248,11 @@ def validate_for(name: str, gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
 
 
 def storable(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-    """A copy whose attribute columns both back ends store: categories as text, and
-    lists / dicts / tuples (e.g. the failed rules of a siting result) as JSON text."""
+    """A copy whose attribute columns both back ends can store.
+
+    Categories become text; lists, dicts and tuples (e.g. the failed rules of a
+    siting result) become JSON text.
+    """
     out = gdf.copy()
     for col in out.columns:
         if col == out.geometry.name:
@@ -359,8 +331,11 @@ class Workspace(ABC):
 
     @abstractmethod
     def _scenario_rows(self) -> pd.DataFrame:
-        """Every scenario row (id, name, analysis, parameters, layer_versions, figures,
-        results (JSON name -> table), created_at, user)."""
+        """Every scenario row.
+
+        Columns id, name, analysis, parameters, layer_versions, figures, results
+        (JSON: result name -> table), created_at, user.
+        """
 
     @abstractmethod
     def _delete_scenario(self, scenario_id: int, log: LogEntry | None) -> None:
@@ -669,7 +644,7 @@ class Workspace(ABC):
         return self._write_scenario(row, stored, log)
 
     def scenarios(self) -> pd.DataFrame:
-        """The saved scenarios: ``id``, ``name``, ``analysis``, ``created_at``, ``user``, ``figures``."""
+        """The saved scenarios: id, name, analysis, created_at, user, figures."""
         rows = self._scenario_rows()
         cols = ["id", "name", "analysis", "created_at", "user", "figures"]
         return rows[cols].sort_values("id").reset_index(drop=True)
@@ -729,7 +704,8 @@ class Workspace(ABC):
 
     def export_log(self, path: str | Path) -> Path:
         """Write the log as CSV (UTF-8 with BOM) for Excel; returns the path."""
-        return write_csv(self.log(), path)
+        write_csv(self.log(), path)
+        return Path(path)
 
 
 def _version_of(row: Mapping[str, Any]) -> LayerVersion:

@@ -10,10 +10,11 @@ and ``log`` hold the rest (``log`` refuses UPDATE and DELETE).
 
 Writes are one transaction each: the table is created and bulk-loaded with
 ``COPY … FROM STDIN`` in text format (geometry as hex EWKB; the payload is
-built column-wise with Arrow), indexed, then the version row and the log row are inserted under a per-layer advisory lock that
-serialises the version check. A client killed midway never commits, so the
-server rolls the whole write back. Reads go through ``COPY (SELECT …) TO STDOUT``
-and one vectorised parse (no row-by-row Python).
+built column-wise with Arrow), indexed, then the version row and the log row
+are inserted under a per-layer advisory lock that serialises the version check.
+A client killed midway never commits, so the server rolls the whole write back.
+Reads go through ``COPY (SELECT …) TO STDOUT`` and one vectorised parse by
+Arrow (no row-by-row Python).
 """
 
 from __future__ import annotations
@@ -99,7 +100,7 @@ def _large(text: str) -> pa.Scalar:
 
 
 def _text_column(values: pd.Series, kind: str) -> pa.Array:
-    """One column as COPY text-format fields (NULL = ``\\N`` later), vectorised in Arrow."""
+    r"""One column as COPY text-format fields (NULL = ``\N`` later), vectorised in Arrow."""
     if kind == "timestamptz":
         text = values.astype(str).where(values.notna(), None)
         return pa.array(text, type=pa.large_string(), from_pandas=True)
@@ -505,7 +506,7 @@ def write_table(conn: Any, schema: str, table: str, gdf: gpd.GeoDataFrame) -> No
 
 
 def copy_in(conn: Any, table: Any, payload: bytes | memoryview, *, chunk: int = 1 << 22) -> None:
-    """``COPY table FROM STDIN`` (text format) of a prepared payload, in 4 MiB chunks.
+    r"""``COPY table FROM STDIN`` (text format) of a prepared payload, in 4 MiB chunks.
 
     Parameters
     ----------
@@ -515,7 +516,7 @@ def copy_in(conn: Any, table: Any, payload: bytes | memoryview, *, chunk: int = 
         A ``psycopg.sql.Identifier`` of the table.
     payload
         Text-format rows whose columns follow the table's (tab-separated,
-        ``\\N`` = NULL, backslash escapes).
+        ``\N`` = NULL, backslash escapes).
     chunk
         Bytes sent per write.
     """

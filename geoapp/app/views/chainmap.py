@@ -1,20 +1,21 @@
-"""招商图谱: a chain's nodes (present / gap / target), its zones and projects, where to fill a gap."""
+"""招商图谱: a chain's nodes (present / gap / target), zones and projects, where to fill a gap."""
 
+from collections.abc import Mapping
 from functools import partial
 
 import pandas as pd
 import streamlit as st
 
+from geoapp import mapping
 from geoapp.app.common import (
     lang,
-    session_layers,
     map_options,
     persist,
+    session_layers,
     show_map,
     t,
     table,
 )
-from geoapp import mapping
 from geoapp.chainexport import PANORAMA_HEADERS, chain_sheets, write_xlsx
 from geoapp.chainmap import (
     STATUS_COLORS,
@@ -31,6 +32,7 @@ from geoapp.chains import CLUSTERS
 from geoapp.mapping.layers_chain import highlight_zones_layer
 from geoapp.settings import DEFAULT_SITING
 from geoapp.siting import VERDICT_ZH
+
 
 def _layers():
     return session_layers()
@@ -122,10 +124,10 @@ def _diagram(pan: pd.DataFrame) -> dict:
         "data": {"values": data.to_dict("records")},
         "width": {"step": 120},
         "height": {"step": 28},
-        "params": [{"name": "pick", "select": {"type": "point", "fields": ["node"]}}],
         "encoding": {"x": x, "y": y, "tooltip": tooltip},
         "layer": [
             {
+                "params": [{"name": "pick", "select": {"type": "point", "fields": ["node"]}}],
                 "mark": {"type": "rect", "cornerRadius": 6, "stroke": "white", "strokeWidth": 3},
                 "encoding": {"color": enc_color},
             },
@@ -176,7 +178,8 @@ if broken_down:
     event = st.vega_lite_chart(
         _diagram(pan), on_select="rerun", selection_mode="pick", key=f"diagram_{chain}"
     )
-    sel = (event or {}).get("selection", {}).get("pick") if isinstance(event, dict) else None
+    selection = event.get("selection") if isinstance(event, Mapping) else None
+    sel = selection.get("pick") if isinstance(selection, Mapping) else None
     if sel:
         picked = sel[0].get("node")
     st.caption(t("点击图中节点或在下方选择。"))
@@ -203,7 +206,8 @@ if broken_down and len(fillable):
     options = list(fillable["node"])
     default = picked if picked in options else options[0]
     node_labels = {
-        n: f"{n} · {t(STATUS_ZH[s])}" for n, s in zip(fillable["node"], fillable["status"])
+        n: f"{n} · {t(STATUS_ZH[s])}"
+        for n, s in zip(fillable["node"], fillable["status"], strict=True)
     }
     node = st.selectbox(
         t("选择缺失或拟招引节点"),

@@ -1,12 +1,14 @@
 """项目推进: the 三个一批 funnel, the city's targets vs the project table, stages on the map."""
 
+from collections.abc import Mapping
 from functools import partial
+from typing import Any
 
 import pandas as pd
 import streamlit as st
 
-from geoapp.app.common import map_options, persist, session_layers, show_map, t, table
 from geoapp import mapping
+from geoapp.app.common import map_options, persist, session_layers, show_map, t, table
 from geoapp.chainexport import (
     MEASURABLE_ZH,
     METRIC_ZH,
@@ -20,9 +22,8 @@ from geoapp.pipeline import INVESTMENT_CLASSES, against_targets, by_investment_c
 from geoapp.settings import DEFAULT_SITING
 
 
-
 @st.cache_data(show_spinner=False, max_entries=8)
-def _xlsx(tokens: tuple[str, ...], _layers: dict) -> bytes:
+def _xlsx(tokens: tuple[str, ...], _layers: Mapping[str, Any]) -> bytes:
     import tempfile
     from pathlib import Path
 
@@ -39,18 +40,18 @@ st.title(t("项目推进"))
 layers = session_layers()
 tokens = (layers.token,)
 
-classes = [None, *INVESTMENT_CLASSES]
-class_labels = {v: t("全部") if v is None else f"≥ {v:g} 亿元" for v in classes}
+classes = [0.0, *INVESTMENT_CLASSES]  # 0: every project, including unknown amounts
+class_labels = {v: t("全部") if v == 0 else f"≥ {v:g} 亿元" for v in classes}
 min_yi = persist(
     st.sidebar.selectbox,
     "pipeline_class",
-    None,
+    0.0,
     t("投资额分级"),
     classes,
     format_func=class_labels.__getitem__,
 )
 shown_layers = dict(layers)
-shown_layers["projects"] = by_investment_class(layers["projects"], min_yi)
+shown_layers["projects"] = by_investment_class(layers["projects"], min_yi or None)
 
 fun = funnel(shown_layers)
 c1, c2, c3 = st.columns(3)
@@ -61,16 +62,20 @@ st.caption(t("多数项目未注明投资额，亿元以上项目数和投资额
 
 st.subheader(t("三个一批漏斗"))
 staged = fun[fun["stage"] != "未注明"].assign(stage_label=lambda d: d["stage"].map(t))
+funnel_rows = staged[["stage", "stage_label", "count", "reached", "investment_yi"]]
+stage_order = list(staged["stage_label"])
+stage_domain = list(mapping.STAGE_COLORS)[:5]
+stage_range = [mapping.STAGE_COLORS[s] for s in stage_domain]
 spec = {
-    "data": {"values": staged[["stage", "stage_label", "count", "reached", "investment_yi"]].to_dict("records")},
+    "data": {"values": funnel_rows.to_dict("records")},
     "mark": {"type": "bar", "cornerRadiusEnd": 3},
     "encoding": {
-        "y": {"field": "stage_label", "type": "nominal", "sort": list(staged["stage_label"]), "title": t("阶段")},
+        "y": {"field": "stage_label", "type": "nominal", "sort": stage_order, "title": t("阶段")},
         "x": {"field": "reached", "type": "quantitative", "title": t("达到该阶段及以后的项目数")},
         "color": {
             "field": "stage",
             "type": "nominal",
-            "scale": {"domain": list(mapping.STAGE_COLORS)[:5], "range": list(mapping.STAGE_COLORS.values())[:5]},
+            "scale": {"domain": stage_domain, "range": stage_range},
             "legend": None,
         },
         "tooltip": [
@@ -103,7 +108,7 @@ chart = {
         "yOffset": {"field": "kind"},
         "x": {"field": "n", "type": "quantitative", "title": t("亿元以上项目数")},
         "color": {"field": "kind", "type": "nominal", "title": "",
-                  "scale": {"range": ["#bdbdbd", "#d95f02"]}},
+                  "scale": {"domain": [t("目标"), t("现状")], "range": ["#bdbdbd", "#d95f02"]}},
         "tooltip": [{"field": "label"}, {"field": "kind"}, {"field": "n"}, {"field": "source"}],
     },
     "height": 220,
@@ -115,7 +120,11 @@ tt = targets.assign(
     measurable_zh=targets["measurable"].map(lambda m: MEASURABLE_ZH.get(m, m)),
     cluster=targets["cluster"].fillna("").str.replace(";", "、"),
 )
-table(_headers(tt, TARGET_HEADERS), height=360)
+table(
+    _headers(tt, TARGET_HEADERS),
+    height=360,
+    column_config={t("完成比例"): st.column_config.NumberColumn(format="percent")},
+)
 st.caption(t("到位资金不在项目表中，2026年560亿元目标无法由本表计算。"))
 
 st.subheader(t("阶段分布图"))

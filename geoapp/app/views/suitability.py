@@ -1,4 +1,6 @@
-"""适宜性评价: the whole city scored for a chain on a grid; weights, transformations, top regions."""
+"""适宜性评价: the city scored for a chain on a grid; weights, transformations, top regions."""
+
+from functools import partial
 
 import numpy as np
 import streamlit as st
@@ -6,7 +8,6 @@ from pyproj import Transformer
 
 from geoapp import mapping
 from geoapp.app.common import (
-    download_buttons,
     map_options,
     session_layers,
     show_map,
@@ -34,7 +35,7 @@ from geoapp.suitability.display import (
     surface_rgba,
 )
 from geoapp.suitability.regions import regions_table
-from geoapp.suitability.surface import scores_of, summary_tables, surface_bytes
+from geoapp.suitability.surface import summary_tables, surface_bytes
 from geoapp.vocab import VERDICT
 
 MAP_KEY = "suit_map"
@@ -43,7 +44,8 @@ DISTANCE = ("hub_access", "station_access", "river_distance")
 st.title(t("适宜性评价"))
 st.caption(
     t(
-        "全市按网格评价某一产业链的适宜性：各准则转换为 0–1 后按权重加权为 0–100 分；灰色为违反硬性规则的网格。"
+        "全市按网格评价某一产业链的适宜性：各准则转换为 0–1 后按权重加权为 0–100 分；"  # noqa: E501
+        "灰色为违反硬性规则的网格。"
     )
 )
 
@@ -128,6 +130,12 @@ def display(tokens: tuple[str, ...], resolution: float, datum: str, _grid):
     return display_grid(_grid, datum=datum)
 
 
+def _regions_file(regions, fmt: str) -> bytes:
+    from geoapp.export import to_bytes
+
+    return to_bytes(regions, fmt=fmt, crs="EPSG:4326", layer_name="regions")[0]
+
+
 layers = session_layers()
 tokens = (layers.token,)
 with st.spinner(t("计算准则网格（每个产业链和分辨率只算一次）")):
@@ -139,7 +147,7 @@ spec = SurfaceSpec(
     transforms=transforms,
     threshold=float(threshold),
 )
-score, rule = scores_of(cg.criteria, spec)
+score, rule = cg.score(spec), cg.rule_band
 datum = mapping.basemap_datum(map_options()["basemap"])
 disp = display(tokens, float(resolution), datum, cg.grid)
 regions = regions_from_arrays(
@@ -197,7 +205,10 @@ with right:
         unsafe_allow_html=True,
     )
     hist = histogram(score, rule).set_index("bin")
-    st.bar_chart(hist.rename(columns={"allowed": t("允许"), "prohibited": t(VERDICT["prohibited"].zh)}), height=220)
+    st.bar_chart(
+        hist.rename(columns={"allowed": t("允许"), "prohibited": t(VERDICT["prohibited"].zh)}),
+        height=220,
+    )
 
 # ----- clicked cell
 clicked = (value or {}).get("last_clicked") or st.session_state.get("suit_clicked")
@@ -237,13 +248,19 @@ if len(regions):
         lambda v: "、".join(title.get(c, c) for c in str(v or "").split(";") if c)
     )
     table(shown.rename(columns=labels))
-    download_buttons(
-        regions,
-        stem=f"suitability_regions_{chain}",
-        key="suit_dl_regions",
-        token=f"{tokens}|{spec.parameters_json()}|{k}|{min_area}|{min_gap}",
-        formats=("geojson", "gpkg"),
-    )
+    for col, (fmt, label) in zip(
+        st.columns(2), (("geojson", "GeoJSON"), ("gpkg", "GeoPackage")), strict=True
+    ):
+        with col:  # files built only when clicked
+            st.download_button(
+                f"{t('下载')} {label}",
+                partial(_regions_file, regions, fmt),
+                file_name=f"suitability_regions_{chain}.{fmt}",
+                mime="application/geo+json"
+                if fmt == "geojson"
+                else "application/geopackage+sqlite3",
+                key=f"suit_dl_regions_{fmt}",
+            )
 else:
     st.info(t("没有满足条件的区域；降低分数线或最小面积。"))
 st.subheader(t("按县区汇总"))

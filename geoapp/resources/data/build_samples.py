@@ -201,11 +201,10 @@ def build_zones(counties_m: gpd.GeoDataFrame, city_m) -> gpd.GeoDataFrame:
     city_inner = city_m.buffer(-100)
     for name, inner in CONTAINS.items():
         if inner not in geoms:
-            msg = f"build_samples.CONTAINS: {name!r} should contain {inner!r}, which is not drawn yet"
+            msg = f"build_samples.CONTAINS: {name!r} should contain {inner!r}, not drawn yet"
             raise ValueError(msg)
-        geoms[name] = geoms[inner].buffer(CONTAINS_MARGIN_M, join_style="mitre").intersection(
-            city_inner
-        )
+        grown = geoms[inner].buffer(CONTAINS_MARGIN_M, join_style="mitre")
+        geoms[name] = grown.intersection(city_inner)
         placed_in[name] = f"contains:{inner}"
         occupied = occupied.union(geoms[name])
 
