@@ -513,6 +513,10 @@ _EN = MappingProxyType(
             "inside the city."
         ),
         "请先选择产业链": "Choose the chain first",
+        "该位置在濮阳市域外；经纬度可能写反了，请检查。": (
+            "This position is outside Puyang city; longitude and latitude look swapped, "
+            "please check."
+        ),
         "请先选择候选项目产业链，再评估该位置。": (
             "Choose the candidate project's chain first; then the position is evaluated."
         ),

@@ -268,9 +268,12 @@ def test_siting_evaluates_an_injected_click():
 
 
 def test_siting_refuses_a_click_outside_the_city():
-    at = run_page("siting", state={"site": {"kind": "point", "lon": 113.6, "lat": 34.7}})
-    assert any("outside 濮阳市" in e.value for e in at.error)
+    at = run_page("siting", state=set_chain({"site": {"kind": "point", "lon": 113.6, "lat": 34.7}}))
+    assert any("濮阳市域外" in w.value for w in at.warning)  # in the UI language
     assert "结论" not in metrics(at)
+    swapped = set_chain({"site": {"kind": "point", "lon": 35.62, "lat": 115.03}})
+    at = run_page("siting", state=swapped)
+    assert any("经纬度可能写反了" in w.value for w in at.warning), [w.value for w in at.warning]
 
 
 def test_siting_chemical_project_near_the_river_is_prohibited_with_its_legal_basis(near_river):

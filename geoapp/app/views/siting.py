@@ -116,10 +116,15 @@ def batch_report(token: str, name: str, datum: str, pdf: bool, _data: bytes, _la
         return buf.getvalue(), len(result.pages), len(result.pdfs)
 
 
-def outside_city(geom) -> bool:
-    """Whether a site lies outside 濮阳市 (geoapp.spatial's one rule, with its tolerance)."""
+def outside_city(geom) -> str | None:
+    """Why a site is not evaluated, in the UI language (geoapp.spatial's one rule), or None."""
     problem = outside_city_problem(gpd.GeoSeries([geom], crs=4326), session_layers()["counties"])
-    return problem is not None
+    if problem is None:
+        return None
+    if "swapped" in problem:
+        x, y = geom.representative_point().x, geom.representative_point().y
+        return t("该位置在濮阳市域外；经纬度可能写反了，请检查。") + f" ({y:g}, {x:g}?)"
+    return t("该位置在濮阳市域外，不作评估。请在市域内选点。")
 
 
 @st.fragment
@@ -211,7 +216,7 @@ def siting() -> None:
                 go_to(MAP_KEY, y, x, zoom=12)
 
         site = st.session_state.get("site")
-        row, result, geom, outside = None, None, None, False
+        row, result, geom, outside = None, None, None, None
         if site:
             if site.get("kind") == "parcel":
                 geom = shapely.from_wkt(site["wkt"])
@@ -297,7 +302,7 @@ def siting() -> None:
             if coord_error:
                 st.error(coord_error)
             if site and outside:
-                st.warning(t("该位置在濮阳市域外，不作评估。请在市域内选点。"))
+                st.warning(outside)
             elif site and chain is None:
                 st.info(t("请先选择候选项目产业链，再评估该位置。"))
 
