@@ -45,7 +45,7 @@ class BaseMap:
     html: str
     css_links: tuple[str, ...]
     js_links: tuple[str, ...]
-    bounds: dict[str, dict[str, float]]
+    bounds: dict[str, dict[str, float | None]]
     zoom: float | None
     legend_sections: tuple[tuple[Any, ...], ...]
 
@@ -83,9 +83,13 @@ def _base_map(base_key: str, _build: Callable[[], folium.Map]) -> BaseMap:
         css_links=tuple(css),
         js_links=tuple(js),
         bounds={"_southWest": {"lat": s, "lng": w}, "_northEast": {"lat": n, "lng": e}},
-        zoom=m.options.get("zoom"),
+        zoom=_number(m.options.get("zoom")),
         legend_sections=tuple(getattr(m, "geoapp_legend_sections", ())),
     )
+
+
+def _number(value: Any) -> float | None:
+    return float(value) if isinstance(value, int | float) else None
 
 
 def _feature_group_js(groups: Sequence[folium.FeatureGroup]) -> str:
