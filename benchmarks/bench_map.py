@@ -99,7 +99,7 @@ def main() -> None:
     def markers():
         m = folium.Map(location=[35.75, 115.35], zoom_start=9, tiles=None)
         for x, y, name, stage in zip(
-            synth.geometry.x, synth.geometry.y, synth["name"], synth["stage"]
+            synth.geometry.x, synth.geometry.y, synth["name"], synth["stage"], strict=True
         ):
             folium.Marker([y, x], popup=folium.Popup(f"{name} {stage}"), tooltip=name).add_to(m)
         return m.get_root().render()

@@ -228,9 +228,9 @@ def main() -> None:
                   f"{t_sp:>14} {g[5] / h[5]:8.2f}x {ratio:>9} {mem:>24}  "
                   f"{same} ({g[1]:g}; {g[3]})", flush=True)  # fmt: skip
             if n > args.spopt_max:
-                print(f"      spopt skipped at {n:,} sites: building its dense model takes "
-                      "minutes (issue 14: 70 s for MCLP at 10 km, LSCP at 5 km unfinished "
-                      "after 19 min)", flush=True)  # fmt: skip
+                print(f"      spopt skipped at {n:,} sites (--spopt-max {args.spopt_max}): its "
+                      "dense model takes minutes to build there (issue 14: 70 s for MCLP at "
+                      "5,000 x 1,006, 10 km)", flush=True)  # fmt: skip
     if not args.no_hard:
         t, obj, mem, quality, n_c, cpu, _ = run("geoapp", "lscp", 5000, radius=5_000.0)
         print(f"hard: LSCP 5,000 x {n_c:,} at 5 km, geoapp default time limit: {t:.2f} s "

@@ -1,5 +1,8 @@
-"""The ``geoapp`` command line: layers, export, cluster, coverage, site, report, app,
-import, scenarios, log (the last three work on the planner's workspace).
+"""The ``geoapp`` command line.
+
+Subcommands: layers, export, cluster, coverage, site, report, app, suitability,
+chains, pipeline, and import, scenarios, log (which work on the planner's
+workspace).
 
 Every command only parses its options, calls one :mod:`geoapp` function and
 prints the result; the logic lives in the library. Errors from the library
@@ -17,7 +20,7 @@ import math
 import os
 import subprocess
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
@@ -45,7 +48,7 @@ app = typer.Typer(
 )
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     """Export formats (see :data:`geoapp.export.FORMATS`)."""
 
     geojson = "geojson"
@@ -54,7 +57,7 @@ class Format(str, Enum):
     csv = "csv"
 
 
-class ExportCRS(str, Enum):
+class ExportCRS(StrEnum):
     """Export coordinate systems (see :data:`geoapp.export.EXPORT_CRS`)."""
 
     wgs84 = "EPSG:4326"
@@ -63,7 +66,7 @@ class ExportCRS(str, Enum):
     gcj02 = "gcj02"
 
 
-class Datum(str, Enum):
+class Datum(StrEnum):
     """Datum of longitude/latitude input."""
 
     wgs84 = "wgs84"
@@ -71,28 +74,28 @@ class Datum(str, Enum):
     bd09 = "bd09"
 
 
-class Method(str, Enum):
+class Method(StrEnum):
     """Clustering methods."""
 
     dbscan = "dbscan"
     hdbscan = "hdbscan"
 
 
-class Model(str, Enum):
+class Model(StrEnum):
     """Facility-location models."""
 
     mclp = "mclp"
     lscp = "lscp"
 
 
-class Weight(str, Enum):
+class Weight(StrEnum):
     """What MCLP maximises."""
 
     count = "count"
     investment = "investment"
 
 
-class CandidateSet(str, Enum):
+class CandidateSet(StrEnum):
     """Where new facilities may go."""
 
     zone_centroids = "zone_centroids"
@@ -242,9 +245,8 @@ def layers_cmd(workspace: WorkspaceOpt = None) -> None:
                     "title_zh": spec.title_zh,
                     "title_en": spec.title_en,
                     "count": len(gdf),
-                    "geometry": "/".join(sorted(set(gdf.geom_type.dropna()))) or "/".join(
-                        spec.geometry
-                    ),
+                    "geometry": "/".join(sorted(set(gdf.geom_type.dropna())))
+                    or "/".join(spec.geometry),
                     "location_quality": ", ".join(f"{k} {v}" for k, v in quality.items()),
                     "origin": layers.origins.get(name, "shipped"),
                     "version": current[name].version if name in current else 0,
@@ -303,15 +305,12 @@ def export_cmd(
         if layer.lower() == "all":
             if fmt is not Format.gpkg:
                 msg = (
-                    "`export all` writes one multi-layer GeoPackage; "
-                    f"use -f gpkg, not {fmt.value}."
+                    f"`export all` writes one multi-layer GeoPackage; use -f gpkg, not {fmt.value}."
                 )
                 raise typer.BadParameter(msg, param_hint="'-f' / '--format'")
             res = export_layers(dict(_layers()), output, crs=crs.value)
         else:
-            res = export_layer(
-                _load(layer), output, fmt=fmt.value, crs=crs.value, layer_name=layer
-            )
+            res = export_layer(_load(layer), output, fmt=fmt.value, crs=crs.value, layer_name=layer)
     except (GeoappError, KeyError, ValueError) as exc:
         _fail(exc)
     typer.echo(
@@ -380,7 +379,7 @@ def cluster_cmd(
         )  # fmt: skip
         if len(projects) == 0:
             chosen = {"chain": chain, "cluster": industry, "stage": stage, "county": county}
-            _fail(f"no project matches {({k: v for k, v in chosen.items() if v})}.")
+            _fail(f"no project matches { ({k: v for k, v in chosen.items() if v}) }.")
         res = cluster_sites(
             projects,
             method=method.value,
@@ -753,10 +752,19 @@ def report_cmd(
         limits = DEFAULT_LIMITS
         if max_bytes is not None:
             scale = max_bytes / DEFAULT_LIMITS.max_bytes
-            limits = replace(limits, max_bytes=max_bytes, max_expanded_bytes=max(
-                DEFAULT_LIMITS.max_expanded_bytes, int(DEFAULT_LIMITS.max_expanded_bytes * scale)))
-        for name, value in (("max_rows", max_rows), ("max_pages", max_pages),
-                            ("max_cell_chars", max_cell_chars)):
+            limits = replace(
+                limits,
+                max_bytes=max_bytes,
+                max_expanded_bytes=max(
+                    DEFAULT_LIMITS.max_expanded_bytes,
+                    int(DEFAULT_LIMITS.max_expanded_bytes * scale),
+                ),
+            )
+        for name, value in (
+            ("max_rows", max_rows),
+            ("max_pages", max_pages),
+            ("max_cell_chars", max_cell_chars),
+        ):
             if value is not None:
                 limits = replace(limits, **{name: value})
         res = build_report(
@@ -803,7 +811,7 @@ def report_cmd(
 # --------------------------------------------------------------------------- workspace
 
 
-class ImportMode(Enum):
+class ImportMode(StrEnum):
     """How an imported file changes the layer."""
 
     replace = "replace"
@@ -877,7 +885,7 @@ def import_cmd(
     )
 
 
-class ScenarioAction(str, Enum):
+class ScenarioAction(StrEnum):
     """What `geoapp scenarios` does."""
 
     list = "list"
@@ -976,7 +984,9 @@ def app_cmd(
 
     script = APP_MAIN
     if not script.exists():
-        _fail(f"{script} does not exist; reinstall geoapp (`pip install --force-reinstall geoapp`).")
+        _fail(
+            f"{script} does not exist; reinstall geoapp (`pip install --force-reinstall geoapp`)."
+        )
     vendor_assets()  # the map's JS/CSS beside the app, served before the first page view
     cmd = [
         sys.executable, "-m", "streamlit", "run", str(script),

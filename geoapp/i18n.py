@@ -402,7 +402,6 @@ _EN: Mapping[str, str] = MappingProxyType(
         "方案对比": "Compare scenarios",
         "方案": "Scenario",
         "关键指标": "Key figures",
-        "指标": "Figure",
         "参数": "Parameter",
         "图层版本": "Layer versions",
         "工作空间中还没有保存的方案：在聚类分析、覆盖分析或选址评估页面保存方案。": (

@@ -179,6 +179,7 @@ def _simple_lscp_bound(A, n_exist: int) -> float:
 
 
 def check_limits(time_limit_s: float, mip_gap: float) -> None:
+    """Raise a ValueError naming a time limit or gap that is not a usable number."""
     if not (isinstance(time_limit_s, (int, float)) and math.isfinite(time_limit_s)) or (
         time_limit_s <= 0
     ):

@@ -45,8 +45,8 @@ from geoapp._facilities import (
     _shares,
 )
 from geoapp.errors import InfeasibleError
-from geoapp.milp import check_limits, solve_lscp, solve_mclp
 from geoapp.filters import UNSTATED, labels
+from geoapp.milp import check_limits, solve_lscp, solve_mclp
 from geoapp.settings import DEFAULT_PLACEMENT
 from geoapp.spatial import points_of
 
@@ -326,7 +326,8 @@ def _infeasible_message(feas: Feasibility, radius_m: float) -> str:
         zh
         + "\n"
         + (
-            f"LSCP is infeasible with `radius_m`={radius_m:g} m: {len(feas.unreachable)} site(s) are "
+            f"LSCP is infeasible with `radius_m`={radius_m:g} m: "
+            f"{len(feas.unreachable)} site(s) are "
             f"farther than that from every candidate and existing facility: {listed}. "
             f"The smallest radius that covers every site is {need:.0f} m; use "
             f"`radius_m` >= {need:.0f}, add candidates near those sites, or use model='mclp'."

@@ -71,8 +71,10 @@ WORKSPACE_ENV = "GEOAPP_WORKSPACE"
 
 
 def default_workspace() -> str:
-    """The workspace used when none is named: ``$GEOAPP_WORKSPACE``, else a GeoPackage
-    in the user's data folder, ``$XDG_DATA_HOME/geoapp/workspace.gpkg`` (by default
+    """The workspace used when none is named.
+
+    ``$GEOAPP_WORKSPACE``, else a GeoPackage in the user's data folder,
+    ``$XDG_DATA_HOME/geoapp/workspace.gpkg`` (by default
     ``~/.local/share/geoapp/workspace.gpkg``).
 
     The CLI's ``--workspace`` option and ``geoapp app --workspace`` override it.
@@ -80,9 +82,7 @@ def default_workspace() -> str:
     named = os.environ.get(WORKSPACE_ENV, "").strip()
     if named:
         return named
-    data_home = os.environ.get("XDG_DATA_HOME", "").strip() or str(
-        Path.home() / ".local" / "share"
-    )
+    data_home = os.environ.get("XDG_DATA_HOME", "").strip() or str(Path.home() / ".local" / "share")
     return str(Path(data_home) / "geoapp" / "workspace.gpkg")
 
 

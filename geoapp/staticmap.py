@@ -252,7 +252,9 @@ def _draw_areas(ax, base: BaseLayers) -> list[object]:
         base.zones.plot(
             ax=ax, facecolor=_ZONE_FACE, edgecolor=_ZONE_EDGE, alpha=0.35, linewidth=0.6, zorder=3
         )
-        handles.append(Patch(facecolor=_ZONE_FACE, edgecolor=_ZONE_EDGE, alpha=0.5, label="开发区/园区"))
+        handles.append(
+            Patch(facecolor=_ZONE_FACE, edgecolor=_ZONE_EDGE, alpha=0.5, label="开发区/园区")
+        )
     if base.river is not None and len(base.river):
         base.river.plot(ax=ax, color=_RIVER, linewidth=2.0, zorder=4)
         handles.append(Line2D([], [], color=_RIVER, linewidth=2.0, label="黄河(近似)"))
@@ -451,8 +453,17 @@ def _scale_bar(ax, length_m: float):
     from mpl_toolkits.axes_grid1.anchored_artists import AnchoredSizeBar
 
     label = f"{length_m / 1000:g} km"
-    bar = AnchoredSizeBar(ax.transData, length_m, label, "lower left", pad=0.6, frameon=True,
-                          size_vertical=length_m / 40, color="black", fontproperties={"size": 8})
+    bar = AnchoredSizeBar(
+        ax.transData,
+        length_m,
+        label,
+        "lower left",
+        pad=0.6,
+        frameon=True,
+        size_vertical=length_m / 40,
+        color="black",
+        fontproperties={"size": 8},
+    )
     ax.add_artist(bar)  # fmt: skip
     return bar
 
@@ -535,9 +546,9 @@ class _VectorSiteMap:
             self._station_line = ax.plot(
                 [], [], color=_STATION, linestyle=":", linewidth=1.2, zorder=5
             )[0]
-            self._ring = ax.plot(
-                [], [], color="#555555", linewidth=0.8, linestyle="-.", zorder=5
-            )[0]
+            self._ring = ax.plot([], [], color="#555555", linewidth=0.8, linestyle="-.", zorder=5)[
+                0
+            ]
             self._site = ax.scatter([0], [0], s=160, marker="*", c="#d73027", edgecolors="black",
                                     linewidths=0.8, zorder=9)  # fmt: skip
             self._label = ax.annotate(
@@ -557,6 +568,7 @@ class _VectorSiteMap:
         return self
 
     def __exit__(self, *exc: object) -> None:
+        """Close the renderer (its figure and the rendered background)."""
         self.close()
 
     def close(self) -> None:
@@ -810,9 +822,11 @@ class SiteMapRenderer:
         return self._areas, self._points
 
     def __enter__(self) -> SiteMapRenderer:
+        """Use the renderer in a ``with`` block; it is closed at the end."""
         return self
 
     def __exit__(self, *exc: object) -> None:
+        """Close the renderer (its figure and the rendered background)."""
         self.close()
 
     def close(self) -> None:
@@ -868,8 +882,10 @@ class SiteMapRenderer:
         row = int(np.floor((self._top - (sy[0] + half)) / res + 0.5)) if np.isfinite(sy[0]) else -1
         rows, cols = self._shape
         if not (0 <= col <= cols - px and 0 <= row <= rows - px):
-            return self._render_vector(x, y, crs=crs, label=label, verdict=verdict,
-                                       hub_xy=hub_xy, station_xy=station_xy, ring_m=ring_m)  # fmt: skip
+            return self._render_vector(
+                x, y, crs=crs, label=label, verdict=verdict,
+                hub_xy=hub_xy, station_xy=station_xy, ring_m=ring_m,
+            )  # fmt: skip
         areas, points = self._rasterize()
         self._points_img.rgba = points[row : row + px, col : col + px]
         left, top = self._x0 + col * res, self._top - row * res

@@ -92,7 +92,8 @@ def neutralise_text(values: pd.Series) -> pd.Series:
     if not risky.any():
         return values
     out = values.astype(object).copy()
-    out[risky] = "'" + pd.Series(arr.to_numpy(zero_copy_only=False)[risky], dtype=object)
+    text = arr.to_numpy(zero_copy_only=False)[risky].astype(object)
+    out[risky] = np.char.add("'", text.astype(str)).astype(object)  # by position, not label
     return out
 
 

@@ -10,12 +10,12 @@ the previous version current and intact.
 from __future__ import annotations
 
 import os
-from pathlib import Path
 import signal
 import subprocess
 import sys
 import textwrap
 import uuid
+from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd

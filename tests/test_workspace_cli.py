@@ -149,7 +149,6 @@ def test_app_passes_the_workspace_to_the_server(tmp_path):
     import urllib.request
 
     from playwright.sync_api import sync_playwright
-
     from test_browser import CHROMIUM, CHROMIUM_ARGS
 
     with socket.socket() as sock:

@@ -103,8 +103,10 @@ def _place_points(containers: list, taken: list[np.ndarray], seed: int) -> np.nd
             cand = _halton_points(container, 64, offset=seed + 37 * i)
             if len(occupied):
                 d = np.min(
-                    np.hypot(cand[:, None, 0] - occupied[None, :, 0],
-                             cand[:, None, 1] - occupied[None, :, 1]),
+                    np.hypot(
+                        cand[:, None, 0] - occupied[None, :, 0],
+                        cand[:, None, 1] - occupied[None, :, 1],
+                    ),
                     axis=1,
                 )
                 cand = cand[d >= spacing]
@@ -169,7 +171,7 @@ def _read(name: str) -> pd.DataFrame:
 
 def build_zones(counties_m: gpd.GeoDataFrame, city_m) -> gpd.GeoDataFrame:
     z = _read("zones")
-    by_county = dict(zip(counties_m["name"], counties_m.geometry))
+    by_county = dict(zip(counties_m["name"], counties_m.geometry, strict=True))
     geoms: dict[str, shapely.Polygon] = {}
     placed_in: dict[str, str] = {}
     occupied = None
@@ -188,7 +190,7 @@ def build_zones(counties_m: gpd.GeoDataFrame, city_m) -> gpd.GeoDataFrame:
 
     def split_children(parent: str) -> None:
         group = nested[nested["parent"] == parent]
-        for name, cell in zip(group["name"], _split(geoms[parent], len(group))):
+        for name, cell in zip(group["name"], _split(geoms[parent], len(group)), strict=True):
             geoms[name] = cell
             placed_in[name] = f"zone:{parent}"
 
@@ -230,8 +232,9 @@ def build_zones(counties_m: gpd.GeoDataFrame, city_m) -> gpd.GeoDataFrame:
     return gdf
 
 
-def build_points(name: str, zones_m: gpd.GeoDataFrame, counties_m, city_m, seed: int,
-                 taken: list[np.ndarray]) -> gpd.GeoDataFrame:
+def build_points(
+    name: str, zones_m: gpd.GeoDataFrame, counties_m, city_m, seed: int, taken: list[np.ndarray]
+) -> gpd.GeoDataFrame:
     df = _read(name)
     if "mappable" in df:
         # designations of a whole city or platforms with no site are kept in the
@@ -243,10 +246,11 @@ def build_points(name: str, zones_m: gpd.GeoDataFrame, counties_m, city_m, seed:
     published = _published(df)
     fixed = df[published]
     df = df[~published].reset_index(drop=True)
-    zone_geom = dict(zip(zones_m["name"], zones_m.geometry))
-    county_geom = dict(zip(counties_m["name"], counties_m.geometry))
+    zone_geom = dict(zip(zones_m["name"], zones_m.geometry, strict=True))
+    county_geom = dict(zip(counties_m["name"], counties_m.geometry, strict=True))
     containers, where = [], []
-    for zone, county in zip(df.get("zone", [None] * len(df)), df.get("county", [None] * len(df))):
+    zones_col = df.get("zone", [None] * len(df))
+    for zone, county in zip(zones_col, df.get("county", [None] * len(df)), strict=True):
         if zone in zone_geom:
             containers.append(zone_geom[zone].buffer(-100))
             where.append(f"zone:{zone}")
