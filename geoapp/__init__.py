@@ -29,6 +29,11 @@ Modules, one per concern::
     geoapp.chainmap    chain nodes (present / gap / target), gaps by chain and zone, zones for a gap
     geoapp.chainexport chain map and pipeline as XLSX (Chinese headers, formula-safe cells)
     geoapp.chainreport the "两图一表" chain page as HTML / PDF
+    geoapp.presentation tables as a planner reads them: translated codes, blank empties, titled CSV
+    geoapp.sources     citations as the document's title and line (not seeds/<file>.txt)
+    geoapp.uploads     an upload keeps its good rows; unknown coded values listed by file line
+    geoapp.app         the Streamlit app (main.py, common.py, views/); stablemap: one stable map
+                       per page (cached base, dynamic layers, kept view)
 """
 
 __version__ = "0.1.0"

@@ -19,6 +19,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any, Literal, TypeVar
 
@@ -306,3 +307,117 @@ def metric_transformer(source: Any) -> Transformer:
     pyproj.Transformer
     """
     return _transformer(CRS.from_user_input(source))
+
+
+# --------------------------------------------------------------------------- typed coordinates
+_HEMI = {
+    "E": "E",
+    "W": "W",
+    "N": "N",
+    "S": "S",
+    "东经": "E",
+    "西经": "W",
+    "北纬": "N",
+    "南纬": "S",
+    "东": "E",
+    "西": "W",
+    "北": "N",
+    "南": "S",
+}
+_NUM = r"\d+(?:\.\d+)?"
+_COORD = re.compile(
+    rf"(?P<pre>东经|西经|北纬|南纬|[NSEW东西南北])?\s*"
+    rf"(?P<sign>[-+−])?(?P<deg>{_NUM})\s*"
+    rf"(?:(?P<dmark>[°度])\s*"
+    rf"(?:(?P<min>{_NUM})\s*['′’分]\s*)?"
+    rf"(?:(?P<sec>{_NUM})\s*(?:\"|″|”|''|′′|秒)\s*)?)?"
+    rf"(?P<post>[NSEW])?"
+)
+
+
+def parse_lonlat(text: str, *, datum: Datum = "wgs84") -> tuple[float, float]:
+    r"""Read a typed or pasted coordinate pair and return WGS-84 longitude, latitude.
+
+    Accepts decimal degrees (``"115.03, 35.76"``, ``"115.03 35.76"``,
+    ``"115.03，35.76"``), degrees-minutes-seconds
+    (``115°01'30"E 35°45'36"N``, ``东经115度01分30秒 北纬35度45分36秒``) and
+    degrees with decimal minutes (``115°01.5'E``). With hemisphere letters the
+    order does not matter; without them a pair whose first value cannot be a
+    longitude in China but whose second can (``"35.76, 115.03"``) is read as
+    latitude, longitude.
+
+    Parameters
+    ----------
+    text
+        The typed text.
+    datum
+        ``{"wgs84", "gcj02", "bd09"}``: the coordinate system the text is in
+        (GCJ-02 from Gaode / Tencent, BD-09 from Baidu); converted to WGS-84.
+
+    Returns
+    -------
+    (lon, lat) : tuple of float
+        WGS-84 degrees.
+
+    Raises
+    ------
+    ValueError
+        When the text does not hold exactly two coordinates, a minute or
+        second is 60 or more, or a value is out of range; the message says
+        which.
+
+    Examples
+    --------
+    >>> parse_lonlat("115.03, 35.76")
+    (115.03, 35.76)
+    >>> [round(v, 6) for v in parse_lonlat("115°01'30\"E 35°45'36\"N")]
+    [115.025, 35.76]
+    """
+    if datum not in DATUMS:
+        msg = f"`datum` was {datum!r} but must be one of {DATUMS}."
+        raise ValueError(msg)
+    src = (text or "").strip().upper().replace("，", ",").replace("；", ";")
+    if not src:
+        msg = "no coordinate was given; type longitude, latitude, e.g. 115.03, 35.76"
+        raise ValueError(msg)
+    values: list[tuple[float, str | None]] = []
+    pos = 0
+    for m in _COORD.finditer(src):
+        gap = src[pos : m.start()].strip(" ,;/\t")
+        if gap:
+            msg = f"could not read {gap!r} in {text!r}; type e.g. 115.03, 35.76"
+            raise ValueError(msg)
+        pos = m.end()
+        minutes = float(m["min"] or 0)
+        seconds = float(m["sec"] or 0)
+        if minutes >= 60 or seconds >= 60:
+            msg = f"minutes and seconds must be below 60 in {m.group(0).strip()!r}"
+            raise ValueError(msg)
+        value = float(m["deg"]) + minutes / 60 + seconds / 3600
+        hemi = _HEMI.get(m["pre"] or m["post"] or "")
+        if m["sign"] in ("-", "−") or hemi in ("W", "S"):
+            value = -value
+        values.append((value, hemi))
+    rest = src[pos:].strip(" ,;/\t")
+    if rest:
+        msg = f"could not read {rest!r} in {text!r}; type e.g. 115.03, 35.76"
+        raise ValueError(msg)
+    if len(values) != 2:
+        msg = f"expected two coordinates (longitude, latitude) but found {len(values)} in {text!r}"
+        raise ValueError(msg)
+    (a, ha), (b, hb) = values
+    if ha in ("N", "S") or hb in ("E", "W"):
+        lon, lat = b, a
+    elif ha in ("E", "W") or hb in ("N", "S"):
+        lon, lat = a, b
+    elif not (73 <= a <= 136) and 73 <= b <= 136 and 3 <= a <= 54:
+        lon, lat = b, a  # "35.76, 115.03": latitude first
+    else:
+        lon, lat = a, b
+    if not (-180 <= lon <= 180 and -90 <= lat <= 90):
+        msg = f"longitude {lon:g} / latitude {lat:g} out of range in {text!r}"
+        raise ValueError(msg)
+    if datum != "wgs84":
+        x, y = convert_lonlat(lon, lat, source=datum, target="wgs84")
+        return float(x), float(y)
+    return float(lon), float(lat)

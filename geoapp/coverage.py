@@ -314,8 +314,9 @@ def _rule_codes(values: pd.Series, by: pd.Series, outside: str) -> tuple[np.ndar
     keys = np.flatnonzero(present)  # the distinct cases
     case = (np.cumsum(present) - 1)[key]
     pos = keys // 2 - 1
-    case_values = pd.Series(np.asarray(uniques, dtype=object)[np.maximum(pos, 0)], dtype=object)
-    case_values[pos < 0] = None  # the value was missing
+    # the last slot stands for a missing value (also when every value is missing)
+    padded = np.asarray([*uniques, None], dtype=object)
+    case_values = pd.Series(padded[np.where(pos < 0, len(uniques), pos)], dtype=object)
     case_by = pd.Series(np.where(keys % 2 == 1, "unstated", "location"), dtype=object)
     case_labels = place_labels(case_values, case_by, outside).to_numpy(dtype=object)
     label_code, names = pd.factorize(case_labels)

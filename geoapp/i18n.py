@@ -370,7 +370,7 @@ _EN: Mapping[str, str] = MappingProxyType(
         "按产业链": "By chain",
         "按园区": "By zone",
         "按产业集群": "By cluster",
-        "亿元以上项目数": "Projects ≥ 1 亿元",
+        "亿元以上项目数": "Projects of ≥ 100 M CNY",
         "已注明投资额合计(亿元)": "Known investment (100 M CNY)",
         "目标": "Target",
         "现状": "Current",
@@ -379,8 +379,8 @@ _EN: Mapping[str, str] = MappingProxyType(
             "CNY cannot be measured from it."
         ),
         "多数项目未注明投资额，亿元以上项目数和投资额只是下限。": (
-            "Most projects state no investment: counts of projects ≥ 1 亿元 and sums are lower "
-            "bounds."
+            "Most projects state no investment: counts of projects of ≥ 100 M CNY and sums are "
+            "lower bounds."
         ),
         # workspace (issue 9)
         "工作空间": "Workspace",
@@ -439,3 +439,93 @@ def translate(text: str, lang: str = "zh") -> str:
     if lang == "zh":
         return text
     return _EN.get(text, text)
+
+
+# --------------------------------------------------------------------------- app (issue 10)
+# The stable-map pages' strings: appended in one block so parallel additions merge cleanly.
+_EN = MappingProxyType(
+    {
+        **_EN,
+        "BD-09（百度）": "BD-09 (Baidu)",
+        "GCJ-02（高德、腾讯）": "GCJ-02 (Gaode / AMap, Tencent)",
+        "WGS-84 / CGCS2000（GPS、天地图）": "WGS-84 / CGCS2000 (GPS, Tianditu)",
+        "定位": "Go",
+        "定位到 经度, 纬度": "Go to lon, lat",
+        "经纬度": "Lon, lat",
+        "排除示意位置": "Exclude schematic positions",
+        "无法识别的坐标": "Coordinate not understood",
+        "示意位置是为演示选定的位置，并非实测坐标；勾选后分析只用实测或近似位置。": (
+            "Schematic positions were chosen for the demonstration and are not surveyed; "
+            "tick to analyse only surveyed or approximate positions."
+        ),
+        "经纬度可写成 115.03, 35.76 或 115°01′30″E 35°45′36″N；坐标类型见下。": (
+            "Type lon, lat as 115.03, 35.76 or 115°01′30″E 35°45′36″N; choose the "
+            "coordinate system below."
+        ),
+        "参数已改变：点击“运行 HDBSCAN”更新聚类结果。": (
+            "Settings changed: click “Run HDBSCAN” to update the clusters."
+        ),
+        "没有可分析的项目：请放宽筛选条件，或取消“排除示意位置”。": (
+            "No projects to analyse: widen the filters, or untick “Exclude schematic positions”."
+        ),
+        "运行 HDBSCAN": "Run HDBSCAN",
+        "运行热点分析": "Run hot-spot analysis",
+        "参数已改变：点击“运行选址”更新新增设施。": (
+            "Settings changed: click “Run placement” to update the new facilities."
+        ),
+        "在当前服务半径内无法覆盖全部项目：请增大服务半径，或改用 MCLP（最大覆盖）。": (
+            "Not every project can be covered within this service radius: increase the "
+            "radius, or use MCLP (maximum coverage)."
+        ),
+        "新增设施数 k（MCLP）": "New facilities k (MCLP)",
+        "清除选址结果": "Clear the placement",
+        "网格间距(公里)（规则网格）": "Grid spacing (km, grid candidates)",
+        "运行选址": "Run placement",
+        "示意位置不代表所在县区：县区按注明的县区或园区统计，地图弹窗中显示为“未注明”。": (
+            "A schematic position says nothing about the county: counties are counted from "
+            "the stated county or zone, and the map's popups show “not stated”."
+        ),
+        "下载评估报告 (zip)": "Download the report (zip)",
+        "产业链不在目录中或未填写的候选点标为“待核实”，排在推荐、可行和不建议的候选点之后": (
+            "Candidates whose chain is missing or not in the catalogue are marked “needs "
+            "review” and ranked after the recommended, feasible and not-advised ones"
+        ),
+        "先选择产业链，再点击地图上的一点、输入坐标，或用地图左侧工具绘制地块。": (
+            "Choose the chain first, then click a point on the map, type a coordinate, or "
+            "draw a parcel with the tools on the map's left."
+        ),
+        "同时生成 PDF（较慢）": "Also make PDFs (slower)",
+        "同链项目数": "Same-chain projects",
+        "坐标 经度, 纬度": "Coordinate lon, lat",
+        "无法识别的坐标：请写成 经度, 纬度，例如 115.03, 35.76 或 115°01′30″E 35°45′36″N。": (
+            "Coordinate not understood: write lon, lat, e.g. 115.03, 35.76 or "
+            "115°01′30″E 35°45′36″N."
+        ),
+        "无法读取上传的文件。": "The uploaded file could not be read.",
+        "正在生成评估报告…": "Making the report…",
+        "生成评估报告": "Make the report",
+        "站点页": "Site pages",
+        "评估报告已生成": "The report is ready",
+        "评估此坐标": "Evaluate this coordinate",
+        "该位置在濮阳市域外，不作评估。请在市域内选点。": (
+            "This position is outside Puyang city and is not evaluated; choose a point "
+            "inside the city."
+        ),
+        "请先选择产业链": "Choose the chain first",
+        "该位置在濮阳市域外；经纬度可能写反了，请检查。": (
+            "This position is outside Puyang city; longitude and latitude look swapped, "
+            "please check."
+        ),
+        "请先选择候选项目产业链，再评估该位置。": (
+            "Choose the candidate project's chain first; then the position is evaluated."
+        ),
+        "待核实": "Needs review",
+        "所用要素中示意位置数": "Schematic positions among the features used",
+        "经度(WGS-84)": "lon (WGS-84)",
+        "纬度(WGS-84)": "lat (WGS-84)",
+        "产业链在目录中": "Chain in the catalogue",
+        "编号": "ID",
+        "最近物流枢纽距离(米)": "Nearest logistics hub distance (m)",
+        "最近监测站距离(米)": "Nearest monitoring station distance (m)",
+    }
+)

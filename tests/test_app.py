@@ -46,6 +46,23 @@ def map_args(at: AppTest) -> dict:
     return json.loads(comps[0].proto.json_args)
 
 
+def map_js(at: AppTest) -> str:
+    """The map's base script and its dynamic layers (``feature_group``) together."""
+    args = map_args(at)
+    return args["script"] + (args["feature_group"] or "")
+
+
+def button(at: AppTest, label: str):
+    found = [b for b in at.button if b.label == label]
+    assert found, [b.label for b in at.button]
+    return found[0]
+
+
+def set_chain(state: dict | None = None) -> dict:
+    """Session state choosing the siting chain (it must be chosen before a site is evaluated)."""
+    return {"site_chain:zh": chains_table()["chain"].iloc[0], **(state or {})}
+
+
 def dataframe_with(at: AppTest, column: str):
     frames = [d.value for d in at.dataframe if column in d.value.columns]
     assert frames, [list(d.value.columns) for d in at.dataframe]
@@ -76,49 +93,58 @@ def test_overview_renders_figures_map_and_filters():
     assert at.title[0].value == "地图总览"
     m = metrics(at)
     assert m["项目数"] == str(N_PROJECTS) and "总投资(亿元)" in m
-    assert {w.label for w in at.sidebar.multiselect} == {"县区", "产业集群", "产业链", "阶段"}
-    assert at.sidebar.slider(key="f_investment:zh").value[0] == 0.0
+    assert {w.label for w in at.multiselect} == {"县区", "产业集群", "产业链", "阶段"}
+    assert at.slider(key="f_investment:zh").value[0] == 0.0
     assert at.sidebar.selectbox(key="basemap:zh").value == "none"
     args = map_args(at)
-    assert args["returned_objects"] == []  # panning never reruns the page
-    assert "geoapp-county" in args["script"] and "geoapp-project" in args["script"]
+    # only the view comes back (kept across pages); panning reruns no more than the fragment
+    assert args["returned_objects"] == ["center", "zoom"]
+    # the base (counties, zones, …) is the stable script; the projects are a dynamic layer
+    assert "geoapp-county" in args["script"] and "geoapp-project" not in args["script"]
+    assert "geoapp-project" in args["feature_group"]
     assert all(
         u.startswith("../../app/static/vendor/") for u in args["js_links"] + args["css_links"]
     )
     stage_table = dataframe_with(at, "阶段")
     assert stage_table["项目数"].sum() == N_PROJECTS
     assert len(at.get("download_button")) == 3
+    assert any(f"{N_PROJECTS} 个为示意位置" in c.value for c in at.caption)
 
 
 def test_filters_change_the_figures():
     at = run_page()
-    at.sidebar.multiselect(key="f_stages:zh").set_value(["投产"]).run()
+    base = map_args(at)
+    at.multiselect(key="f_stages:zh").set_value(["投产"]).run()
     assert metrics(at)["项目数"] == "26"
-    at.sidebar.multiselect(key="f_counties:zh").set_value(["华龙区"]).run()
+    after = map_args(at)
+    # the filter changes only the dynamic layers: same base script, same component key
+    assert after["script"] == base["script"] and after["key"] == base["key"]
+    assert after["feature_group"] != base["feature_group"]
+    at.multiselect(key="f_counties:zh").set_value(["华龙区"]).run()
     assert int(metrics(at)["项目数"]) < 26
-    at.sidebar.multiselect(key="f_counties:zh").set_value([]).run()
-    at.sidebar.multiselect(key="f_stages:zh").set_value([]).run()
-    at.sidebar.slider(key="f_investment:zh").set_value((1.0, 10.0)).run()
+    at.multiselect(key="f_counties:zh").set_value([]).run()
+    at.multiselect(key="f_stages:zh").set_value([]).run()
+    at.slider(key="f_investment:zh").set_value((1.0, 10.0)).run()
     assert int(metrics(at)["项目数"]) < 12  # only stated amounts within the range
     assert not at.exception
 
 
 def test_english_switch_keeps_the_choices():
     at = run_page()
-    at.sidebar.multiselect(key="f_stages:zh").set_value(["投产"]).run()
+    at.multiselect(key="f_stages:zh").set_value(["投产"]).run()
     at.sidebar.radio(key="lang").set_value("en").run()
     assert not at.exception
     assert at.title[0].value == "Overview map"
     assert metrics(at)["Projects"] == "26"
-    assert at.sidebar.multiselect(key="f_stages:en").value == ["投产"]
-    assert at.sidebar.multiselect(key="f_stages:en").options[-2] == "In production"
-    assert "Legend" in map_args(at)["script"]
+    assert at.multiselect(key="f_stages:en").value == ["投产"]
+    assert at.multiselect(key="f_stages:en").options[-2] == "In production"
+    assert "Legend" in map_args(at)["feature_group"]
     assert at.query_params["lang"] in ("en", ["en"])
 
 
 def test_filters_are_kept_across_pages():
     at = run_page()
-    at.sidebar.multiselect(key="f_stages:zh").set_value(["投产"]).run()
+    at.multiselect(key="f_stages:zh").set_value(["投产"]).run()
     at.switch_page("views/clustering.py").run()
     assert metrics(at)["项目数"] == "26"
     at.switch_page("views/overview.py").run()
@@ -159,12 +185,18 @@ def test_clustering_page_shows_the_cluster_table():
     table = dataframe_with(at, "聚类")
     assert len(table) == int(metrics(at)["聚类数"]) > 0
     assert table["项目数"].sum() + int(metrics(at)["噪声点"]) == N_PROJECTS
-    assert "geoapp-hull" in map_args(at)["script"]
-    at.sidebar.radio(key="cl_method").set_value("hdbscan").run()
+    assert "geoapp-hull" in map_args(at)["feature_group"]
+    at.radio(key="cl_method").set_value("hdbscan").run()
+    # HDBSCAN runs on its button: until then the page says so
+    assert not at.exception and metrics(at)["聚类数"] == "—"
+    assert any("运行 HDBSCAN" in i.value for i in at.info)
+    button(at, "运行 HDBSCAN").click().run()
     assert not at.exception and len(dataframe_with(at, "聚类")) == int(metrics(at)["聚类数"])
-    at.sidebar.checkbox(key="cl_hot").check().run()
+    at.checkbox(key="cl_hot").check().run()
+    assert "geoapp-hotspot" not in map_args(at)["feature_group"]  # not before its button
+    button(at, "运行热点分析").click().run()
     assert not at.exception
-    assert "geoapp-hotspot" in map_args(at)["script"]
+    assert "geoapp-hotspot" in map_args(at)["feature_group"]
 
 
 def test_coverage_page_shows_the_share_table():
@@ -174,56 +206,74 @@ def test_coverage_page_shows_the_share_table():
     assert m["覆盖率(按数量)"].endswith("%")
     table = dataframe_with(at, "覆盖率(按数量)")
     assert table["项目数"].sum() == N_PROJECTS
-    assert "geoapp-service" in map_args(at)["script"]
-    at.sidebar.radio(key="cov_type").set_value("monitoring_stations").run()
+    assert "geoapp-service" in map_args(at)["feature_group"]
+    at.radio(key="cov_type").set_value("monitoring_stations").run()
     assert not at.exception
     assert metrics(at)["覆盖率(按数量)"] != m["覆盖率(按数量)"]
 
 
 def test_coverage_placement_mclp():
     at = run_page("coverage")
-    at.radio(key="cov_model").set_value("mclp").run()
+    at.radio(key="cov_model").set_value("mclp")
+    at.number_input(key="cov_k").set_value(2)
+    button(at, "运行选址").click().run()
     assert not at.exception, at.exception
     m = metrics(at)
     before = float(m["优化前覆盖率"].rstrip("%"))
     after = float(m["优化后覆盖率"].rstrip("%"))
     assert after >= before
-    assert "geoapp-new" in map_args(at)["script"]
-    assert any("最优解" in c.value for c in at.caption)  # solved to proven optimality
+    assert map_args(at)["feature_group"].count("geoapp-new") >= 1
+    # the proposed sites can be downloaded, and the result follows its parameters
+    assert {b.label for b in at.get("download_button")} >= {"下载 GeoJSON", "下载 GeoPackage"}
+    proposed = at.session_state["results"]["proposed_sites"]["gdf"]
+    assert len(proposed) == 2 and set(proposed["model"]) == {"MCLP"}
+    at.slider(key="cov_radius_logistics_hubs").set_value(12.0).run()
+    assert "优化后覆盖率" not in metrics(at)
+    assert any("运行选址" in i.value for i in at.info)
 
 
 def test_coverage_placement_stopped_by_its_time_limit_says_how_good_it_is():
     at = run_page("coverage")
-    at.sidebar.radio(key="cov_type").set_value("monitoring_stations")
+    at.radio(key="cov_type").set_value("monitoring_stations").run()
     at.radio(key="cov_model").set_value("lscp")
-    at.radio(key="cov_cand").set_value("grid").run()  # enables the spacing and time limit
+    at.radio(key="cov_cand").set_value("grid")
     at.slider(key="cov_spacing").set_value(2.0)
+    at.number_input(key="cov_time_limit").set_value(0.001)
     at.slider(key="cov_radius_monitoring_stations").set_value(8.0)
-    at.number_input(key="cov_time_limit").set_value(0.001).run()
+    button(at, "运行选址").click().run()
     assert not at.exception, at.exception
     warned = " ".join(w.value for w in at.warning)
     assert "求解质量" in warned and "0.001 秒时间上限" in warned
-    assert re.search(r"与最优解相差不超过 \d+\.\d%（最多比最少所需设施数多 \d+ 个）", warned), warned
+    assert re.search(r"与最优解相差不超过 \d+\.\d%（最多比最少所需设施数多 \d+ 个）", warned), (
+        warned
+    )
     assert float(metrics(at)["优化后覆盖率"].rstrip("%")) == 100.0
 
 
 # --------------------------------------------------------------------------- siting
 def test_siting_evaluates_an_injected_click():
-    at = run_page("siting", state={"site": {"kind": "point", "lon": 115.03, "lat": 35.62}})
+    at = run_page(
+        "siting", state=set_chain({"site": {"kind": "point", "lon": 115.03, "lat": 35.62}})
+    )
     m = metrics(at)
     assert m["结论"] in VERDICTS_ZH and m["县区"] == "濮阳县"
     assert float(m["得分"]) >= 0
     assert "km" in m["最近物流枢纽"] and "km" in m["最近监测站"]
     args = map_args(at)
-    assert args["returned_objects"] == ["last_clicked", "last_active_drawing"]
+    assert args["returned_objects"] == ["last_clicked", "last_active_drawing", "center", "zoom"]
     assert "geoapp-site" in (args["feature_group"] or "")  # the marker does not re-render the map
+    assert "geoapp-river-buffer" in args["feature_group"]  # the buffer of the current setting
+    assert "geoapp-river-buffer" not in args["script"]
     assert len(dataframe_with(at, "得分")) == 5  # score breakdown, one row per criterion
 
 
 def test_siting_refuses_a_click_outside_the_city():
-    at = run_page("siting", state={"site": {"kind": "point", "lon": 113.6, "lat": 34.7}})
-    assert any("outside 濮阳市" in e.value for e in at.error)
+    at = run_page("siting", state=set_chain({"site": {"kind": "point", "lon": 113.6, "lat": 34.7}}))
+    assert any("濮阳市域外" in w.value for w in at.warning)  # in the UI language
     assert "结论" not in metrics(at)
+    swapped = set_chain({"site": {"kind": "point", "lon": 35.62, "lat": 115.03}})
+    at = run_page("siting", state=swapped)
+    assert any("经纬度可能写反了" in w.value for w in at.warning), [w.value for w in at.warning]
 
 
 def test_siting_chemical_project_near_the_river_is_prohibited_with_its_legal_basis(near_river):
@@ -241,21 +291,25 @@ def test_siting_chemical_project_near_the_river_is_prohibited_with_its_legal_bas
 
 def test_siting_evaluates_a_drawn_parcel():
     parcel = shapely.box(115.02, 35.61, 115.04, 35.63).wkt
-    at = run_page("siting", state={"site": {"kind": "parcel", "wkt": parcel}})
+    at = run_page("siting", state=set_chain({"site": {"kind": "parcel", "wkt": parcel}}))
     assert metrics(at)["结论"] in VERDICTS_ZH
     assert any("ha" in c.value for c in at.caption)
 
 
 def test_siting_ranks_an_uploaded_candidate_file():
-    csv = "名称,产业链,经度,纬度\n甲地块,氢能,115.03,35.62\n乙地块,绿色涂料,115.10,35.70\n丙地块,,114.95,35.80\n"
+    csv = (
+        "名称,产业链,经度,纬度\n甲地块,氢能,115.03,35.62\n乙地块,绿色涂料,115.10,35.70\n"
+        "丙地块,,114.95,35.80\n"
+    )
     at = run_page("siting")
-    at.sidebar.file_uploader(key="site_upload").upload("候选点.csv", csv.encode("gbk"), "text/csv")
+    at.file_uploader(key="site_upload").upload("候选点.csv", csv.encode("gbk"), "text/csv")
     at.run()
     assert not at.exception, at.exception
     ranked = dataframe_with(at, "rank")
     assert list(ranked["rank"]) == [1, 2, 3]
-    assert set(ranked["verdict"]) <= VERDICTS_ZH
-    assert ranked["score"].is_monotonic_decreasing or ranked["verdict"].nunique() > 1
+    # 丙地块 states no chain: flagged for review and ranked last, not ranked on a silent 0
+    assert list(ranked["verdict"])[-1] == "待核实" and list(ranked["name"])[-1] == "丙地块"
+    assert set(ranked["verdict"][:2]) <= VERDICTS_ZH
     assert "geoapp-candidate" in (map_args(at)["feature_group"] or "")
     assert {b.label for b in at.get("download_button")} >= {"下载 CSV", "下载 GeoJSON"}
 
@@ -274,11 +328,13 @@ def test_data_upload_reports_rejected_rows_and_replaces_projects():
     at.run()
     assert not at.exception, at.exception
     rejected = dataframe_with(at, "reason")
-    assert list(rejected["row"]) == [4]
-    # the chain "<script>…" is not in the taxonomy: the layer check fails, nothing is replaced
-    assert any("does not match its declaration" in e.value for e in at.error)
-    assert not [b for b in at.button if b.key == "data_apply"]
-    assert at.session_state["ws_versions"]["projects"] == 0  # nothing written (issue 9)
+    # the unknown chain "<script>…" costs its row only (line 5 of the file), listed as text
+    assert list(rejected["row"]) == [4, 5]
+    assert "产业链“<script>alert(1)</script>”不在目录中" in list(rejected["reason"])
+    assert not at.error
+    assert button(at, "替换 · 项目 (2)")
+    assert at.session_state["ws_versions"]["projects"] == 0  # nothing written yet (issue 9)
+    assert any("可用 2 行，被拒绝 2 行" in i.value for i in at.info)
 
     good = csv.replace("<script>alert(1)</script>", "氢能")
     at.file_uploader(key="data_upload").upload("projects.csv", good.encode("gbk"), "text/csv")
@@ -318,6 +374,7 @@ def test_data_constraint_layer_is_used_by_siting():
     assert not at.exception, at.exception
     at.switch_page("views/siting.py")
     at.session_state["site"] = {"kind": "point", "lon": 115.03, "lat": 35.62}
+    at.session_state["site_chain:zh"] = chains_table()["chain"].iloc[0]
     at.run()
     assert not at.exception, at.exception
     assert metrics(at)["结论"] == "禁止"
@@ -333,3 +390,108 @@ def test_data_page_downloads_layers_and_results():
     at.selectbox(key="data_dl_fmt").set_value("gpkg").run()
     assert not at.exception
     assert at.get("download_button")[0].label == "下载 counties.gpkg"
+
+
+# --------------------------------------------------------------------------- issue 10
+def test_go_to_box_moves_the_map_to_a_typed_dms_coordinate():
+    at = run_page()
+    at.text_input(key="overview_map_goto_text").input("115°01'30\"E 35°45'36\"N")
+    button(at, "定位").click().run()
+    assert not at.exception, at.exception
+    args = map_args(at)
+    lat, lon = args["center"]
+    assert (
+        abs(lon - (115 + 1 / 60 + 30 / 3600)) < 1e-9
+        and abs(lat - (35 + 45 / 60 + 36 / 3600)) < 1e-9
+    )
+    assert args["zoom"] >= 13
+
+
+def test_go_to_box_answers_an_unreadable_coordinate_in_the_ui_language():
+    at = run_page()
+    at.text_input(key="overview_map_goto_text").input("濮阳市政府")
+    button(at, "定位").click().run()
+    assert not at.exception
+    assert any("无法识别的坐标" in e.value for e in at.error)
+    assert map_args(at)["center"] is None
+
+
+def test_the_view_is_handed_back_when_a_map_is_mounted_again():
+    at = run_page()
+    at.session_state["map_view"] = {"center": [35.7, 115.1], "zoom": 12.5, "sent": {}}
+    at.switch_page("views/coverage.py").run()
+    args = map_args(at)
+    assert args["center"] == [35.7, 115.1] and args["zoom"] == 12.5
+    at.sidebar.radio(key="lang").set_value("en").run()  # a new base (English), same view
+    assert map_args(at)["center"] == [35.7, 115.1]
+
+
+def test_excluding_schematic_positions_is_said_and_leaves_no_sample_projects():
+    at = run_page("clustering")
+    assert any(
+        f"所用 {N_PROJECTS} 个项目中，{N_PROJECTS} 个为示意位置" in c.value for c in at.caption
+    )
+    at.checkbox(key="excl_schematic:zh").check().run()
+    assert not at.exception, at.exception
+    assert metrics(at)["项目数"] == "0"
+    assert any("没有可分析的项目" in w.value for w in at.warning)
+
+
+def test_lscp_infeasible_is_explained_without_api_names():
+    at = run_page("coverage")
+    at.slider(key="cov_radius_logistics_hubs").set_value(2.0)
+    at.radio(key="cov_model").set_value("lscp")
+    button(at, "运行选址").click().run()
+    assert not at.exception, at.exception
+    text = " ".join(e.value for e in at.error)
+    assert "全覆盖（LSCP）不可行" in text and "公里" in text
+    assert "radius_m" not in text and "model=" not in text and "LSCP is infeasible" not in text
+
+
+def test_siting_asks_for_the_chain_before_evaluating():
+    at = run_page("siting", state={"site": {"kind": "point", "lon": 115.03, "lat": 35.62}})
+    assert "结论" not in metrics(at)
+    assert any("请先选择候选项目产业链" in i.value for i in at.info)
+    assert at.selectbox(key="site_chain:zh").value is None
+
+
+def test_siting_outside_the_city_is_not_evaluated():
+    at = run_page("siting", state=set_chain({"site": {"kind": "point", "lon": 114.2, "lat": 35.0}}))
+    assert "结论" not in metrics(at)
+    assert any("濮阳市域外" in w.value for w in at.warning)
+
+
+def test_siting_evaluates_a_typed_coordinate():
+    at = run_page("siting", state=set_chain())
+    at.text_input(key="site_coord_text").input("35°37'12\"N 115°01'48\"E")
+    button(at, "评估此坐标").click().run()
+    assert not at.exception, at.exception
+    assert metrics(at)["结论"] in VERDICTS_ZH
+    assert any("115.03000, 35.62000" in c.value for c in at.caption)
+    assert map_args(at)["center"] == pytest.approx([35.62, 115.03])
+
+
+def test_siting_batch_report_from_the_uploaded_candidates():
+    import io
+    import zipfile
+
+    csv = "名称,产业链,经度,纬度\n甲地块,氢能,115.03,35.62\n乙地块,绿色涂料,115.10,35.70\n"
+    at = run_page("siting")
+    at.file_uploader(key="site_upload").upload("候选点.csv", csv.encode("utf-8"), "text/csv")
+    at.run()
+    button(at, "生成评估报告").click().run()
+    assert not at.exception, at.exception
+    assert "下载评估报告 (zip)" in {b.label for b in at.get("download_button")}
+    _, data, n_pages, n_pdfs = at.session_state["site_report"]
+    names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+    assert "siting_report/index.html" in names and n_pages == 2 and n_pdfs == 0
+    assert sum(n.startswith("siting_report/sites/") and n.endswith(".html") for n in names) == 2
+
+
+def test_coverage_follows_a_stage_filter_whose_projects_state_no_zone():
+    at = run_page()
+    at.multiselect(key="f_stages:zh").set_value(["投产"]).run()
+    at.switch_page("views/coverage.py").run()
+    assert not at.exception, at.exception
+    assert metrics(at)["已覆盖项目"].endswith("/ 26")
+    assert dataframe_with(at, "覆盖率(按数量)")["项目数"].sum() == 26

@@ -4,10 +4,12 @@ A module fixture starts ``streamlit run geoapp/app/main.py`` on a free loopback
 port and waits for ``/_stcore/health``. The test drives Chromium (Debian's
 ``/usr/bin/chromium`` through Playwright) with all requests to other hosts
 aborted and counted, and checks that Leaflet drew the six county polygons and
-the project markers, that the coverage page shows its table and that a click on
-the siting map yields a verdict. It saves screenshots to ``artifacts/`` and
-reports the time to the first map and the map payload (printed, and written to
-``artifacts/browser_metrics.json``). It never skips.
+the project markers, that a stage filter redraws the projects in the same map
+(the map is not mounted again and keeps its zoom, also inside the page's
+``st.fragment``), that the coverage page shows its table, and that on the
+siting page a click and a typed coordinate each yield a verdict. It saves
+screenshots to ``artifacts/`` and reports the time to the first map and the map
+payload (printed, and written to ``artifacts/browser_metrics.json``). It never skips.
 """
 
 from __future__ import annotations
@@ -53,7 +55,8 @@ LOOPBACK = (
     "blob:",
     "about:",
 )
-VERDICTS_ZH = {"推荐", "可行", "不建议", "禁止"}
+N_PROJECTS = len(load_layer("projects"))
+VERDICTS_ZH = {"推荐", "可行", "不建议", "待核实", "禁止"}
 
 
 def _free_port() -> int:
@@ -69,7 +72,8 @@ def server():
     port = _free_port()
     ARTIFACTS.mkdir(exist_ok=True)
     log = (ARTIFACTS / "streamlit_server.log").open("wb")
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    # this checkout's geoapp, whatever is installed
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONPATH": str(ROOT)}
     proc = subprocess.Popen(
         [
             sys.executable,
@@ -190,9 +194,58 @@ def test_app_in_a_browser_without_network(server):
             assert vendor, "the map assets should come from the app's static/vendor"
             sizes = {r.url: r.sizes()["responseBodySize"] for r in component + vendor}
 
+            # --- a stage filter redraws the projects in the same map, which keeps its zoom
+            body = frame.locator("body")
+            body.evaluate(
+                "() => { window.__sameMap = true; window.map.setView([35.72, 115.05], 11); }"
+            )
+            page.wait_for_timeout(1500)  # the view goes back to the server (a fragment run)
+            page.get_by_test_id("stMultiSelect").filter(has_text="阶段").click()
+            page.get_by_role("option", name="投产", exact=True).click()
+            page.keyboard.press("Escape")
+            page.wait_for_function(
+                "() => [...document.querySelectorAll('[data-testid=stMetricValue]')]"
+                ".some(e => e.innerText.trim() === '26')",
+                timeout=30_000,
+            )
+            body.evaluate(
+                "() => new Promise((ok, no) => { const t0 = Date.now(); (function poll() {"
+                " if (document.querySelectorAll('path.geoapp-project').length === 26) ok();"
+                " else if (Date.now() - t0 > 30000) no('projects not redrawn');"
+                " else setTimeout(poll, 50); })(); })"
+            )
+            page.wait_for_timeout(800)
+            assert body.evaluate("() => window.__sameMap === true"), "the map was mounted again"
+            assert body.evaluate("() => window.map.getZoom()") == 11
+            page.screenshot(path=str(ARTIFACTS / "browser_filtered.png"))
+            # --- the legend follows the layers switched on, also across a dynamic update
+            legend_on = (
+                "(_, name) => { const e = document.querySelector("
+                "'.geoapp-legend [data-layer=\"' + name + '\"]'); "
+                "return e !== null && e.style.display !== 'none'; }"
+            )
+            assert body.evaluate(legend_on, "物流枢纽") and not body.evaluate(legend_on, "周边县区")
+            frame.locator(".leaflet-control-layers").hover()
+            frame.locator(".leaflet-control-layers-overlays label", has_text="物流枢纽").click()
+            page.wait_for_timeout(300)
+            assert not body.evaluate(legend_on, "物流枢纽")
+            assert frame.locator(".geoapp-hubs").count() == 0
+            page.mouse.move(5, 5)
+            n = body.evaluate("() => window.geoappDynamicCount")
+            page.get_by_test_id("stRadio").filter(has_text="着色依据").get_by_text("阶段").click()
+            body.evaluate(
+                "(_, n) => new Promise((ok, no) => { const t0 = Date.now();"
+                " (function poll() { if (window.geoappDynamicCount > n) ok();"
+                " else if (Date.now() - t0 > 30000) no('no update');"
+                " else setTimeout(poll, 50); })(); })",
+                n,
+            )
+            assert not body.evaluate(legend_on, "物流枢纽") and body.evaluate(legend_on, "项目")
+            assert body.evaluate("() => window.map.getZoom()") == 11
+
             # --- coverage page: the analysis runs on load and shows its table
             page.get_by_test_id("stSidebarNav").get_by_text("覆盖分析").click()
-            page.get_by_text("分组覆盖率").wait_for(timeout=30_000)
+            page.get_by_text("分组覆盖率").wait_for(timeout=90_000)
             page.get_by_test_id("stDataFrame").first.wait_for(timeout=30_000)
             share = page.get_by_test_id("stMetric").filter(has_text="覆盖率(按数量)").inner_text()
             assert "%" in share
@@ -201,9 +254,12 @@ def test_app_in_a_browser_without_network(server):
             page.wait_for_timeout(500)
             page.screenshot(path=str(ARTIFACTS / "browser_coverage.png"))
 
-            # --- siting page: click a point on the map, get a verdict
+            # --- siting page: choose the chain, click a point on the map, get a verdict
             page.get_by_test_id("stSidebarNav").get_by_text("选址评估").click()
-            page.get_by_text("点击地图上的一点").wait_for(timeout=30_000)
+            page.get_by_text("先选择产业链").first.wait_for(timeout=30_000)
+            page.get_by_test_id("stSelectbox").filter(has_text="候选项目产业链").click()
+            page.get_by_role("option").first.click()
+            page.wait_for_timeout(1000)
             frame.locator("path.geoapp-county").nth(5).wait_for(timeout=30_000)
             page.wait_for_timeout(800)
             box = page.locator(MAP_IFRAME).bounding_box()
@@ -223,6 +279,14 @@ def test_app_in_a_browser_without_network(server):
             page.get_by_text("评分明细").first.scroll_into_view_if_needed()
             page.wait_for_timeout(300)
             page.screenshot(path=str(ARTIFACTS / "browser_siting_result.png"))
+            # --- a typed coordinate (degrees-minutes-seconds) gives a verdict too
+            page.get_by_test_id("stTextInput").filter(has_text="坐标 经度, 纬度").locator(
+                "input"
+            ).fill("115°01'48\"E 35°37'12\"N")
+            page.get_by_role("button", name="评估此坐标").click()
+            page.get_by_text("115.03000, 35.62000").first.wait_for(timeout=30_000)
+            typed = verdict.inner_text().split("\n")[-1].strip()
+            assert typed in VERDICTS_ZH, typed
             assert page.get_by_test_id("stException").count() == 0
         finally:
             browser.close()

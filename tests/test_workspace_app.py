@@ -105,13 +105,18 @@ def test_second_editor_gets_the_version_message(workspace):
 
 def test_two_saved_scenarios_side_by_side(workspace):
     at = session("coverage", ws_planner="王五")
-    at.radio(key="cov_model").set_value("mclp").run()
-    at.number_input(key="cov_k").set_value(2).run()
+
+    def place(k: int) -> None:  # the placement runs on its form's button (issue 10)
+        at.radio(key="cov_model").set_value("mclp")
+        at.number_input(key="cov_k").set_value(k)
+        next(b for b in at.button if b.label == "运行选址").click().run()
+
+    place(2)
     assert not at.exception, at.exception
     at.text_input(key="ws_sc_name_coverage").set_value("新增 2 个枢纽").run()
     at.button(key="ws_sc_save_coverage").click().run()
     assert not at.exception, at.exception
-    at.number_input(key="cov_k").set_value(3).run()
+    place(3)
     at.text_input(key="ws_sc_name_coverage").set_value("新增 3 个枢纽").run()
     at.button(key="ws_sc_save_coverage").click().run()
     assert not at.exception, at.exception

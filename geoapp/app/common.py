@@ -1,5 +1,28 @@
 """Small UI helpers shared by the pages: session state, cached loaders and analyses, widgets.
 
+A page's map is a *stable map* (:func:`stable_map`): the base is drawn once,
+the layers that follow the page's controls are sent as dynamic layers, and the
+view is kept. Put the controls and the map in one ``st.fragment`` so a change
+re-runs only that part::
+
+    @st.fragment
+    def body():
+        ctrl, right = st.columns([1, 3.3])
+        with ctrl:
+            filters = project_filters(st.container())
+            go_to_box("my_map", st.container())
+        projects = filtered_projects(filters)
+        with right:
+            stable_map(
+                "base",
+                lambda: [mapping.projects_layer(projects, **map_context())],
+                key="my_map",
+                dynamic_key=filters_token(filters),
+                river_buffer=True,
+            )
+
+    body()
+
 Only thin glue lives here: reading widgets, calling :mod:`geoapp`, caching and
 rendering. Analyses are cached with ``st.cache_data`` keyed by *tokens* (the
 layer name, or a hash of the user's upload) and parameters; GeoDataFrames are
@@ -10,9 +33,13 @@ session's layers are one :class:`geoapp.layers.LayerSet` (immutable, kept in
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
+import re
+import time
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import Any
 
 import geopandas as gpd
@@ -32,7 +59,7 @@ from geoapp.vocab import STAGES
 SHOWN_LAYERS = LAYER_NAMES
 #: Layers a user may replace or extend on the 数据 page (plus ``constraints``).
 REPLACEABLE = ("projects", "logistics_hubs", "monitoring_stations", "zones", "constraints")
-MAP_HEIGHT = 600
+MAP_HEIGHT = 540  # with the page's controls beside it, fits a 1366×768 laptop
 
 _DEFAULTS: dict[str, Any] = {
     "lang": "zh",
@@ -213,10 +240,18 @@ class Filters:
     investment: tuple[float, float] | None = None
 
 
-def project_filters() -> Filters:
-    """Render the project filters in the sidebar and return them."""
+def project_filters(where: Any = None) -> Filters:
+    """Render the project filters and return them.
+
+    Parameters
+    ----------
+    where
+        The container to render in (a column inside a page's fragment); default
+        the sidebar.
+    """
     projects = layer("projects")
-    st.sidebar.subheader(t("筛选"))
+    box = st.sidebar if where is None else where
+    box.subheader(t("筛选"))
 
     def multi(label: str, name: str, options: list[str]) -> tuple[str, ...] | None:
         kept = [v for v in stored(name, []) if v in options]
@@ -225,7 +260,7 @@ def project_filters() -> Filters:
         if key in st.session_state:
             st.session_state[key] = [v for v in st.session_state[key] if v in options]
         chosen = persist(
-            st.sidebar.multiselect,
+            box.multiselect,
             name,
             kept,
             t(label),
@@ -255,12 +290,10 @@ def project_filters() -> Filters:
     if key in st.session_state:
         a, b = st.session_state[key]
         st.session_state[key] = (max(0.0, min(a, top)), min(max(b, 0.0), top))
-    lo, hi = persist(
-        st.sidebar.slider, "f_investment", clipped, t("投资额范围(亿元)"), 0.0, top, step=0.5
-    )
+    lo, hi = persist(box.slider, "f_investment", clipped, t("投资额范围(亿元)"), 0.0, top, step=0.5)
     investment = None if (lo <= 0.0 and hi >= top) else (float(lo), float(hi))
     if investment is not None:
-        st.sidebar.caption(t("设定投资额范围时，未注明投资额的项目不显示。"))
+        box.caption(t("设定投资额范围时，未注明投资额的项目不显示。"))
     return Filters(f_counties, f_clusters, f_chains, f_stages, investment)
 
 
@@ -306,9 +339,13 @@ def show_map(m, *, key: str, returned_objects: list[str] | None = None, feature_
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _export(token: str, fmt: str, crs: str, stem: str, _gdf: gpd.GeoDataFrame):
+def _export(token: str, fmt: str, crs: str, stem: str, _gdf: gpd.GeoDataFrame, ui_lang: str = "zh"):
     from geoapp.export import to_bytes
 
+    if fmt == "csv":
+        from geoapp.presentation import planner_csv
+
+        return planner_csv(_gdf, lang=ui_lang), f"{stem}.csv", "text/csv"
     return to_bytes(_gdf, fmt=fmt, crs=crs, layer_name=stem)
 
 
@@ -321,20 +358,34 @@ def download_buttons(
     formats: tuple[str, ...] = ("geojson", "gpkg", "csv"),
     crs: str = "EPSG:4326",
 ) -> None:
-    """Download buttons for one layer or result (files built by :func:`geoapp.export.to_bytes`)."""
+    """Download buttons for one layer or result; a download does not re-run the page.
+
+    GeoJSON / GeoPackage / Shapefile come from :func:`geoapp.export.to_bytes`;
+    the CSV is the planner's (:func:`geoapp.presentation.planner_csv`: titles
+    in the UI language, WGS-84 lon/lat, distances in whole metres).
+    """
     labels = {"geojson": "GeoJSON", "gpkg": "GeoPackage", "csv": "CSV", "shp": "Shapefile (zip)"}
+    suffix = {"geojson": ".geojson", "gpkg": ".gpkg", "csv": ".csv", "shp": ".zip"}
+    from geoapp.export import MIME_TYPES as mimes
+
+    ui_lang = lang()
     cols = st.columns(len(formats))
-    for col, fmt in zip(cols, formats):
+    for col, fmt in zip(cols, formats, strict=True):
         with col:
-            data, name, mime = _export(token, fmt, crs, stem, gdf)
+            # the file is built when the planner clicks, not on every run of the page
             st.download_button(
                 f"{t('下载')} {labels[fmt]}",
-                data,
-                file_name=name,
-                mime=mime,
+                data=partial(_download_data, token, fmt, crs, stem, gdf, ui_lang),
+                file_name=f"{stem}{suffix[fmt]}",
+                mime=mimes[fmt],
                 key=f"{key}_{fmt}",
                 width="stretch",
+                on_click="ignore",
             )
+
+
+def _download_data(token, fmt, crs, stem, gdf, ui_lang) -> bytes:
+    return _export(token, fmt, crs, stem, gdf, ui_lang)[0]
 
 
 def table(df: pd.DataFrame, **kwargs) -> None:
@@ -342,6 +393,13 @@ def table(df: pd.DataFrame, **kwargs) -> None:
     if isinstance(df, gpd.GeoDataFrame):
         df = pd.DataFrame(df.drop(columns=df.geometry.name))
     st.dataframe(df, hide_index=True, **kwargs)
+
+
+def table_frame(df: pd.DataFrame) -> pd.DataFrame:
+    """``df`` as a planner reads it: codes in the UI language, empty cells blank."""
+    from geoapp.presentation import display_frame
+
+    return display_frame(df, lang())
 
 
 def header_labels(labels: dict[str, str]) -> dict[str, Any]:
@@ -384,3 +442,253 @@ def siting_settings(river_buffer_m: float, same_chain_radius_m: float):
     return replace(
         DEFAULT_SITING, river_buffer_m=river_buffer_m, same_chain_radius_m=same_chain_radius_m
     )
+
+
+# --------------------------------------------------------------------------- stable maps
+def full_run() -> None:
+    """Count a full run of the app (called by the router; fragment reruns are not counted)."""
+    st.session_state["_full_run"] = st.session_state.get("_full_run", 0) + 1
+
+
+def map_context() -> dict[str, Any]:
+    """``lang`` and ``datum`` for the dynamic layers of this session's maps."""
+    return {"lang": lang(), "datum": mapping.basemap_datum(stored("basemap", "none"))}
+
+
+def base_map_key(kind: str, **build: Any) -> str:
+    """Identity of a base map: page kind, layer set, basemap, language and build options."""
+    opts = map_options()
+    tk = hashlib.sha1((opts["tianditu_key"] or "").encode()).hexdigest()[:8]
+    extra = "|".join(f"{k}={build[k]!r}" for k in sorted(build))
+    return f"{kind}|{session_layers().token}|{opts['basemap']}|{opts['lang']}|{tk}|{extra}"
+
+
+def stable_map(
+    kind: str,
+    dynamic=(),
+    *,
+    key: str,
+    dynamic_key: str | None = None,
+    returned_objects=(),
+    height: int = MAP_HEIGHT,
+    **build: Any,
+) -> dict[str, Any]:
+    """A page's stable map: the base drawn once, the dynamic layers replaced, the view kept.
+
+    The base (counties, zones, river, facilities) is drawn once; the
+    ``dynamic`` layers (:class:`geoapp.mapping.GeoappLayer`, built with
+    :func:`map_context`) replaced in place; the view is kept (see
+    :mod:`geoapp.app.stablemap`).
+
+    Parameters
+    ----------
+    kind
+        Name of the base (e.g. the page); pages with the same ``kind`` and
+        ``build`` share the rendered base.
+    dynamic
+        The layers that change with the page's controls, or a function
+        returning them (called only for a new ``dynamic_key``).
+    dynamic_key
+        Identity of the dynamic layers (see :func:`geoapp.app.stablemap.stable_map`);
+        the language and basemap are added here.
+    key
+        The map's session-state key (its last value: clicks, drawings, view).
+    returned_objects
+        Interactions that rerun the page or fragment (e.g. ``"last_clicked"``).
+    **build
+        Keyword arguments of :func:`geoapp.mapping.build_map` for the base
+        (``draw=True``, ``interactive=False``, ``show={…}``,
+        ``river_buffer=True`` for the default control buffer); the base never
+        draws the projects, and draws the river buffer only when asked (a page
+        whose buffer follows a control draws it with :func:`river_buffer_layers`).
+
+    Returns
+    -------
+    dict
+        The component's value.
+    """
+    from geoapp.app import stablemap as _stablemap
+
+    layers = session_layers()
+    opts = map_options()
+
+    def build_base():
+        return mapping.build_map(
+            layers,
+            projects=layers["projects"].iloc[:0],
+            legend=False,
+            **{"river_buffer": False, **build},
+            **opts,
+        )
+
+    return _stablemap.stable_map(
+        base_map_key(kind, **build),
+        build_base,
+        dynamic if callable(dynamic) else list(dynamic),
+        key=key,
+        dynamic_key=None
+        if dynamic_key is None
+        else f"{dynamic_key}|{opts['lang']}|{opts['basemap']}",
+        lang=opts["lang"],
+        returned_objects=returned_objects,
+        height=height,
+    )
+
+
+def river_buffer_layers(distance_m: float) -> list:
+    """The Yellow River control buffer at ``distance_m`` as a dynamic layer (none at 0)."""
+    if not distance_m or len(layer("yellow_river")) == 0:
+        return []
+    return [
+        mapping.river_buffer_layer(
+            session_layers().river_buffer(float(distance_m)),
+            float(distance_m),
+            interactive=False,
+            **map_context(),
+        )
+    ]
+
+
+def go_to_box(map_key: str, where: Any = None) -> tuple[float, float] | None:
+    """A "go to" box (lon, lat in WGS-84 / GCJ-02 / BD-09, decimal or DMS) that moves the map.
+
+    Returns
+    -------
+    (lon, lat) in WGS-84 of the point gone to in this run, or None.
+    """
+    from geoapp.app import stablemap as _stablemap
+    from geoapp.coords import parse_lonlat
+
+    box = st if where is None else where
+    with box.form(f"{map_key}_goto", clear_on_submit=False, border=False):
+        text = st.text_input(
+            t("定位到 经度, 纬度"),
+            key=f"{map_key}_goto_text",
+            placeholder="115.03, 35.76",
+            help=t("经纬度可写成 115.03, 35.76 或 115°01′30″E 35°45′36″N；坐标类型见下。"),
+        )
+        datum = st.selectbox(
+            t("坐标类型"),
+            ["wgs84", "gcj02", "bd09"],
+            key=f"{map_key}_goto_datum",
+            format_func=datum_label,
+        )
+        go = st.form_submit_button(t("定位"))
+    if not go or not text.strip():
+        return None
+    try:
+        lon, lat = parse_lonlat(text, datum=datum)
+    except ValueError as exc:
+        st.error(f"{t('无法识别的坐标')}: {exc}")
+        return None
+    shown = mapping.to_display(lon, lat, basemap=stored("basemap", "none"))
+    _stablemap.go_to(map_key, shown[1], shown[0], zoom=13)
+    return lon, lat
+
+
+def datum_label(datum: str) -> str:
+    """A planner's name of a coordinate type."""
+    return {
+        "wgs84": t("WGS-84 / CGCS2000（GPS、天地图）"),
+        "gcj02": t("GCJ-02（高德、腾讯）"),
+        "bd09": t("BD-09（百度）"),
+    }[datum]
+
+
+def schematic_note(gdf: gpd.GeoDataFrame, what: str) -> tuple[int, int, str]:
+    """How many of the features an analysis used have schematic positions, as a sentence.
+
+    Returns
+    -------
+    (n_schematic, n_total, sentence in the UI language)
+    """
+    n = len(gdf)
+    q = gdf.get("location_quality", pd.Series(index=gdf.index, dtype=object))
+    k = int((q.astype(str) == "schematic").sum())
+    if lang() == "zh":
+        text = f"所用 {n} 个{what}中，{k} 个为示意位置（非实测坐标），分析结果仅供演示。"
+    else:
+        text = (
+            f"{k} of the {n} {t(what).lower()} used have schematic positions "
+            "(not surveyed); the result is for illustration only."
+        )
+    return k, n, text
+
+
+def exclude_schematic_box(where: Any = None, key: str = "excl_schematic") -> bool:
+    """Checkbox: leave features with schematic positions out of the analysis."""
+    box = st if where is None else where
+    return bool(
+        persist(
+            box.checkbox,
+            key,
+            False,
+            t("排除示意位置"),
+            help=t("示意位置是为演示选定的位置，并非实测坐标；勾选后分析只用实测或近似位置。"),
+        )
+    )
+
+
+def drop_schematic(gdf: gpd.GeoDataFrame, exclude: bool) -> gpd.GeoDataFrame:
+    """``gdf`` without schematic positions when ``exclude``."""
+    if not exclude or "location_quality" not in gdf.columns:
+        return gdf
+    return gdf[gdf["location_quality"].astype(str) != "schematic"]
+
+
+@contextlib.contextmanager
+def timed(name: str):
+    """Print ``geoapp-timing <name> <seconds>`` to the server log when ``GEOAPP_TIMING`` is set.
+
+    ``benchmarks/bench_app.py`` reads these lines for the server's share of an
+    interaction.
+    """
+    if not os.environ.get("GEOAPP_TIMING"):
+        yield
+        return
+    t0 = time.perf_counter()
+    try:
+        yield
+    finally:
+        print(f"geoapp-timing {name} {time.perf_counter() - t0:.4f}", flush=True)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _county_labels(token: str, _gdf: gpd.GeoDataFrame, _layers: LayerSet) -> pd.Series:
+    from geoapp.places import county_labels
+
+    return county_labels(_gdf, _layers)
+
+
+def placed_county(gdf: gpd.GeoDataFrame, token: str) -> gpd.GeoDataFrame:
+    """``gdf`` with ``county`` by the one rule (schematic positions: unstated), cached by token."""
+    if len(gdf) == 0:
+        return gdf
+    layers = session_layers()
+    labels = _county_labels(f"{token}|{layers.token}", gdf, layers)
+    return gdf.assign(county=labels.to_numpy())
+
+
+def planner_problem(text: str) -> str:
+    """A reader's or checker's message without the server's paths."""
+    from geoapp.settings import ROOT
+
+    text = text.replace(str(ROOT) + "/", "").replace(str(ROOT), "")
+    return re.sub(r"(/[\w.\-]+)+/([\w.\-]+)", r"\2", text)
+
+
+def import_note(text: str) -> str:
+    """An import warning in the UI language where it is a known one."""
+    if lang() == "zh" and "is not UTF-8; read as GBK" in text:
+        name = text.split(" is not UTF-8")[0]
+        return (
+            f"{name} 不是 UTF-8 编码，已按 GBK 读取；若文字显示不对，请另存为“CSV UTF-8”后再上传。"
+        )
+    return planner_problem(text)
+
+
+def import_summary(name: str, n_rows: int, n_rejected: int) -> str:
+    """What an upload gave, in the UI language."""
+    if lang() == "zh":
+        return f"{name}：可用 {n_rows} 行，被拒绝 {n_rejected} 行。"
+    return f"{name}: {n_rows} rows usable, {n_rejected} rejected."

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from geoapp.app.common import init_state, sidebar_frame, t
+from geoapp.app.common import full_run, init_state, sidebar_frame, t, timed
 from geoapp.app.workspace import sidebar as workspace_sidebar
 from geoapp.offline import ensure_offline_assets
 
@@ -18,7 +18,14 @@ HERE = Path(__file__).resolve().parent
 # No page icons: an emoji or material favicon would be fetched from a CDN.
 st.set_page_config(page_title="濮阳市产业选址规划平台", layout="wide")
 ensure_offline_assets(HERE / "static" / "vendor")
+# Compact page top, so a page's controls and map fit a 1366×768 laptop screen.
+st.html(
+    "<style>.block-container{padding-top:1.6rem;padding-bottom:2rem}"
+    "h1{font-size:1.6rem !important;padding-top:0 !important}"
+    "[data-testid=stMetricValue]{font-size:1.5rem}</style>"
+)
 init_state()
+full_run()  # fragment reruns do not pass here (the maps' kept views use this)
 
 pages = [
     st.Page("views/overview.py", title=t("地图总览"), url_path="overview", default=True),
@@ -34,4 +41,5 @@ pages = [
 page = st.navigation(pages)
 sidebar_frame()
 workspace_sidebar()
-page.run()
+with timed("app"):
+    page.run()

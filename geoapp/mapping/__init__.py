@@ -53,6 +53,8 @@ Read top to bottom; each module imports only from those above it.
 ``layers_analysis``         service areas, cluster hulls, hot spots, candidate
                             sites, the site marker
 ``build``                   :data:`LAYER_KEYS` and :func:`build_map`
+``dynamic``                 :func:`dynamic_groups`: the changing layers of a
+                            stable map, with their legend
 ==========================  ====================================================
 
 Examples
@@ -72,12 +74,16 @@ from .basemaps import BASEMAPS as BASEMAPS
 from .basemaps import Datum as Datum
 from .basemaps import basemap_datum as basemap_datum
 from .basemaps import geometry_to_wgs84 as geometry_to_wgs84
+from .basemaps import to_display as to_display
 from .basemaps import to_wgs84 as to_wgs84
 from .build import LAYER_KEYS as LAYER_KEYS
 from .build import build_map as build_map
+from .build import draw_texts as draw_texts
+from .dynamic import dynamic_groups as dynamic_groups
 from .layers_admin import city_layer as city_layer
 from .layers_admin import constraints_layer as constraints_layer
 from .layers_admin import counties_layer as counties_layer
+from .layers_admin import river_buffer_layer as river_buffer_layer
 from .layers_admin import river_layers as river_layers
 from .layers_admin import zones_layer as zones_layer
 from .layers_analysis import candidates_layer as candidates_layer
@@ -105,15 +111,19 @@ __all__ = [
     "city_layer",
     "constraints_layer",
     "counties_layer",
+    "draw_texts",
+    "dynamic_groups",
     "facilities_layer",
     "geometry_to_wgs84",
     "hotspot_layer",
     "hull_layer",
     "projects_layer",
+    "river_buffer_layer",
     "river_layers",
     "safe_json",
     "service_area_layer",
     "site_marker_layer",
+    "to_display",
     "to_wgs84",
     "zones_layer",
 ]

@@ -154,6 +154,10 @@ def _field_values(gdf: gpd.GeoDataFrame, col: str, lang: str) -> list[str | None
     s = gdf[col]
     if col == "location_quality":
         return _quality_text(_quality(gdf), lang)
+    if col == "source":  # the document's title and line, not a seed file name
+        from geoapp.sources import cite_column
+
+        return _esc_column(cite_column(s, lang))
     if pd.api.types.is_bool_dtype(s):
         return [html.escape(_t("是" if v else "否", lang)) if pd.notna(v) else None for v in s]
     if pd.api.types.is_float_dtype(s) or pd.api.types.is_integer_dtype(s):

@@ -159,17 +159,88 @@ _RUNTIME_JS = r"""
     }
     return group;
   };
+  g.legendSync = function (map, div) {
+    var on = map._geoappOn || {};
+    var secs = div.querySelectorAll('[data-layer]');
+    for (var i = 0; i < secs.length; i++) {
+      var name = secs[i].getAttribute('data-layer');
+      var shown = Object.prototype.hasOwnProperty.call(on, name) ? on[name] : secs[i].getAttribute('data-on') === '1';
+      secs[i].style.display = shown ? '' : 'none';
+    }
+  };
+  // One legend per map: a new one (the dynamic layers changed) replaces the old; its
+  // sections follow the layers switched on in the layer control.
   g.legend = function (map, htmlText, position) {
+    if (map._geoappLegend) { map.removeControl(map._geoappLegend); }
+    g.dynamicReset(map);
+    if (!map._geoappOn) {
+      map._geoappOn = {};
+      map.on('overlayadd overlayremove', function (e) {
+        if (!g.userToggle(map)) { return; }
+        map._geoappOn[e.name] = (e.type === 'overlayadd');
+        var c = map._geoappLegend;
+        if (c && c._container) { g.legendSync(map, c._container); }
+      });
+    }
     var c = L.control({position: position});
     c.onAdd = function () {
       var div = L.DomUtil.create('div', 'geoapp-legend leaflet-control');
       div.innerHTML = htmlText;
+      g.legendSync(map, div);
       L.DomEvent.disableClickPropagation(div);
       L.DomEvent.disableScrollPropagation(div);
       return div;
     };
     c.addTo(map);
+    map._geoappLegend = c;
     return c;
+  };
+  // The base map's layer control, so dynamic layers (a stable map's changing part) join it.
+  g.control = function (map, ctl) { map._geoappControl = ctl; };
+  g.userToggle = function (map) {
+    var ctl = map._geoappControl;
+    return !ctl || ctl._handlingClick;
+  };
+  g.dynamicReset = function (map) {
+    var ctl = map._geoappControl, dyn = map._geoappDyn || [];
+    for (var i = 0; i < dyn.length; i++) {
+      if (ctl) { ctl.removeLayer(dyn[i]); }
+      if (map.hasLayer(dyn[i])) { map.removeLayer(dyn[i]); }
+    }
+    map._geoappDyn = [];
+    window.geoappDynamicCount = (window.geoappDynamicCount || 0) + 1;  // read by the benchmark
+  };
+  g.dynamic = function (map, fg, name, shown) {
+    var ctl = map._geoappControl, on = map._geoappOn || {};
+    map._geoappDyn = map._geoappDyn || [];
+    map._geoappDyn.push(fg);
+    if (ctl) { ctl.addOverlay(fg, name); }
+    var want = Object.prototype.hasOwnProperty.call(on, name) ? on[name] : shown;
+    if (!want) { setTimeout(function () { map.removeLayer(fg); }, 0); }
+  };
+  // The cursor's coordinates (lon, lat in the map's datum), bottom left.
+  g.mouse = function (map, label) {
+    var c = L.control({position: 'bottomleft'});
+    c.onAdd = function () {
+      var div = L.DomUtil.create('div', 'geoapp-mouse leaflet-control');
+      div.textContent = label;
+      map.on('mousemove', function (e) {
+        div.textContent = label + ' ' + e.latlng.lng.toFixed(5) + ', ' + e.latlng.lat.toFixed(5);
+      });
+      return div;
+    };
+    c.addTo(map);
+    return c;
+  };
+  // Leaflet.draw's texts in the planner's language (a nested object merged into L.drawLocal).
+  g.drawLocal = function (texts) {
+    if (!window.L || !L.drawLocal) { return; }
+    var merge = function (dst, src) {
+      for (var k in src) {
+        if (typeof src[k] === 'object' && dst[k]) { merge(dst[k], src[k]); } else { dst[k] = src[k]; }
+      }
+    };
+    merge(L.drawLocal, texts);
   };
 })();
 """
@@ -189,8 +260,10 @@ _CSS = """
   vertical-align: top; font-weight: 400; }
 .geoapp-popup td { padding: 1px 0; }
 .geoapp-legend { background: rgba(255,255,255,0.92); padding: 5px 8px; border-radius: 5px;
-  box-shadow: 0 1px 5px rgba(0,0,0,0.35); max-height: 55vh; overflow-y: auto; max-width: 230px;
+  box-shadow: 0 1px 5px rgba(0,0,0,0.35); max-height: 42vh; overflow-y: auto; max-width: 230px;
   font: 11.5px/1.25 "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif; color: #222; }
+.geoapp-mouse { background: rgba(255,255,255,0.85); padding: 1px 6px; border-radius: 3px;
+  font: 11px/1.4 monospace; color: #333; min-width: 150px; }
 .geoapp-legend summary { font-weight: 700; font-size: 13px; cursor: pointer; }
 .geoapp-legend .geoapp-legend-head { font-weight: 700; margin-top: 5px; }
 .geoapp-legend .geoapp-legend-row { display: flex; align-items: center; gap: 5px; margin: 1px 0; }
@@ -309,11 +382,28 @@ class _MeasureControl(folium.plugins.MeasureControl):
     )
 
 
+def _map_name(element: Any) -> str:
+    """The JavaScript name of the map an element is (eventually) added to."""
+    node = element._parent
+    while node is not None and not isinstance(node, folium.Map):
+        node = getattr(node, "_parent", None)
+    if node is None:
+        msg = "the legend must be added to a folium.Map or to a layer on one"
+        raise ValueError(msg)
+    return node.get_name()
+
+
 class _Legend(MacroElement):
+    """The legend control; added to the map, or to a dynamic feature group on it.
+
+    A legend added later replaces the earlier one (see ``geoapp.legend`` in the
+    runtime), so the dynamic layers of a stable map bring their own.
+    """
+
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        geoapp.legend({{ this._parent.get_name() }}, {{ this.html_json }}, {{ this.position|tojson }});
+        geoapp.legend({{ this.map_name }}, {{ this.html_json }}, {{ this.position|tojson }});
         {% endmacro %}
         """
     )
@@ -323,3 +413,73 @@ class _Legend(MacroElement):
         self._name = "GeoappLegend"
         self.html_json = safe_json(html_text)
         self.position = position
+
+    @property
+    def map_name(self) -> str:
+        """The map's JavaScript name."""
+        return _map_name(self)
+
+
+class _MapTools(MacroElement):
+    """The metric scale bar, the cursor readout and the Draw texts in the UI language."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        L.control.scale({metric: true, imperial: false, position: 'bottomleft'})
+          .addTo({{ this._parent.get_name() }});
+        geoapp.mouse({{ this._parent.get_name() }}, {{ this.mouse_label|tojson }});
+        {%- if this.draw_texts %}
+        geoapp.drawLocal({{ this.draw_texts_json }});
+        {%- endif %}
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, mouse_label: str, draw_texts: dict[str, Any] | None = None) -> None:
+        super().__init__()
+        self._name = "GeoappMapTools"
+        self.mouse_label = mouse_label
+        self.draw_texts = draw_texts
+        self.draw_texts_json = safe_json(draw_texts or {})
+
+
+class _ControlRef(MacroElement):
+    """Hands the map's layer control to the runtime (``geoapp.control``)."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        geoapp.control({{ this._parent.get_name() }}, {{ this.control.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, control: folium.LayerControl) -> None:
+        super().__init__()
+        self._name = "GeoappControlRef"
+        self.control = control
+
+
+class _DynamicLayer(MacroElement):
+    """Registers a dynamic feature group with the runtime (layer control, on/off state)."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        geoapp.dynamic({{ this.map_name }}, {{ this._parent.get_name() }},
+          {{ this.layer_name|tojson }}, {{ this.shown|tojson }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, layer_name: str, shown: bool) -> None:
+        super().__init__()
+        self._name = "GeoappDynamicLayer"
+        self.layer_name = layer_name
+        self.shown = bool(shown)
+
+    @property
+    def map_name(self) -> str:
+        """The map's JavaScript name."""
+        return _map_name(self)

@@ -150,3 +150,15 @@ def _basemap_tiles(basemap: str, tianditu_key: str | None, lang: str) -> list[fo
             control=False,
         )
     ]
+
+
+def to_display(lon: float, lat: float, *, basemap: str) -> tuple[float, float]:
+    """A WGS-84 position where the map shows it (GCJ-02 on a Gaode basemap).
+
+    The inverse of :func:`to_wgs84`; used to centre the map on a typed
+    coordinate.
+    """
+    if basemap_datum(basemap) == "gcj02":
+        x, y = convert_lonlat(lon, lat, source="wgs84", target="gcj02")
+        return float(x), float(y)
+    return float(lon), float(lat)

@@ -14,7 +14,7 @@ from geoapp.layers import LayerSet
 from geoapp.settings import DEFAULT_SITING, SitingSettings
 
 from ._pack import _bounds
-from ._runtime import GeoappLayer, _Legend, _MeasureControl, _Runtime
+from ._runtime import GeoappLayer, _ControlRef, _Legend, _MapTools, _MeasureControl, _Runtime
 from .basemaps import _basemap_tiles, _check_basemap, _display, basemap_datum
 from .layers_admin import (
     city_layer,
@@ -58,6 +58,7 @@ def build_map(
     project_options: Mapping[str, Any] | None = None,
     show: Mapping[str, bool] | None = None,
     lean: bool = True,
+    legend: bool = True,
 ) -> folium.Map:
     """Build the planners' map.
 
@@ -109,6 +110,11 @@ def build_map(
         Load only Leaflet (not jQuery, Bootstrap, Font Awesome and
         awesome-markers, which these layers do not use); saves about 1 MB per
         page view.
+    legend
+        Add the legend. Off for the base of a stable map, whose legend comes
+        with its dynamic layers (:func:`dynamic_groups`); the base layers'
+        legend sections are kept on the map as ``m.geoapp_legend_sections``
+        either way.
 
     Returns
     -------
@@ -137,7 +143,7 @@ def build_map(
         location=[35.75, 115.35],
         zoom_start=9,
         tiles=None,
-        control_scale=True,
+        control_scale=False,
         max_zoom=18,
         min_zoom=5,
         zoom_snap=0.25,
@@ -206,8 +212,14 @@ def build_map(
             "neighbours",
         )
 
-    sections = [(layer.legend_title, layer.legend) for layer in built]
-    _Legend(_legend_html([*sections, _quality_legend(lang)], lang)).add_to(m)
+    sections = [(layer.legend_title, layer.legend, layer.layer_name, layer.show) for layer in built]
+    m.geoapp_legend_sections = sections  # type: ignore[attr-defined]
+    if legend:
+        _Legend(_legend_html([*sections, _quality_legend(lang)], lang)).add_to(m)
+    _MapTools(
+        f"{_t('经纬度', lang)} ({'GCJ-02' if datum == 'gcj02' else 'WGS-84'})",
+        draw_texts(lang) if draw else None,
+    ).add_to(m)
 
     if fullscreen:
         folium.plugins.Fullscreen(
@@ -223,6 +235,7 @@ def build_map(
             secondary_length_unit="kilometers",
             primary_area_unit="sqmeters",
             secondary_area_unit="hectares",
+            localization="cn" if lang == "zh" else "en",
         ).add_to(m)
     if draw:
         folium.plugins.Draw(
@@ -239,7 +252,9 @@ def build_map(
             },
             edit_options={"edit": False},
         ).add_to(m)
-    folium.LayerControl(position="topright", collapsed=True).add_to(m)
+    control = folium.LayerControl(position="topright", collapsed=True)
+    control.add_to(m)
+    _ControlRef(control).add_to(m)
 
     bounds = None
     for key in ("counties", "city", "projects", "zones"):
@@ -255,3 +270,46 @@ def build_map(
     if bounds is not None:
         m.fit_bounds(bounds, padding=(10, 10))
     return m
+
+
+def draw_texts(lang: str) -> dict[str, Any] | None:
+    """Leaflet.draw's toolbar and tooltip texts in the UI language (None: its English)."""
+    if lang != "zh":
+        return None
+    return {
+        "draw": {
+            "toolbar": {
+                "actions": {"title": "取消绘制", "text": "取消"},
+                "finish": {"title": "完成绘制", "text": "完成"},
+                "undo": {"title": "删除最后一个点", "text": "删除最后一点"},
+                "buttons": {"polygon": "绘制地块（多边形）", "rectangle": "绘制地块（矩形）"},
+            },
+            "handlers": {
+                "polygon": {
+                    "tooltip": {
+                        "start": "点击开始绘制地块。",
+                        "cont": "点击继续绘制。",
+                        "end": "点击第一个点闭合地块。",
+                    }
+                },
+                "rectangle": {"tooltip": {"start": "按住并拖动绘制矩形。"}},
+                "simpleshape": {"tooltip": {"end": "松开鼠标完成绘制。"}},
+            },
+        },
+        "edit": {
+            "toolbar": {
+                "actions": {
+                    "save": {"title": "保存", "text": "保存"},
+                    "cancel": {"title": "取消", "text": "取消"},
+                    "clearAll": {"title": "清除全部", "text": "清除全部"},
+                },
+                "buttons": {
+                    "edit": "编辑",
+                    "editDisabled": "无可编辑图形",
+                    "remove": "删除地块",
+                    "removeDisabled": "无可删除图形",
+                },
+            },
+            "handlers": {"remove": {"tooltip": {"text": "点击要删除的地块。"}}},
+        },
+    }

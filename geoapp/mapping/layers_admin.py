@@ -57,7 +57,6 @@ _ZONE_FIELDS = (
     ("县区", "county"),
     ("主导产业链", "leading_chains"),
     ("规划面积(km²)", "area_km2"),
-    ("备注", "note"),
     ("位置精度", "location_quality"),
     ("来源", "source"),
 )
@@ -268,37 +267,8 @@ def river_layers(
     """
     out = []
     if buffer is not None and buffer_m:
-        frame = gpd.GeoDataFrame(geometry=gpd.GeoSeries(buffer.values, crs=buffer.crs))
-        buf = _display(_simplify(frame, 10.0), datum)
-        label = _paren(_t("黄河岸线管控范围", lang), f"{buffer_m:g} {_t('米', lang)}", lang)
-        props = {"_name": [html.escape(label)]}
-        spec = _shapes_spec(
-            buf,
-            props=props,
-            style_index=[0],
-            styles=[
-                {
-                    "color": "#2171b5",
-                    "weight": 1,
-                    "dashArray": "3 3",
-                    "fillColor": "#6baed6",
-                    "fillOpacity": 0.28,
-                }
-            ],
-            pane="geoapp-buffer",
-            cls="geoapp-river-buffer",
-            rows=None,
-            title=None,
-            tip="_name" if interactive else None,
-            interactive=interactive,
-        )
         out.append(
-            GeoappLayer(
-                "shapes",
-                spec,
-                name=label,
-                legend=[(_sw_polygon("#2171b5", "#6baed6", 0.4, True, 1), html.escape(label))],
-            )
+            river_buffer_layer(buffer, buffer_m, lang=lang, datum=datum, interactive=interactive)
         )
     gdf = _display(river, datum)
     title = _t("黄河(近似)", lang)
@@ -362,3 +332,58 @@ def constraints_layer(
     )
     legend = [(_sw_polygon("#a50f15", "#ef3b2c", 0.4, False, 1.5), html.escape(title))]
     return GeoappLayer("shapes", spec, name=title, legend=legend, bounds=_bounds(gdf))
+
+
+def river_buffer_layer(
+    buffer: gpd.GeoSeries,
+    buffer_m: float,
+    *,
+    lang: str = "zh",
+    datum: Datum = "wgs84",
+    interactive: bool = True,
+) -> GeoappLayer:
+    """The Yellow River shoreline control buffer alone (drawn for the current setting).
+
+    Parameters
+    ----------
+    buffer
+        The buffer polygon(s) (:meth:`geoapp.layers.LayerSet.river_buffer`).
+    buffer_m
+        Its width in metres, for the label and legend.
+    lang, datum, interactive
+        As for :func:`geoapp.mapping.build_map`.
+
+    Returns
+    -------
+    GeoappLayer
+    """
+    frame = gpd.GeoDataFrame(geometry=gpd.GeoSeries(buffer.values, crs=buffer.crs))
+    buf = _display(_simplify(frame, 10.0), datum)
+    label = _paren(_t("黄河岸线管控范围", lang), f"{buffer_m:g} {_t('米', lang)}", lang)
+    props = {"_name": [html.escape(label)]}
+    spec = _shapes_spec(
+        buf,
+        props=props,
+        style_index=[0],
+        styles=[
+            {
+                "color": "#2171b5",
+                "weight": 1,
+                "dashArray": "3 3",
+                "fillColor": "#6baed6",
+                "fillOpacity": 0.28,
+            }
+        ],
+        pane="geoapp-buffer",
+        cls="geoapp-river-buffer",
+        rows=None,
+        title=None,
+        tip="_name" if interactive else None,
+        interactive=interactive,
+    )
+    return GeoappLayer(
+        "shapes",
+        spec,
+        name=label,
+        legend=[(_sw_polygon("#2171b5", "#6baed6", 0.4, True, 1), html.escape(label))],
+    )

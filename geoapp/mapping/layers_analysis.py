@@ -256,9 +256,7 @@ def site_marker_layer(
     gdf = _display(gpd.GeoDataFrame(geometry=[geom], crs=4326), datum)
     color = VERDICT_COLORS.get(verdict or "", "#252525")
     title = _t("评估点", lang)
-    text = html.escape(
-        label or (VERDICT[verdict].label(lang) if verdict in VERDICT else title)
-    )
+    text = html.escape(label or (VERDICT[verdict].label(lang) if verdict in VERDICT else title))
     if geom.geom_type == "Point":
         spec = {
             "x": [round(float(gdf.geometry.x.iloc[0]), 6)],

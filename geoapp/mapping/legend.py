@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import math
 from collections.abc import Sequence
+from typing import Any
 
 from geoapp.i18n import translate as _t
 
@@ -60,18 +61,30 @@ def _sw_icon(shape: str, color: str, hollow: bool = False) -> str:
     return f'<svg width="22" height="14">{body} fill="{fill}" stroke="{color}" stroke-width="2"{dash}/></svg>'
 
 
-def _legend_html(
-    sections: Sequence[tuple[str | None, Sequence[tuple[str, str]]]], lang: str
-) -> str:
-    """Legend HTML from ``(title, [(swatch_html, escaped_label), …])`` sections."""
+def _legend_html(sections: Sequence[tuple[Any, ...]], lang: str) -> str:
+    """Legend HTML from sections.
+
+    Each section is ``(title, [(swatch_html, escaped_label), …])`` or
+    ``(title, rows, layer_name, shown)``: a section tied to a layer (its
+    escaped name in the layer control) is hidden while that layer is off.
+    """
     parts = [f"<details open><summary>{html.escape(_t('图例', lang))}</summary>"]
-    for title, rows in sections:
+    for section in sections:
+        title, rows = section[0], section[1]
+        layer_name = section[2] if len(section) > 2 else None
+        shown = section[3] if len(section) > 3 else True
         if not rows:
             continue
+        if layer_name is not None:
+            parts.append(
+                f'<div data-layer="{html.escape(str(layer_name))}" data-on="{int(bool(shown))}">'
+            )
         if title:
             parts.append(f'<div class="geoapp-legend-head">{html.escape(title)}</div>')
         for swatch, label in rows:
             parts.append(f'<div class="geoapp-legend-row">{swatch}<span>{label}</span></div>')
+        if layer_name is not None:
+            parts.append("</div>")
     parts.append("</details>")
     return "".join(parts)
 

@@ -1,4 +1,4 @@
-"""数据: upload your own layers (replace or append, kept in the workspace), and download any layer or result."""
+"""数据: upload your own layers (replace or append, kept in the workspace); download any layer."""
 
 import pandas as pd
 import streamlit as st
@@ -7,13 +7,18 @@ from geoapp.app.common import (
     REPLACEABLE,
     SHOWN_LAYERS,
     content_token,
+    import_note,
+    import_summary,
+    lang,
     layer,
     layer_token,
     persist,
+    planner_problem,
     rejected_row_labels,
     session_layers,
     t,
     table,
+    table_frame,
 )
 from geoapp.app.workspace import apply_upload, versions_panel, workspace_origin
 from geoapp.catalog import catalog
@@ -21,6 +26,7 @@ from geoapp.errors import GeoappError
 from geoapp.export import EXPORT_CRS, to_bytes
 from geoapp.io import read_user_layer
 from geoapp.layers import conform
+from geoapp.uploads import split_unknown_values
 from geoapp.vocab import LOCATION_QUALITIES, LOCATION_QUALITY
 
 st.title(t("数据"))
@@ -64,9 +70,7 @@ quality = persist(
     "surveyed",
     t("位置精度（文件无 location_quality 列时）"),
     list(LOCATION_QUALITIES),
-    format_func=lambda q: t(
-        LOCATION_QUALITY[q].zh
-    ),
+    format_func=lambda q: t(LOCATION_QUALITY[q].zh),
 )
 d1, d2, d3 = st.columns(3)
 crs = d1.text_input(t("坐标系（可选，如 4547）"), key="data_crs")
@@ -92,17 +96,25 @@ if upload is not None:
             content_token(data), upload.name, crs.strip(), datum, fix_swapped, data
         )
     except (GeoappError, ValueError) as exc:
-        st.error(f"{upload.name}: {exc}")
+        st.error(f"{upload.name}: {planner_problem(str(exc))}")
         result = None
     if result is not None:
-        st.info(f"{t('已读取')}: {result.summary()}")
-        if len(result.rejected):
-            st.markdown(f"**{t('被拒绝的行')}** ({len(result.rejected)})")
-            table(result.rejected, column_config=rejected_row_labels())
+        new = conform(result.gdf, target, filename=upload.name, quality=quality)
+        # rows with a value the catalogue does not know (e.g. an unknown chain) are listed
+        # with their line in the file; the other rows are kept
+        new, unknown = split_unknown_values(new, target, lang=lang())
+        rejected = (
+            pd.concat([result.rejected, unknown], ignore_index=True)
+            if len(unknown)
+            else result.rejected
+        )
+        st.info(t("已读取") + ": " + import_summary(upload.name, len(new), len(rejected)))
+        if len(rejected):
+            st.markdown(f"**{t('被拒绝的行')}** ({len(rejected)})")
+            table(table_frame(rejected), column_config=rejected_row_labels())
         if result.warnings:
             st.markdown(f"**{t('提示')}**")
-            table(pd.DataFrame({t("提示"): list(result.warnings)}))
-        new = conform(result.gdf, target, filename=upload.name, quality=quality)
+            table(pd.DataFrame({t("提示"): [import_note(w) for w in result.warnings]}))
         if mode == "append" and layer(target) is not None:
             new = pd.concat([layer(target), new], ignore_index=True)
             new = new.set_geometry("geometry", crs=4326)
@@ -110,7 +122,7 @@ if upload is not None:
         try:
             session_layers().replace(target, new, origin=upload.name)  # validates
         except (GeoappError, ValueError) as exc:
-            problem = str(exc)
+            problem = planner_problem(str(exc))
         if problem:
             st.error(t("图层未通过检查，未替换：") + "\n\n" + problem)
         elif len(new) == 0:
@@ -124,7 +136,7 @@ if upload is not None:
             ):
                 apply_upload(  # into the workspace: kept across reloads and restarts
                     target, new, filename=upload.name, data=data, mode=mode,
-                    summary=result.summary(),
+                    summary=import_summary(upload.name, len(new), len(rejected)),
                 )  # fmt: skip
 
 # ----- current layers
@@ -144,7 +156,7 @@ for name in (*SHOWN_LAYERS, "constraints"):
         }
     )
 table(pd.DataFrame(rows))
-for name, user in list(st.session_state["user_layers"].items()):
+for name in list(st.session_state["user_layers"]):
     if st.button(f"{t('恢复示例数据')}: {title_of(name)}", key=f"data_reset_{name}"):
         del st.session_state["user_layers"][name]
         st.rerun()
@@ -187,7 +199,11 @@ if not st.session_state.get("results"):
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def export_bytes(token: str, fmt: str, crs: str, stem: str, _gdf):
+def export_bytes(token: str, fmt: str, crs: str, stem: str, _gdf, ui_lang: str = "zh"):
+    if fmt == "csv" and crs == "EPSG:4326":  # the planner's CSV: titles, WGS-84 lon/lat, metres
+        from geoapp.presentation import planner_csv
+
+        return planner_csv(_gdf, lang=ui_lang), f"{stem}.csv", "text/csv"
     return to_bytes(_gdf, fmt=fmt, crs=crs, layer_name=stem)
 
 
@@ -198,7 +214,7 @@ else:
     res = st.session_state["results"][key]
     gdf, token = res["gdf"], res["token"]
 try:
-    payload, file_name, mime = export_bytes(token, fmt, out_crs, key, gdf)
+    payload, file_name, mime = export_bytes(token, fmt, out_crs, key, gdf, lang())
 except (GeoappError, ValueError, TypeError) as exc:
     st.error(str(exc))
 else:
@@ -209,4 +225,5 @@ else:
         mime=mime,
         key="data_dl_button",
         type="primary",
+        on_click="ignore",
     )

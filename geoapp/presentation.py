@@ -1,0 +1,145 @@
+"""Tables as a planner reads them: translated values, blank empties, titled CSV files.
+
+:func:`display_frame` turns an analysis table into what the app shows (codes
+such as ``schematic`` or ``not_recommended`` as words in the UI language,
+empty cells blank rather than ``None``); :func:`planner_csv` writes the CSV a
+planner downloads: column titles in the UI language, the WGS-84 longitude and
+latitude of each feature next to the input columns, distances in whole
+metres, UTF-8 with BOM so Excel opens Chinese correctly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+
+from geoapp.i18n import translate
+from geoapp.vocab import LOCATION_QUALITY, STAGE, VERDICT, label
+
+__all__ = ["COLUMN_TITLES", "display_frame", "planner_csv"]
+
+#: Chinese titles of columns common to layers and analysis results.
+COLUMN_TITLES: Mapping[str, str] = {
+    "rank": "排名",
+    "id": "编号",
+    "name": "名称",
+    "company": "企业",
+    "cluster": "产业集群",
+    "chain": "产业链",
+    "stage": "阶段",
+    "investment_yi": "投资额(亿元)",
+    "county": "县区",
+    "zone": "园区",
+    "kind": "类型",
+    "verdict": "结论",
+    "score": "得分",
+    "violation_text": "违反的规则",
+    "hub_name": "最近物流枢纽",
+    "hub_distance_m": "最近物流枢纽距离(米)",
+    "station_name": "最近监测站",
+    "station_distance_m": "最近监测站距离(米)",
+    "river_distance_m": "距黄河(米)",
+    "distance_m": "距离(米)",
+    "facility_name": "最近设施",
+    "covered": "已覆盖",
+    "cluster_label": "聚类",
+    "n_sites_within": "项目数",
+    "reasons": "原因",
+    "location_quality": "位置精度",
+    "source": "来源",
+    "note": "备注",
+    "chain_known": "产业链在目录中",
+    "schematic_used": "所用要素中示意位置数",
+}
+
+_VOCABS = {"verdict": VERDICT, "stage": STAGE, "location_quality": LOCATION_QUALITY}
+
+
+def _blank(s: pd.Series) -> pd.Series:
+    if s.dtype == object or isinstance(s.dtype, pd.StringDtype):
+        return s.astype(object).where(s.notna(), "").map(lambda v: "" if v is None else v)
+    return s
+
+
+def display_frame(df: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
+    """A copy of ``df`` for display: no geometry, codes as words, empty text cells blank.
+
+    Parameters
+    ----------
+    df
+        A table or GeoDataFrame.
+    lang
+        ``{"zh", "en"}``.
+
+    Returns
+    -------
+    pandas.DataFrame
+    """
+    out = (
+        pd.DataFrame(df.drop(columns=df.geometry.name))
+        if isinstance(df, gpd.GeoDataFrame)
+        else df.copy()
+    )
+    for col in out.columns:
+        if col in _VOCABS:
+            vocab = _VOCABS[col]
+            out[col] = out[col].map(
+                lambda v, vocab=vocab: (
+                    ""
+                    if v is None or (isinstance(v, float) and np.isnan(v))
+                    else label(vocab, v, lang)
+                )
+            )
+        elif col in ("cluster",) and lang == "en":
+            out[col] = out[col].map(lambda v: translate(v, "en") if isinstance(v, str) else v)
+        out[col] = _blank(out[col])
+    return out
+
+
+def planner_csv(
+    gdf: gpd.GeoDataFrame,
+    *,
+    lang: str = "zh",
+    titles: Mapping[str, str] | None = None,
+) -> bytes:
+    """The CSV a planner downloads (UTF-8 with BOM).
+
+    Parameters
+    ----------
+    gdf
+        Features with a CRS (the geometry is not written; its WGS-84 position
+        is, a point inside each polygon).
+    lang
+        ``{"zh", "en"}``: the language of the titles and of coded values.
+    titles
+        Extra Chinese column titles (column -> title), on top of
+        :data:`COLUMN_TITLES`; English comes from :func:`geoapp.i18n.translate`.
+
+    Returns
+    -------
+    bytes
+        The columns of ``gdf`` (distances ``*_m`` rounded to whole metres),
+        followed by ``经度(WGS-84)`` / ``纬度(WGS-84)`` (6 decimals, about
+        0.1 m) after the input columns.
+    """
+    if gdf.crs is None:
+        msg = "the table has no coordinate system; set one with .set_crs(4326) first"
+        raise ValueError(msg)
+    wgs = gdf.to_crs(4326) if gdf.crs.to_epsg() != 4326 else gdf
+    geom = wgs.geometry
+    pts = geom.where(geom.geom_type == "Point", geom.representative_point())
+    out = display_frame(wgs, lang)
+    for col in out.columns:
+        if str(col).endswith("_m") and pd.api.types.is_numeric_dtype(out[col]):
+            out[col] = out[col].round(0).astype("Int64")
+    empty = pts.isna() | pts.is_empty
+    out["经度(WGS-84)"] = np.where(empty, np.nan, pts.x.round(6))
+    out["纬度(WGS-84)"] = np.where(empty, np.nan, pts.y.round(6))
+    names = {**COLUMN_TITLES, **(titles or {})}
+    header = {c: translate(names.get(c, c), lang) for c in out.columns}
+    if lang == "en":
+        header["经度(WGS-84)"], header["纬度(WGS-84)"] = "lon (WGS-84)", "lat (WGS-84)"
+    return out.rename(columns=header).to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
