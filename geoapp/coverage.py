@@ -217,7 +217,7 @@ def _nearest_of(
     facilities: gpd.GeoDataFrame,
     valid: np.ndarray,
     name_col: str | None,
-) -> tuple[np.ndarray, pd.api.extensions.ExtensionArray, np.ndarray]:
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Nearest facility (position in ``facilities``, name, distance) of metric points."""
     fac_pos = np.flatnonzero(valid)
     fac_types = shapely.get_type_id(np.asarray(facilities.geometry.array)[fac_pos])
@@ -228,10 +228,11 @@ def _nearest_of(
         fac_geoms = _metric_geoms(facilities)[fac_pos]
     j, dist = _nearest_xy(x, y, fac_geoms)
     idx = j if len(fac_pos) == len(facilities) else np.where(j >= 0, fac_pos[np.maximum(j, 0)], -1)
-    table = pd.array(_names(facilities, name_col, "设施"), dtype="str")
-    found_all = len(idx) == 0 or idx.min() >= 0
-    names = table.take(idx) if found_all else table.take(idx, allow_fill=True)
-    return idx, names, dist  # one Arrow take of a small table: no column of Python strings
+    table = np.asarray(_names(facilities, name_col, "设施"), dtype=object)
+    names = table[np.maximum(idx, 0)] if len(table) else np.full(len(idx), None, dtype=object)
+    if len(idx) and idx.min() < 0:
+        names[idx < 0] = None
+    return idx, names, dist  # references to the few facility names: no new strings
 
 
 # --------------------------------------------------------------------------- coverage
