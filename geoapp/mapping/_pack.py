@@ -42,7 +42,7 @@ def _esc_column(values: pd.Series | np.ndarray | list) -> list[str | None]:
         .str.replace("'", "&#x27;", regex=False)
     )
     # object dtype: a pandas 3 ``str`` column would turn None back into NaN ("NaN" in popups)
-    return [None if m else v for v, m in zip(escaped.tolist(), missing)]
+    return [None if m else v for v, m in zip(escaped.tolist(), missing, strict=True)]
 
 
 def _fmt_number(values: pd.Series, digits: int = 1) -> list[str | None]:
@@ -87,7 +87,7 @@ def _shapes_spec(
     """A GeoJSON FeatureCollection with escaped properties and a style index per feature."""
     geoms = _round_geoms(np.asarray(gdf.geometry.array), decimals)
     features = []
-    label_pts = None
+    label_pts: Any = None
     if labels is not None:
         label_pts = shapely.point_on_surface(np.asarray(gdf.geometry.array))
     style_index = list(np.asarray(style_index).tolist())
@@ -153,7 +153,7 @@ def _field_values(gdf: gpd.GeoDataFrame, col: str, lang: str) -> list[str | None
         return [None] * len(gdf)
     s = gdf[col]
     if col == "location_quality":
-        return _quality_text(_quality(gdf), lang)
+        return list(_quality_text(_quality(gdf), lang))
     if col == "source":  # the document's title and line, not a seed file name
         from geoapp.sources import cite_column
 

@@ -50,7 +50,7 @@ _JS_UNSAFE = str.maketrans(
 
 
 def safe_json(value: Any) -> str:
-    """Compact JSON that is safe inside an HTML ``<script>`` (no ``<``, ``>``, ``&``, ``'``).
+    r"""Compact JSON that is safe inside an HTML ``<script>`` (no ``<``, ``>``, ``&``, ``'``).
 
     Chinese stays as UTF-8 (a third of the size of ``\\uXXXX`` escapes).
     """

@@ -11,7 +11,7 @@ needs.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Literal
+from typing import Any, Literal
 
 import folium
 import geopandas as gpd
@@ -120,7 +120,7 @@ def _basemap_tiles(basemap: str, tianditu_key: str | None, lang: str) -> list[fo
             raise ValueError(msg)
         key = "".join(ch for ch in str(tianditu_key).strip() if ch.isalnum())
         base, note = ("vec", "cva") if basemap == "tianditu_vec" else ("img", "cia")
-        sub = list("01234567")
+        sub: Any = list("01234567")  # folium types one string; Leaflet takes a list
         return [
             folium.TileLayer(
                 _TIANDITU.format(s="{s}", layer=base, key=key),
@@ -145,7 +145,7 @@ def _basemap_tiles(basemap: str, tianditu_key: str | None, lang: str) -> list[fo
             _GAODE,
             attr="© 高德地图 (GCJ-02)",
             name=_t(BASEMAPS["gaode"], lang),
-            subdomains=list("1234"),
+            subdomains="1234",
             max_zoom=18,
             control=False,
         )

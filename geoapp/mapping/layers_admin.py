@@ -95,7 +95,7 @@ def counties_layer(
     gdf = _display(_simplify(counties, 150.0) if context else counties, datum)
     title = name or _t("周边县区" if context else "县区界", lang)
     if context:
-        style = {
+        style: dict[str, Any] = {
             "color": "#969696",
             "weight": 1,
             "fillColor": "#d9d9d9",
@@ -106,7 +106,9 @@ def counties_layer(
     else:
         style = {"color": "#3a3a3a", "weight": 2.2, "fillColor": "#ffffff", "fillOpacity": 0.04}
         pane, cls, label_cls = "geoapp-admin", "geoapp-county", ""
-    names = _esc_column(gdf["name"]) if "name" in gdf.columns else [None] * len(gdf)
+    names: list[str | None] = (
+        _esc_column(gdf["name"]) if "name" in gdf.columns else [None] * len(gdf)
+    )
     fields = [f for f in _COUNTY_FIELDS if f[1] in gdf.columns]
     spec = _shapes_spec(
         gdf,
@@ -191,7 +193,9 @@ def zones_layer(
             if sch:
                 st["dashArray"] = _DASH_SCHEMATIC
             styles.append(st)
-    idx = np.array([style_key[(k, bool(s))] for k, s in zip(kind, schematic)], dtype=int)
+    idx = np.array(
+        [style_key[(k, bool(s))] for k, s in zip(kind, schematic, strict=True)], dtype=int
+    )
     layers = []
     for title_zh, pane in (("开发区与园区", "geoapp-zones"), ("区中园", "geoapp-parks")):
         sel = (kind.map(lambda k: _ZONE_STYLES[k][0]) == pane).to_numpy()
@@ -272,8 +276,10 @@ def river_layers(
         )
     gdf = _display(river, datum)
     title = _t("黄河(近似)", lang)
-    props = {"_name": [html.escape(str(v)) for v in gdf.get("name", pd.Series([title] * len(gdf)))]}
-    props["location_quality"] = _quality_text(_quality(gdf), lang)
+    props: dict[str, list[str | None]] = {
+        "_name": [html.escape(str(v)) for v in gdf.get("name", pd.Series([title] * len(gdf)))]
+    }
+    props["location_quality"] = list(_quality_text(_quality(gdf), lang))
     props["source"] = _field_values(gdf, "source", lang)
     spec = _shapes_spec(
         gdf,

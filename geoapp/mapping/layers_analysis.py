@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, cast
 
 import geopandas as gpd
 import numpy as np
@@ -122,7 +122,7 @@ def hull_layer(
 def hotspot_layer(
     cells: gpd.GeoDataFrame, *, lang: str = "zh", datum: Datum = "wgs84"
 ) -> GeoappLayer:
-    """Gi* hot- and cold-spot cells (from :func:`geoapp.clustering.hot_spots`); 不显著 cells are omitted."""
+    """Gi* hot- and cold-spot cells (:func:`geoapp.clustering.hot_spots`); 不显著 cells omitted."""
     gdf = _display(cells, datum)
     gdf = gdf.loc[gdf["hotspot"] != "不显著"] if "hotspot" in gdf.columns else gdf
     colors = {
@@ -151,7 +151,7 @@ def hotspot_layer(
         gdf,
         props=_props(gdf, fields, lang),
         style_index=[order.index(k) for k in gdf["hotspot"]] if len(gdf) else [],
-        styles=styles or [{}],
+        styles=cast(list[dict[str, Any]], styles or [{}]),
         pane="geoapp-analysis",
         cls="geoapp-hotspot",
         rows=_rows(fields, lang),
@@ -177,7 +177,7 @@ def candidates_layer(
     Points are drawn as large circles with their rank; parcels as polygons.
     """
     gdf = _display(result, datum)
-    fields = (
+    fields: tuple[tuple[str, str], ...] = (
         ("名称", "name"),
         ("产业链", "chain"),
         ("结论", "_verdict"),
@@ -198,7 +198,7 @@ def candidates_layer(
         else pd.Series("feasible", index=gdf.index)
     )
     gdf = gdf.assign(_verdict=verdict.map(vocab_labels(VERDICT, lang)).fillna(verdict.astype(str)))
-    fields = [f for f in fields if f[1] in gdf.columns]
+    fields = tuple(f for f in fields if f[1] in gdf.columns)
     order = [v for v in VERDICT_COLORS if (verdict == v).any()]
     styles = [
         {"color": "#252525", "weight": 1.5, "fillColor": VERDICT_COLORS[v], "fillOpacity": 0.85}
@@ -232,7 +232,7 @@ def candidates_layer(
         gdf,
         props=_props(gdf, fields, lang),
         style_index=s_idx,
-        styles=styles or [{}],
+        styles=cast(list[dict[str, Any]], styles or [{}]),
         pane="geoapp-analysis",
         cls="geoapp-candidate",
         rows=_rows(fields, lang),
@@ -256,7 +256,8 @@ def site_marker_layer(
     gdf = _display(gpd.GeoDataFrame(geometry=[geom], crs=4326), datum)
     color = VERDICT_COLORS.get(verdict or "", "#252525")
     title = _t("评估点", lang)
-    text = html.escape(label or (VERDICT[verdict].label(lang) if verdict in VERDICT else title))
+    term = VERDICT.get(verdict or "")
+    text = html.escape(label or (term.label(lang) if term is not None else title))
     if geom.geom_type == "Point":
         spec = {
             "x": [round(float(gdf.geometry.x.iloc[0]), 6)],

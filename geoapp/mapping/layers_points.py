@@ -158,7 +158,7 @@ def projects_layer(
                 st.update(fillColor="#ffffff", fillOpacity=0.35, weight=2.2, dashArray="3 2")
             key[(lab, q)] = len(styles)
             styles.append(st)
-    s_idx = [key[(lab, q)] for lab, q in zip(labels, quality)]
+    s_idx = [key[(lab, q)] for lab, q in zip(labels, quality, strict=True)]
     r = _radius(gdf[size_col], *radius) if size_col and size_col in gdf.columns else np.full(n, 6.0)
     fields = [f for f in _PROJECT_FIELDS if f[1] in gdf.columns] + [
         f for f in extra_fields if f[1] in gdf.columns
@@ -210,7 +210,7 @@ def facilities_layer(
     interactive: bool = True,
     extra_fields: Sequence[tuple[str, str]] = (),
 ) -> GeoappLayer:
-    """Logistics hubs (green squares), monitoring stations (orange triangles) or new facilities (stars)."""
+    """Logistics hubs (green squares), monitoring stations (triangles) or new facilities (stars)."""
     gdf = _display(facilities, datum)
     pts = gdf.geometry
     if len(gdf) and not (pts.geom_type == "Point").all():
@@ -223,7 +223,7 @@ def facilities_layer(
     quality = _quality(gdf)
     styles = [{"color": color, "hollow": False}, {"color": color, "hollow": True}]
     s_idx = quality.eq("schematic").astype(int).tolist()
-    fields = [f for f in (*fields, *extra_fields) if f[1] in gdf.columns]
+    fields = tuple(f for f in (*fields, *extra_fields) if f[1] in gdf.columns)
     props = _props(gdf, fields, lang)
     if kind == "stations" and "kind" in gdf.columns:
         props["kind"] = [

@@ -22,7 +22,8 @@ def _sw_polygon(
     dash = ' stroke-dasharray="4 3"' if dashed else ""
     return (
         f'<svg width="22" height="14"><rect x="1" y="1" width="20" height="12" fill="{fill}" '
-        f'fill-opacity="{opacity:.2f}" stroke="{color}" stroke-width="{min(weight, 3)}"{dash}/></svg>'
+        f'fill-opacity="{opacity:.2f}" stroke="{color}" '
+        f'stroke-width="{min(weight, 3)}"{dash}/></svg>'
     )
 
 
@@ -58,7 +59,10 @@ def _sw_icon(shape: str, color: str, hollow: bool = False) -> str:
         body = f'<polygon points="{" ".join(pts)}"'
     else:
         body = '<rect x="5" y="1.5" width="11" height="11"'
-    return f'<svg width="22" height="14">{body} fill="{fill}" stroke="{color}" stroke-width="2"{dash}/></svg>'
+    return (
+        f'<svg width="22" height="14">{body} fill="{fill}" stroke="{color}" '
+        f'stroke-width="2"{dash}/></svg>'
+    )
 
 
 def _legend_html(sections: Sequence[tuple[Any, ...]], lang: str) -> str:
