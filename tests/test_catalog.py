@@ -48,7 +48,12 @@ def test_every_declared_layer_loads_in_wgs84():
 def test_valid_file_loads_and_is_reprojected(tmp_path, declared):
     path = _write(
         tmp_path,
-        {"name": ["甲"], "stage": ["签约"], "investment_yi": [1.5], "location_quality": ["schematic"]},
+        {
+            "name": ["甲"],
+            "stage": ["签约"],
+            "investment_yi": [1.5],
+            "location_quality": ["schematic"],
+        },
         [shapely.Point(500000, 3960000)],
         crs=4547,
     )

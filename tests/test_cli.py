@@ -28,6 +28,7 @@ def needs_ogrinfo(test):
 
     return functools.wraps(test)(run)
 
+
 COMMANDS = ("layers", "export", "cluster", "coverage", "site", "report", "app")
 
 

@@ -73,8 +73,12 @@ def test_nearest_facility_vs_geodesic_brute_force(city_points):
     assert res.index.equals(sites.index)
 
     n, m = len(sites), len(fac)
-    _, _, d = GEOD.inv(np.repeat(lon[:250], m), np.repeat(lat[:250], m),
-                       np.tile(lon[250:270], n), np.tile(lat[250:270], n))
+    _, _, d = GEOD.inv(
+        np.repeat(lon[:250], m),
+        np.repeat(lat[:250], m),
+        np.tile(lon[250:270], n),
+        np.tile(lat[250:270], n),
+    )
     d = d.reshape(n, m)
     best = d.argmin(axis=1)
     dmin = d[np.arange(n), best]
@@ -110,7 +114,13 @@ def hand_fixture():
     """Two facilities 40 km apart; 7 sites at known distances (radius 10 km)."""
     f = np.array([[590_000.0, 3_960_000.0], [630_000.0, 3_960_000.0]])
     offsets = [  # (facility, dx) -> distance dx from it
-        (0, 1_000), (0, 9_000), (0, 12_000), (1, 500), (1, 15_000), (1, 3_000), (0, 25_000),
+        (0, 1_000),
+        (0, 9_000),
+        (0, 12_000),
+        (1, 500),
+        (1, 15_000),
+        (1, 3_000),
+        (0, 25_000),
     ]
     xy = [f[i] + [0, dx] for i, dx in offsets]
     sites = from_metric(
@@ -272,8 +282,12 @@ def problem(city_points):
         investment_yi=np.round(rng.uniform(0.5, 20, 60), 2),
     )
     existing = points(lon[60:62], lat[60:62], name=["E1", "E2"])
-    cands = points(lon[62:87], lat[62:87], id=[f"c{i}" for i in range(25)],
-                   name=[f"cand{i}" for i in range(25)])
+    cands = points(
+        lon[62:87],
+        lat[62:87],
+        id=[f"c{i}" for i in range(25)],
+        name=[f"cand{i}" for i in range(25)],
+    )
     return sites, existing, cands
 
 
@@ -294,9 +308,7 @@ def test_mclp_matches_spopt(problem):
     from spopt.locate import MCLP
 
     sites, existing, cands = problem
-    res = place_facilities(
-        sites, cands, radius_m=12_000, model="mclp", k=3, existing=existing
-    )
+    res = place_facilities(sites, cands, radius_m=12_000, model="mclp", k=3, existing=existing)
     assert isinstance(res, PlacementResult) and res.model == "mclp" and res.k == 3
     assert res.optimal and res.gap == 0 and not res.time_limit_hit
     assert res.quality("zh") == "最优解（已证明）" and res.quality("en") == "optimal (proven)"
@@ -304,7 +316,11 @@ def test_mclp_matches_spopt(problem):
     cost = metric_cost(sites, pd.concat([existing, cands], ignore_index=True))
     pre = np.r_[1, 1, np.zeros(25, dtype=int)]
     spopt_open, objective = solve_direct(
-        MCLP, cost, sites["investment_yi"].to_numpy(), 12_000, p_facilities=5,
+        MCLP,
+        cost,
+        sites["investment_yi"].to_numpy(),
+        12_000,
+        p_facilities=5,
         predefined_facilities_arr=pre,
     )
     assert spopt_open[:2].all()  # existing stay open

@@ -183,8 +183,10 @@ def test_gcj02_export_is_shifted_about_half_a_kilometre(tmp_path, points):
     wgs = read_back(export_layer(points, tmp_path / "wgs.gpkg", fmt="gpkg"))
     gcj = read_back(export_layer(points, tmp_path / "gcj.gpkg", fmt="gpkg", crs="gcj02"))
     _, _, dist = Geod(ellps="WGS84").inv(
-        wgs.geometry.x.to_numpy(), wgs.geometry.y.to_numpy(),
-        gcj.geometry.x.to_numpy(), gcj.geometry.y.to_numpy(),
+        wgs.geometry.x.to_numpy(),
+        wgs.geometry.y.to_numpy(),
+        gcj.geometry.x.to_numpy(),
+        gcj.geometry.y.to_numpy(),
     )
     assert ((dist > 450) & (dist < 650)).all(), dist
 

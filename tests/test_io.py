@@ -104,7 +104,9 @@ def test_geojson_rejects_empty_and_outside_features(tmp_path):
     assert result.rejected["column"].tolist() == ["geometry", "geometry"]
     assert result.rejected["value"].iloc[1] == "POINT (113.6 34.7)"
     assert json.loads(result.rejected["values"].iloc[1])["名称"] == "郑州"
-    assert result.summary() == "loaded 2 rows, rejected 2 (1 几何为空, 1 超出市域) from f.json (UTF-8)"
+    assert (
+        result.summary() == "loaded 2 rows, rejected 2 (1 几何为空, 1 超出市域) from f.json (UTF-8)"
+    )
 
 
 def test_geopackage_with_two_layers_needs_layer(tmp_path):

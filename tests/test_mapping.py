@@ -275,9 +275,7 @@ def test_river_buffer_is_computed_in_metres(vendor, layers):
     assert clear.sum() > 300 and (d < 1000).sum() > 50 and (d > 1000).sum() > 50
     np.testing.assert_array_equal(shapely.contains(poly_m, pts)[clear], (d < 1000)[clear])
     drawn = mapping.river_layers(river, buffer=layers.river_buffer(2000.0), buffer_m=2000)
-    assert drawn[1].layer_name.startswith(
-        "黄河岸线管控范围（2000"
-    )
+    assert drawn[1].layer_name.startswith("黄河岸线管控范围（2000")
 
 
 def test_gaode_shifts_overlays_only_for_display(vendor, layers):
@@ -386,7 +384,9 @@ def test_5000_points_are_one_canvas_layer(vendor, layers):
     assert len(spec["x"]) == 5000 and spec["canvas"] is True
     assert not any(isinstance(e, (folium.Marker, folium.CircleMarker)) for e in _walk(m))
     assert len(html.encode()) < 1_500_000  # ≈ 0.2 KB per point all told
-    small = _layer(mapping.build_map(LayerSet({"projects": layers["projects"]})), "geoapp-project").spec
+    small = _layer(
+        mapping.build_map(LayerSet({"projects": layers["projects"]})), "geoapp-project"
+    ).spec
     assert small["canvas"] is False  # few points stay SVG (clickable DOM paths)
 
 

@@ -56,9 +56,7 @@ def test_top_level_zones_do_not_overlap_except_the_stated_containment(zones):
     top = to_metric(zones[zones["parent"].isna()]).reset_index(drop=True)
     pairs = top.sindex.query(top.geometry, predicate="intersects")
     names = top["name"].to_numpy()
-    overlapping = {
-        frozenset((names[a], names[b])) for a, b in zip(*pairs, strict=True) if a != b
-    }
+    overlapping = {frozenset((names[a], names[b])) for a, b in zip(*pairs, strict=True) if a != b}
     assert overlapping == {frozenset(("工业园区", "濮阳新型化工基地"))}
     zm = to_metric(zones).set_index("name").geometry
     assert zm["工业园区"].contains(zm["绿色涂料产业园"])

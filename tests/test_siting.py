@@ -165,7 +165,9 @@ def _geod_to_all(lon, lat, others: gpd.GeoDataFrame) -> np.ndarray:
     return d.reshape(lon2.shape)
 
 
-@pytest.mark.parametrize(("layer", "prefix"), [("logistics_hubs", "hub"), ("monitoring_stations", "station")])
+@pytest.mark.parametrize(
+    ("layer", "prefix"), [("logistics_hubs", "hub"), ("monitoring_stations", "station")]
+)
 def test_nearest_facility_equals_geodesic_brute_force(result, candidates, layers, layer, prefix):
     facilities = layers[layer]
     d = _geod_to_all(candidates.geometry.x.to_numpy(), candidates.geometry.y.to_numpy(), facilities)
@@ -374,7 +376,9 @@ def test_parcel_is_tested_with_its_polygon(layers, river_offset, river_m):
 
 def _redline_around(point_m: shapely.Point, **columns) -> gpd.GeoDataFrame:
     square = shapely.box(point_m.x - 1000, point_m.y - 1000, point_m.x + 1000, point_m.y + 1000)
-    return gpd.GeoDataFrame({"name": ["生态保护红线"], **columns}, geometry=[square], crs=METRIC_CRS)
+    return gpd.GeoDataFrame(
+        {"name": ["生态保护红线"], **columns}, geometry=[square], crs=METRIC_CRS
+    )
 
 
 def test_user_constraint_prohibits_with_its_name(layers, city_m, river_m):
@@ -382,7 +386,9 @@ def test_user_constraint_prohibits_with_its_name(layers, city_m, river_m):
     assert centre.distance(river_m) > 5000
     with_red = layers.with_constraints(_redline_around(centre).to_crs("EPSG:4326"))
     outside = shapely.Point(centre.x + 5000, centre.y)
-    sites = pd.concat([_site(centre, NOT_CHEMICAL, "红线内"), _site(outside, NOT_CHEMICAL, "红线外")])
+    sites = pd.concat(
+        [_site(centre, NOT_CHEMICAL, "红线内"), _site(outside, NOT_CHEMICAL, "红线外")]
+    )
     got = evaluate_sites(sites.reset_index(drop=True), layers=with_red)
     inside_row, outside_row = got.iloc[0], got.iloc[1]
     assert inside_row["verdict"] == "prohibited"
@@ -609,14 +615,14 @@ def test_many_constraint_polygons_equal_sjoin_intersects(candidates, layers, cit
     ]
     assert len(cells) > 64
     grid = gpd.GeoDataFrame(
-        {"name": [f"永久基本农田{i % 3}" for i in range(len(cells))]}, geometry=cells, crs=METRIC_CRS
+        {"name": [f"永久基本农田{i % 3}" for i in range(len(cells))]},
+        geometry=cells,
+        crs=METRIC_CRS,
     )
     got = evaluate_sites(candidates, layers=layers.with_constraints(grid))
     joined = gpd.sjoin(to_metric(candidates), grid, how="inner", predicate="intersects")
     expected = joined.groupby(level=0)["name_right"].agg(lambda s: tuple(sorted(set(s))))
-    want = [
-        tuple(f"user_constraint:{n}" for n in expected.get(i, ())) for i in candidates.index
-    ]
+    want = [tuple(f"user_constraint:{n}" for n in expected.get(i, ())) for i in candidates.index]
     user = [tuple(r for r in v if r.startswith("user_constraint:")) for v in got["violations"]]
     assert user == want
     assert sum(bool(v) for v in want) >= 5

@@ -19,7 +19,7 @@ def test_neutralise_text_keeps_rows_in_place_on_any_index():
 
 def test_csv_of_a_sorted_frame_reads_back_row_for_row():
     frame = pd.DataFrame(
-        {"name": ["=HYPERLINK(\"http://x\")", "ok", "+1+2", "@SUM(A1)"], "n": [4, 3, 2, 1]}
+        {"name": ['=HYPERLINK("http://x")', "ok", "+1+2", "@SUM(A1)"], "n": [4, 3, 2, 1]}
     ).sort_values("n")  # index 3, 2, 1, 0
     rows = list(csv.reader(io.StringIO(csv_bytes(frame).decode("utf-8-sig"))))
     assert rows[0] == ["name", "n"]

@@ -171,7 +171,11 @@ def test_kill_9_inside_the_write_leaves_the_previous_version(ws_target, shipped)
     projects = shipped["projects"]
     with open_workspace(ws_target) as ws:
         ws.replace_layer("projects", projects, source="before.csv")
-    env = {**os.environ, SLOW_COMMIT_ENV: "60", "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    env = {
+        **os.environ,
+        SLOW_COMMIT_ENV: "60",
+        "PYTHONPATH": str(Path(__file__).resolve().parents[1]),
+    }
     proc = subprocess.Popen(
         [sys.executable, "-c", KILL_SCRIPT, ws_target],
         stderr=subprocess.PIPE,

@@ -75,7 +75,10 @@ def test_upload_survives_reload_and_restart_and_is_logged(workspace):
         versions = ws.versions("projects")
         log = ws.log()
     assert versions["source"].tolist() == ["shipped", "projects.csv"]  # shipped kept as v1
-    assert versions["rows"].iloc[0] == len(LayerSet.shipped()["projects"]) and versions["user"].iloc[1] == "张三"
+    assert (
+        versions["rows"].iloc[0] == len(LayerSet.shipped()["projects"])
+        and versions["user"].iloc[1] == "张三"
+    )
     entry = log[log["command"] == "app:数据"].iloc[0]
     assert entry["user"] == "张三" and entry["input_name"] == "projects.csv"
     assert json.loads(entry["parameters"]) == {"layer": "projects", "mode": "replace"}

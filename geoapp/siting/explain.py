@@ -146,8 +146,11 @@ def explain_site(
         "criteria": criteria,
         "rules_failed": [
             {
-                "id": r.id, "title_zh": r.title_zh, "title_en": r.title_en,
-                "legal_basis": r.legal_basis, "applies_to": r.applies_to,
+                "id": r.id,
+                "title_zh": r.title_zh,
+                "title_en": r.title_en,
+                "legal_basis": r.legal_basis,
+                "applies_to": r.applies_to,
                 "description": r.description,
             }
             for r in failed
