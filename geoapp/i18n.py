@@ -519,7 +519,6 @@ _EN = MappingProxyType(
         "请先选择候选项目产业链，再评估该位置。": (
             "Choose the candidate project's chain first; then the position is evaluated."
         ),
-        "待核实": "Needs review",
         "所用要素中示意位置数": "Schematic positions among the features used",
         "经度(WGS-84)": "lon (WGS-84)",
         "纬度(WGS-84)": "lat (WGS-84)",

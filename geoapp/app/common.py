@@ -40,7 +40,7 @@ import re
 import time
 from dataclasses import dataclass, replace
 from functools import partial
-from typing import Any
+from typing import Any, cast
 
 import geopandas as gpd
 import pandas as pd
@@ -250,6 +250,7 @@ def project_filters(where: Any = None) -> Filters:
         the sidebar.
     """
     projects = layer("projects")
+    assert projects is not None  # only the constraints layer may be absent
     box = st.sidebar if where is None else where
     box.subheader(t("筛选"))
 
@@ -340,13 +341,13 @@ def show_map(m, *, key: str, returned_objects: list[str] | None = None, feature_
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _export(token: str, fmt: str, crs: str, stem: str, _gdf: gpd.GeoDataFrame, ui_lang: str = "zh"):
-    from geoapp.export import to_bytes
+    from geoapp.export import ExportCRS, Format, to_bytes
 
     if fmt == "csv":
         from geoapp.presentation import planner_csv
 
         return planner_csv(_gdf, lang=ui_lang), f"{stem}.csv", "text/csv"
-    return to_bytes(_gdf, fmt=fmt, crs=crs, layer_name=stem)
+    return to_bytes(_gdf, fmt=cast(Format, fmt), crs=cast(ExportCRS, crs), layer_name=stem)
 
 
 def download_buttons(
@@ -537,7 +538,11 @@ def stable_map(
 
 def river_buffer_layers(distance_m: float) -> list:
     """The Yellow River control buffer at ``distance_m`` as a dynamic layer (none at 0)."""
-    if not distance_m or len(layer("yellow_river")) == 0:
+    if not distance_m:
+        return []
+    river = layer("yellow_river")
+    assert river is not None  # only the constraints layer may be absent
+    if len(river) == 0:
         return []
     return [
         mapping.river_buffer_layer(
@@ -557,7 +562,7 @@ def go_to_box(map_key: str, where: Any = None) -> tuple[float, float] | None:
     (lon, lat) in WGS-84 of the point gone to in this run, or None.
     """
     from geoapp.app import stablemap as _stablemap
-    from geoapp.coords import parse_lonlat
+    from geoapp.coords import Datum, parse_lonlat
 
     box = st if where is None else where
     with box.form(f"{map_key}_goto", clear_on_submit=False, border=False):
@@ -577,7 +582,7 @@ def go_to_box(map_key: str, where: Any = None) -> tuple[float, float] | None:
     if not go or not text.strip():
         return None
     try:
-        lon, lat = parse_lonlat(text, datum=datum)
+        lon, lat = parse_lonlat(text, datum=cast(Datum, datum))
     except ValueError as exc:
         st.error(f"{t('无法识别的坐标')}: {exc}")
         return None

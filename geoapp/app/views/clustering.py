@@ -5,6 +5,7 @@ button. Controls and map are one fragment over a stable map.
 """
 
 import warnings
+from typing import Literal, cast
 
 import streamlit as st
 
@@ -52,7 +53,7 @@ def run_clusters(
 ):
     return cluster_sites(
         _sites,
-        method=method,
+        method=cast(Literal["dbscan", "hdbscan"], method),
         eps_m=eps_m,
         min_samples=min_samples,
         min_cluster_size=min_cluster_size,
@@ -115,7 +116,13 @@ def clustering() -> None:
     with timed("clustering"):
         projects = drop_schematic(filtered_projects(filters), exclude)
         token = f"{filters_token(filters)}|excl={exclude}"
-        params = (method, eps_km * 1000, int(min_samples), int(min_cluster_size), float(hull_m))
+        params: tuple[str, float, int, int, float] | None = (
+            method,
+            eps_km * 1000,
+            int(min_samples),
+            int(min_cluster_size),
+            float(hull_m),
+        )
         # HDBSCAN is slower: it runs on the button; DBSCAN follows the controls
         if method == "hdbscan":
             ran = st.session_state.get("cl_hdbscan_ran")
@@ -210,11 +217,12 @@ def clustering() -> None:
         token=run_token + "|hulls",
         key="dl_cl_hulls",
     )
-    method, eps_m, min_samples, min_cluster_size, hull_m = params
+    assert params is not None  # a result is only computed from parameters
+    method, eps_m, min_samples, min_cluster_size, hull_buffer_m = params
     scenario_controls(  # the workspace: log this run, offer to save it as a scenario
         "clustering", page="聚类分析", figures=cluster_figures(result),
         parameters={"method": method, "eps_m": eps_m, "min_samples": min_samples,
-                    "min_cluster_size": min_cluster_size, "hull_buffer_m": hull_m,
+                    "min_cluster_size": min_cluster_size, "hull_buffer_m": hull_buffer_m,
                     "filters": vars(filters), "exclude_schematic": exclude},
         results={"sites": result.sites, "hulls": result.hulls},
     )  # fmt: skip

@@ -6,6 +6,7 @@ proposed sites can be downloaded.
 """
 
 import math
+from typing import Literal, cast
 
 import pandas as pd
 import streamlit as st
@@ -71,12 +72,16 @@ def run_placement(
     _facilities,
     _layers,
 ):
-    cands = candidate_sites(kind=cand_kind, layers=_layers, spacing_m=spacing_m)
+    cands = candidate_sites(
+        kind=cast(Literal["zone_centroids", "grid", "user"], cand_kind),
+        layers=_layers,
+        spacing_m=spacing_m,
+    )
     return place_facilities(
         _sites,
         cands,
         radius_m=radius_m,
-        model=model,
+        model=cast(Literal["mclp", "lscp"], model),
         k=k if model == "mclp" else None,
         existing=_facilities,
         weight_col="investment_yi" if by_investment else None,
@@ -227,7 +232,7 @@ def coverage_page() -> None:
             out = []
             if facilities is not None and len(facilities):
                 out.append(mapping.service_area_layer(facilities, radius_m, **ctx))
-            if after:
+            if after and placement is not None:
                 out.append(
                     mapping.service_area_layer(
                         placement.chosen,
@@ -247,7 +252,8 @@ def coverage_page() -> None:
                 )
             if res is not None:
                 shown_projects = res.sites
-                if after:  # colour the projects by their coverage with the new facilities
+                # colour the projects by their coverage with the new facilities
+                if after and placement is not None:
                     shown_projects = res.sites.assign(covered=placement.sites["covered"].to_numpy())
                 out.append(
                     mapping.projects_layer(
@@ -378,7 +384,8 @@ def coverage_page() -> None:
                     "candidates": cand_kind, "spacing_m": spacing_km * 1000,
                     "by_investment": by_investment, "filters": vars(filters),
                     "exclude_schematic": exclude},
-        results={"sites": res.sites, **({"new_facilities": placement.chosen} if after else {})},
+        results={"sites": res.sites, **({"new_facilities": placement.chosen}
+                                          if after and placement is not None else {})},
     )  # fmt: skip
 
 

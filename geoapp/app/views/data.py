@@ -1,5 +1,7 @@
 """数据: upload your own layers (replace or append, kept in the workspace); download any layer."""
 
+from typing import cast
+
 import pandas as pd
 import streamlit as st
 
@@ -22,8 +24,9 @@ from geoapp.app.common import (
 )
 from geoapp.app.workspace import apply_upload, versions_panel, workspace_origin
 from geoapp.catalog import catalog
+from geoapp.coords import Datum
 from geoapp.errors import GeoappError
-from geoapp.export import EXPORT_CRS, to_bytes
+from geoapp.export import EXPORT_CRS, ExportCRS, Format, to_bytes
 from geoapp.io import read_user_layer
 from geoapp.layers import conform
 from geoapp.uploads import split_unknown_values
@@ -42,7 +45,7 @@ def title_of(name: str) -> str:
 @st.cache_data(show_spinner=False, max_entries=8)
 def read_upload(token: str, name: str, crs: str, datum: str, fix_swapped: bool, _data: bytes):
     return read_user_layer(
-        _data, filename=name, crs=crs or None, datum=datum, fix_swapped=fix_swapped
+        _data, filename=name, crs=crs or None, datum=cast(Datum, datum), fix_swapped=fix_swapped
     )
 
 
@@ -204,7 +207,7 @@ def export_bytes(token: str, fmt: str, crs: str, stem: str, _gdf, ui_lang: str =
         from geoapp.presentation import planner_csv
 
         return planner_csv(_gdf, lang=ui_lang), f"{stem}.csv", "text/csv"
-    return to_bytes(_gdf, fmt=fmt, crs=crs, layer_name=stem)
+    return to_bytes(_gdf, fmt=cast(Format, fmt), crs=cast(ExportCRS, crs), layer_name=stem)
 
 
 kind, _, key = pick.partition(":")

@@ -41,7 +41,7 @@ for i, col in enumerate(st.columns(2)):
             f"{t('方案')} {'AB'[i]}",
             ids,
             index=ids.index(default),
-            format_func=labels.get,
+            format_func=labels.__getitem__,  # every option is a key of labels
             key=f"sc_pick_{i}",
         )
         picked.append(load_scenario(target(), int(sid)))
@@ -58,7 +58,7 @@ figures = pd.DataFrame(
 )
 table(figures)
 
-for sc, col, i in zip(picked, st.columns(2), range(2)):
+for sc, col, i in zip(picked, st.columns(2), range(2), strict=False):
     with col:
         st.markdown(f"**{'AB'[i]} #{sc.id} {sc.name}**")
         st.caption(f"{analysis_title(sc.analysis)} · {sc.created_at} · {sc.user}")

@@ -12,6 +12,7 @@ import tempfile
 import zipfile
 from io import BytesIO
 from pathlib import Path
+from typing import cast
 
 import geopandas as gpd
 import pandas as pd
@@ -47,12 +48,11 @@ from geoapp.app.common import (
 from geoapp.app.stablemap import go_to
 from geoapp.app.workspace import scenario_controls
 from geoapp.chains import chain_names
-from geoapp.coords import parse_lonlat
+from geoapp.coords import Datum, parse_lonlat
 from geoapp.errors import GeoappError
 from geoapp.io import read_user_layer
 from geoapp.settings import DEFAULT_SITING
 from geoapp.siting import (
-    VERDICT_ZH,
     evaluate_sites,
     explain_site,
     rank_sites,
@@ -60,6 +60,8 @@ from geoapp.siting import (
     rules_of,
 )
 from geoapp.spatial import outside_city as outside_city_problem
+from geoapp.vocab import VERDICT
+from geoapp.vocab import label as vocab_label
 from geoapp.workspace.scenarios import siting_figures
 
 MAP_KEY = "siting_map"
@@ -83,12 +85,12 @@ def area_ha(geom) -> float:
 
 
 def verdict_text(v: str) -> str:
-    return t(VERDICT_ZH.get(v, "待核实" if v == REVIEW else v))
+    return vocab_label(VERDICT, v, lang())
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def read_candidates(token: str, name: str, datum: str, _data: bytes):
-    return read_user_layer(_data, filename=name, datum=datum, fix_swapped=True)
+    return read_user_layer(_data, filename=name, datum=cast(Datum, datum), fix_swapped=True)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -103,7 +105,7 @@ def batch_report(token: str, name: str, datum: str, pdf: bool, _data: bytes, _la
             out,
             pdf=pdf,
             filename=name,
-            datum=datum,
+            datum=cast(Datum, datum),
             fix_swapped=True,
             layers=_layers,
             settings=_settings,
@@ -204,7 +206,7 @@ def siting() -> None:
         coord_error = None
         if typed and text.strip():
             try:
-                lon, lat = parse_lonlat(text, datum=coord_datum)
+                lon, lat = parse_lonlat(text, datum=cast(Datum, coord_datum))
             except ValueError:
                 coord_error = t(
                     "无法识别的坐标：请写成 经度, 纬度，"
@@ -277,7 +279,9 @@ def siting() -> None:
                 )
             return out
 
-        batch_id = content_token(upload.getvalue()) if batch is not None else None
+        batch_id = (
+            content_token(upload.getvalue()) if batch is not None and upload is not None else None
+        )
         dyn_key = "|".join(
             str(v)
             for v in (
@@ -317,7 +321,8 @@ def siting() -> None:
             results={"sites": evaluated},
             parameters={"chain": chain, "river_buffer_m": float(river_m),
                         "same_chain_radius_m": same_km * 1000,
-                        "input": upload.name if batch is not None else json.dumps(site)},
+                        "input": upload.name if batch is not None and upload is not None
+                                 else json.dumps(site)},
         )  # fmt: skip
 
 

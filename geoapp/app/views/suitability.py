@@ -1,6 +1,7 @@
 """适宜性评价: the city scored for a chain on a grid; weights, transformations, top regions."""
 
 from functools import partial
+from typing import cast
 
 import numpy as np
 import streamlit as st
@@ -36,6 +37,7 @@ from geoapp.suitability.display import (
 )
 from geoapp.suitability.regions import regions_table
 from geoapp.suitability.surface import summary_tables, surface_bytes
+from geoapp.suitability.transforms import Transform
 from geoapp.vocab import VERDICT
 
 MAP_KEY = "suit_map"
@@ -62,7 +64,7 @@ weights = {
     c: float(st.sidebar.slider(title[c], 0, 100, int(defaults[c]), 5, key=f"suit_w_{c}"))
     for c in CRITERIA
 }
-transforms = {}
+transforms: dict[str, Transform] = {}
 s = DEFAULT_SITING
 dist_defaults = {
     "hub_access": (s.hub_full_score_m, s.hub_zero_score_m),
@@ -131,9 +133,9 @@ def display(tokens: tuple[str, ...], resolution: float, datum: str, _grid):
 
 
 def _regions_file(regions, fmt: str) -> bytes:
-    from geoapp.export import to_bytes
+    from geoapp.export import Format, to_bytes
 
-    return to_bytes(regions, fmt=fmt, crs="EPSG:4326", layer_name="regions")[0]
+    return to_bytes(regions, fmt=cast(Format, fmt), crs="EPSG:4326", layer_name="regions")[0]
 
 
 layers = session_layers()
@@ -248,10 +250,10 @@ if len(regions):
         lambda v: "、".join(title.get(c, c) for c in str(v or "").split(";") if c)
     )
     table(shown.rename(columns=labels))
-    for col, (fmt, label) in zip(
+    for column, (fmt, label) in zip(
         st.columns(2), (("geojson", "GeoJSON"), ("gpkg", "GeoPackage")), strict=True
     ):
-        with col:  # files built only when clicked
+        with column:  # files built only when clicked
             st.download_button(
                 f"{t('下载')} {label}",
                 partial(_regions_file, regions, fmt),
