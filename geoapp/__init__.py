@@ -2,9 +2,14 @@
 
 Modules, one per concern::
 
-    geoapp.settings    configuration (CRSs, radii, weights) — the one documented place
+    geoapp.settings    configuration (CRSs, radii, weights, limits) — the one documented place
+    geoapp.layers      LayerSet: the one layer bundle every analysis, map and report takes
+    geoapp.vocab       the one vocabulary: verdicts, stages, clusters, location quality
+    geoapp.places      the one rule for a feature's county and zone
+    geoapp.errors      the public error types
+    geoapp.atomic      outputs written whole or not at all; safe output paths
     geoapp.coords      GCJ-02 / BD-09 / WGS-84 conversion and the metric CRS
-    geoapp.catalog     layer declarations (layers/*.toml) and validated loading
+    geoapp.catalog     layer declarations (resources/layers/*.toml) and validated loading
     geoapp.chains      the 6 clusters / 20 chains taxonomy from the seeds
     geoapp.spatial     vectorised county / innermost-zone look-ups shared by the analyses
     geoapp.io          import of user layers (GeoJSON, GPKG, SHP, CSV, XLSX) with row reports
@@ -13,6 +18,7 @@ Modules, one per concern::
     geoapp.clustering  DBSCAN / HDBSCAN of project sites, Gi* hot spots
     geoapp.coverage    nearest facility and covered shares by county / zone / chain
     geoapp.placement   where to add facilities: MCLP / LSCP (sparse, HiGHS) with a feasibility check
+    geoapp.milp        the sparse MCLP / LSCP models solved by HiGHS with a time limit and gap
     geoapp.rules       hard rules with their legal basis
     geoapp.siting      rule check, score and verdict of candidate sites
     geoapp.mapping     folium maps (no Streamlit)
