@@ -217,7 +217,7 @@ def _nearest_of(
     facilities: gpd.GeoDataFrame,
     valid: np.ndarray,
     name_col: str | None,
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+) -> tuple[np.ndarray, pd.Categorical, np.ndarray]:
     """Nearest facility (position in ``facilities``, name, distance) of metric points."""
     fac_pos = np.flatnonzero(valid)
     fac_types = shapely.get_type_id(np.asarray(facilities.geometry.array)[fac_pos])
@@ -228,11 +228,10 @@ def _nearest_of(
         fac_geoms = _metric_geoms(facilities)[fac_pos]
     j, dist = _nearest_xy(x, y, fac_geoms)
     idx = j if len(fac_pos) == len(facilities) else np.where(j >= 0, fac_pos[np.maximum(j, 0)], -1)
-    table = np.asarray(_names(facilities, name_col, "设施"), dtype=object)
-    names = table[np.maximum(idx, 0)] if len(table) else np.full(len(idx), None, dtype=object)
-    if len(idx) and idx.min() < 0:
-        names[idx < 0] = None
-    return idx, names, dist  # references to the few facility names: no new strings
+    codes, uniques = pd.factorize(np.asarray(_names(facilities, name_col, "设施"), dtype=object))
+    site_codes = np.where(idx >= 0, codes[np.maximum(idx, 0)], -1) if len(codes) else idx
+    names = pd.Categorical.from_codes(site_codes, categories=pd.Index(uniques))
+    return idx, names, dist  # categorical: integer codes into the few facility names
 
 
 # --------------------------------------------------------------------------- coverage
