@@ -283,7 +283,18 @@ def to_metric(data: gpd.GeoSeries | gpd.GeoDataFrame):
         raise CRSError(msg)
     if data.crs == _METRIC:
         return data.copy(deep=False)  # already metric: no identity transform of every vertex
-    return data.to_crs(METRIC_CRS)
+    transformer = metric_transformer(data.crs)  # one per source CRS and process
+
+    def _project(xy: np.ndarray) -> np.ndarray:
+        x, y = transformer.transform(xy[:, 0], xy[:, 1])
+        return np.column_stack([x, y])
+
+    geoms = shapely.transform(np.asarray(data.geometry.array), _project)
+    projected = gpd.GeoSeries(geoms, index=data.index, crs=METRIC_CRS)
+    if isinstance(data, gpd.GeoDataFrame):
+        out = data.copy(deep=False)
+        return out.set_geometry(projected.values, crs=METRIC_CRS)  # the same column name
+    return projected.rename(data.name)
 
 
 @lru_cache(maxsize=32)
