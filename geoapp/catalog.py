@@ -264,7 +264,11 @@ def read_layer_file(spec: LayerSpec, path: str | Path | None = None) -> gpd.GeoD
     """
     path = Path(path or spec.file)
     if not path.exists():
-        msg = f"Layer {spec.name!r}: file {path} does not exist. Run `python data/build.py`."
+        msg = (
+            f"Layer {spec.name!r}: file {path} does not exist. Rebuild the shipped data with "
+            "`python geoapp/resources/data/build_boundaries.py` and `build_samples.py`, or "
+            "set GEOAPP_HOME to a complete data home."
+        )
         raise LayerValidationError(msg)
     try:
         gdf = gpd.read_file(path, engine="pyogrio")
