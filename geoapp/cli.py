@@ -153,6 +153,14 @@ WorkspaceOpt = Annotated[
         show_default=False,
     ),
 ]
+#: Options shared by the commands that read a planner's file of coordinates.
+DatumOpt = Annotated[Datum, typer.Option(help="Datum of lon/lat columns.", case_sensitive=False)]
+CrsOpt = Annotated[
+    str | None, typer.Option(help="CRS of the coordinates when not WGS-84, e.g. EPSG:4547.")
+]
+FixSwappedOpt = Annotated[
+    bool, typer.Option("--fix-swapped", help="Fix rows with swapped lon/lat instead of rejecting.")
+]
 #: The workspace of the running command (set by `_use_workspace`, read by `_layers`).
 _WS: dict[str, Any] = {}
 
@@ -684,16 +692,9 @@ def report_cmd(
     name_col: Annotated[
         str | None, typer.Option(help="Name column (default: 名称, 项目名称, name, 项目).")
     ] = None,
-    datum: Annotated[
-        Datum, typer.Option(help="Datum of lon/lat columns.", case_sensitive=False)
-    ] = Datum.wgs84,
-    crs: Annotated[
-        str | None, typer.Option(help="CRS of the coordinates when not WGS-84, e.g. EPSG:4547.")
-    ] = None,
-    fix_swapped: Annotated[
-        bool,
-        typer.Option("--fix-swapped", help="Fix rows with swapped lon/lat instead of rejecting."),
-    ] = False,
+    datum: DatumOpt = Datum.wgs84,
+    crs: CrsOpt = None,
+    fix_swapped: FixSwappedOpt = False,
     progress: Annotated[
         bool | None,
         typer.Option("--progress/--no-progress", help="Progress bar (default: on a terminal)."),
@@ -837,16 +838,9 @@ def import_cmd(
         ImportMode,
         typer.Option(help="replace the layer, or append the rows to it.", case_sensitive=False),
     ] = ImportMode.replace,
-    datum: Annotated[
-        Datum, typer.Option(help="Datum of lon/lat columns.", case_sensitive=False)
-    ] = Datum.wgs84,
-    crs: Annotated[
-        str | None, typer.Option(help="CRS of the coordinates when not WGS-84, e.g. EPSG:4547.")
-    ] = None,
-    fix_swapped: Annotated[
-        bool,
-        typer.Option("--fix-swapped", help="Fix rows with swapped lon/lat instead of rejecting."),
-    ] = False,
+    datum: DatumOpt = Datum.wgs84,
+    crs: CrsOpt = None,
+    fix_swapped: FixSwappedOpt = False,
     workspace: WorkspaceOpt = None,
 ) -> None:  # fmt: skip
     """Import a file into the workspace as a new version of a layer (the old one is kept).
