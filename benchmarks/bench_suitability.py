@@ -34,16 +34,10 @@ from pathlib import Path
 
 import psutil
 
+from geoapp.suitability.inputs import REQUIRED_LAYERS
+
 CHAIN = "聚碳新材料"
-NAMES = (
-    "city",
-    "counties",
-    "zones",
-    "projects",
-    "logistics_hubs",
-    "monitoring_stations",
-    "yellow_river",
-)
+NAMES = REQUIRED_LAYERS  # the layers a surface reads
 
 
 def _layers() -> dict:

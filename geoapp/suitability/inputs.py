@@ -24,20 +24,12 @@ from scipy.spatial import cKDTree
 
 from geoapp import chains
 from geoapp.coords import to_metric
-from geoapp.layers import LayerSet, as_layerset
+from geoapp.layers import LAYER_NAMES, LayerSet, as_layerset
 from geoapp.rules import RULES, constraint_rules
 from geoapp.settings import METRIC_CRS, SitingSettings
 
 #: Layers a surface needs (catalog names); ``constraints`` is optional.
-REQUIRED_LAYERS: tuple[str, ...] = (
-    "city",
-    "counties",
-    "zones",
-    "projects",
-    "logistics_hubs",
-    "monitoring_stations",
-    "yellow_river",
-)
+REQUIRED_LAYERS: tuple[str, ...] = tuple(n for n in LAYER_NAMES if n != "neighbours")
 #: Rule code of a cell that fails no hard rule.
 RULE_NONE = 0
 #: Rule code of the Yellow River shoreline rule (黄河保护法 第二十六条) for chemical chains.
