@@ -8,6 +8,7 @@ import re
 import numpy as np
 import pytest
 import shapely
+from apptest import map_args, metrics, run_page
 from streamlit.testing.v1 import AppTest
 
 from geoapp.catalog import load_layer
@@ -18,32 +19,6 @@ from geoapp.settings import APP_MAIN
 APP = str(APP_MAIN)
 N_PROJECTS = len(load_layer("projects"))
 VERDICTS_ZH = {"推荐", "可行", "不建议", "禁止"}
-
-
-def run_page(page: str | None = None, *, state: dict | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=90)
-    at.run()
-    assert not at.exception, at.exception
-    if page:
-        at.switch_page(f"views/{page}.py")
-    for key, value in (state or {}).items():
-        at.session_state[key] = value
-    if page or state:
-        at.run()
-        assert not at.exception, at.exception
-    return at
-
-
-def metrics(at: AppTest) -> dict[str, str]:
-    return {m.label: m.value for m in at.metric}
-
-
-def map_args(at: AppTest) -> dict:
-    comps = [
-        c for c in at.get("component_instance") if c.proto.component_name.endswith("st_folium")
-    ]
-    assert len(comps) == 1
-    return json.loads(comps[0].proto.json_args)
 
 
 def map_js(at: AppTest) -> str:

@@ -7,6 +7,7 @@ import json
 import pandas as pd
 import pyarrow as pa
 import pytest
+from apptest import metrics, run_page
 from streamlit.testing.v1 import AppTest
 
 from geoapp.catalog import load_layer
@@ -14,20 +15,6 @@ from geoapp.settings import APP_MAIN
 from geoapp.siting import VERDICT_ZH
 
 APP = str(APP_MAIN)
-
-
-def run_page(page: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
-    at.run()
-    assert not at.exception, at.exception
-    at.switch_page(f"views/{page}.py")
-    at.run()
-    assert not at.exception, at.exception
-    return at
-
-
-def metrics(at: AppTest) -> dict[str, str]:
-    return {m.label: m.value for m in at.metric}
 
 
 def select(at: AppTest, label: str):

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
-
 import numpy as np
 import pytest
+from apptest import map_args, metrics
+from apptest import run_page as open_page
 from pyproj import Transformer
 from streamlit.testing.v1 import AppTest
 
@@ -16,30 +16,6 @@ from geoapp.suitability.inputs import REQUIRED_LAYERS, evaluate_points
 
 APP = str(APP_MAIN)
 NAMES = REQUIRED_LAYERS  # the layers a surface reads
-
-
-def run_page(state: dict | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
-    at.run()
-    assert not at.exception, at.exception
-    at.switch_page("views/suitability.py")
-    for key, value in (state or {}).items():
-        at.session_state[key] = value
-    at.run()
-    assert not at.exception, at.exception
-    return at
-
-
-def metrics(at: AppTest) -> dict[str, str]:
-    return {m.label: m.value for m in at.metric}
-
-
-def map_args(at: AppTest) -> dict:
-    comps = [
-        c for c in at.get("component_instance") if c.proto.component_name.endswith("st_folium")
-    ]
-    assert len(comps) == 1
-    return json.loads(comps[0].proto.json_args)
 
 
 @pytest.fixture(scope="module")
@@ -96,3 +72,8 @@ def test_clicking_a_cell_shows_its_breakdown(layers):
     )
     assert float(metrics(at)["得分"]) == pytest.approx(ev["score"].iloc[0], abs=1e-6)
     assert frames[0]["得分"].sum() == pytest.approx(ev["score"].iloc[0], abs=0.06)
+
+
+def run_page(state: dict | None = None) -> AppTest:
+    """The 适宜性评价 page with session state set first."""
+    return open_page("suitability", state=state)

@@ -1,0 +1,42 @@
+"""Helpers for the AppTest suites: open a page, read its metrics and its map's arguments."""
+
+from __future__ import annotations
+
+import json
+
+from streamlit.testing.v1 import AppTest
+
+from geoapp.settings import APP_MAIN
+
+APP = str(APP_MAIN)
+
+
+def run_page(
+    page: str | None = None, *, state: dict | None = None, timeout: float = 120
+) -> AppTest:
+    """A fresh session, optionally on ``views/<page>.py``, with session state set first."""
+    at = AppTest.from_file(APP, default_timeout=timeout)
+    at.run()
+    assert not at.exception, at.exception
+    if page:
+        at.switch_page(f"views/{page}.py")
+    for key, value in (state or {}).items():
+        at.session_state[key] = value
+    if page or state:
+        at.run()
+        assert not at.exception, at.exception
+    return at
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    """The page's metrics, label -> value."""
+    return {m.label: m.value for m in at.metric}
+
+
+def map_args(at: AppTest) -> dict:
+    """The arguments of the page's one st_folium map."""
+    comps = [
+        c for c in at.get("component_instance") if c.proto.component_name.endswith("st_folium")
+    ]
+    assert len(comps) == 1
+    return json.loads(comps[0].proto.json_args)
