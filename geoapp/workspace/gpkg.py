@@ -7,11 +7,19 @@ table (invisible until referenced), then commits the version row and the log
 row in one SQLite transaction (``BEGIN IMMEDIATE``: two writers queue, and the
 version check happens under the lock). SQLite's journal rolls a transaction
 killed midway back on the next open, so the previous version stays current.
+
+A feature table is registered in ``geoapp_pending_tables`` (with the writer's
+host and process id) before GDAL writes it and unregistered in the commit
+that references it. A writer killed in between leaves its table registered:
+the next open on the same host drops the tables of writers that no longer run,
+so a killed import leaves no orphan table behind.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import socket
 import sqlite3
 import uuid
 from collections.abc import Mapping
@@ -48,6 +56,8 @@ CREATE TABLE IF NOT EXISTS geoapp_log (
     id INTEGER PRIMARY KEY AUTOINCREMENT, time TEXT NOT NULL, user TEXT NOT NULL,
     command TEXT NOT NULL, parameters TEXT NOT NULL, input_name TEXT NOT NULL,
     input_sha256 TEXT NOT NULL, result TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS geoapp_pending_tables (
+    "table" TEXT PRIMARY KEY, host TEXT NOT NULL, pid INTEGER NOT NULL, started_at TEXT NOT NULL);
 CREATE TRIGGER IF NOT EXISTS geoapp_log_no_update BEFORE UPDATE ON geoapp_log
     BEGIN SELECT RAISE(ABORT, 'geoapp_log is append-only'); END;
 CREATE TRIGGER IF NOT EXISTS geoapp_log_no_delete BEFORE DELETE ON geoapp_log
@@ -84,12 +94,55 @@ class GpkgWorkspace(Workspace):
         except sqlite3.DatabaseError as exc:
             msg = f"{self.path} is not a GeoPackage workspace ({exc}); name a new .gpkg file."
             raise WorkspaceError(msg) from None
+        self._sweep_pending()
 
     def close(self) -> None:
         """Close the SQLite connection."""
         self._conn.close()
 
     # ------------------------------------------------------------------ tables
+    def _sweep_pending(self) -> None:
+        """Drop the feature tables of writers on this host that were killed before committing."""
+        host = socket.gethostname()
+        rows = self._conn.execute(
+            'SELECT "table", pid FROM geoapp_pending_tables WHERE host = ?', (host,)
+        ).fetchall()
+        dead = [table for table, pid in rows if not _process_alive(int(pid))]
+        if not dead:
+            return
+        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            self._drop_tables(dead)
+            self._conn.executemany(
+                'DELETE FROM geoapp_pending_tables WHERE "table" = ?', [(t,) for t in dead]
+            )
+            self._conn.execute("COMMIT")
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+
+    def _register_pending(self, tables: list[str]) -> None:
+        """Record, in its own commit, the tables about to be written by this process."""
+        stamp, host, pid = now_utc(), socket.gethostname(), os.getpid()
+        self._conn.executemany(
+            'INSERT INTO geoapp_pending_tables ("table", host, pid, started_at) '
+            "VALUES (?, ?, ?, ?)",
+            [(t, host, pid, stamp) for t in tables],
+        )
+
+    def _unregister_pending(self, tables: list[str]) -> None:
+        """Forget pending tables (inside the caller's transaction)."""
+        self._conn.executemany(
+            'DELETE FROM geoapp_pending_tables WHERE "table" = ?', [(t,) for t in tables]
+        )
+
+    def _discard(self, tables: list[str]) -> None:
+        """Drop tables written for a write that did not commit, and their registration."""
+        self._conn.execute("BEGIN IMMEDIATE")
+        self._drop_tables(tables)
+        self._unregister_pending(tables)
+        self._conn.execute("COMMIT")
+
     def _write_table(self, gdf: gpd.GeoDataFrame, table: str) -> None:
         kwargs = {"geometry_type": "Unknown"} if len(gdf) == 0 else {}
         pyogrio.write_dataframe(
@@ -143,18 +196,27 @@ class GpkgWorkspace(Workspace):
         log: LogEntry | None,
     ) -> LayerVersion:
         planned: list[tuple[str, int, str]] = []  # table, rows, source
-        written: list[str] = []
-        for frame, source in frames:
-            if isinstance(frame, str):
-                rows = self._conn.execute(
-                    'SELECT rows FROM geoapp_layer_versions WHERE "table" = ? LIMIT 1', (frame,)
-                ).fetchone()[0]
-                planned.append((frame, int(rows), source))
-            else:
-                table = f"l_{name}_{uuid.uuid4().hex[:12]}"
-                self._write_table(frame, table)
-                written.append(table)
-                planned.append((table, len(frame), source))
+        new = {
+            i: f"l_{name}_{uuid.uuid4().hex[:12]}"
+            for i, (frame, _) in enumerate(frames)
+            if not isinstance(frame, str)
+        }
+        written = list(new.values())
+        self._register_pending(written)
+        try:
+            for i, (frame, source) in enumerate(frames):
+                if isinstance(frame, str):
+                    rows = self._conn.execute(
+                        'SELECT rows FROM geoapp_layer_versions WHERE "table" = ? LIMIT 1',
+                        (frame,),
+                    ).fetchone()[0]
+                    planned.append((frame, int(rows), source))
+                else:
+                    self._write_table(frame, new[i])
+                    planned.append((new[i], len(frame), source))
+        except BaseException:
+            self._discard(written)
+            raise
         cur = self._conn
         cur.execute("BEGIN IMMEDIATE")
         try:
@@ -180,14 +242,12 @@ class GpkgWorkspace(Workspace):
                 )
             if log is not None:
                 self._insert_log(log.row())
+            self._unregister_pending(written)
             slow_commit_hook()
             cur.execute("COMMIT")
         except BaseException:
             cur.execute("ROLLBACK")
-            if written:
-                cur.execute("BEGIN IMMEDIATE")
-                self._drop_tables(written)
-                cur.execute("COMMIT")
+            self._discard(written)
             raise
         result = self._current(name)
         assert result is not None
@@ -209,11 +269,14 @@ class GpkgWorkspace(Workspace):
         self, row: dict[str, str], results: Mapping[str, gpd.GeoDataFrame], log: LogEntry | None
     ) -> int:
         tag = uuid.uuid4().hex[:12]
-        tables: dict[str, str] = {}
-        for i, (key, gdf) in enumerate(results.items()):
-            table = f"s_{tag}_{i}"
-            self._write_table(gdf, table)
-            tables[key] = table
+        tables = {key: f"s_{tag}_{i}" for i, key in enumerate(results)}
+        self._register_pending(list(tables.values()))
+        try:
+            for key, gdf in results.items():
+                self._write_table(gdf, tables[key])
+        except BaseException:
+            self._discard(list(tables.values()))
+            raise
         cur = self._conn
         cur.execute("BEGIN IMMEDIATE")
         try:
@@ -232,13 +295,12 @@ class GpkgWorkspace(Workspace):
                     ensure_ascii=False,
                 )
                 self._insert_log(entry)
+            self._unregister_pending(list(tables.values()))
             slow_commit_hook()
             cur.execute("COMMIT")
         except BaseException:
             cur.execute("ROLLBACK")
-            cur.execute("BEGIN IMMEDIATE")
-            self._drop_tables(list(tables.values()))
-            cur.execute("COMMIT")
+            self._discard(list(tables.values()))
             raise
         return scenario_id
 
@@ -282,3 +344,14 @@ class GpkgWorkspace(Workspace):
     def _log_frame(self) -> pd.DataFrame:
         cols = ", ".join(LOG_COLUMNS)
         return pd.read_sql_query(f"SELECT {cols} FROM geoapp_log ORDER BY id", self._conn)
+
+
+def _process_alive(pid: int) -> bool:
+    """Whether a process with this id runs on this host (signal 0 probes without signalling)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # it exists, under another user
+    return True
