@@ -27,10 +27,19 @@ Finally a hard instance — LSCP of 5,000 sites × 1,006 candidates at 5 km,
 which CBC did not finish in 19 minutes — is run by geoapp with its default
 time limit, and the proven gap it reports is printed.
 
+``--sweep`` (or ``--only-sweep``) then runs, at 2,000 × 712 with the hubs kept
+open and count weights, MCLP with k in :data:`SWEEP_K` at every radius of
+:data:`SWEEP_RADII` and LSCP at :data:`SWEEP_LSCP` (5 km is a hard LSCP), one
+spawned process per radius: geoapp end to end with its default time limit
+(median of ``--repeat``) against plain HiGHS on the unreduced matrix (once,
+at most :data:`PLAIN_LIMIT_S`), with both objectives, the model size before and
+after geoapp's exact reduction, and how geoapp's solve ended.
+
 Run::
 
     .venv/bin/python benchmarks/bench_placement.py              # all sizes
     .venv/bin/python benchmarks/bench_placement.py --sizes 114 1000 --repeat 1   # quick
+    .venv/bin/python benchmarks/bench_placement.py --only-sweep                  # the sweep
 
 Timings depend on the machine and on its load; compare ratios, not seconds.
 """

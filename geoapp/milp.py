@@ -102,7 +102,11 @@ class Solution:
     size_after: tuple[int, int, int] = (0, 0, 0)
 
 
-def _milp(c, integrality, bounds, constraints, time_limit_s: float, mip_gap: float):
+def _milp(c, integrality, bounds, constraints, time_limit_s: float, mip_gap: float, *, fixed=False):
+    """HiGHS through ``scipy.optimize.milp`` with a time limit and relative gap.
+
+    ``fixed``: the model has fixings that may leave it infeasible (status 2, returned as is).
+    """
     from scipy.optimize import milp
 
     t0 = time.perf_counter()
@@ -114,7 +118,7 @@ def _milp(c, integrality, bounds, constraints, time_limit_s: float, mip_gap: flo
         options={"time_limit": float(time_limit_s), "mip_rel_gap": float(mip_gap)},
     )
     elapsed = time.perf_counter() - t0
-    if res.status not in (0, 1):
+    if res.status not in (0, 1) and not (fixed and res.status == 2):
         msg = f"HiGHS did not solve the placement model: status {res.status}, {res.message}"
         raise RuntimeError(msg)
     return res, elapsed
@@ -254,7 +258,8 @@ def _mclp_reduced(
         return _Sub(is_open, _covered_weight(A, w, is_open), total, False, "reduced", True)
     best = _swap_search(A, w, _greedy_mclp(A, w, k), deadline)
     value = _covered_weight(A, w, best)
-    bound = total
+    # no k columns cover more than the k largest column weights together
+    bound = min(total, float(np.sort(A.T @ w)[::-1][:k].sum()))
     integral = bool(np.all(w == np.round(w)))
     status = "greedy + local search"
     heuristic = True
@@ -299,7 +304,8 @@ def _mclp_reduced(
     y_lb, y_ub = np.zeros(n_rows), np.ones(n_rows)
 
     def run(lb: np.ndarray, ub: np.ndarray, limit: float):
-        return _milp(c, integrality, Bounds(np.r_[lb, y_lb], np.r_[ub, y_ub]), cons, limit, mip_gap)
+        bounds = Bounds(np.r_[lb, y_lb], np.r_[ub, y_ub])
+        return _milp(c, integrality, bounds, cons, limit, mip_gap, fixed=True)
 
     # 3. the LP's fractional columns only (its 0 / 1 columns fixed)
     remaining = deadline - time.perf_counter()
@@ -325,10 +331,15 @@ def _mclp_reduced(
     d_up = np.asarray(lp.upper.marginals[:n_cols])
     close = _no_better(z_lp - d_low + slack, value, integral)
     open_fix = _no_better(z_lp + d_up + slack, value, integral)
+    if (open_fix & close).any() or open_fix.sum() > k or (~close).sum() < k:
+        # every solution better than `value` would need contradictory fixings: none exists
+        return _Sub(best, value, value, False, "LP reduced costs prove it optimal", heuristic)
     remaining = deadline - time.perf_counter()
     if remaining <= 0:
         return _Sub(best, value, bound, True, status, heuristic)
     res, _ = run(open_fix.astype(float), (~close).astype(float), remaining)
+    if res.status == 2:  # infeasible: no solution better than `value` exists
+        return _Sub(best, value, value, False, "LP reduced costs prove it optimal", heuristic)
     if res.x is not None:
         open_ = res.x[:n_cols] > 0.5
         got = _covered_weight(A, w, open_)
