@@ -251,3 +251,42 @@ def test_mclp_stops_at_the_requested_gap():
     best = plain_mclp(A, w, 14, 0)
     assert sol.gap <= 0.05 and sol.bound >= best * (1 - 1e-9)
     assert best * (1 + 1e-9) >= sol.objective >= (1 - 0.05) * best * (1 - 1e-9)
+
+
+def test_mclp_time_limit_returns_k_facilities_with_a_valid_bound():
+    rng = np.random.default_rng(0)
+    cost = cdist(rng.uniform(0, 40_000, (500, 2)), rng.uniform(0, 40_000, (100, 2)))
+    A = sparse.csr_array(cost <= 5_000)
+    w = np.ones(500)
+    sol = solve_mclp(A, w, p=16, n_exist=0, time_limit_s=1e-6, mip_gap=0)
+    best = plain_mclp(A, w, 16, 0)
+    assert sol.is_open.sum() == 16 and sol.objective == covered(A, sol.is_open, w)
+    assert sol.objective <= best <= sol.bound
+    assert sol.time_limit_hit and sol.gap == pytest.approx((sol.bound - sol.objective) / sol.bound)
+
+
+def test_placement_reports_the_model_size_before_and_after_reduction():
+    import geopandas as gpd
+    from pyproj import Transformer
+
+    from geoapp.placement import place_facilities
+
+    rng = np.random.default_rng(4)
+    to_ll = Transformer.from_crs(4547, 4326, always_xy=True)
+
+    def layer(xy):
+        lon, lat = to_ll.transform(xy[:, 0], xy[:, 1])
+        return gpd.GeoDataFrame(geometry=gpd.points_from_xy(lon, lat), crs=4326)
+
+    origin = np.array([560_000.0, 3_930_000.0])
+    s_xy = origin + rng.integers(0, 12, (200, 2)) * 2_500.0
+    c_xy = origin + rng.uniform(0, 30_000, (40, 2))
+    e_xy = origin + rng.uniform(0, 30_000, (2, 2))
+    res = place_facilities(layer(s_xy), layer(c_xy), radius_m=6_000, model="mclp", k=3,
+                           existing=layer(e_xy), weight_col=None)  # fmt: skip
+    n_pairs = int((cdist(s_xy, c_xy) <= 6_000).sum())
+    assert res.params["model_size"] == (200, 40, n_pairs)
+    after = res.params["reduced_size"]
+    assert after[0] < 200 and after[1] <= 40 and after[2] < n_pairs
+    cost = cdist(s_xy, np.vstack([e_xy, c_xy]))
+    assert res.objective == plain_mclp(sparse.csr_array(cost <= 6_000), np.ones(200), 5, 2)
