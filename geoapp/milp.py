@@ -55,6 +55,8 @@ __all__ = ["Solution", "check_limits", "solve_lscp", "solve_mclp"]
 
 #: Relative gaps below this are reported as 0 (solver tolerances).
 _GAP_EPS = 1e-6
+#: Largest open × candidate swap table of the local search (8 bytes a cell).
+_SWAP_MAX_CELLS = 5_000_000
 
 
 @dataclass(frozen=True)
@@ -177,9 +179,12 @@ def _swap_search(
     Each round evaluates every swap at once: closing ``j`` loses the weight of
     the rows only ``j`` covers, opening ``c`` gains the uncovered rows it
     covers, and the rows only ``j`` covers that ``c`` also covers are kept
-    (``A[:, open].T @ diag(w only-j) @ A``).
+    (``A[:, open].T @ diag(w only-j) @ A``). Skipped when that open × all
+    table would exceed :data:`_SWAP_MAX_CELLS` cells.
     """
     is_open = is_open.copy()
+    if int(is_open.sum()) * A.shape[1] > _SWAP_MAX_CELLS:
+        return is_open
     Ac = sparse.csc_array(A)
     tol = 1e-9 * max(float(w.sum()), 1.0)
     while time.perf_counter() < deadline:

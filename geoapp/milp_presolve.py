@@ -23,7 +23,7 @@ optimum of the original) and is vectorised on the sparse site × facility matrix
 The subset tests use the overlap counts ``A.T @ A`` (candidates) and ``A @ A.T``
 (sites) of the rows left, and are skipped (the reduction stays exact, only
 smaller) when those products would cost more than :data:`DOMINANCE_BUDGET`
-multiply-adds.
+multiply-adds or could hold more than :data:`DOMINANCE_MAX_PAIRS` pairs.
 """
 
 from __future__ import annotations
@@ -33,10 +33,12 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
-__all__ = ["DOMINANCE_BUDGET", "Reduced", "reduce_lscp", "reduce_mclp"]
+__all__ = ["DOMINANCE_BUDGET", "DOMINANCE_MAX_PAIRS", "Reduced", "reduce_lscp", "reduce_mclp"]
 
 #: Largest number of multiply-adds spent on one overlap product (subset tests).
 DOMINANCE_BUDGET = 60_000_000
+#: Largest number of pairs one overlap product may hold (its memory: ~16 bytes a pair).
+DOMINANCE_MAX_PAIRS = 10_000_000
 
 #: LSCP rounds (row / column dominance, forced candidates) at most.
 _MAX_ROUNDS = 20
@@ -123,10 +125,16 @@ def _merge_rows(A: sparse.csr_array, w: np.ndarray) -> tuple[sparse.csr_array, n
     return A[keep], w_out
 
 
-def _overlap_cost(A: sparse.csr_array) -> int:
-    """Multiply-adds of ``A.T @ A``: the sum over rows of the squared row length."""
+def _overlap_affordable(A: sparse.csr_array) -> bool:
+    """Whether ``A.T @ A`` is within the budgets.
+
+    Multiply-adds: the sum over rows of the squared row length; pairs: at most
+    that, and at most the number of columns squared.
+    """
     lens = np.diff(A.indptr).astype(np.int64)
-    return int((lens * lens).sum())
+    flops = int((lens * lens).sum())
+    pairs = min(flops, A.shape[1] ** 2)
+    return flops <= DOMINANCE_BUDGET and pairs <= DOMINANCE_MAX_PAIRS
 
 
 def _undominated_columns(A: sparse.csr_array) -> np.ndarray:
@@ -137,7 +145,7 @@ def _undominated_columns(A: sparse.csr_array) -> np.ndarray:
     """
     size = np.bincount(A.indices, minlength=A.shape[1])
     keep = size > 0
-    if _overlap_cost(A) > DOMINANCE_BUDGET:
+    if not _overlap_affordable(A):
         return keep
     over = (A.T @ A).tocoo()
     j, k, ov = over.row, over.col, over.data
@@ -151,7 +159,7 @@ def _undominating_rows(A: sparse.csr_array) -> np.ndarray:
     n = A.shape[0]
     keep = np.ones(n, dtype=bool)
     At = sparse.csr_array(A.T)
-    if _overlap_cost(At) > DOMINANCE_BUDGET:
+    if not _overlap_affordable(At):
         return keep
     size = np.diff(A.indptr)
     over = (A @ A.T).tocoo()
