@@ -27,10 +27,19 @@ Finally a hard instance — LSCP of 5,000 sites × 1,006 candidates at 5 km,
 which CBC did not finish in 19 minutes — is run by geoapp with its default
 time limit, and the proven gap it reports is printed.
 
+``--sweep`` (or ``--only-sweep``) then runs, at 2,000 × 712 with the hubs kept
+open and count weights, MCLP with k in :data:`SWEEP_K` at every radius of
+:data:`SWEEP_RADII` and LSCP at :data:`SWEEP_LSCP` (5 km is a hard LSCP), one
+spawned process per radius: geoapp end to end with its default time limit
+(median of ``--repeat``) against plain HiGHS on the unreduced matrix (once,
+at most :data:`PLAIN_LIMIT_S`), with both objectives, the model size before and
+after geoapp's exact reduction, and how geoapp's solve ended.
+
 Run::
 
     .venv/bin/python benchmarks/bench_placement.py              # all sizes
     .venv/bin/python benchmarks/bench_placement.py --sizes 114 1000 --repeat 1   # quick
+    .venv/bin/python benchmarks/bench_placement.py --only-sweep                  # the sweep
 
 Timings depend on the machine and on its load; compare ratios, not seconds.
 """
@@ -79,8 +88,13 @@ def _xy(gdf) -> np.ndarray:
     return np.column_stack([pts.x.to_numpy(), pts.y.to_numpy()])
 
 
-def plain_highs(model: str, sites, cands, existing, radius: float, k: int) -> float:
-    """spopt's MCLP / LSCP, written directly for scipy.optimize.milp on a sparse matrix."""
+def plain_highs(
+    model: str, sites, cands, existing, radius: float, k: int, time_limit: float | None = None
+) -> float:
+    """spopt's MCLP / LSCP, written directly for scipy.optimize.milp on a sparse matrix.
+
+    With ``time_limit`` (seconds) HiGHS may stop early: the best objective found is returned.
+    """
     from scipy import sparse
     from scipy.optimize import Bounds, LinearConstraint, milp
     from scipy.spatial import cKDTree
@@ -92,9 +106,10 @@ def plain_highs(model: str, sites, cands, existing, radius: float, k: int) -> fl
     a = sparse.csr_array((np.ones(len(pairs)), (pairs["i"], pairs["j"])), shape=(n, m))
     lb = np.zeros(m)
     lb[:e] = 1
+    opts = {} if time_limit is None else {"time_limit": time_limit}
     if model == "lscp":
         res = milp(np.ones(m), integrality=np.ones(m), bounds=Bounds(lb, 1),
-                   constraints=LinearConstraint(a, 1, np.inf))  # fmt: skip
+                   constraints=LinearConstraint(a, 1, np.inf), options=opts)  # fmt: skip
         return float(round(res.fun))
     c = np.r_[np.zeros(m), -np.ones(n)]
     cons = [
@@ -102,7 +117,7 @@ def plain_highs(model: str, sites, cands, existing, radius: float, k: int) -> fl
         LinearConstraint(np.r_[np.ones(m), np.zeros(n)][None, :], k + e, k + e),
     ]
     res = milp(c, integrality=np.ones(m + n), bounds=Bounds(np.r_[lb, np.zeros(n)], 1),
-               constraints=cons)  # fmt: skip
+               constraints=cons, options=opts)  # fmt: skip
     return float(round(-res.fun))
 
 
@@ -179,6 +194,71 @@ def run(variant: str, model: str, n_sites: int, radius: float = RADIUS_M):
     return result
 
 
+#: The sweep at 2,000 × 712: MCLP k × radius, LSCP radii (5 km: the hard case).
+SWEEP_K = (2, 5, 10, 16, 20)  # 16: the hardest k seen at 10 km
+SWEEP_RADII = (5_000.0, 10_000.0, 20_000.0)
+SWEEP_LSCP = (10_000.0, 20_000.0, 5_000.0)
+#: Plain HiGHS is given this long on the sweep's instances (the 5 km LSCP takes long).
+PLAIN_LIMIT_S = 120.0
+
+
+def _timed(fn, *args, **kw):
+    c0, t0 = _cpu(), time.perf_counter()
+    out = fn(*args, **kw)
+    return out, time.perf_counter() - t0, _cpu() - c0
+
+
+def _sweep_child(radius: float, repeat: int, queue) -> None:
+    """Every sweep configuration at one radius, in this (spawned) process."""
+    sites, cands, existing = instance(2000, SPACING[2000])
+    from scipy import sparse
+    from scipy.optimize import LinearConstraint, milp
+
+    milp(np.ones(2), integrality=np.ones(2),
+         constraints=LinearConstraint(sparse.csr_array(np.ones((1, 2))), 1, np.inf))  # fmt: skip
+    geoapp_run("mclp", sites, cands, existing, radius, 1)  # warm-up (imports, transformers)
+    configs = [("mclp", k) for k in SWEEP_K if radius in SWEEP_RADII]
+    configs += [("lscp", 0)] if radius in SWEEP_LSCP else []
+    rows = []
+    for model, k in configs:
+        geo = [_timed(geoapp_run, model, sites, cands, existing, radius, k) for _ in range(repeat)]
+        res, wall, cpu = sorted(geo, key=lambda r: r[1])[len(geo) // 2]
+        plain, p_wall, p_cpu = _timed(plain_highs, model, sites, cands, existing, radius, k,
+                                      time_limit=PLAIN_LIMIT_S)  # fmt: skip
+        rows.append((model, radius, k, wall, cpu, p_wall, p_cpu, res.objective, plain,
+                     res.params["model_size"], res.params["reduced_size"], res.quality("en"),
+                     res.params["status"]))  # fmt: skip
+    queue.put(rows)
+
+
+def sweep(repeat: int) -> None:
+    """MCLP k x radius and LSCP at 2,000 x 712: geoapp vs plain HiGHS on the unreduced matrix."""
+    import os
+
+    print(f"\nsweep at 2,000 x 712 (12 hubs kept open, count weights), load average "
+          f"{os.getloadavg()[0]:.2f}; geoapp median of {repeat} in one process (default time "
+          f"limit), plain HiGHS once (limit {PLAIN_LIMIT_S:g} s); wall s (CPU s)")  # fmt: skip
+    print(f"{'model':<5} {'radius':>6} {'k':>3} {'geoapp':>14} {'plain HiGHS':>14} "
+          f"{'geo/HiGHS':>9} {'objective':>10}  {'model before -> after (sites, cands, nnz)':<42}"
+          "  solution")  # fmt: skip
+    ctx = multiprocessing.get_context("spawn")
+    for radius in sorted(set(SWEEP_RADII) | set(SWEEP_LSCP)):
+        queue = ctx.Queue()
+        proc = ctx.Process(target=_sweep_child, args=(radius, repeat, queue))
+        proc.start()
+        rows = queue.get()
+        proc.join()
+        for model, r, k, wall, cpu, p_wall, p_cpu, obj, plain, before, after, quality, _ in rows:
+            same = "equal" if obj == plain else f"DIFFER {obj:g} vs {plain:g}"
+            size = (
+                f"{before[0]}x{before[1]} ({before[2]:,}) -> {after[0]}x{after[1]} ({after[2]:,})"
+            )
+            print(f"{model:<5} {r / 1000:4.0f}km {k if k else '':>3} {wall:6.2f} ({cpu:5.2f}) "
+                  f"{p_wall:6.2f} ({p_cpu:5.2f}) {cpu / p_cpu:8.2f}x {obj:>10g}  {size:<42}"
+                  f"  {same}; {quality}", flush=True)  # fmt: skip
+        print(f"      load average {os.getloadavg()[0]:.2f}", flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[114, 1000, 2000, 5000])
@@ -186,7 +266,14 @@ def main() -> None:
     parser.add_argument("--spopt-max", type=int, default=2000,
                         help="largest number of sites spopt is run on")  # fmt: skip
     parser.add_argument("--no-hard", action="store_true", help="skip the hard instance")
+    parser.add_argument("--sweep", action="store_true",
+                        help="also run the k x radius sweep at 2,000 x 712")  # fmt: skip
+    parser.add_argument("--only-sweep", action="store_true",
+                        help="run only the sweep (no table, no hard instance)")  # fmt: skip
     args = parser.parse_args()
+    if args.only_sweep:
+        sweep(args.repeat)
+        return
 
     import os
 
@@ -236,6 +323,8 @@ def main() -> None:
         print(f"hard: LSCP 5,000 x {n_c:,} at 5 km, geoapp default time limit: {t:.2f} s "
               f"({cpu:.2f} s CPU), "
               f"{obj:g} facilities, peak +{mem:.0f} MB — {quality}")  # fmt: skip
+    if args.sweep:
+        sweep(args.repeat)
 
 
 if __name__ == "__main__":

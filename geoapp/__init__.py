@@ -19,6 +19,7 @@ Modules, one per concern::
     geoapp.coverage    nearest facility and covered shares by county / zone / chain
     geoapp.placement   where to add facilities: MCLP / LSCP (sparse, HiGHS) with a feasibility check
     geoapp.milp        the sparse MCLP / LSCP models solved by HiGHS with a time limit and gap
+    geoapp.milp_presolve exact reductions of the covering models before they are solved
     geoapp.rules       hard rules with their legal basis
     geoapp.siting      rule check, score and verdict of candidate sites
     geoapp.mapping     folium maps (no Streamlit)

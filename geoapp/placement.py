@@ -7,7 +7,8 @@ be points or polygons (distance to the polygon's edge, 0 inside it).
 
 The models are built from the sparse site × facility coverage matrix (one
 KD-tree radius query for point facilities, one ``STRtree`` ``dwithin`` query
-otherwise; never a dense site × candidate matrix) and solved by HiGHS through
+otherwise; never a dense site × candidate matrix), reduced exactly
+(:mod:`geoapp.milp_presolve`) and solved by HiGHS through
 :func:`scipy.optimize.milp` (see :mod:`geoapp.milp`): MCLP (maximal
 covering: the ``k`` new facilities that cover the most demand) and LSCP (set
 covering: the fewest facilities that cover every site), with existing
@@ -198,8 +199,12 @@ class PlacementResult:
     params
         The inputs (``n_candidates``, ``n_existing``, ``weight_col``,
         ``fill_weight``, ``min_radius_m``, ``time_limit_s``, ``mip_gap``) and
-        the solver's ``status``, ``solve_s`` (seconds in HiGHS) and
-        ``n_pairs`` (non-zeros of the sparse coverage matrix).
+        the solver's ``status``, ``solve_s`` (seconds of the whole solve:
+        reduction, heuristics, LP and HiGHS), ``n_pairs`` (non-zeros of the
+        sparse coverage matrix), ``greedy_fallback`` (the solution is the
+        heuristic's), and ``model_size`` / ``reduced_size`` (sites,
+        candidates, non-zeros of the model before / after its exact reduction,
+        :mod:`geoapp.milp_presolve`).
     optimal
         True when the solution is proven optimal (gap 0).
     gap
@@ -352,9 +357,10 @@ def place_facilities(
 
     The coverage matrix (site × facility, existing facilities first, sparse)
     holds the pairs within ``radius_m`` metres (EPSG:4547), from one KD-tree
-    radius query; the model is built from it in vectorised form and solved by
-    HiGHS through :func:`scipy.optimize.milp` with ``time_limit`` and
-    ``mip_rel_gap``. Existing facilities are fixed open.
+    radius query; the model is built from it in vectorised form, reduced
+    exactly and solved by HiGHS through :func:`scipy.optimize.milp` (MCLP
+    after a greedy start and the LP relaxation's bound), within ``time_limit_s``
+    and ``mip_gap``. Existing facilities are fixed open.
 
     Parameters
     ----------
@@ -486,7 +492,7 @@ def place_facilities(
     n_new = len(new_pos)
     logger.info(
         "%s: %d new of %d candidates (+%d existing), covered %d -> %d of %d sites; "
-        "HiGHS %.2f s, gap %.4g%s",
+        "solved in %.2f s, gap %.4g%s",
         model,
         n_new,
         n_cand,
@@ -519,6 +525,8 @@ def place_facilities(
             "solve_s": sol.solve_s,
             "n_pairs": int(cover.nnz),
             "greedy_fallback": sol.greedy,
+            "model_size": sol.size_before,
+            "reduced_size": sol.size_after,
         },
         optimal=sol.gap == 0.0,
         gap=sol.gap,
