@@ -172,9 +172,10 @@ def build_report(
     progress
         Show a progress bar while the site pages are rendered.
     workers
-        Processes laying out the PDFs in parallel (in batches, each subset
-        once). Default: one per CPU (at most 4) when there are at least 20
-        pages, else 1 (this process).
+        Processes laying out the PDFs in parallel, this one included (so
+        ``workers - 1`` are started); the pages go in batches, each subset
+        once. Default: one per CPU (at most 4) when there are at least 30
+        pages, else 1 (this process only).
     layer
         Layer of a multi-layer input (GeoPackage layer, Shapefile in a .zip,
         XLSX sheet).

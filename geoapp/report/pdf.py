@@ -275,13 +275,15 @@ def merge_pdfs(
 
 
 class _PdfQueue:
-    """Write site PDFs in batches (:func:`write_pdf_batch`), here or in worker processes.
+    """Write site PDFs in batches (:func:`write_pdf_batch`) in this process and in workers.
 
-    PDF layout is the slow step of a report and independent per page; with
-    workers the main process keeps drawing maps while they lay out. Each batch
-    is subset once; batches are small enough to share the pages out evenly.
-    Workers are spawned (not forked), so no lock or thread state is inherited;
-    they are started (and load WeasyPrint and the fonts) as the queue is made.
+    PDF layout is the slow step of a report and independent per page. With
+    ``workers`` = N, N - 1 processes are spawned as the queue is made (not
+    forked, so no lock or thread state is inherited; starting one costs a
+    second or more of CPU) and this process lays out too: a batch goes to the
+    workers while they have fewer than two each in hand, else it is laid out
+    here, between drawing maps. Each batch is subset once; batches are small
+    enough to share the pages out evenly.
     """
 
     def __init__(self, workers: int, n_pages: int) -> None:
@@ -296,9 +298,9 @@ class _PdfQueue:
             from concurrent.futures import ProcessPoolExecutor
 
             self._pool = ProcessPoolExecutor(
-                workers, mp_context=multiprocessing.get_context("spawn")
+                workers - 1, mp_context=multiprocessing.get_context("spawn")
             )
-            for _ in range(workers):
+            for _ in range(workers - 1):
                 self._pool.submit(_warm_up)  # start every worker now
 
     def submit(self, html: str, target: Path) -> None:
@@ -310,7 +312,8 @@ class _PdfQueue:
         if not self._pending:
             return
         batch, self._pending = self._pending, []
-        if self._pool is None:
+        in_hand = sum(not part.done() for part in self._parts if not isinstance(part, bytes))
+        if self._pool is None or in_hand >= 2 * (self.workers - 1):
             self._parts.append(write_pdf_batch(batch))
         else:
             self._parts.append(self._pool.submit(write_pdf_batch, batch))
