@@ -352,7 +352,7 @@ def build_report(
                 crs_in=imported.crs_in,
                 n_rejected=len(errors),
                 warnings=warnings,
-                pdf=pdf,
+                pdf=bool(pdfs),
                 generated=generated,
             )
             (tmp / "index.html").write_text(index_html, encoding="utf-8")
