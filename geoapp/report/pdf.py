@@ -117,7 +117,7 @@ def write_pdf_batch(pages: Sequence[tuple[str, str | Path]]) -> bytes:
     Each page is laid out on its own (its page numbers count from 1, as with
     :func:`write_pdf`), then the pages of all of them are written as one PDF,
     so the CJK font is subset once for the batch instead of once per file
-    (most of the cost of a small PDF). That PDF is split into one file per
+    (a third or more of the cost of a small PDF). That PDF is split into one file per
     page (pypdf): each holds its own pages, its own images, its bookmarks and
     its title, and the batch's font subset.
 
