@@ -5,7 +5,8 @@ What is measured
 1. ``report``: :func:`geoapp.report.build_report` end to end on 1,000 seeded
    random candidates inside 濮阳市 (CSV in, full folder out, no PDF).
 2. ``report --pdf``: the same on the first 100 candidates with one PDF per site
-   (WeasyPrint), with the default PDF workers and with ``workers=1``.
+   and ``report.pdf`` (WeasyPrint), with the default PDF workers and with
+   ``workers=1``.
 
 Baselines (same process, same candidates)
 -----------------------------------------
@@ -20,6 +21,13 @@ Baselines (same process, same candidates)
   once to pixels and, per site, crops it and draws only the site's marks.
   The ratio ``naive / reused`` is the speed-up of the page-rendering step,
   which dominates a report without PDF.
+- ``PDF one document per page``: the earlier way, ``weasyprint.HTML(string=page)
+  .write_pdf(target, font_config=fonts)`` for each of ``--naive-pdf`` site pages
+  (each laid out, subset and written on its own, one font configuration for
+  all) against :func:`geoapp.report.pdf.write_pdf_batch` on the same pages
+  (laid out one by one, written and subset once, split per site), both in this
+  process, alternated twice, the smaller CPU time of each kept; CPU seconds a
+  page. Both get the same HTML (the site page's fixed-width tables included).
 
 The report lines also print sites per second (goals of issue 14: ≥ 50 without
 PDF, ≥ 5 with PDF) and the process's peak RSS at the end.
@@ -28,6 +36,9 @@ Run::
 
     .venv/bin/python benchmarks/bench_report.py            # 1,000 / 100 PDF / 100 naive
     .venv/bin/python benchmarks/bench_report.py --n 200 --n-pdf 20 --naive 30   # quick
+
+The machine may be shared: every line also gives CPU seconds (this process
+and its finished PDF workers), which do not depend on the load.
 
 Timings depend on the machine and on its load; compare ratios, not seconds.
 """
@@ -48,6 +59,7 @@ from geoapp import chains
 from geoapp.catalog import load_layer
 from geoapp.layers import LayerSet
 from geoapp.report import build_report, read_candidates, render_site_page, site_context
+from geoapp.report.pdf import write_pdf_batch
 from geoapp.siting import evaluate_sites, rules_of
 from geoapp.spatial import random_points
 from geoapp.staticmap import SITE_WINDOW_M, BaseLayers, SiteMapRenderer, site_map
@@ -111,11 +123,32 @@ def pages(evaluated, base: BaseLayers, layers: LayerSet, *, naive: bool) -> floa
     return time.perf_counter() - t0
 
 
+def pdf_baseline(htmls: list[str], folder: Path) -> tuple[float, float]:
+    """CPU seconds for ``htmls`` as one PDF document each, and with ``write_pdf_batch``."""
+    import weasyprint
+    from weasyprint.text.fonts import FontConfiguration
+
+    fonts = FontConfiguration()
+    (folder / "one").mkdir()
+    (folder / "batch").mkdir()
+    one, batch = [], []
+    for _ in range(2):
+        c0 = time.process_time()
+        for i, html in enumerate(htmls):
+            weasyprint.HTML(string=html).write_pdf(folder / "one" / f"{i}.pdf", font_config=fonts)
+        one.append(time.process_time() - c0)
+        c0 = time.process_time()
+        write_pdf_batch([(h, folder / "batch" / f"{i}.pdf") for i, h in enumerate(htmls)])
+        batch.append(time.process_time() - c0)
+    return min(one), min(batch)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--n", type=int, default=1000, help="candidates without PDF")
     parser.add_argument("--n-pdf", type=int, default=100, help="candidates with PDF")
     parser.add_argument("--naive", type=int, default=100, help="sites for the page baseline")
+    parser.add_argument("--naive-pdf", type=int, default=20, help="pages for the PDF baseline")
     args = parser.parse_args()
 
     layers = LayerSet.shipped()
@@ -124,8 +157,9 @@ def main() -> None:
         folder = Path(folder)
         src = make_candidates(args.n, folder / "candidates.csv")
         src_pdf = make_candidates(args.n_pdf, folder / "candidates_pdf.csv")
-        # Warm-up: layer indexes, fonts, templates (not counted).
-        build_report(make_candidates(3, folder / "warm.csv"), folder / "warm", layers=layers)
+        # Warm-up: layer indexes, fonts, templates, WeasyPrint in this process (not counted).
+        warm = make_candidates(3, folder / "warm.csv")
+        build_report(warm, folder / "warm", layers=layers, pdf=True)
 
         cands = read_candidates(src)
         t_eval, evaluated = timed(evaluate_sites, cands.sites, layers=layers)
@@ -137,6 +171,11 @@ def main() -> None:
         t_pdf1, _ = timed(build_report, src_pdf, folder / "pdf1", layers=layers, pdf=True,
                           workers=1)  # fmt: skip
         size = sum(p.stat().st_size for p in (folder / "report").rglob("*")) / 1e6
+        size_pdf = sum(p.stat().st_size for p in res_pdf.pdfs) / 1e6
+        size_all = res_pdf.report_pdf.stat().st_size / 1e6
+        htmls = [p.read_text(encoding="utf-8") for p in res_pdf.pages[: args.naive_pdf]]
+        k_pdf = len(htmls)
+        cpu_one, cpu_batch = pdf_baseline(htmls, folder)
 
     n, m, k = res.n_evaluated, res_pdf.n_evaluated, len(sub)
     print(f"candidates: {n} (report), {m} (report --pdf), {k} (page baseline)")
@@ -151,14 +190,19 @@ def main() -> None:
     ]
     for label, secs, count in lines:
         print(f"{label:<40}{secs:>10.2f}{secs / count:>12.4f}{count / secs:>12.1f}")
-    print(f"report folder size for {n} sites: {size:.1f} MB")
+    print(f"report folder size for {n} sites: {size:.1f} MB; with PDF, {m} site PDFs "
+          f"{size_pdf:.1f} MB + report.pdf {size_all:.1f} MB")  # fmt: skip
     print(f"ratio report / evaluation only: {t_report / t_eval:.1f}x per site")
     print(f"ratio naive / reused page rendering: {t_naive / t_reused:.2f}x (speed-up)")
     cpu = list(CPU.values())  # evaluate, report, report --pdf, report --pdf workers=1
     print(f"CPU seconds per site (load-independent; own + PDF workers): report {cpu[1] / n:.4f}, "
           f"--pdf {cpu[2] / m:.4f}, --pdf workers=1 {cpu[3] / m:.4f}")  # fmt: skip
+    print(f"PDF CPU s a page, {k_pdf} pages in this process: one document per page "
+          f"{cpu_one / k_pdf:.3f}, one batch split per site {cpu_batch / k_pdf:.3f}; "
+          f"ratio {cpu_one / cpu_batch:.2f}x (speed-up)")  # fmt: skip
     print(f"report without PDF: {n / t_report:.1f} sites/s (goal >= 50); "
-          f"with PDF: {m / t_pdf:.1f} sites/s (goal >= 5)")  # fmt: skip
+          f"with PDF: {m / t_pdf:.1f} sites/s (goal >= 5), "
+          f"workers=1 {m / t_pdf1:.1f} sites/s")  # fmt: skip
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak RSS of this process: {peak:.0f} MB; load average {os.getloadavg()[0]:.2f} "
           f"on {os.cpu_count()} CPUs")  # fmt: skip

@@ -682,7 +682,9 @@ def report_cmd(
     output: Annotated[
         Path, typer.Option("--output", "-o", help="Report folder (replaced when complete).")
     ] = ...,  # type: ignore[assignment]  # required (typer)
-    pdf: Annotated[bool, typer.Option("--pdf", help="Also write a PDF per site.")] = False,
+    pdf: Annotated[
+        bool, typer.Option("--pdf", help="Also write a PDF per site and report.pdf with all.")
+    ] = False,
     lon_col: Annotated[str | None, typer.Option(help="Longitude column (default by name).")] = None,
     lat_col: Annotated[str | None, typer.Option(help="Latitude column (default by name).")] = None,
     chain_col: Annotated[
@@ -731,7 +733,8 @@ def report_cmd(
     row was evaluated; 1 when none could be, leaving an existing DIR untouched;
     2 when DIR may not be used: -o must be a new path, an empty folder or an
     earlier report (it holds .geoapp-report) — never a file, the input, the
-    current folder or a folder of other files.
+    current folder or a folder of other files. With --pdf, DIR/report.pdf holds
+    every site page, one bookmark per site, for printing.
 
     Limits (raise them with the options): --max-bytes 100 MiB, --max-rows
     1,000,000, --max-pages 500 (pages only; every site is evaluated),

@@ -10,6 +10,7 @@
     DIR/errors.csv        every input row that could not be evaluated (row, reason, values)
     DIR/sites/<id>.html   one page per site: map, criteria, failed rules, nearest facilities
     DIR/sites/<id>.pdf    the same page as PDF (``pdf=True``; WeasyPrint, Noto Sans CJK SC)
+    DIR/report.pdf        every site page in one PDF, one bookmark per site (``pdf=True``)
 
 ``<id>`` is the input row number, zero-padded (``"002"``) — never user text.
 Every user-supplied text is escaped by Jinja2's autoescaping, so a name like
@@ -29,7 +30,8 @@ The package reads top to bottom as::
     candidates  reading the candidate file, finding its name and chain columns
     tables      summary.csv / errors.csv (failed rules worded, formula-like text neutralised)
     pages       the index and site pages (Jinja2 templates in geoapp/templates)
-    pdf         site pages as PDF (WeasyPrint), in worker processes for many pages
+    pdf         site pages as PDF (WeasyPrint): laid out in batches, each subset once and
+                split per site (pypdf), in worker processes for many pages
     terminal    what the CLI prints: aligned tables, one point evaluated and explained
     _format     cell formatting and the data note shared by pages and terminal
 

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__package__)  # "geoapp.report", as before the split
 
 _MAX_MESSAGE_ROWS = 8
+REPORT_PDF = "report.pdf"  # every site page in one PDF (with pdf=True)
 
 
 @dataclass(frozen=True, eq=False)
@@ -58,6 +59,9 @@ class ReportResult:
         Import notes and report notes (e.g. a missing CJK font).
     import_summary
         :meth:`geoapp.io.ImportResult.summary` of the input.
+    report_pdf
+        ``path / "report.pdf"``: every site page in ranking order, one
+        bookmark per site (``None`` without ``pdf=True``).
     """
 
     path: Path
@@ -68,6 +72,7 @@ class ReportResult:
     pdfs: tuple[Path, ...]
     warnings: tuple[str, ...]
     import_summary: str
+    report_pdf: Path | None = None
 
     @property
     def n_evaluated(self) -> int:
@@ -146,8 +151,9 @@ def build_report(
         current folder or a folder of other files is refused before any work
         (:func:`geoapp.atomic.check_report_dir`).
     pdf
-        Also write ``sites/<id>.pdf`` (WeasyPrint; Chinese text in Noto Sans
-        CJK SC, ``apt-get install fonts-noto-cjk``).
+        Also write ``sites/<id>.pdf`` and ``report.pdf`` with every site page
+        (WeasyPrint; Chinese text in Noto Sans CJK SC, ``apt-get install
+        fonts-noto-cjk``).
     filename
         File name selecting the format when ``candidates`` is bytes.
     lon_col, lat_col, chain_col, name_col
@@ -166,8 +172,10 @@ def build_report(
     progress
         Show a progress bar while the site pages are rendered.
     workers
-        Processes laying out the PDFs in parallel. Default: one per CPU (at
-        most 4) when there are at least 20 pages, else 1 (this process).
+        Processes laying out the PDFs in parallel, this one included (so
+        ``workers - 1`` are started); the pages go in batches, each subset
+        once. Default: one per CPU (at most 4) when there are at least 30
+        pages, else 1 (this process only).
     layer
         Layer of a multi-layer input (GeoPackage layer, Shapefile in a .zip,
         XLSX sheet).
@@ -270,7 +278,7 @@ def build_report(
         .loc[lambda f: f.index.isin(wanted)]
         .to_dict("index")
     )
-    pdf_queue = _PdfQueue(_pdf_workers(workers, len(paged))) if pdf else None
+    pdf_queue = _PdfQueue(_pdf_workers(workers, len(paged)), len(paged)) if pdf else None
 
     try:
         with atomic_dir(out_dir, marker=REPORT_MARKER) as tmp:
@@ -329,7 +337,12 @@ def build_report(
                     bar.update()
             bar.close()
             if pdf_queue is not None:
-                pdf_queue.wait()
+                # every site page in one file, for printing; its links lead from DIR
+                pdf_queue.finish(
+                    tmp / REPORT_PDF,
+                    title=f"批量选址报告 Batch siting report — {imported.source_name}",
+                    relink={"../index.html": "index.html"},
+                )
             index_html = render_index(
                 summary,
                 overview_map(summary, base),
@@ -339,7 +352,7 @@ def build_report(
                 crs_in=imported.crs_in,
                 n_rejected=len(errors),
                 warnings=warnings,
-                pdf=pdf,
+                pdf=bool(pdfs),
                 generated=generated,
             )
             (tmp / "index.html").write_text(index_html, encoding="utf-8")
@@ -358,4 +371,5 @@ def build_report(
         pdfs=tuple(out_dir / "sites" / p for p in pdfs),
         warnings=tuple(warnings),
         import_summary=imported.summary(),
+        report_pdf=out_dir / REPORT_PDF if pdfs else None,
     )

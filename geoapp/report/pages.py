@@ -223,7 +223,7 @@ def render_index(
     warnings
         Import notes listed at the end.
     pdf
-        Link the site PDFs too.
+        Link the site PDFs and ``report.pdf`` too.
     generated
         A line saying when and from what the report was made.
     n_pages
@@ -268,5 +268,6 @@ def render_index(
         n_evaluated=len(summary),
         n_rejected=n_rejected,
         warnings=list(warnings),
+        pdf=pdf,
         **_common(generated),
     )
