@@ -18,11 +18,20 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Literal
+from typing import Literal, cast
 
 from geoapp.vocab import vocab_translations
 
-__all__ = ["LANGS", "Lang", "translate"]
+__all__ = [
+    "LANGS",
+    "Lang",
+    "Message",
+    "import_summary",
+    "message",
+    "message_text",
+    "reason_text",
+    "translate",
+]
 
 Lang = Literal["zh", "en"]
 #: The languages of the UI: Chinese (default) and English.
@@ -528,3 +537,253 @@ _EN = MappingProxyType(
         "最近监测站距离(米)": "Nearest monitoring station distance (m)",
     }
 )
+
+
+# --------------------------------------------------------------------------- reader messages
+# What the file readers (geoapp.io) report, in the planner's words in both languages.
+# A reader builds each warning with :func:`message`: its ``str`` is the English text the
+# command line prints; :func:`message_text` gives the UI's text, with the same file, row,
+# column and values, without option names such as ``--layer`` or ``encoding=``.
+
+
+class Message(str):
+    """An English message (its ``str``) that knows its template and values.
+
+    Build one with :func:`message`; show it with :func:`message_text`.
+    """
+
+    template: str
+    values: dict[str, object]
+
+    def __new__(cls, template: str, /, **values: object) -> Message:
+        """A message ``template.format(**values)`` keeping ``template`` and ``values``."""
+        self = super().__new__(cls, template.format(**values))
+        self.template = template
+        self.values = dict(values)
+        return self
+
+    def __reduce__(self):  # pickled by st.cache_data
+        """Pickle as the template and the values."""
+        return (_rebuild_message, (self.template, self.values))
+
+
+def _rebuild_message(template: str, values: dict[str, object]) -> Message:
+    return Message(template, **values)
+
+
+def message(template: str, /, **values: object) -> Message:
+    """A reader's warning: English ``template.format(**values)``, translatable.
+
+    Parameters
+    ----------
+    template
+        The English text with ``{name}`` fields; it must be a key of the
+        planner texts in this module (a test checks every call in ``geoapp.io``).
+    **values
+        The fields: file name, rows, columns, values.
+
+    Returns
+    -------
+    Message
+    """
+    return Message(template, **values)
+
+
+#: English template -> (Chinese, English) planner texts of the same fields.
+_MESSAGES: Mapping[str, tuple[str, str]] = MappingProxyType(
+    {
+        "{name} is not UTF-8; read as GBK (decoded as GB18030). If the text looks wrong, "
+        "pass `encoding=` explicitly, or save the file as 'CSV UTF-8'": (
+            "{name} 不是 UTF-8 编码，已按 GBK 读取；若文字显示不对，请另存为“CSV UTF-8”后再上传。",
+            "{name} is not UTF-8; it was read as GBK. If the text looks wrong, save it as "
+            "“CSV UTF-8” and upload it again.",
+        ),
+        "{name}: read sheet {sheet!r}; {skipped} hold no longitude/latitude columns "
+        "(e.g. 填表说明). Pass `layer=` (--layer) to choose another sheet": (
+            "{name}：读取了工作表“{sheet}”；{skipped} 中没有经度/纬度列（如填表说明）。"
+            "若要读取其他工作表，请把它移到最前。",
+            "{name}: read the sheet “{sheet}”; {skipped} hold no longitude/latitude columns "
+            "(e.g. instructions). To read another sheet, move it to the front.",
+        ),
+        "{name} has {n} sheets; read the first, {sheet!r}. "
+        "Pass `layer=` (--layer) to read another of {sheets}": (
+            "{name} 有 {n} 个工作表，读取了第一个“{sheet}”。若要读取其他工作表，请把它移到最前。",
+            "{name} has {n} sheets; the first, “{sheet}”, was read. To read another, move it "
+            "to the front.",
+        ),
+        "{name}: the header is on row {row} of sheet {sheet!r} "
+        "(title or merged header rows above it were skipped)": (
+            "{name}：工作表“{sheet}”的表头在第 {row} 行（其上的标题或合并表头行已跳过）。",
+            "{name}: the header is on row {row} of the sheet “{sheet}” (title or merged "
+            "header rows above it were skipped).",
+        ),
+        "{name}: fields are separated by the full-width comma '，'": (
+            "{name}：字段以全角逗号“，”分隔，已按此读取。",
+            "{name}: the fields are separated by the full-width comma “，”; read as such.",
+        ),
+        "several {what} columns {hits}; used {used!r}. Pass `{arg}=` to choose": (
+            "有多个{what_zh}列 {hits}，使用了“{used}”；如需另一列，请删除或改名其他列。",
+            "several {what} columns {hits}; “{used}” was used. To use another, remove or "
+            "rename the others.",
+        ),
+        "{name}: {n} coordinate(s) read as degrees-minutes-seconds (度分秒) or with a "
+        "decimal comma, e.g. row {row}": (
+            "{name}：{n} 个坐标按度分秒或小数逗号读取，例如第 {row} 行。",
+            "{name}: {n} coordinate(s) were read as degrees-minutes-seconds or with a decimal "
+            "comma, e.g. row {row}.",
+        ),
+        "row{plural} {rows}: longitude and latitude were swapped; fixed (经纬度已交换) and "
+        "flagged in column 'coord_fixed'": (
+            "第 {rows} 行：经纬度颠倒，已交换纠正，并在“坐标已纠正”列中标出。",
+            "row{plural} {rows}: longitude and latitude were swapped; fixed, and marked in "
+            "the column “Coordinates fixed”.",
+        ),
+        "column {col!r}: {n} value(s) are not numbers, so the column is kept as text "
+        "({shown}); fix them to use it as numbers": (
+            "“{col}”列有 {n} 个值不是数字（{shown_zh}），该列按文本保留；改正后可作数字使用。",
+            "column “{col}”: {n} value(s) are not numbers ({shown}), so the column is kept as "
+            "text; correct them to use it as numbers.",
+        ),
+        "column {old!r} of {source} renamed to {new!r}: geoapp adds its own {old!r}": (
+            "{source} 的“{old}”列已改名为“{new}”：系统会自动生成同名列。",
+            "column “{old}” of {source} was renamed to “{new}”: the app adds its own “{old}”.",
+        ),
+        "{name}: no .cpg file; attributes read as UTF-8 ({how})": (
+            "{name}：缺少 .cpg 文件，属性已按 UTF-8 读取；若文字显示不对，请附上注明编码的 .cpg 文件。",
+            "{name}: no .cpg file; the attributes were read as UTF-8. If the text looks "
+            "wrong, add a .cpg file naming the encoding.",
+        ),
+        "{name}: no .cpg file and the attributes are not valid UTF-8; read as GBK "
+        "(decoded as GB18030). If names look wrong, {how}": (
+            "{name}：缺少 .cpg 文件且属性不是 UTF-8，已按 GBK 读取；若文字显示不对，"
+            "请附上注明编码的 .cpg 文件。",
+            "{name}: no .cpg file and the attributes are not UTF-8; they were read as GBK. "
+            "If names look wrong, add a .cpg file naming the encoding.",
+        ),
+        "row {row}: invalid polygon repaired ({why})": (
+            "第 {row} 行：无效多边形已修复（{why}）。",
+            "row {row}: an invalid polygon was repaired ({why}).",
+        ),
+        "row {row}: invalid geometry kept as it is ({why})": (
+            "第 {row} 行：几何无效，按原样保留（{why}）。",
+            "row {row}: an invalid geometry was kept as it is ({why}).",
+        ),
+        "… and {n} more invalid geometries": (
+            "……另有 {n} 个无效几何。",
+            "… and {n} more invalid geometries.",
+        ),
+        "{name}: `encoding` ignored, {suffix} files are always UTF-8": (
+            "{name}：{suffix} 文件总是 UTF-8 编码，所选编码未使用。",
+            "{name}: {suffix} files are always UTF-8; the chosen encoding was not used.",
+        ),
+        "{name}: `lon_col`/`lat_col` ignored, the file has its own geometry": (
+            "{name}：文件自带几何，未使用经纬度列设置。",
+            "{name}: the file has its own geometry; the longitude/latitude columns were not used.",
+        ),
+        "{name}: the file declares {declared}; read as {used} because `crs` was given": (
+            "{name}：文件声明的坐标系为 {declared}，已按所填的 {used} 读取。",
+            "{name}: the file declares {declared}; it was read as {used}, the CRS you entered.",
+        ),
+        "{name} has no CRS (.prj missing); coordinates look like degrees and were read as "
+        "EPSG:4326. Pass `crs=` if that is wrong": (
+            "{name} 没有坐标系（缺少 .prj）；坐标看起来是经纬度，已按 EPSG:4326 读取。"
+            "若不对，请填写坐标系。",
+            "{name} has no CRS (.prj missing); the coordinates look like degrees and were "
+            "read as EPSG:4326. If that is wrong, enter the CRS.",
+        ),
+        "{name}: {n} feature(s) had latitude and longitude swapped ([lat, lon] order); "
+        "fixed (经纬度已交换) and flagged in column 'coord_fixed'": (
+            "{name}：{n} 个要素的经纬度顺序颠倒（[纬度, 经度]），已交换纠正，并在“坐标已纠正”列中标出。",
+            "{name}: {n} feature(s) had latitude and longitude swapped ([lat, lon] order); "
+            "fixed, and marked in the column “Coordinates fixed”.",
+        ),
+    }
+)
+
+
+def message_text(text: str, lang: str = "zh") -> str:
+    """A reader's warning in the UI language.
+
+    Parameters
+    ----------
+    text
+        A :class:`Message` (or any string: returned as it is).
+    lang
+        ``{"zh", "en"}``.
+
+    Returns
+    -------
+    str
+        The planner's text of the message in ``lang``, with its values.
+    """
+    if isinstance(text, Message) and text.template in _MESSAGES:
+        zh, en = _MESSAGES[text.template]
+        values = {"what_zh": "", "shown_zh": "", **text.values}
+        if "what" in values:
+            values["what_zh"] = {"longitude": "经度", "latitude": "纬度"}.get(
+                str(values["what"]), str(values["what"])
+            )
+        if "rows_values" in values:
+            pairs = cast("list[tuple[int, object]]", values["rows_values"])
+            values["shown_zh"] = "；".join(f"第 {r} 行：{v!r}" for r, v in pairs)
+        return (zh if lang == "zh" else en).format(**values)
+    return str(text)
+
+
+#: A rejected row's reason (the Chinese half of the reader's "中文 / English") -> English
+#: planner text, where the reader's English names a command-line option.
+_REASONS_EN: Mapping[str, str] = MappingProxyType(
+    {
+        "经纬度颠倒": "longitude and latitude swapped (tick “Fix swapped longitude/latitude”)",
+        "文本过长": "a cell is too long",
+    }
+)
+
+
+def reason_text(reason: str, lang: str = "zh") -> str:
+    """A rejected row's reason (``"中文 / English"``) in the UI language.
+
+    Parameters
+    ----------
+    reason
+        As the readers and :func:`geoapp.uploads.split_unknown_values` write it.
+    lang
+        ``{"zh", "en"}``.
+
+    Returns
+    -------
+    str
+    """
+    zh, sep, en = str(reason).partition(" / ")
+    if not sep:
+        return zh
+    if lang == "zh":
+        return zh
+    return _REASONS_EN.get(zh, en)
+
+
+def import_summary(
+    name: str, n_rows: int, n_rejected: int, lang: str = "zh", *, encoding: str | None = None
+) -> str:
+    """What an upload gave, as one sentence in ``lang``.
+
+    Parameters
+    ----------
+    name
+        The file's name.
+    n_rows, n_rejected
+        Usable and rejected rows.
+    lang
+        ``{"zh", "en"}``.
+    encoding
+        The text encoding it was read in, if any (``"GBK"``, ``"UTF-8"`` …).
+
+    Returns
+    -------
+    str
+    """
+    if lang == "zh":
+        text = f"{name}：可用 {n_rows} 行，被拒绝 {n_rejected} 行"
+        return text + (f"（编码 {encoding}）。" if encoding else "。")
+    text = f"{name}: {n_rows} rows usable, {n_rejected} rejected"
+    return text + (f" (encoding {encoding})." if encoding else ".")

@@ -16,7 +16,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from geoapp.i18n import translate
+from geoapp.i18n import reason_text, translate
 from geoapp.vocab import LOCATION_QUALITY, STAGE, VERDICT, label
 
 __all__ = ["COLUMN_TITLES", "display_frame", "planner_csv"]
@@ -93,6 +93,8 @@ def display_frame(df: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
                     else label(vocab, v, lang)
                 )
             )
+        elif col == "reason":  # a reader's rejected row: "中文 / English"
+            out[col] = out[col].map(lambda v: reason_text(v, lang) if isinstance(v, str) else v)
         elif col in ("cluster",) and lang == "en":
             out[col] = out[col].map(lambda v: translate(v, "en") if isinstance(v, str) else v)
         out[col] = _blank(out[col])

@@ -23,6 +23,7 @@ from pyproj import CRS, Transformer
 
 from geoapp import settings
 from geoapp.errors import InputFileError
+from geoapp.i18n import message
 from geoapp.io._crs import (
     _DATUM_LABELS,
     _check_datum,
@@ -111,9 +112,10 @@ def _decode(data: bytes, name: str, encoding: str | None) -> tuple[str, str, lis
             "'CSV UTF-8', or pass `encoding=`."
         )
         raise InputFileError(msg) from exc
-    warning = (
-        f"{name} is not UTF-8; read as GBK (decoded as GB18030). If the text looks wrong, "
-        "pass `encoding=` explicitly, or save the file as 'CSV UTF-8'"
+    warning = message(
+        "{name} is not UTF-8; read as GBK (decoded as GB18030). If the text looks wrong, "
+        "pass `encoding=` explicitly, or save the file as 'CSV UTF-8'",
+        name=name,
     )
     return text, "GBK", [warning]
 
@@ -258,18 +260,34 @@ def _load_xlsx(data: bytes, src: _Source, opts: _Options):
     if opts.layer is None and sheet != sheets[0]:
         skipped = sheets[: sheets.index(sheet)]
         warnings.append(
-            f"{src.name}: read sheet {sheet!r}; {skipped} hold no longitude/latitude columns "
-            "(e.g. 填表说明). Pass `layer=` (--layer) to choose another sheet"
+            message(
+                "{name}: read sheet {sheet!r}; {skipped} hold no longitude/latitude columns "
+                "(e.g. 填表说明). Pass `layer=` (--layer) to choose another sheet",
+                name=src.name,
+                sheet=sheet,
+                skipped=skipped,
+            )
         )
     elif opts.layer is None and len(sheets) > 1:
         warnings.append(
-            f"{src.name} has {len(sheets)} sheets; read the first, {sheet!r}. "
-            f"Pass `layer=` (--layer) to read another of {sheets}"
+            message(
+                "{name} has {n} sheets; read the first, {sheet!r}. "
+                "Pass `layer=` (--layer) to read another of {sheets}",
+                name=src.name,
+                n=len(sheets),
+                sheet=sheet,
+                sheets=sheets,
+            )
         )
     if header_row > 0:
         warnings.append(
-            f"{src.name}: the header is on row {header_row + 1} of sheet {sheet!r} "
-            "(title or merged header rows above it were skipped)"
+            message(
+                "{name}: the header is on row {row} of sheet {sheet!r} "
+                "(title or merged header rows above it were skipped)",
+                name=src.name,
+                row=header_row + 1,
+                sheet=sheet,
+            )
         )
     return frame, header_row + 2, warnings
 
@@ -366,7 +384,9 @@ def _load_table(data: bytes, src: _Source, suffix: str, opts: _Options):
         raise InputFileError(msg) from exc
     _quote_problem(frame, sep, src.name)
     if sep == "\uff0c":
-        warnings.append(f"{src.name}: fields are separated by the full-width comma '，'")
+        warnings.append(
+            message("{name}: fields are separated by the full-width comma '，'", name=src.name)
+        )
     return frame, label, 2, warnings, sep
 
 
@@ -412,7 +432,13 @@ def _find_coord_columns(
         notes = []
         if len(hits) > 1:
             notes.append(
-                f"several {what} columns {hits}; used {hits[0]!r}. Pass `{arg}=` to choose"
+                message(
+                    "several {what} columns {hits}; used {used!r}. Pass `{arg}=` to choose",
+                    what=what,
+                    hits=hits,
+                    used=hits[0],
+                    arg=arg,
+                )
             )
         return (hits[0] if hits else None), notes
 
@@ -521,9 +547,13 @@ def _read_table(data: bytes, src: _Source, opts: _Options, *, suffix: str | None
     y, y_missing, y_special = _parse_coordinates(frame[lat], decimal_comma=decimal_comma)
     if (x_special | y_special).any():
         warnings.append(
-            f"{name}: {int((x_special | y_special).sum())} coordinate(s) read as "
-            "degrees-minutes-seconds (度分秒) or with a decimal comma, e.g. row "
-            f"{rows[np.flatnonzero(x_special | y_special)[0]]}"
+            message(
+                "{name}: {n} coordinate(s) read as degrees-minutes-seconds (度分秒) or with a "
+                "decimal comma, e.g. row {row}",
+                name=name,
+                n=int((x_special | y_special).sum()),
+                row=int(rows[np.flatnonzero(x_special | y_special)[0]]),
+            )
         )
     empty_row = np.ones(n, dtype=bool)
     too_long = np.zeros(n, dtype=bool)
@@ -585,10 +615,13 @@ def _read_table(data: bytes, src: _Source, opts: _Options, *, suffix: str | None
         fixed[out_idx[swap_ok]] = True
         x[fixed], y[fixed] = y[fixed].copy(), x[fixed].copy()
         if fixed.any():
-            plural = "s" if fixed.sum() > 1 else ""
             warnings.append(
-                f"row{plural} {_list_rows(rows[fixed])}: longitude and latitude were swapped; "
-                "fixed (经纬度已交换) and flagged in column 'coord_fixed'"
+                message(
+                    "row{plural} {rows}: longitude and latitude were swapped; fixed (经纬度已交换) "
+                    "and flagged in column 'coord_fixed'",
+                    plural="s" if fixed.sum() > 1 else "",
+                    rows=_list_rows(rows[fixed]),
+                )
             )
     coords_label = np.full(n, "", dtype=object)
     if out_idx.size:

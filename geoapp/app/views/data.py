@@ -111,7 +111,11 @@ if upload is not None:
             if len(unknown)
             else result.rejected
         )
-        st.info(t("已读取") + ": " + import_summary(upload.name, len(new), len(rejected)))
+        st.info(
+            t("已读取")
+            + ": "
+            + import_summary(upload.name, len(new), len(rejected), encoding=result.encoding)
+        )
         if len(rejected):
             st.markdown(f"**{t('被拒绝的行')}** ({len(rejected)})")
             table(table_frame(rejected), column_config=rejected_row_labels())
