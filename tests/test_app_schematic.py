@@ -1,0 +1,76 @@
+"""选址评估 counts and can exclude schematic positions, like the other position-dependent pages.
+
+The counts are checked against the shipped layers' own ``location_quality``
+column; the downloads (the stored results the CSV is written from) carry them.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+
+from geoapp.chains import chains_table
+from geoapp.layers import LayerSet
+from geoapp.presentation import planner_csv
+from geoapp.siting import POSITION_LAYERS
+from tests.apptest import metrics, run_page
+
+SHIPPED = LayerSet.shipped()
+N_USED = sum(len(SHIPPED[n]) for n in POSITION_LAYERS)
+N_SCHEMATIC = sum(
+    int((SHIPPED[n]["location_quality"] == "schematic").sum()) for n in POSITION_LAYERS
+)
+N_KEPT = N_USED - N_SCHEMATIC
+CHAIN = chains_table()["chain"].iloc[0]
+SITE = {"kind": "point", "lon": 115.03, "lat": 35.62}
+
+
+def test_the_sample_has_schematic_and_surveyed_features_among_those_used():
+    assert 0 < N_SCHEMATIC < N_USED  # the monitoring stations are partly approximate
+
+
+def test_siting_says_how_many_features_used_are_schematic():
+    at = run_page("siting", state={"site_chain:zh": CHAIN, "site": SITE})
+    assert not at.exception, at.exception
+    assert at.checkbox(key="excl_schematic:zh").label == "排除示意位置"
+    note = f"所用 {N_USED} 个要素中，{N_SCHEMATIC} 个为示意位置"
+    assert any(note in c.value for c in at.caption), [c.value for c in at.caption]
+    stored = at.session_state["results"]["siting_site"]["gdf"]
+    assert stored["schematic_used"].iloc[0] == f"{N_SCHEMATIC}/{N_USED}"
+    csv = pd.read_csv(io.BytesIO(planner_csv(stored, lang="zh")), encoding="utf-8-sig")
+    assert csv["所用要素中示意位置数"].iloc[0] == f"{N_SCHEMATIC}/{N_USED}"
+
+
+def test_siting_without_schematic_positions_uses_only_the_others():
+    at = run_page("siting", state={"site_chain:zh": CHAIN, "site": SITE})
+    before = metrics(at)
+    at.checkbox(key="excl_schematic:zh").check().run()
+    assert not at.exception, at.exception
+    after = metrics(at)
+    # every hub and zone of the sample is schematic: none is left to be near or inside
+    assert before["最近物流枢纽"] != "—" and after["最近物流枢纽"] == "—"
+    assert after["园区"] == "—"
+    stations = SHIPPED["monitoring_stations"]
+    kept = stations[stations["location_quality"] != "schematic"]
+    caption = next(c for c in at.caption if "个要素中" in c.value).value
+    assert caption.startswith(f"所用 {N_KEPT} 个要素中，0 个为示意位置")
+    assert f"环境监测站点 0/{len(kept)}" in caption
+    stored = at.session_state["results"]["siting_site"]["gdf"]
+    assert stored["schematic_used"].iloc[0] == f"0/{N_KEPT}"
+    # the nearest station is one of the approximate ones
+    assert stored["station_name"].iloc[0] in set(kept["name"])
+
+
+def test_siting_batch_download_states_the_schematic_count():
+    csv = "名称,产业链,经度,纬度\n甲地块,氢能,115.03,35.62\n乙地块,绿色涂料,115.10,35.70\n"
+    at = run_page("siting")
+    at.file_uploader(key="site_upload").upload("候选点.csv", csv.encode("utf-8"), "text/csv")
+    at.run()
+    assert not at.exception, at.exception
+    batch = at.session_state["results"]["siting_batch"]["gdf"]
+    assert set(batch["schematic_used"]) == {f"{N_SCHEMATIC}/{N_USED}"}
+    at.checkbox(key="excl_schematic:zh").check().run()
+    batch = at.session_state["results"]["siting_batch"]["gdf"]
+    assert set(batch["schematic_used"]) == {f"0/{N_KEPT}"}
+    assert batch["hub_name"].isna().all()
