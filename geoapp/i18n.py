@@ -787,3 +787,27 @@ def import_summary(
         return text + (f"（编码 {encoding}）。" if encoding else "。")
     text = f"{name}: {n_rows} rows usable, {n_rejected} rejected"
     return text + (f" (encoding {encoding})." if encoding else ".")
+
+
+# --------------------------------------------------------------------------- CSV titles (issue 10)
+_EN = MappingProxyType(
+    {
+        **_EN,
+        "最近设施序号": "Nearest facility no.",
+        "服务半径(米)": "Service radius (m)",
+        "园区类型": "Zone kind",
+        "园区主导产业链": "Zone's leading chains",
+        "园区主导该产业链": "Zone leads the chain",
+        "化工类项目": "Chemical project",
+        "周边同链项目数": "Same-chain projects nearby",
+        "违反的规则编号": "Failed rule ids",
+        "待核实说明": "To be checked",
+        "得分·园区主导产业链匹配": "Points · chain led by the zone",
+        "得分·物流枢纽可达性": "Points · logistics hub access",
+        "得分·环境监测站可达性": "Points · monitoring station access",
+        "得分·同链项目集聚": "Points · same-chain agglomeration",
+        "得分·位于园区内": "Points · inside a development zone",
+        "简称": "Short name",
+        "站点编码": "Station code",
+    }
+)

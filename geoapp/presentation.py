@@ -10,16 +10,19 @@ metres, UTF-8 with BOM so Excel opens Chinese correctly.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
+from types import MappingProxyType
 
 import geopandas as gpd
 import numpy as np
 import pandas as pd
 
 from geoapp.i18n import reason_text, translate
+from geoapp.siting.scoring import CRITERIA
 from geoapp.vocab import LOCATION_QUALITY, STAGE, VERDICT, label
 
-__all__ = ["COLUMN_TITLES", "display_frame", "planner_csv"]
+__all__ = ["COLUMN_TITLES", "declared_titles", "display_frame", "planner_csv"]
 
 #: Chinese titles of columns common to layers and analysis results.
 COLUMN_TITLES: Mapping[str, str] = {
@@ -53,9 +56,28 @@ COLUMN_TITLES: Mapping[str, str] = {
     "note": "备注",
     "chain_known": "产业链在目录中",
     "schematic_used": "所用要素中示意位置数",
+    # analysis results (issue 10: every CSV column titled in the UI language)
+    "facility_index": "最近设施序号",
+    "count": "项目数",
+    "dominant_chain": "主要产业链",
+    "counties": "所在县区",
+    "model": "模型",
+    "radius_m": "服务半径(米)",
+    "source_row": "行号",
+    "coord_fixed": "坐标已纠正",
+    "zone_kind": "园区类型",
+    "zone_chains": "园区主导产业链",
+    "chain_match": "园区主导该产业链",
+    "chemical": "化工类项目",
+    "same_chain_nearby": "周边同链项目数",
+    "violations": "违反的规则编号",
+    "review_text": "待核实说明",
+    **{f"score_{k}": f"得分·{zh}" for k, (zh, _) in CRITERIA.items()},
 }
 
 _VOCABS = {"verdict": VERDICT, "stage": STAGE, "location_quality": LOCATION_QUALITY}
+#: Codes of candidate kinds (:func:`geoapp.coverage.candidate_sites`) as a planner names them.
+_KIND_CODES = {"zone_centroids": "园区代表点", "grid": "规则网格", "user": "候选点"}
 
 
 def _blank(s: pd.Series) -> pd.Series:
@@ -95,10 +117,35 @@ def display_frame(df: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
             )
         elif col == "reason":  # a reader's rejected row: "中文 / English"
             out[col] = out[col].map(lambda v: reason_text(v, lang) if isinstance(v, str) else v)
+        elif col == "kind":
+            out[col] = out[col].map(
+                lambda v: translate(_KIND_CODES[v], lang) if v in _KIND_CODES else v
+            )
+        elif pd.api.types.is_bool_dtype(out[col]):
+            out[col] = out[col].map({True: translate("是", lang), False: translate("否", lang)})
         elif col in ("cluster",) and lang == "en":
             out[col] = out[col].map(lambda v: translate(v, "en") if isinstance(v, str) else v)
         out[col] = _blank(out[col])
     return out
+
+
+@functools.cache
+def declared_titles() -> Mapping[str, str]:
+    """Chinese titles of the layers' columns as the catalog declares them (first one wins).
+
+    Returns
+    -------
+    Mapping[str, str]
+        Column name -> ``title_zh``.
+    """
+    from geoapp.catalog import catalog, get_spec
+
+    out: dict[str, str] = {}
+    for name in catalog():
+        for col, spec in get_spec(name).columns.items():
+            if spec.title_zh:
+                out.setdefault(col, spec.title_zh)
+    return MappingProxyType(out)
 
 
 def planner_csv(
@@ -137,10 +184,12 @@ def planner_csv(
     for col in out.columns:
         if str(col).endswith("_m") and pd.api.types.is_numeric_dtype(out[col]):
             out[col] = out[col].round(0).astype("Int64")
+        elif str(col).startswith("score") and pd.api.types.is_float_dtype(out[col]):
+            out[col] = out[col].round(2)
     empty = pts.isna() | pts.is_empty
     out["经度(WGS-84)"] = np.where(empty, np.nan, pts.x.round(6))
     out["纬度(WGS-84)"] = np.where(empty, np.nan, pts.y.round(6))
-    names = {**COLUMN_TITLES, **(titles or {})}
+    names = {**declared_titles(), **COLUMN_TITLES, **(titles or {})}
     header = {c: translate(names.get(c, c), lang) for c in out.columns}
     if lang == "en":
         header["经度(WGS-84)"], header["纬度(WGS-84)"] = "lon (WGS-84)", "lat (WGS-84)"
