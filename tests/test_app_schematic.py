@@ -74,3 +74,22 @@ def test_siting_batch_download_states_the_schematic_count():
     batch = at.session_state["results"]["siting_batch"]["gdf"]
     assert set(batch["schematic_used"]) == {f"0/{N_KEPT}"}
     assert batch["hub_name"].isna().all()
+
+
+def test_suitability_counts_and_can_exclude_schematic_positions():
+    import pytest
+
+    from geoapp.suitability import SurfaceSpec, compute_surface
+
+    at = run_page("suitability")
+    assert not at.exception, at.exception
+    note = f"所用 {N_USED} 个要素中，{N_SCHEMATIC} 个为示意位置"
+    assert any(note in c.value for c in at.caption), [c.value for c in at.caption]
+    at.sidebar.checkbox(key="excl_schematic:zh").check().run()
+    assert not at.exception, at.exception
+    assert any(c.value.startswith(f"所用 {N_KEPT} 个要素中，0 个") for c in at.caption)
+    chain = at.sidebar.selectbox(key="suit_chain").value
+    kept = SHIPPED.without_schematic(POSITION_LAYERS)
+    expected = compute_surface(kept, SurfaceSpec(chain, resolution_m=100))
+    inside = expected.score >= 0
+    assert float(metrics(at)["平均得分"]) == pytest.approx(expected.score[inside].mean(), abs=0.051)
