@@ -808,6 +808,7 @@ _EN = MappingProxyType(
         "得分·同链项目集聚": "Points · same-chain agglomeration",
         "得分·位于园区内": "Points · inside a development zone",
         "简称": "Short name",
+        "要素": "Features",
         "站点编码": "Station code",
     }
 )

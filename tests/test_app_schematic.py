@@ -93,3 +93,21 @@ def test_suitability_counts_and_can_exclude_schematic_positions():
     expected = compute_surface(kept, SurfaceSpec(chain, resolution_m=100))
     inside = expected.score >= 0
     assert float(metrics(at)["平均得分"]) == pytest.approx(expected.score[inside].mean(), abs=0.051)
+
+
+def test_coverage_counts_the_facilities_used_too():
+    at = run_page("coverage")
+    assert not at.exception, at.exception
+    hubs = SHIPPED["logistics_hubs"]
+    n = len(SHIPPED["projects"]) + len(hubs)
+    k = int((SHIPPED["projects"]["location_quality"] == "schematic").sum()) + int(
+        (hubs["location_quality"] == "schematic").sum()
+    )
+    assert any(f"所用 {n} 个要素中，{k} 个为示意位置" in c.value for c in at.caption)
+    sites = at.session_state["results"]["coverage_sites"]["gdf"]
+    assert set(sites["schematic_used"]) == {f"{k}/{n}"}
+    # monitoring stations: excluding schematic positions keeps the approximate ones
+    at.radio(key="cov_type").set_value("monitoring_stations").run()
+    at.checkbox(key="excl_schematic:zh").check().run()
+    assert not at.exception, at.exception
+    assert any("没有可分析的项目" in w.value for w in at.warning)  # every project is schematic
