@@ -20,6 +20,7 @@ import pandas as pd
 
 from geoapp.i18n import reason_text, translate
 from geoapp.siting.scoring import CRITERIA
+from geoapp.sources import cite_column
 from geoapp.vocab import LOCATION_QUALITY, STAGE, VERDICT, label
 
 __all__ = ["COLUMN_TITLES", "declared_titles", "display_frame", "planner_csv"]
@@ -117,6 +118,8 @@ def display_frame(df: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
             )
         elif col == "reason":  # a reader's rejected row: "中文 / English"
             out[col] = out[col].map(lambda v: reason_text(v, lang) if isinstance(v, str) else v)
+        elif col == "source":  # the document's title and line, not seeds/<file>.txt
+            out[col] = cite_column(out[col].astype(object), lang)
         elif col == "kind":
             out[col] = out[col].map(
                 lambda v: translate(_KIND_CODES[v], lang) if v in _KIND_CODES else v

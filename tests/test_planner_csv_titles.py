@@ -87,3 +87,26 @@ def test_proposed_sites_csv_names_the_candidate_kind():
     en = pd.read_csv(io.BytesIO(planner_csv(RESULTS["proposed"], lang="en")), encoding="utf-8-sig")
     assert set(zh["类型"]) == {"园区代表点"} and set(en["Kind"]) == {"Zone points"}
     assert set(zh["服务半径(米)"]) == {20000} and len(zh) == 2
+
+
+def test_sources_are_cited_as_documents_not_seed_files():
+    from geoapp.sources import cite
+
+    for lang in ("zh", "en"):
+        table = pd.read_csv(
+            io.BytesIO(planner_csv(RESULTS["coverage"], lang=lang)), encoding="utf-8-sig"
+        )
+        col = "来源" if lang == "zh" else "Source"
+        assert not table[col].astype(str).str.contains("seeds/").any()
+        raw = RESULTS["coverage"]["source"].iloc[0]
+        assert table[col].iloc[0] == cite(raw, lang)
+
+
+def test_the_overview_project_list_cites_documents():
+    from tests.apptest import run_page
+
+    at = run_page()
+    listed = next(d.value for d in at.dataframe if "来源" in d.value.columns)
+    assert listed["来源"].str.contains(r"第[\d–、]+行").all()
+    assert not listed["来源"].str.contains("seeds/").any()
+    assert not listed.isin(["None", "nan"]).any().any()
