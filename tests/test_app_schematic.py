@@ -111,3 +111,19 @@ def test_coverage_counts_the_facilities_used_too():
     at.checkbox(key="excl_schematic:zh").check().run()
     assert not at.exception, at.exception
     assert any("没有可分析的项目" in w.value for w in at.warning)  # every project is schematic
+
+
+def test_go_to_on_the_chain_map_and_the_pipeline_map():
+    import pytest
+
+    from tests.apptest import map_args
+
+    for page in ("chainmap", "pipeline"):
+        at = run_page(page)
+        box = next(i for i in at.text_input if i.label == "定位到 经度, 纬度")
+        box.input("115°01′48″E 35°45′36″N")
+        next(b for b in at.button if b.label == "定位").click().run()
+        assert not at.exception, at.exception
+        args = map_args(at)
+        assert args["center"] == pytest.approx([35.76, 115.03]), page
+        assert args["zoom"] >= 13

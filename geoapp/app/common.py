@@ -325,10 +325,18 @@ def filters_token(filters: Filters) -> str:
 
 
 # --------------------------------------------------------------------------- output
-def show_map(m, *, key: str, returned_objects: list[str] | None = None, feature_groups=None):
-    """Render a folium map with a stable key; only ``returned_objects`` trigger reruns."""
+def show_map(
+    m, *, key: str, returned_objects: list[str] | None = None, feature_groups=None, goto=None
+):
+    """Render a folium map with a stable key; only ``returned_objects`` trigger reruns.
+
+    ``goto``: what :func:`go_to_box` returned; the map moves to the point it went to.
+    """
     from streamlit_folium import st_folium
 
+    from geoapp.app.stablemap import view
+
+    moved = view() if goto is not None else {}
     return st_folium(
         m,
         key=key,
@@ -336,6 +344,8 @@ def show_map(m, *, key: str, returned_objects: list[str] | None = None, feature_
         use_container_width=True,
         returned_objects=returned_objects or [],
         feature_group_to_add=feature_groups,
+        center=moved.get("center"),
+        zoom=moved.get("zoom"),
     )
 
 

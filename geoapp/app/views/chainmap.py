@@ -8,6 +8,7 @@ import streamlit as st
 
 from geoapp import mapping
 from geoapp.app.common import (
+    go_to_box,
     lang,
     map_options,
     persist,
@@ -253,7 +254,9 @@ m = mapping.build_map(
     overlays=overlays,
     **map_options(),
 )
-show_map(m, key=f"chain_map_{chain}")
+with st.expander(t("定位到 经度, 纬度")):
+    goto = go_to_box(f"chain_map_{chain}")
+show_map(m, key=f"chain_map_{chain}", goto=goto)
 st.caption(t("项目按阶段着色；绿色为主导园区，红色为有缺链节点的主导园区；位置为示意。"))
 if len(per_zone):
     st.subheader(t("缺链园区"))

@@ -8,7 +8,15 @@ import pandas as pd
 import streamlit as st
 
 from geoapp import mapping
-from geoapp.app.common import map_options, persist, session_layers, show_map, t, table
+from geoapp.app.common import (
+    go_to_box,
+    map_options,
+    persist,
+    session_layers,
+    show_map,
+    t,
+    table,
+)
 from geoapp.chainexport import (
     MEASURABLE_ZH,
     METRIC_ZH,
@@ -135,7 +143,9 @@ m = mapping.build_map(
     settings=DEFAULT_SITING,
     **map_options(),
 )
-show_map(m, key="pipeline_map")
+with st.expander(t("定位到 经度, 纬度")):
+    goto = go_to_box("pipeline_map")
+show_map(m, key="pipeline_map", goto=goto)
 
 for by, title in (
     ("cluster", "按产业集群"),
