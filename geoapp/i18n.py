@@ -812,3 +812,44 @@ _EN = MappingProxyType(
         "站点编码": "Station code",
     }
 )
+
+
+# --------------------------------------------------------------------------- pipeline tables (issue 10)
+_EN = MappingProxyType(
+    {
+        **_EN,
+        "已注明投资额项目数": "Projects with a stated amount",
+        "目标编号": "Target id",
+        "单位": "Unit",
+        "表中该集群项目数": "Projects of the cluster in the table",
+        "其中未注明投资额": "of which no amount stated",
+        "能否由项目表计算": "Measurable from the project table",
+        "全市": "Whole city",
+        "能": "yes",
+        "不能": "no",
+        "部分可算": "partly",
+        "亿元以上制造业项目数": "Manufacturing projects of ≥ 100 M CNY",
+        "完成投资(亿元)": "Investment completed (100 M CNY)",
+        "招商项目到位资金(亿元)": "Funds in place of promoted projects (100 M CNY)",
+        "制造业投资(亿元)": "Manufacturing investment (100 M CNY)",
+        "新签约亿元以上项目数": "Newly signed projects of ≥ 100 M CNY",
+        "只计投资额已注明且≥1亿元的项目；多数项目未注明投资额，且表中项目并非2024年实施清单。": (
+            "Counts only projects with a stated amount of ≥ 100 M CNY; most projects state "
+            "none, and the table is not the 2024 implementation list."
+        ),
+        "表中为项目总投资（已注明者），不是当年完成投资；多数项目未注明投资额。": (
+            "The table holds total project investment (where stated), not the investment "
+            "completed in the year; most projects state no amount."
+        ),
+        "项目表不含到位资金，无法计算。": (
+            "The project table has no funds in place: cannot be measured."
+        ),
+        "项目表不含年度制造业投资，无法计算。": (
+            "The project table has no yearly manufacturing investment: cannot be measured."
+        ),
+        "项目表无2024年签约日期，投资额多未注明，无法计算。": (
+            "The project table has no 2024 signing dates and most amounts are not stated: "
+            "cannot be measured."
+        ),
+    }
+)

@@ -11,6 +11,7 @@ metres, UTF-8 with BOM so Excel opens Chinese correctly.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Mapping
 from types import MappingProxyType
 
@@ -19,11 +20,17 @@ import numpy as np
 import pandas as pd
 
 from geoapp.i18n import reason_text, translate
-from geoapp.siting.scoring import CRITERIA
+from geoapp.siting.scoring import CRITERIA, reasons_in
 from geoapp.sources import cite_column
 from geoapp.vocab import LOCATION_QUALITY, STAGE, VERDICT, label
 
-__all__ = ["COLUMN_TITLES", "declared_titles", "display_frame", "planner_csv"]
+__all__ = [
+    "COLUMN_TITLES",
+    "blank_missing_numbers",
+    "declared_titles",
+    "display_frame",
+    "planner_csv",
+]
 
 #: Chinese titles of columns common to layers and analysis results.
 COLUMN_TITLES: Mapping[str, str] = {
@@ -78,6 +85,8 @@ COLUMN_TITLES: Mapping[str, str] = {
 
 _VOCABS = {"verdict": VERDICT, "stage": STAGE, "location_quality": LOCATION_QUALITY}
 #: Codes of candidate kinds (:func:`geoapp.coverage.candidate_sites`) as a planner names them.
+#: The documents' "not stated" (a county, a zone): a word of the UI, translated.
+_UNSTATED = "未注明"
 _KIND_CODES = {"zone_centroids": "园区代表点", "grid": "规则网格", "user": "候选点"}
 
 
@@ -120,6 +129,21 @@ def display_frame(df: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
             out[col] = out[col].map(lambda v: reason_text(v, lang) if isinstance(v, str) else v)
         elif col == "source":  # the document's title and line, not seeds/<file>.txt
             out[col] = cite_column(out[col].astype(object), lang)
+        elif col == "stages" and lang != "zh":  # "签约；在建", "签约(1)、在建(3)"
+            words = {s: label(STAGE, s, lang) for s in STAGE}
+            words[_UNSTATED] = translate(_UNSTATED, lang)
+            pattern = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+            out[col] = (
+                out[col]
+                .astype(object)
+                .where(out[col].notna(), "")
+                .astype(str)
+                .str.replace(pattern, lambda m, w=words: w[m.group(0)], regex=True)
+                .str.replace("；", "; ")
+                .str.replace("、", ", ")
+            )
+        elif col == "reasons":  # the siting explanation
+            out[col] = reasons_in(out[col].astype(object).where(out[col].notna(), ""), lang)
         elif col == "kind":
             out[col] = out[col].map(
                 lambda v: translate(_KIND_CODES[v], lang) if v in _KIND_CODES else v
@@ -129,7 +153,38 @@ def display_frame(df: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
         elif col in ("cluster",) and lang == "en":
             out[col] = out[col].map(lambda v: translate(v, "en") if isinstance(v, str) else v)
         out[col] = _blank(out[col])
+        if lang != "zh" and pd.api.types.is_string_dtype(out[col]):
+            out[col] = out[col].mask(out[col].eq(_UNSTATED), translate(_UNSTATED, lang))
     return out
+
+
+def _number_text(value: object) -> str:
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return ""
+    return f"{value:.10g}" if isinstance(value, float) else str(value)
+
+
+def blank_missing_numbers(df: pd.DataFrame):
+    """``df`` styled so that missing numbers show as blank cells (Streamlit shows "None").
+
+    Parameters
+    ----------
+    df
+        A table about to be shown.
+
+    Returns
+    -------
+    pandas.DataFrame or pandas.io.formats.style.Styler
+        ``df`` itself when no numeric column has a missing value; otherwise a
+        Styler that keeps the numbers (sorting stays numeric) and shows the
+        missing ones as "" and the others with up to 10 significant digits.
+    """
+    cols = [
+        c for c in df.columns if pd.api.types.is_float_dtype(df[c]) and bool(df[c].isna().any())
+    ]
+    if not cols or not df.columns.is_unique:
+        return df
+    return df.style.format(_number_text, subset=cols)
 
 
 @functools.cache

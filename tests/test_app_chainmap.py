@@ -51,7 +51,7 @@ def test_chainmap_shows_polycarbonate_nodes_gaps_and_ranked_zones():
     assert list(ranked["排名"]) == list(range(1, len(ranked) + 1))
     assert len(ranked) == len(load_layer("zones"))
     assert set(ranked["结论"]) <= set(VERDICT_ZH.values())
-    leads = set(ranked.loc[ranked["主导该链"], "园区"])
+    leads = set(ranked.loc[ranked["主导该链"] == "是", "园区"])  # yes/no in the UI language
     assert leads == {"濮阳新型化工基地", "聚碳新材料科技园"}
     args = map_json(at)
     assert "主导园区" in args and "缺链园区" in args

@@ -403,7 +403,9 @@ def table(df: pd.DataFrame, **kwargs) -> None:
     """A dataframe without the geometry column."""
     if isinstance(df, gpd.GeoDataFrame):
         df = pd.DataFrame(df.drop(columns=df.geometry.name))
-    st.dataframe(df, hide_index=True, **kwargs)
+    from geoapp.presentation import blank_missing_numbers
+
+    st.dataframe(blank_missing_numbers(df), hide_index=True, **kwargs)
 
 
 def table_frame(df: pd.DataFrame) -> pd.DataFrame:

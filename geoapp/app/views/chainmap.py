@@ -8,6 +8,7 @@ import streamlit as st
 
 from geoapp import mapping
 from geoapp.app.common import (
+    column_labels,
     go_to_box,
     lang,
     map_options,
@@ -16,6 +17,7 @@ from geoapp.app.common import (
     show_map,
     t,
     table,
+    table_frame,
 )
 from geoapp.chainexport import PANORAMA_HEADERS, chain_sheets, write_xlsx
 from geoapp.chainmap import (
@@ -32,7 +34,6 @@ from geoapp.chainreport import render_chain_report
 from geoapp.chains import CLUSTERS
 from geoapp.mapping.layers_chain import highlight_zones_layer
 from geoapp.settings import DEFAULT_SITING
-from geoapp.siting import VERDICT_ZH
 
 
 def _layers():
@@ -188,11 +189,15 @@ else:
     st.info(t("资料未细分该产业链的节点。"))
 shown = pan.assign(status_zh=pan["status"].map(lambda s: t(STATUS_ZH[s])))
 cols = [c for c in PANORAMA_HEADERS if c in shown.columns and c != "chain"]
-table(shown[cols].rename(columns={c: t(PANORAMA_HEADERS[c]) for c in cols}), height=300)
+table(
+    table_frame(shown[cols]).rename(columns={c: t(PANORAMA_HEADERS[c]) for c in cols}), height=300
+)
 extra = unassigned_projects(chain, layers)
 if len(extra):
     with st.expander(f"{t('未挂接节点的本链项目')} ({len(extra)})"):
-        table(extra[["id", "name", "stage", "investment_yi", "county", "zone"]])
+        listed = ["id", "name", "stage", "investment_yi", "county", "zone"]
+        titles = {"id": t("编号"), **column_labels(listed, "projects")}
+        table(table_frame(extra[listed]).rename(columns=titles))
 
 gaps = _gaps(chain, tokens, layers)
 per_zone = (
@@ -266,9 +271,8 @@ if candidates is not None and node is not None:
     st.subheader(f"{node}: {t('适合该节点的园区（按选址评估排序）')}")
     st.caption(t("以各园区内一点（代表点）按该产业链做选址评估，按结论和得分排序。"))
     ranked = candidates[["rank", "name", "leads_chain", "verdict", "score", "county", "reasons"]]
-    ranked = ranked.assign(verdict=ranked["verdict"].map(lambda v: t(VERDICT_ZH.get(v, v))))
     table(
-        ranked.rename(
+        table_frame(ranked).rename(
             columns={
                 "rank": t("排名"),
                 "name": t("园区"),

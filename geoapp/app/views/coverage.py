@@ -315,7 +315,7 @@ def coverage_page() -> None:
             "share_investment": t("覆盖率(按投资)"),
         }
     )
-    table(shown)
+    table(table_frame(shown))
 
     if placement is not None:
         st.subheader(t("新增设施选址"))

@@ -16,6 +16,7 @@ from geoapp.app.common import (
     show_map,
     t,
     table,
+    table_frame,
 )
 from geoapp.chainexport import (
     MEASURABLE_ZH,
@@ -124,12 +125,13 @@ chart = {
 st.vega_lite_chart(chart, width="stretch")
 tt = targets.assign(
     scope_zh=targets["scope"].map(lambda s: t(SCOPE_ZH.get(s, s))),
-    metric_zh=targets["metric"].map(lambda m: METRIC_ZH.get(m, m)),
-    measurable_zh=targets["measurable"].map(lambda m: MEASURABLE_ZH.get(m, m)),
+    metric_zh=targets["metric"].map(lambda m: t(METRIC_ZH.get(m, m))),
+    measurable_zh=targets["measurable"].map(lambda m: t(MEASURABLE_ZH.get(m, m))),
+    cannot_tell=targets["cannot_tell"].map(lambda s: t(s) if isinstance(s, str) else s),
     cluster=targets["cluster"].fillna("").str.replace(";", "、"),
 )
 table(
-    _headers(tt, TARGET_HEADERS),
+    _headers(table_frame(tt), TARGET_HEADERS),
     height=360,
     column_config={t("完成比例"): st.column_config.NumberColumn(format="percent")},
 )
