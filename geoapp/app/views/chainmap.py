@@ -150,8 +150,9 @@ st.caption(
 
 nodes_all = chain_nodes()
 cluster_labels = {c: t(c) for c in CLUSTERS}
+pick_cluster, pick_chain, _ = st.columns([1, 1, 2])  # the page's own controls first
 cluster = persist(
-    st.sidebar.selectbox, "chain_cluster", CLUSTERS[0], t("选择产业集群"), list(CLUSTERS),
+    pick_cluster.selectbox, "chain_cluster", CLUSTERS[0], t("选择产业集群"), list(CLUSTERS),
     format_func=cluster_labels.__getitem__,
 )  # fmt: skip
 chains = list(dict.fromkeys(nodes_all.loc[nodes_all["cluster"] == cluster, "chain"]))
@@ -159,7 +160,7 @@ stored_chain = st.session_state["widget_store"].get("chain_chain")
 if stored_chain and stored_chain not in chains:
     st.session_state["widget_store"]["chain_chain"] = chains[0]
     st.session_state.pop(f"chain_chain:{lang()}", None)
-chain = persist(st.sidebar.selectbox, "chain_chain", chains[0], t("选择产业链"), chains)
+chain = persist(pick_chain.selectbox, "chain_chain", chains[0], t("选择产业链"), chains)
 
 layers = _layers()
 tokens = _tokens()

@@ -10,6 +10,7 @@ import streamlit as st
 from geoapp import mapping
 from geoapp.app.common import (
     go_to_box,
+    lang,
     map_options,
     persist,
     session_layers,
@@ -50,9 +51,12 @@ layers = session_layers()
 tokens = (layers.token,)
 
 classes = [0.0, *INVESTMENT_CLASSES]  # 0: every project, including unknown amounts
-class_labels = {v: t("全部") if v == 0 else f"≥ {v:g} 亿元" for v in classes}
+class_labels = {
+    v: t("全部") if v == 0 else (f"≥ {v:g} 亿元" if lang() == "zh" else f"≥ {v * 100:,.0f} M CNY")
+    for v in classes
+}
 min_yi = persist(
-    st.sidebar.selectbox,
+    st.columns([1, 3])[0].selectbox,  # the page's own control first
     "pipeline_class",
     0.0,
     t("投资额分级"),
