@@ -106,3 +106,29 @@ def test_table_titles_and_codes_shown_through_t_have_english_entries():
     ]
     missing = sorted({s for s in shown if CJK.search(s) and translate(s, "en") == s})
     assert not missing, "add these to geoapp/i18n.py:\n" + "\n".join(missing)
+
+
+def test_map_texts_have_english_entries():
+    """Every literal the map modules pass to ``_t`` and every popup field title (issue 10)."""
+    mapping_dir = APP_DIR.parent / "mapping"
+    found: set[str] = set()
+    for path in mapping_dir.glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id == "_t"
+                and node.args
+            ):
+                found.update(_strings(node.args[0], {}))
+            if isinstance(node, ast.Assign) and any(
+                isinstance(t, ast.Name) and t.id.endswith("_FIELDS") for t in node.targets
+            ):
+                for pair in getattr(node.value, "elts", []):
+                    if isinstance(pair, ast.Tuple) and pair.elts:
+                        found.update(_strings(pair.elts[0], {}))
+    found = {s for s in found if CJK.search(s)}
+    assert len(found) > 30
+    missing = sorted(s for s in found if translate(s, "en") == s)
+    assert not missing, "add these to geoapp/i18n.py:\n" + "\n".join(missing)
