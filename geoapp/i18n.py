@@ -697,8 +697,76 @@ _MESSAGES: Mapping[str, tuple[str, str]] = MappingProxyType(
             "{name}: {n} feature(s) had latitude and longitude swapped ([lat, lon] order); "
             "fixed, and marked in the column “Coordinates fixed”.",
         ),
+        "{name}: no {missing} column found. Columns present: {columns}. Name them e.g. "
+        "经度/纬度 or lon/lat (recognised: {lon_names} and {lat_names}), or pass `lon_col=` "
+        "and `lat_col=`.": (
+            "{name}：找不到{missing_zh}列；文件中的列为 {columns}。请把列名改为“经度”“纬度”"
+            "（或 lon/lat）后重新上传。",
+            "{name}: no {missing} column found (columns: {columns}). Name the columns "
+            "经度/纬度 or lon/lat and upload the file again.",
+        ),
+        "{name}: the coordinates in columns {lon!r}/{lat!r} look like projected metres, "
+        "not degrees (e.g. row {row}: {x}, {y}), but the CRS was {assumed} {crs}. Pass the "
+        "CRS they are in, e.g. {hint}.": (
+            "{name}：列“{lon}”/“{lat}”的坐标看起来是投影坐标（米），不是经纬度（例如第 {row} 行："
+            "{x}, {y}）。请在“坐标系”中填写它们所用的坐标系，例如 {codes}，然后重新上传。",
+            "{name}: the coordinates in the columns “{lon}”/“{lat}” look like projected "
+            "metres, not degrees (e.g. row {row}: {x}, {y}). Enter their coordinate system "
+            "under “CRS”, e.g. {codes}, and upload the file again.",
+        ),
+        "{name} is neither UTF-8 nor GBK (byte {byte}). Save it in Excel as 'CSV UTF-8', "
+        "or pass `encoding=`.": (
+            "{name} 既不是 UTF-8 也不是 GBK 编码（第 {byte} 字节）。请在 Excel 中另存为“CSV UTF-8”"
+            "后重新上传。",
+            "{name} is neither UTF-8 nor GBK (byte {byte}). Save it in Excel as “CSV UTF-8” "
+            "and upload it again.",
+        ),
+        # a layer that does not fit its declaration (geoapp.catalog.validate_layer)
+        "{where} does not match its declaration {declared}:\n- {listed}\n"
+        "Fix the file (or the declaration) and load it again.": (
+            "{source} 不符合“{layer}”图层的要求：\n- {problems_text}\n请修改文件后重新上传。",
+            "{source} does not fit the layer “{layer_en}”:\n- {problems_text}\n"
+            "Correct the file and upload it again.",
+        ),
+        "has no CRS; declare one in the file (EPSG:4326 expected)": (
+            "没有坐标系（应为 EPSG:4326）",
+            "it has no coordinate system (EPSG:4326 expected)",
+        ),
+        "geometry must be {kinds}, got {shown}": (
+            "几何类型应为 {kinds}：{shown_zh}",
+            "the geometry must be {kinds}: {shown_en}",
+        ),
+        "column {col!r} is missing (declared as {type})": (
+            "缺少“{title}”列",
+            "the column “{col}” is missing",
+        ),
+        "column {col!r} must be {type}: {shown}": (
+            "“{title}”列应为{type_zh}：{shown_zh}",
+            "the column “{col}” must hold {type_en}: {shown_en}",
+        ),
+        "column {col!r} is required but empty in rows {rows}": (
+            "“{title}”列不能为空：第 {rows_zh} 行",
+            "the column “{col}” cannot be empty: row(s) {rows_en}",
+        ),
+        "column {col!r} has values outside {allowed}: {shown}": (
+            "“{title}”列的值不在目录中：{shown_zh}",
+            "the column “{col}” has values that are not in the catalogue: {shown_en}",
+        ),
     }
 )
+
+
+#: English words inside a message's values, in Chinese.
+_WORDS_ZH = {
+    "longitude": "经度",
+    "latitude": "纬度",
+    "longitude or latitude": "经度和纬度",
+    "str": "文本",
+    "int": "整数",
+    "float": "数字",
+    "bool": "是/否",
+}
+_WORDS_EN = {"str": "text", "int": "whole numbers", "float": "numbers", "bool": "yes/no"}
 
 
 def message_text(text: str, lang: str = "zh") -> str:
@@ -718,14 +786,20 @@ def message_text(text: str, lang: str = "zh") -> str:
     """
     if isinstance(text, Message) and text.template in _MESSAGES:
         zh, en = _MESSAGES[text.template]
-        values = {"what_zh": "", "shown_zh": "", **text.values}
-        if "what" in values:
-            values["what_zh"] = {"longitude": "经度", "latitude": "纬度"}.get(
-                str(values["what"]), str(values["what"])
-            )
+        values = {"what_zh": "", "shown_zh": "", "missing_zh": "", **text.values}
+        for key in ("what", "missing", "type"):  # a few English words inside a message
+            if key in values:
+                values[f"{key}_zh"] = _WORDS_ZH.get(str(values[key]), str(values[key]))
+                values[f"{key}_en"] = _WORDS_EN.get(str(values[key]), str(values[key]))
         if "rows_values" in values:
             pairs = cast("list[tuple[int, object]]", values["rows_values"])
             values["shown_zh"] = "；".join(f"第 {r} 行：{v!r}" for r, v in pairs)
+            values["shown_en"] = "; ".join(f"row {r}: {v!r}" for r, v in pairs)
+            values["rows_zh"] = "、".join(str(r) for r, _ in pairs)
+            values["rows_en"] = ", ".join(str(r) for r, _ in pairs)
+        if "problems" in values:  # a list of messages
+            listed = cast("list[str]", values["problems"])
+            values["problems_text"] = "\n- ".join(message_text(p, lang) for p in listed)
         return (zh if lang == "zh" else en).format(**values)
     return str(text)
 
@@ -809,6 +883,7 @@ _EN = MappingProxyType(
         "得分·位于园区内": "Points · inside a development zone",
         "简称": "Short name",
         "要素": "Features",
+        "没有可用的行。": "No usable rows.",
         "站点编码": "Station code",
     }
 )

@@ -32,7 +32,7 @@ def _literal(node: ast.expr) -> list[str]:
 
 def _message_calls() -> list[tuple[str, set[str], str]]:
     calls = []
-    for path in sorted(IO.glob("*.py")):
+    for path in [*sorted(IO.glob("*.py")), IO.parent / "catalog.py"]:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if (
                 isinstance(node, ast.Call)
@@ -53,7 +53,9 @@ def test_every_reader_message_has_planner_text_in_both_languages():
         assert template in i18n._MESSAGES, f"{where}: no planner text for {template!r}"
         zh, en = i18n._MESSAGES[template]
         fields = {f for text in (zh, en) for _, f, _, _ in string.Formatter().parse(text) if f}
-        assert fields <= keys | {"what_zh", "shown_zh"}, (where, fields - keys)
+        derived = {"what_zh", "shown_zh", "shown_en", "rows_zh", "rows_en", "missing_zh"}
+        derived |= {"type_zh", "type_en", "problems_text"}
+        assert fields <= keys | derived, (where, fields - keys)
         assert re.search(r"[\u4e00-\u9fff]", zh), zh
         assert not DEV_TEXT.search(zh) and not DEV_TEXT.search(en), (zh, en)
     assert {t for t, _, _ in calls} == set(i18n._MESSAGES)  # no stale entry
@@ -122,3 +124,33 @@ def test_data_page_shows_the_warnings_and_reasons_in_chinese():
     assert "项目.csv：可用 2 行，被拒绝 1 行（编码 GBK）" in infos
     assert "项目.csv 不是 UTF-8 编码" in shown and "encoding" not in shown
     assert reasons == ["坐标缺失"]
+
+
+def test_upload_errors_in_the_ui_language_with_the_files_rows():
+    from tests.apptest import run_page
+
+    poly = (
+        '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"名称":"甲"},'
+        '"geometry":{"type":"Point","coordinates":[115.03,35.62]}},{"type":"Feature",'
+        '"properties":{"名称":"乙"},"geometry":{"type":"Polygon","coordinates":'
+        "[[[115,35.6],[115.1,35.6],[115.1,35.7],[115,35.6]]]}}]}"
+    )
+    cases = {
+        "nocoords.csv": ("名称,地址\n甲,某路\n".encode(), "nocoords.csv：找不到经度和纬度列"),
+        "metres.csv": (
+            "名称,x,y\n甲,500000,3950000\n".encode(),
+            "metres.csv：列“x”/“y”的坐标看起来是投影坐标（米）",
+        ),
+        "binary.csv": (bytes(range(128, 256)) * 4, "binary.csv 既不是 UTF-8 也不是 GBK 编码"),
+        "poly.geojson": (poly.encode(), "poly.geojson 不符合“项目”图层的要求"),
+    }
+    for name, (data, expected) in cases.items():
+        at = run_page("data")
+        at.file_uploader(key="data_upload").upload(name, data, "text/plain")
+        at.run()
+        assert not at.exception, at.exception
+        errors = " ".join(e.value for e in at.error)
+        assert expected in errors, errors
+        assert not re.search(r"`|--\w|\w=[\"'`]|\.toml|/work/|declaration", errors), errors
+    # the polygon is the file's feature 2 (geoapp.io numbers features from 1)
+    assert "几何类型应为 Point：第 2 行：'Polygon'" in errors

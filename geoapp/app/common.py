@@ -701,6 +701,15 @@ def import_note(text: str) -> str:
     return planner_problem(message_text(text, lang()))
 
 
+def import_problem(name: str, exc: Exception) -> str:
+    """Why an upload could not be read, in the UI language (geoapp.i18n), without paths."""
+    from geoapp.i18n import message_text
+
+    text = exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc)
+    shown = planner_problem(message_text(text, lang()))
+    return shown if shown.startswith(name) else f"{name}: {shown}"
+
+
 def import_summary(name: str, n_rows: int, n_rejected: int, encoding: str | None = None) -> str:
     """What an upload gave, in the UI language (geoapp.i18n)."""
     from geoapp.i18n import import_summary as summary

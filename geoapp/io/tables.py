@@ -107,9 +107,11 @@ def _decode(data: bytes, name: str, encoding: str | None) -> tuple[str, str, lis
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError as exc:
-        msg = (
-            f"{name} is neither UTF-8 nor GBK (byte {exc.start}). Save it in Excel as "
-            "'CSV UTF-8', or pass `encoding=`."
+        msg = message(
+            "{name} is neither UTF-8 nor GBK (byte {byte}). Save it in Excel as 'CSV UTF-8', "
+            "or pass `encoding=`.",
+            name=name,
+            byte=exc.start,
         )
         raise InputFileError(msg) from exc
     warning = message(
@@ -446,10 +448,15 @@ def _find_coord_columns(
     lat, lat_notes = find(lat_col, LAT_NAMES, "latitude", "lat_col")
     if lon is None or lat is None:
         missing = [w for w, c in (("longitude", lon), ("latitude", lat)) if c is None]
-        msg = (
-            f"{name}: no {' or '.join(missing)} column found. Columns present: {columns}. "
-            f"Name them e.g. 经度/纬度 or lon/lat (recognised: {list(LON_NAMES)} and "
-            f"{list(LAT_NAMES)}), or pass `lon_col=` and `lat_col=`."
+        msg: str = message(
+            "{name}: no {missing} column found. Columns present: {columns}. Name them e.g. "
+            "经度/纬度 or lon/lat (recognised: {lon_names} and {lat_names}), or pass `lon_col=` "
+            "and `lat_col=`.",
+            name=name,
+            missing=" or ".join(missing),
+            columns=columns,
+            lon_names=list(LON_NAMES),
+            lat_names=list(LAT_NAMES),
         )
         raise InputFileError(msg)
     if lon == lat:
@@ -594,12 +601,21 @@ def _read_table(data: bytes, src: _Source, opts: _Options, *, suffix: str | None
     in_crs = opts.user_crs or CRS.from_user_input(settings.STORAGE_CRS)
     if in_crs.is_geographic and _looks_projected(x[numeric], y[numeric]):
         first = int(np.flatnonzero(numeric)[0])
-        assumed = "given as" if opts.user_crs else "assumed to be"
-        msg = (
-            f"{name}: the coordinates in columns {lon!r}/{lat!r} look like projected metres, "
-            f"not degrees (e.g. row {rows[first]}: {raw_x[first]}, {raw_y[first]}), but the "
-            f"CRS was {assumed} {_crs_label(in_crs)}. Pass the CRS they are in, e.g. "
-            f"{_projected_hint(x[numeric], y[numeric])}."
+        hint = _projected_hint(x[numeric], y[numeric])
+        msg = message(
+            "{name}: the coordinates in columns {lon!r}/{lat!r} look like projected metres, "
+            "not degrees (e.g. row {row}: {x}, {y}), but the CRS was {assumed} {crs}. Pass the "
+            "CRS they are in, e.g. {hint}.",
+            name=name,
+            lon=lon,
+            lat=lat,
+            row=int(rows[first]),
+            x=raw_x[first],
+            y=raw_y[first],
+            assumed="given as" if opts.user_crs else "assumed to be",
+            crs=_crs_label(in_crs),
+            hint=hint,
+            codes=" / ".join(dict.fromkeys(re.findall(r"EPSG:\d+", hint))),
         )
         raise InputFileError(msg)
     _check_datum(opts.datum, in_crs, name)

@@ -28,12 +28,12 @@ from geoapp.app.common import (
     go_to_box,
     header_labels,
     import_note,
+    import_problem,
     import_summary,
     lang,
     map_context,
     map_options,
     persist,
-    planner_problem,
     rejected_row_labels,
     river_buffer_layers,
     schematic_layers_note,
@@ -249,9 +249,7 @@ def siting() -> None:
             try:
                 imported = read_candidates(content_token(data), upload.name, datum, data)
             except (GeoappError, ValueError) as exc:
-                st.session_state["site_upload_error"] = (
-                    f"{upload.name}: {planner_problem(str(exc))}"
-                )
+                st.session_state["site_upload_error"] = import_problem(upload.name, exc)
             if imported is not None:
                 cands = imported.gdf
                 for zh, en in (("产业链", "chain"), ("名称", "name"), ("项目名称", "name")):
