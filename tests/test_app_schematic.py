@@ -127,3 +127,21 @@ def test_go_to_on_the_chain_map_and_the_pipeline_map():
         args = map_args(at)
         assert args["center"] == pytest.approx([35.76, 115.03]), page
         assert args["zoom"] >= 13
+
+
+def test_siting_report_with_pdfs_from_the_uploaded_candidates():
+    import zipfile
+
+    csv = "名称,产业链,经度,纬度\n甲地块,氢能,115.03,35.62\n乙地块,不存在的链,115.10,35.70\n"
+    at = run_page("siting")
+    at.file_uploader(key="site_upload").upload("候选点.csv", csv.encode("utf-8"), "text/csv")
+    at.run()
+    at.checkbox(key="site_report_pdf").check()
+    next(b for b in at.button if b.label == "生成评估报告").click().run()
+    assert not at.exception, at.exception
+    _, data, n_pages, n_pdfs = at.session_state["site_report"]
+    names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+    pdfs = [n for n in names if n.endswith(".pdf")]
+    assert n_pages == 2 and n_pdfs == len(pdfs) >= 2
+    for name in pdfs:
+        assert zipfile.ZipFile(io.BytesIO(data)).read(name).startswith(b"%PDF")
