@@ -145,3 +145,5 @@ def test_siting_report_with_pdfs_from_the_uploaded_candidates():
     assert n_pages == 2 and n_pdfs == len(pdfs) >= 2
     for name in pdfs:
         assert zipfile.ZipFile(io.BytesIO(data)).read(name).startswith(b"%PDF")
+    note = zipfile.ZipFile(io.BytesIO(data)).read("siting_report/schematic_positions.txt")
+    assert f"所用 {N_USED} 个要素中，{N_SCHEMATIC} 个为示意位置" in note.decode("utf-8")

@@ -96,8 +96,14 @@ def read_candidates(token: str, name: str, datum: str, _data: bytes):
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def batch_report(token: str, name: str, datum: str, pdf: bool, _data: bytes, _layers, _settings):
-    """The batch report (HTML folder, and PDFs) of the uploaded candidates, zipped."""
+def batch_report(
+    token: str, name: str, datum: str, pdf: bool, _data: bytes, _layers, _settings, note: str = ""
+):
+    """The batch report (HTML folder, and PDFs) of the uploaded candidates, zipped.
+
+    ``note`` (how many of the features used are schematic) goes into the zip as
+    ``siting_report/schematic_positions.txt``.
+    """
     from geoapp.report import build_report
 
     with tempfile.TemporaryDirectory(prefix="geoapp-report-") as folder:
@@ -117,6 +123,8 @@ def batch_report(token: str, name: str, datum: str, pdf: bool, _data: bytes, _la
             for f in sorted(out.rglob("*")):
                 if f.is_file():
                     zf.write(f, Path("siting_report") / f.relative_to(out))
+            if note:
+                zf.writestr("siting_report/schematic_positions.txt", note + "\n")
         return buf.getvalue(), len(result.pages), len(result.pdfs)
 
 
@@ -506,6 +514,7 @@ def show_batch(upload, imported, batch, river_m, same_km, datum, settings, layer
                 upload.getvalue(),
                 layers,
                 settings,
+                note,
             )
             st.session_state["site_report"] = (token, data, n_pages, n_pdfs)
             status.update(label=t("评估报告已生成"), state="complete")
