@@ -147,3 +147,10 @@ def test_siting_report_with_pdfs_from_the_uploaded_candidates():
         assert zipfile.ZipFile(io.BytesIO(data)).read(name).startswith(b"%PDF")
     note = zipfile.ZipFile(io.BytesIO(data)).read("siting_report/schematic_positions.txt")
     assert f"所用 {N_USED} 个要素中，{N_SCHEMATIC} 个为示意位置" in note.decode("utf-8")
+
+
+def test_chain_map_ranking_says_how_many_features_used_are_schematic():
+    at = run_page("chainmap")
+    assert not at.exception, at.exception
+    note = f"所用 {N_USED} 个要素中，{N_SCHEMATIC} 个为示意位置"
+    assert any(note in c.value for c in at.caption), [c.value for c in at.caption]

@@ -13,6 +13,7 @@ from geoapp.app.common import (
     lang,
     map_options,
     persist,
+    schematic_layers_note,
     session_layers,
     show_map,
     t,
@@ -34,6 +35,7 @@ from geoapp.chainreport import render_chain_report
 from geoapp.chains import CLUSTERS
 from geoapp.mapping.layers_chain import highlight_zones_layer
 from geoapp.settings import DEFAULT_SITING
+from geoapp.siting import POSITION_LAYERS
 
 
 def _layers():
@@ -271,6 +273,7 @@ if len(per_zone):
 if candidates is not None and node is not None:
     st.subheader(f"{node}: {t('适合该节点的园区（按选址评估排序）')}")
     st.caption(t("以各园区内一点（代表点）按该产业链做选址评估，按结论和得分排序。"))
+    st.caption(schematic_layers_note(layers, POSITION_LAYERS)[2])  # what the ranking used
     ranked = candidates[["rank", "name", "leads_chain", "verdict", "score", "county", "reasons"]]
     table(
         table_frame(ranked).rename(
