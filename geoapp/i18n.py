@@ -884,6 +884,8 @@ _EN = MappingProxyType(
         "简称": "Short name",
         "要素": "Features",
         "没有可用的行。": "No usable rows.",
+        "个": "count",
+        "亿元": "100 M CNY",
         "站点编码": "Station code",
     }
 )

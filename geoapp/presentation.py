@@ -159,7 +159,7 @@ def display_frame(df: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
 
 
 def _number_text(value: object) -> str:
-    if value is None or (isinstance(value, float) and np.isnan(value)):
+    if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)):
         return ""
     return f"{value:.10g}" if isinstance(value, float) else str(value)
 
@@ -179,12 +179,20 @@ def blank_missing_numbers(df: pd.DataFrame):
         Styler that keeps the numbers (sorting stays numeric) and shows the
         missing ones as "" and the others with up to 10 significant digits.
     """
-    cols = [
-        c for c in df.columns if pd.api.types.is_float_dtype(df[c]) and bool(df[c].isna().any())
+    numeric = [
+        c
+        for c in df.columns
+        if pd.api.types.is_numeric_dtype(df[c]) and not pd.api.types.is_bool_dtype(df[c])
     ]
-    if not cols or not df.columns.is_unique:
+    if not df.columns.is_unique:
         return df
-    return df.style.format(_number_text, subset=cols)
+    mixed = [c for c in df.columns if df[c].dtype == object and bool(df[c].isna().any())]
+    if mixed:  # e.g. counts with None: blank text cells
+        df = df.assign(**{c: df[c].where(df[c].notna(), "") for c in mixed})
+    if not any(bool(df[c].isna().any()) for c in numeric):
+        return df
+    # every numeric column: a Styler would show the others with six decimals
+    return df.style.format(_number_text, subset=numeric)
 
 
 @functools.cache

@@ -53,10 +53,19 @@ def test_english_tables_have_english_titles_and_codes(page):
 
 
 def test_missing_numbers_show_blank_not_none():
-    df = pd.DataFrame({"x": [1.5, np.nan, 115.12345], "n": [1, 2, 3], "s": ["a", "", "c"]})
+    df = pd.DataFrame(
+        {
+            "x": [1.5, np.nan, 115.12345],
+            "n": [1, 2, 3],
+            "k": pd.array([89, None, 26], dtype="Int64"),
+            "v": [6.25, 22.7, 0.0],
+            "s": ["a", "", "c"],
+        }
+    )
     shown = blank_missing_numbers(df)
     text = shown.to_string()
-    assert "nan" not in text.lower() and "None" not in text
+    assert "nan" not in text.lower() and "None" not in text and "<NA>" not in text
     assert "115.12345" in text and "1.5" in text
+    assert "6.25" in text and "6.250000" not in text and "22.7 " in text + " "  # no 6 decimals
     assert blank_missing_numbers(df.fillna(0)) is not None
     assert isinstance(blank_missing_numbers(df.fillna(0)), pd.DataFrame)  # nothing to blank

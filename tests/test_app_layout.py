@@ -46,3 +46,16 @@ def test_pipeline_investment_classes_read_in_english_too():
     box = at.selectbox(key="pipeline_class:en")
     assert box.options[0] == "All" and "≥ 100 M CNY" in box.options
     assert not any("亿" in o for o in box.options)
+
+
+def test_the_sidebar_names_the_workspace_without_a_server_path():
+    from geoapp.workspace import describe
+
+    at = run_page()
+    captions = [c.value for c in at.sidebar.caption]
+    shown = next(c for c in captions if c.startswith(("GeoPackage ·", "PostgreSQL ·")))
+    assert "/" not in shown.split("·", 1)[1] or shown.startswith("PostgreSQL")
+    assert not any("/root" in c or "/home" in c or ".local/share" in c for c in captions)
+    url = "postgresql://planner:secret@db.example:5432/puyang?schema=plans"
+    assert describe(url) == "PostgreSQL · db.example/puyang"  # no password
+    assert describe("/srv/data/plans.gpkg") == "GeoPackage · plans.gpkg"

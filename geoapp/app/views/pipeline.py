@@ -106,7 +106,7 @@ table(_headers(fun.assign(stage=fun["stage"].map(t)), ROLLUP_HEADERS))
 st.subheader(t("目标与现状"))
 targets = against_targets(layers)
 cl = targets[targets["scope"] == "cluster"].copy()
-cl["label"] = cl["cluster"].str.replace(";", "、")
+cl["label"] = cl["cluster"].map(lambda c: "、".join(t(x) for x in str(c).split(";")))
 bars = pd.concat(
     [
         cl.assign(kind=t("目标"), n=cl["value"].astype(float)),
@@ -132,7 +132,10 @@ tt = targets.assign(
     metric_zh=targets["metric"].map(lambda m: t(METRIC_ZH.get(m, m))),
     measurable_zh=targets["measurable"].map(lambda m: t(MEASURABLE_ZH.get(m, m))),
     cannot_tell=targets["cannot_tell"].map(lambda s: t(s) if isinstance(s, str) else s),
-    cluster=targets["cluster"].fillna("").str.replace(";", "、"),
+    cluster=targets["cluster"].map(
+        lambda c: "、".join(t(x) for x in str(c).split(";")) if isinstance(c, str) else ""
+    ),
+    unit=targets["unit"].map(lambda u: t(u) if isinstance(u, str) else u),
 )
 table(
     _headers(table_frame(tt), TARGET_HEADERS),
