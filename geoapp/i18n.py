@@ -752,6 +752,58 @@ _MESSAGES: Mapping[str, tuple[str, str]] = MappingProxyType(
             "“{title}”列的值不在目录中：{shown_zh}",
             "the column “{col}” has values that are not in the catalogue: {shown_en}",
         ),
+        # files that cannot be read as they are
+        '{name} line {line}: a quote (") in column {col!r} is not closed at the end of the '
+        "line, so lines {line}–{last} were read as one cell and {n} row(s) would be lost. "
+        'Remove the stray quote or close it ("…"), then load the file again.': (
+            '{name} 第 {line} 行：“{col}”列中的引号（"）在行末没有闭合，第 {line}–{last} 行被读成了'
+            "一个单元格，会丢失 {n} 行。请删除多余的引号或把它闭合，然后重新上传。",
+            '{name} line {line}: a quote (") in the column “{col}” is not closed at the end of '
+            "the line, so lines {line}–{last} were read as one cell and {n} row(s) would be "
+            "lost. Remove the stray quote or close it, then upload the file again.",
+        ),
+        '{name} line {line}: a quote (") opened there is never closed, so the rest of '
+        "the file would be one cell. Remove the stray quote or close it, then load the "
+        "file again.": (
+            '{name} 第 {line} 行：引号（"）没有闭合，文件其余部分会被读成一个单元格。请删除多余的引号'
+            "或把它闭合，然后重新上传。",
+            '{name} line {line}: a quote (") opened there is never closed, so the rest of the '
+            "file would be one cell. Remove the stray quote or close it, then upload the file "
+            "again.",
+        ),
+        "{name} cannot be parsed as CSV (separator {sep!r}): {detail}. Quote values "
+        "that contain the separator, or fix the row with too many fields.": (
+            "{name} 无法按 CSV 读取（分隔符“{sep}”）：{detail}。请给含分隔符的值加引号，"
+            "或改正字段过多的行，然后重新上传。",
+            "{name} cannot be read as CSV (separator “{sep}”): {detail}. Quote the values that "
+            "contain the separator, or correct the row with too many fields, then upload again.",
+        ),
+        "{name} has {about}{n:,} data rows, more than the limit of {limit:,}. Split the "
+        "file, or raise the limit (--max-rows, or `limits=Limits(max_rows=…)`).": (
+            "{name} 有 {n:,} 行数据，超过了 {limit:,} 行的上限。请把文件拆分后分别上传。",
+            "{name} has {about}{n:,} data rows, more than the limit of {limit:,}. Split the "
+            "file and upload the parts.",
+        ),
+        "{name} is a text file (CSV?), not an Excel .xlsx workbook. Rename it to {csv}.": (
+            "{name} 是文本文件（CSV？），不是 Excel .xlsx 工作簿。请改名为 {csv} 后重新上传。",
+            "{name} is a text file (CSV?), not an Excel .xlsx workbook. Rename it to {csv} and "
+            "upload it again.",
+        ),
+        "{name} is not an Excel .xlsx workbook (not a zip package). Re-save it in Excel.": (
+            "{name} 不是 Excel .xlsx 工作簿。请在 Excel 中另存为 .xlsx 后重新上传。",
+            "{name} is not an Excel .xlsx workbook. Save it again as .xlsx in Excel and upload "
+            "it again.",
+        ),
+        "{name} cannot be read as an Excel .xlsx workbook ({detail}). Re-save it in Excel.": (
+            "{name} 无法按 Excel .xlsx 工作簿读取（{detail}）。请在 Excel 中重新保存后再上传。",
+            "{name} cannot be read as an Excel .xlsx workbook ({detail}). Save it again in "
+            "Excel and upload it again.",
+        ),
+        "{name} contains {n} layers: {layers}. Pass `layer=` (--layer on the command line) "
+        "with one of them, e.g. layer={first!r}.": (
+            "{name} 含有 {n} 个图层：{layers}。请只导出其中一个图层后再上传。",
+            "{name} contains {n} layers: {layers}. Export only one of them and upload it again.",
+        ),
     }
 )
 

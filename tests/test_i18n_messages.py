@@ -126,6 +126,20 @@ def test_data_page_shows_the_warnings_and_reasons_in_chinese():
     assert reasons == ["坐标缺失"]
 
 
+def _two_layer_gpkg() -> bytes:
+    import tempfile
+
+    import geopandas as gpd
+    import shapely
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "two.gpkg"
+        gdf = gpd.GeoDataFrame({"name": ["甲"]}, geometry=[shapely.Point(115.03, 35.62)], crs=4326)
+        gdf.to_file(path, layer="a")
+        gdf.to_file(path, layer="b")
+        return path.read_bytes()
+
+
 def test_upload_errors_in_the_ui_language_with_the_files_rows():
     from tests.apptest import run_page
 
@@ -143,6 +157,8 @@ def test_upload_errors_in_the_ui_language_with_the_files_rows():
         ),
         "binary.csv": (bytes(range(128, 256)) * 4, "binary.csv 既不是 UTF-8 也不是 GBK 编码"),
         "poly.geojson": (poly.encode(), "poly.geojson 不符合“项目”图层的要求"),
+        "表.xlsx": ("名称,经度,纬度\n甲,115.03,35.62\n".encode(), "表.xlsx 是文本文件（CSV？）"),
+        "two.gpkg": (_two_layer_gpkg(), "two.gpkg 含有 2 个图层：['a', 'b']"),
     }
     for name, (data, expected) in cases.items():
         at = run_page("data")
@@ -152,5 +168,5 @@ def test_upload_errors_in_the_ui_language_with_the_files_rows():
         errors = " ".join(e.value for e in at.error)
         assert expected in errors, errors
         assert not re.search(r"`|--\w|\w=[\"'`]|\.toml|/work/|declaration", errors), errors
-    # the polygon is the file's feature 2 (geoapp.io numbers features from 1)
-    assert "几何类型应为 Point：第 2 行：'Polygon'" in errors
+        if name == "poly.geojson":  # the polygon is the file's feature 2 (numbered from 1)
+            assert "几何类型应为 Point：第 2 行：'Polygon'" in errors

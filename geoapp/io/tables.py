@@ -148,12 +148,16 @@ def _sniff(data: bytes, name: str, suffix: str) -> None:
     if suffix == ".xlsx" and not is_zip:
         printable = sum(32 <= b < 127 or b in (9, 10, 13) or b >= 128 for b in data[:512])
         if data[:512] and printable / len(data[:512]) > 0.95:
-            msg = (
-                f"{name} is a text file (CSV?), not an Excel .xlsx workbook. "
-                f"Rename it to {name.rsplit('.', 1)[0]}.csv."
+            msg = message(
+                "{name} is a text file (CSV?), not an Excel .xlsx workbook. Rename it to {csv}.",
+                name=name,
+                csv=f"{name.rsplit('.', 1)[0]}.csv",
             )
         else:
-            msg = f"{name} is not an Excel .xlsx workbook (not a zip package). Re-save it in Excel."
+            msg = message(
+                "{name} is not an Excel .xlsx workbook (not a zip package). Re-save it in Excel.",
+                name=name,
+            )
         raise InputFileError(msg)
     if suffix != ".xlsx" and is_zip:
         try:
@@ -251,9 +255,10 @@ def _load_xlsx(data: bytes, src: _Source, opts: _Options):
     except InputFileError:
         raise
     except Exception as exc:  # openpyxl raises many kinds on a damaged workbook
-        msg = (
-            f"{src.name} cannot be read as an Excel .xlsx workbook ({type(exc).__name__}: {exc}). "
-            "Re-save it in Excel."
+        msg = message(
+            "{name} cannot be read as an Excel .xlsx workbook ({detail}). Re-save it in Excel.",
+            name=src.name,
+            detail=f"{type(exc).__name__}: {exc}",
         )
         raise InputFileError(msg) from exc
     names = names + [f"列{c + 1}" for c in range(len(names), frame.shape[1])]
@@ -336,11 +341,15 @@ def _quote_problem(frame: pd.DataFrame, sep: str, name: str) -> None:
         return
     row = min(culprit)
     line = 2 + int(embedded[:row].sum()) + row  # the physical line the record starts on
-    msg = (
-        f'{name} line {line}: a quote (") in column {culprit[row]!r} is not closed at the end '
-        f"of the line, so lines {line}–{line + int(embedded[row])} were read as one cell and "
-        f"{int(embedded[row])} row(s) would be lost. Remove the stray quote or close it "
-        '("…"), then load the file again.'
+    msg: str = message(
+        '{name} line {line}: a quote (") in column {col!r} is not closed at the end of the '
+        "line, so lines {line}–{last} were read as one cell and {n} row(s) would be lost. "
+        'Remove the stray quote or close it ("…"), then load the file again.',
+        name=name,
+        line=line,
+        col=culprit[row],
+        last=line + int(embedded[row]),
+        n=int(embedded[row]),
     )
     raise InputFileError(msg)
 
@@ -373,15 +382,20 @@ def _load_table(data: bytes, src: _Source, suffix: str, opts: _Options):
         detail = str(exc).strip()
         m = re.search(r"EOF inside string starting at row (\d+)", detail)
         if m:
-            msg = (
-                f'{src.name} line {int(m.group(1)) + 1}: a quote (") opened there is never '
-                "closed, so the rest of the file would be one cell. Remove the stray quote or "
-                "close it, then load the file again."
+            msg = message(
+                '{name} line {line}: a quote (") opened there is never closed, so the rest of '
+                "the file would be one cell. Remove the stray quote or close it, then load the "
+                "file again.",
+                name=src.name,
+                line=int(m.group(1)) + 1,
             )
         else:
-            msg = (
-                f"{src.name} cannot be parsed as CSV (separator {sep!r}): {detail}. Quote values "
-                "that contain the separator, or fix the row with too many fields."
+            msg = message(
+                "{name} cannot be parsed as CSV (separator {sep!r}): {detail}. Quote values "
+                "that contain the separator, or fix the row with too many fields.",
+                name=src.name,
+                sep=sep,
+                detail=detail,
             )
         raise InputFileError(msg) from exc
     _quote_problem(frame, sep, src.name)
@@ -394,10 +408,13 @@ def _load_table(data: bytes, src: _Source, suffix: str, opts: _Options):
 
 def _check_rows(n: int, name: str, opts: _Options, *, about: bool = False) -> None:
     if n > opts.max_rows:
-        msg = (
-            f"{name} has {'about ' if about else ''}{n:,} data rows, more than the limit of "
-            f"{opts.max_rows:,}. Split the file, or raise the limit (--max-rows, or "
-            "`limits=Limits(max_rows=…)`)."
+        msg = message(
+            "{name} has {about}{n:,} data rows, more than the limit of {limit:,}. Split the "
+            "file, or raise the limit (--max-rows, or `limits=Limits(max_rows=…)`).",
+            name=name,
+            about="about " if about else "",
+            n=n,
+            limit=opts.max_rows,
         )
         raise InputFileError(msg)
 

@@ -114,9 +114,13 @@ def _choose_layer(path: Path, name: str, layer: str | None) -> str | None:
     spatial = [str(n) for n, g in listed if g is not None]
     candidates = spatial or names
     if len(candidates) > 1:
-        msg = (
-            f"{name} contains {len(candidates)} layers: {candidates}. Pass `layer=` (--layer "
-            f"on the command line) with one of them, e.g. layer={candidates[0]!r}."
+        msg = message(
+            "{name} contains {n} layers: {layers}. Pass `layer=` (--layer on the command line) "
+            "with one of them, e.g. layer={first!r}.",
+            name=name,
+            n=len(candidates),
+            layers=candidates,
+            first=candidates[0],
         )
         raise InputFileError(msg)
     return candidates[0] if candidates else None
