@@ -138,11 +138,11 @@ def _regions_file(regions, fmt: str) -> bytes:
     return to_bytes(regions, fmt=cast(Format, fmt), crs="EPSG:4326", layer_name="regions")[0]
 
 
+layers = session_layers()
 # schematic positions: the other position-dependent pages' checkbox and count (issue 10)
 from geoapp.app.common import exclude_schematic_box, schematic_layers_note  # noqa: E402
 from geoapp.siting import POSITION_LAYERS  # noqa: E402
 
-layers = session_layers()
 if exclude_schematic_box(st.sidebar):  # the one rule of geoapp.layers
     layers = layers.without_schematic(POSITION_LAYERS)
 st.caption(schematic_layers_note(layers, POSITION_LAYERS)[2])
