@@ -236,9 +236,10 @@ def planner_csv(
     Returns
     -------
     bytes
-        The columns of ``gdf`` (distances ``*_m`` rounded to whole metres),
-        followed by ``经度(WGS-84)`` / ``纬度(WGS-84)`` (6 decimals, about
-        0.1 m) after the input columns.
+        The columns of ``gdf`` (distances ``*_m`` rounded to whole metres)
+        and ``经度(WGS-84)`` / ``纬度(WGS-84)`` (6 decimals, about 0.1 m):
+        right after the file's own longitude/latitude columns (e.g. 经度, 纬度
+        as typed, perhaps GCJ-02), else at the end.
     """
     if gdf.crs is None:
         msg = "the table has no coordinate system; set one with .set_crs(4326) first"
@@ -253,8 +254,15 @@ def planner_csv(
         elif str(col).startswith("score") and pd.api.types.is_float_dtype(out[col]):
             out[col] = out[col].round(2)
     empty = pts.isna() | pts.is_empty
-    out["经度(WGS-84)"] = np.where(empty, np.nan, pts.x.round(6))
-    out["纬度(WGS-84)"] = np.where(empty, np.nan, pts.y.round(6))
+    from geoapp.io import LAT_NAMES, LON_NAMES
+
+    # right after the file's own longitude/latitude columns, else at the end
+    keys = [str(c).strip().lower() for c in out.columns]
+    lon_at = [i for i, k in enumerate(keys) if k in LON_NAMES]
+    lat_at = [i for i, k in enumerate(keys) if k in LAT_NAMES]
+    at = max(lon_at[0], lat_at[0]) + 1 if lon_at and lat_at else len(out.columns)
+    out.insert(at, "经度(WGS-84)", np.where(empty, np.nan, pts.x.round(6)))
+    out.insert(at + 1, "纬度(WGS-84)", np.where(empty, np.nan, pts.y.round(6)))
     names = {**declared_titles(), **COLUMN_TITLES, **(titles or {})}
     header = {c: translate(names.get(c, c), lang) for c in out.columns}
     if lang == "en":

@@ -62,16 +62,37 @@ def test_csv_titles_and_values_in_the_ui_language(name):
     assert all(CJK.search(c) for c in zh.columns), [c for c in zh.columns if not CJK.search(c)]
     assert not any(CJK.search(c) for c in en.columns), [c for c in en.columns if CJK.search(c)]
     assert not any("_" in c for c in en.columns), list(en.columns)  # no code names
-    assert list(zh.columns[-2:]) == ["经度(WGS-84)", "纬度(WGS-84)"]
+    assert {"经度(WGS-84)", "纬度(WGS-84)"} <= set(zh.columns)
     # distances in whole metres; yes/no instead of True/False
-    for col, src in zip(zh.columns, planner_csv_columns(gdf), strict=True):
+    titles = dict(zip(planner_csv_columns(gdf), zh.drop(columns=WGS).columns, strict=True))
+    for src, col in titles.items():
         if src.endswith("_m"):
             assert zh[col].dropna().str.fullmatch(r"-?\d+").all(), col
     assert not zh.isin(["True", "False"]).any().any()
 
 
+WGS = ["经度(WGS-84)", "纬度(WGS-84)"]
+
+
 def planner_csv_columns(gdf: gpd.GeoDataFrame) -> list[str]:
-    return [c for c in gdf.columns if c != gdf.geometry.name] + ["lon", "lat"]
+    return [c for c in gdf.columns if c != gdf.geometry.name]
+
+
+def test_wgs84_next_to_the_files_own_coordinates():
+    """An upload in GCJ-02: its typed 经度/纬度, then the corrected WGS-84 beside them."""
+    from geoapp.io import read_user_layer
+
+    text = "名称,经度,纬度,产业链\n甲,115.0362,35.6185,氢能\n"
+    cands = read_user_layer(text.encode("utf-8"), filename="c.csv", datum="gcj02").gdf
+    table = pd.read_csv(
+        io.BytesIO(planner_csv(evaluate_sites(cands, layers=LAYERS, chain_col="产业链"))),
+        encoding="utf-8-sig",
+    )
+    cols = list(table.columns)
+    assert cols[cols.index("纬度") + 1 : cols.index("纬度") + 3] == WGS
+    assert table["经度"].iloc[0] == 115.0362  # as typed (GCJ-02)
+    # the WGS-84 position is the GCJ-02 one moved back by a few hundred metres
+    assert 0.002 < abs(table["经度(WGS-84)"].iloc[0] - 115.0362) < 0.01
 
 
 def test_siting_csv_keeps_the_input_columns_and_adds_wgs84():
