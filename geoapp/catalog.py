@@ -29,6 +29,7 @@ import pandas as pd
 import pyogrio
 
 from geoapp.errors import LayerValidationError
+from geoapp.i18n import message
 from geoapp.settings import LAYERS_DIR, ROOT, STORAGE_CRS
 
 COLUMN_TYPES = ("str", "float", "int", "bool")
@@ -167,6 +168,13 @@ def _show(values: pd.Series) -> str:
     return "; ".join(shown) + (f"; … and {more} more" if more > 0 else "")
 
 
+def _pairs(values: pd.Series, rows: pd.Series | None) -> list[tuple[object, object]]:
+    """(row as the user sees it, value) of the first offending values (for the UI's text)."""
+    head = values.head(_MAX_SHOWN)
+    where = head.index if rows is None else rows.reindex(head.index).to_numpy()
+    return list(zip(where, head.to_numpy(), strict=True))
+
+
 def _type_problems(series: pd.Series, kind: str) -> pd.Series:
     """Return the non-null values of ``series`` that are not of ``kind``.
 
@@ -208,28 +216,58 @@ def validate_layer(gdf: gpd.GeoDataFrame, spec: LayerSpec, *, file: str | Path =
         Listing every problem: layer, file, column, offending values and rows.
     """
     where = f"layer {spec.name!r} ({file or spec.file})"
+    # a user's upload carries the row numbers of the file (geoapp.io's source_row)
+    rows = gdf["source_row"] if "source_row" in gdf.columns else None
     problems: list[str] = []
     if gdf.crs is None:
-        problems.append("has no CRS; declare one in the file (EPSG:4326 expected)")
+        problems.append(message("has no CRS; declare one in the file (EPSG:4326 expected)"))
     geom_types = gdf.geometry.geom_type
-    wrong = geom_types[~geom_types.isin(spec.geometry)]
+    wrong = geom_types[~geom_types.isin(spec.geometry)].fillna("empty")
     if len(wrong):
         problems.append(
-            f"geometry must be {'/'.join(spec.geometry)}, got {_show(wrong.fillna('empty'))}"
+            message(
+                "geometry must be {kinds}, got {shown}",
+                kinds="/".join(spec.geometry),
+                shown=_show(wrong),
+                rows_values=_pairs(wrong, rows),
+            )
         )
     for col in spec.columns.values():
+        title = col.title_zh or col.name
         if col.name not in gdf.columns:
             if col.required:
-                problems.append(f"column {col.name!r} is missing (declared as {col.type})")
+                problems.append(
+                    message(
+                        "column {col!r} is missing (declared as {type})",
+                        col=col.name,
+                        type=col.type,
+                        title=title,
+                    )
+                )
             continue
         series = gdf[col.name]
         bad_type = _type_problems(series, col.type)
         if len(bad_type):
-            problems.append(f"column {col.name!r} must be {col.type}: {_show(bad_type)}")
-        if col.required and series.isna().any():
             problems.append(
-                f"column {col.name!r} is required but empty in rows "
-                f"{list(series.index[series.isna()][:_MAX_SHOWN])}"
+                message(
+                    "column {col!r} must be {type}: {shown}",
+                    col=col.name,
+                    type=col.type,
+                    title=title,
+                    shown=_show(bad_type),
+                    rows_values=_pairs(bad_type, rows),
+                )
+            )
+        if col.required and series.isna().any():
+            empty = series[series.isna()]
+            problems.append(
+                message(
+                    "column {col!r} is required but empty in rows {rows}",
+                    col=col.name,
+                    title=title,
+                    rows=list(empty.index[:_MAX_SHOWN]),
+                    rows_values=_pairs(empty, rows),
+                )
             )
         if col.allowed is not None:
             allowed = _resolve_allowed(col.allowed)
@@ -237,13 +275,27 @@ def validate_layer(gdf: gpd.GeoDataFrame, spec: LayerSpec, *, file: str | Path =
             outside = present[~present.isin(allowed)]
             if len(outside):
                 problems.append(
-                    f"column {col.name!r} has values outside {list(allowed)}: {_show(outside)}"
+                    message(
+                        "column {col!r} has values outside {allowed}: {shown}",
+                        col=col.name,
+                        title=title,
+                        allowed=list(allowed),
+                        shown=_show(outside),
+                        rows_values=_pairs(outside, rows),
+                    )
                 )
     if problems:
-        msg = f"{where} does not match its declaration {spec.declared_in}:\n- " + "\n- ".join(
-            problems
+        msg = message(
+            "{where} does not match its declaration {declared}:\n- {listed}\n"
+            "Fix the file (or the declaration) and load it again.",
+            where=where,
+            declared=spec.declared_in,
+            listed="\n- ".join(problems),
+            problems=problems,
+            source=str(file or spec.file).removesuffix(" layer"),
+            layer=spec.title_zh,
+            layer_en=spec.title_en,
         )
-        msg += "\nFix the file (or the declaration) and load it again."
         raise LayerValidationError(msg)
 
 

@@ -18,11 +18,20 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Literal
+from typing import Literal, cast
 
 from geoapp.vocab import vocab_translations
 
-__all__ = ["LANGS", "Lang", "translate"]
+__all__ = [
+    "LANGS",
+    "Lang",
+    "Message",
+    "import_summary",
+    "message",
+    "message_text",
+    "reason_text",
+    "translate",
+]
 
 Lang = Literal["zh", "en"]
 #: The languages of the UI: Chinese (default) and English.
@@ -526,5 +535,450 @@ _EN = MappingProxyType(
         "编号": "ID",
         "最近物流枢纽距离(米)": "Nearest logistics hub distance (m)",
         "最近监测站距离(米)": "Nearest monitoring station distance (m)",
+    }
+)
+
+
+# --------------------------------------------------------------------------- reader messages
+# What the file readers (geoapp.io) report, in the planner's words in both languages.
+# A reader builds each warning with :func:`message`: its ``str`` is the English text the
+# command line prints; :func:`message_text` gives the UI's text, with the same file, row,
+# column and values, without option names such as ``--layer`` or ``encoding=``.
+
+
+class Message(str):
+    """An English message (its ``str``) that knows its template and values.
+
+    Build one with :func:`message`; show it with :func:`message_text`.
+    """
+
+    template: str
+    values: dict[str, object]
+
+    def __new__(cls, template: str, /, **values: object) -> Message:
+        """A message ``template.format(**values)`` keeping ``template`` and ``values``."""
+        self = super().__new__(cls, template.format(**values))
+        self.template = template
+        self.values = dict(values)
+        return self
+
+    def __reduce__(self):  # pickled by st.cache_data
+        """Pickle as the template and the values."""
+        return (_rebuild_message, (self.template, self.values))
+
+
+def _rebuild_message(template: str, values: dict[str, object]) -> Message:
+    return Message(template, **values)
+
+
+def message(template: str, /, **values: object) -> Message:
+    """A reader's warning: English ``template.format(**values)``, translatable.
+
+    Parameters
+    ----------
+    template
+        The English text with ``{name}`` fields; it must be a key of the
+        planner texts in this module (a test checks every call in ``geoapp.io``).
+    **values
+        The fields: file name, rows, columns, values.
+
+    Returns
+    -------
+    Message
+    """
+    return Message(template, **values)
+
+
+#: English template -> (Chinese, English) planner texts of the same fields.
+_MESSAGES: Mapping[str, tuple[str, str]] = MappingProxyType(
+    {
+        "{name} is not UTF-8; read as GBK (decoded as GB18030). If the text looks wrong, "
+        "pass `encoding=` explicitly, or save the file as 'CSV UTF-8'": (
+            "{name} 不是 UTF-8 编码，已按 GBK 读取；若文字显示不对，请另存为“CSV UTF-8”后再上传。",
+            "{name} is not UTF-8; it was read as GBK. If the text looks wrong, save it as "
+            "“CSV UTF-8” and upload it again.",
+        ),
+        "{name}: read sheet {sheet!r}; {skipped} hold no longitude/latitude columns "
+        "(e.g. 填表说明). Pass `layer=` (--layer) to choose another sheet": (
+            "{name}：读取了工作表“{sheet}”；{skipped} 中没有经度/纬度列（如填表说明）。"
+            "若要读取其他工作表，请把它移到最前。",
+            "{name}: read the sheet “{sheet}”; {skipped} hold no longitude/latitude columns "
+            "(e.g. instructions). To read another sheet, move it to the front.",
+        ),
+        "{name} has {n} sheets; read the first, {sheet!r}. "
+        "Pass `layer=` (--layer) to read another of {sheets}": (
+            "{name} 有 {n} 个工作表，读取了第一个“{sheet}”。若要读取其他工作表，请把它移到最前。",
+            "{name} has {n} sheets; the first, “{sheet}”, was read. To read another, move it "
+            "to the front.",
+        ),
+        "{name}: the header is on row {row} of sheet {sheet!r} "
+        "(title or merged header rows above it were skipped)": (
+            "{name}：工作表“{sheet}”的表头在第 {row} 行（其上的标题或合并表头行已跳过）。",
+            "{name}: the header is on row {row} of the sheet “{sheet}” (title or merged "
+            "header rows above it were skipped).",
+        ),
+        "{name}: fields are separated by the full-width comma '，'": (
+            "{name}：字段以全角逗号“，”分隔，已按此读取。",
+            "{name}: the fields are separated by the full-width comma “，”; read as such.",
+        ),
+        "several {what} columns {hits}; used {used!r}. Pass `{arg}=` to choose": (
+            "有多个{what_zh}列 {hits}，使用了“{used}”；如需另一列，请删除或改名其他列。",
+            "several {what} columns {hits}; “{used}” was used. To use another, remove or "
+            "rename the others.",
+        ),
+        "{name}: {n} coordinate(s) read as degrees-minutes-seconds (度分秒) or with a "
+        "decimal comma, e.g. row {row}": (
+            "{name}：{n} 个坐标按度分秒或小数逗号读取，例如第 {row} 行。",
+            "{name}: {n} coordinate(s) were read as degrees-minutes-seconds or with a decimal "
+            "comma, e.g. row {row}.",
+        ),
+        "row{plural} {rows}: longitude and latitude were swapped; fixed (经纬度已交换) and "
+        "flagged in column 'coord_fixed'": (
+            "第 {rows} 行：经纬度颠倒，已交换纠正，并在“坐标已纠正”列中标出。",
+            "row{plural} {rows}: longitude and latitude were swapped; fixed, and marked in "
+            "the column “Coordinates fixed”.",
+        ),
+        "column {col!r}: {n} value(s) are not numbers, so the column is kept as text "
+        "({shown}); fix them to use it as numbers": (
+            "“{col}”列有 {n} 个值不是数字（{shown_zh}），该列按文本保留；改正后可作数字使用。",
+            "column “{col}”: {n} value(s) are not numbers ({shown}), so the column is kept as "
+            "text; correct them to use it as numbers.",
+        ),
+        "column {old!r} of {source} renamed to {new!r}: geoapp adds its own {old!r}": (
+            "{source} 的“{old}”列已改名为“{new}”：系统会自动生成同名列。",
+            "column “{old}” of {source} was renamed to “{new}”: the app adds its own “{old}”.",
+        ),
+        "{name}: no .cpg file; attributes read as UTF-8 ({how})": (
+            "{name}：缺少 .cpg 文件，属性已按 UTF-8 读取；若文字显示不对，请附上注明编码的 .cpg 文件。",
+            "{name}: no .cpg file; the attributes were read as UTF-8. If the text looks "
+            "wrong, add a .cpg file naming the encoding.",
+        ),
+        "{name}: no .cpg file and the attributes are not valid UTF-8; read as GBK "
+        "(decoded as GB18030). If names look wrong, {how}": (
+            "{name}：缺少 .cpg 文件且属性不是 UTF-8，已按 GBK 读取；若文字显示不对，"
+            "请附上注明编码的 .cpg 文件。",
+            "{name}: no .cpg file and the attributes are not UTF-8; they were read as GBK. "
+            "If names look wrong, add a .cpg file naming the encoding.",
+        ),
+        "row {row}: invalid polygon repaired ({why})": (
+            "第 {row} 行：无效多边形已修复（{why}）。",
+            "row {row}: an invalid polygon was repaired ({why}).",
+        ),
+        "row {row}: invalid geometry kept as it is ({why})": (
+            "第 {row} 行：几何无效，按原样保留（{why}）。",
+            "row {row}: an invalid geometry was kept as it is ({why}).",
+        ),
+        "… and {n} more invalid geometries": (
+            "……另有 {n} 个无效几何。",
+            "… and {n} more invalid geometries.",
+        ),
+        "{name}: `encoding` ignored, {suffix} files are always UTF-8": (
+            "{name}：{suffix} 文件总是 UTF-8 编码，所选编码未使用。",
+            "{name}: {suffix} files are always UTF-8; the chosen encoding was not used.",
+        ),
+        "{name}: `lon_col`/`lat_col` ignored, the file has its own geometry": (
+            "{name}：文件自带几何，未使用经纬度列设置。",
+            "{name}: the file has its own geometry; the longitude/latitude columns were not used.",
+        ),
+        "{name}: the file declares {declared}; read as {used} because `crs` was given": (
+            "{name}：文件声明的坐标系为 {declared}，已按所填的 {used} 读取。",
+            "{name}: the file declares {declared}; it was read as {used}, the CRS you entered.",
+        ),
+        "{name} has no CRS (.prj missing); coordinates look like degrees and were read as "
+        "EPSG:4326. Pass `crs=` if that is wrong": (
+            "{name} 没有坐标系（缺少 .prj）；坐标看起来是经纬度，已按 EPSG:4326 读取。"
+            "若不对，请填写坐标系。",
+            "{name} has no CRS (.prj missing); the coordinates look like degrees and were "
+            "read as EPSG:4326. If that is wrong, enter the CRS.",
+        ),
+        "{name}: {n} feature(s) had latitude and longitude swapped ([lat, lon] order); "
+        "fixed (经纬度已交换) and flagged in column 'coord_fixed'": (
+            "{name}：{n} 个要素的经纬度顺序颠倒（[纬度, 经度]），已交换纠正，并在“坐标已纠正”列中标出。",
+            "{name}: {n} feature(s) had latitude and longitude swapped ([lat, lon] order); "
+            "fixed, and marked in the column “Coordinates fixed”.",
+        ),
+        "{name}: no {missing} column found. Columns present: {columns}. Name them e.g. "
+        "经度/纬度 or lon/lat (recognised: {lon_names} and {lat_names}), or pass `lon_col=` "
+        "and `lat_col=`.": (
+            "{name}：找不到{missing_zh}列；文件中的列为 {columns}。请把列名改为“经度”“纬度”"
+            "（或 lon/lat）后重新上传。",
+            "{name}: no {missing} column found (columns: {columns}). Name the columns "
+            "经度/纬度 or lon/lat and upload the file again.",
+        ),
+        "{name}: the coordinates in columns {lon!r}/{lat!r} look like projected metres, "
+        "not degrees (e.g. row {row}: {x}, {y}), but the CRS was {assumed} {crs}. Pass the "
+        "CRS they are in, e.g. {hint}.": (
+            "{name}：列“{lon}”/“{lat}”的坐标看起来是投影坐标（米），不是经纬度（例如第 {row} 行："
+            "{x}, {y}）。请在“坐标系”中填写它们所用的坐标系，例如 {codes}，然后重新上传。",
+            "{name}: the coordinates in the columns “{lon}”/“{lat}” look like projected "
+            "metres, not degrees (e.g. row {row}: {x}, {y}). Enter their coordinate system "
+            "under “CRS”, e.g. {codes}, and upload the file again.",
+        ),
+        "{name} is neither UTF-8 nor GBK (byte {byte}). Save it in Excel as 'CSV UTF-8', "
+        "or pass `encoding=`.": (
+            "{name} 既不是 UTF-8 也不是 GBK 编码（第 {byte} 字节）。请在 Excel 中另存为“CSV UTF-8”"
+            "后重新上传。",
+            "{name} is neither UTF-8 nor GBK (byte {byte}). Save it in Excel as “CSV UTF-8” "
+            "and upload it again.",
+        ),
+        # a layer that does not fit its declaration (geoapp.catalog.validate_layer)
+        "{where} does not match its declaration {declared}:\n- {listed}\n"
+        "Fix the file (or the declaration) and load it again.": (
+            "{source} 不符合“{layer}”图层的要求：\n- {problems_text}\n请修改文件后重新上传。",
+            "{source} does not fit the layer “{layer_en}”:\n- {problems_text}\n"
+            "Correct the file and upload it again.",
+        ),
+        "has no CRS; declare one in the file (EPSG:4326 expected)": (
+            "没有坐标系（应为 EPSG:4326）",
+            "it has no coordinate system (EPSG:4326 expected)",
+        ),
+        "geometry must be {kinds}, got {shown}": (
+            "几何类型应为 {kinds}：{shown_zh}",
+            "the geometry must be {kinds}: {shown_en}",
+        ),
+        "column {col!r} is missing (declared as {type})": (
+            "缺少“{title}”列",
+            "the column “{col}” is missing",
+        ),
+        "column {col!r} must be {type}: {shown}": (
+            "“{title}”列应为{type_zh}：{shown_zh}",
+            "the column “{col}” must hold {type_en}: {shown_en}",
+        ),
+        "column {col!r} is required but empty in rows {rows}": (
+            "“{title}”列不能为空：第 {rows_zh} 行",
+            "the column “{col}” cannot be empty: row(s) {rows_en}",
+        ),
+        "column {col!r} has values outside {allowed}: {shown}": (
+            "“{title}”列的值不在目录中：{shown_zh}",
+            "the column “{col}” has values that are not in the catalogue: {shown_en}",
+        ),
+        # files that cannot be read as they are
+        '{name} line {line}: a quote (") in column {col!r} is not closed at the end of the '
+        "line, so lines {line}–{last} were read as one cell and {n} row(s) would be lost. "
+        'Remove the stray quote or close it ("…"), then load the file again.': (
+            '{name} 第 {line} 行：“{col}”列中的引号（"）在行末没有闭合，第 {line}–{last} 行被读成了'
+            "一个单元格，会丢失 {n} 行。请删除多余的引号或把它闭合，然后重新上传。",
+            '{name} line {line}: a quote (") in the column “{col}” is not closed at the end of '
+            "the line, so lines {line}–{last} were read as one cell and {n} row(s) would be "
+            "lost. Remove the stray quote or close it, then upload the file again.",
+        ),
+        '{name} line {line}: a quote (") opened there is never closed, so the rest of '
+        "the file would be one cell. Remove the stray quote or close it, then load the "
+        "file again.": (
+            '{name} 第 {line} 行：引号（"）没有闭合，文件其余部分会被读成一个单元格。请删除多余的引号'
+            "或把它闭合，然后重新上传。",
+            '{name} line {line}: a quote (") opened there is never closed, so the rest of the '
+            "file would be one cell. Remove the stray quote or close it, then upload the file "
+            "again.",
+        ),
+        "{name} cannot be parsed as CSV (separator {sep!r}): {detail}. Quote values "
+        "that contain the separator, or fix the row with too many fields.": (
+            "{name} 无法按 CSV 读取（分隔符“{sep}”）：{detail}。请给含分隔符的值加引号，"
+            "或改正字段过多的行，然后重新上传。",
+            "{name} cannot be read as CSV (separator “{sep}”): {detail}. Quote the values that "
+            "contain the separator, or correct the row with too many fields, then upload again.",
+        ),
+        "{name} has {about}{n:,} data rows, more than the limit of {limit:,}. Split the "
+        "file, or raise the limit (--max-rows, or `limits=Limits(max_rows=…)`).": (
+            "{name} 有 {n:,} 行数据，超过了 {limit:,} 行的上限。请把文件拆分后分别上传。",
+            "{name} has {about}{n:,} data rows, more than the limit of {limit:,}. Split the "
+            "file and upload the parts.",
+        ),
+        "{name} is a text file (CSV?), not an Excel .xlsx workbook. Rename it to {csv}.": (
+            "{name} 是文本文件（CSV？），不是 Excel .xlsx 工作簿。请改名为 {csv} 后重新上传。",
+            "{name} is a text file (CSV?), not an Excel .xlsx workbook. Rename it to {csv} and "
+            "upload it again.",
+        ),
+        "{name} is not an Excel .xlsx workbook (not a zip package). Re-save it in Excel.": (
+            "{name} 不是 Excel .xlsx 工作簿。请在 Excel 中另存为 .xlsx 后重新上传。",
+            "{name} is not an Excel .xlsx workbook. Save it again as .xlsx in Excel and upload "
+            "it again.",
+        ),
+        "{name} cannot be read as an Excel .xlsx workbook ({detail}). Re-save it in Excel.": (
+            "{name} 无法按 Excel .xlsx 工作簿读取（{detail}）。请在 Excel 中重新保存后再上传。",
+            "{name} cannot be read as an Excel .xlsx workbook ({detail}). Save it again in "
+            "Excel and upload it again.",
+        ),
+        "{name} contains {n} layers: {layers}. Pass `layer=` (--layer on the command line) "
+        "with one of them, e.g. layer={first!r}.": (
+            "{name} 含有 {n} 个图层：{layers}。请只导出其中一个图层后再上传。",
+            "{name} contains {n} layers: {layers}. Export only one of them and upload it again.",
+        ),
+    }
+)
+
+
+#: English words inside a message's values, in Chinese.
+_WORDS_ZH = {
+    "longitude": "经度",
+    "latitude": "纬度",
+    "longitude or latitude": "经度和纬度",
+    "str": "文本",
+    "int": "整数",
+    "float": "数字",
+    "bool": "是/否",
+}
+_WORDS_EN = {"str": "text", "int": "whole numbers", "float": "numbers", "bool": "yes/no"}
+
+
+def message_text(text: str, lang: str = "zh") -> str:
+    """A reader's warning in the UI language.
+
+    Parameters
+    ----------
+    text
+        A :class:`Message` (or any string: returned as it is).
+    lang
+        ``{"zh", "en"}``.
+
+    Returns
+    -------
+    str
+        The planner's text of the message in ``lang``, with its values.
+    """
+    if isinstance(text, Message) and text.template in _MESSAGES:
+        zh, en = _MESSAGES[text.template]
+        values = {"what_zh": "", "shown_zh": "", "missing_zh": "", **text.values}
+        for key in ("what", "missing", "type"):  # a few English words inside a message
+            if key in values:
+                values[f"{key}_zh"] = _WORDS_ZH.get(str(values[key]), str(values[key]))
+                values[f"{key}_en"] = _WORDS_EN.get(str(values[key]), str(values[key]))
+        if "rows_values" in values:
+            pairs = cast("list[tuple[int, object]]", values["rows_values"])
+            values["shown_zh"] = "；".join(f"第 {r} 行：{v!r}" for r, v in pairs)
+            values["shown_en"] = "; ".join(f"row {r}: {v!r}" for r, v in pairs)
+            values["rows_zh"] = "、".join(str(r) for r, _ in pairs)
+            values["rows_en"] = ", ".join(str(r) for r, _ in pairs)
+        if "problems" in values:  # a list of messages
+            listed = cast("list[str]", values["problems"])
+            values["problems_text"] = "\n- ".join(message_text(p, lang) for p in listed)
+        return (zh if lang == "zh" else en).format(**values)
+    return str(text)
+
+
+#: A rejected row's reason (the Chinese half of the reader's "中文 / English") -> English
+#: planner text, where the reader's English names a command-line option.
+_REASONS_EN: Mapping[str, str] = MappingProxyType(
+    {
+        "经纬度颠倒": "longitude and latitude swapped (tick “Fix swapped longitude/latitude”)",
+        "文本过长": "a cell is too long",
+    }
+)
+
+
+def reason_text(reason: str, lang: str = "zh") -> str:
+    """A rejected row's reason (``"中文 / English"``) in the UI language.
+
+    Parameters
+    ----------
+    reason
+        As the readers and :func:`geoapp.uploads.split_unknown_values` write it.
+    lang
+        ``{"zh", "en"}``.
+
+    Returns
+    -------
+    str
+    """
+    zh, sep, en = str(reason).partition(" / ")
+    if not sep:
+        return zh
+    if lang == "zh":
+        return zh
+    return _REASONS_EN.get(zh, en)
+
+
+def import_summary(
+    name: str, n_rows: int, n_rejected: int, lang: str = "zh", *, encoding: str | None = None
+) -> str:
+    """What an upload gave, as one sentence in ``lang``.
+
+    Parameters
+    ----------
+    name
+        The file's name.
+    n_rows, n_rejected
+        Usable and rejected rows.
+    lang
+        ``{"zh", "en"}``.
+    encoding
+        The text encoding it was read in, if any (``"GBK"``, ``"UTF-8"`` …).
+
+    Returns
+    -------
+    str
+    """
+    if lang == "zh":
+        text = f"{name}：可用 {n_rows} 行，被拒绝 {n_rejected} 行"
+        return text + (f"（编码 {encoding}）。" if encoding else "。")
+    text = f"{name}: {n_rows} rows usable, {n_rejected} rejected"
+    return text + (f" (encoding {encoding})." if encoding else ".")
+
+
+# --------------------------------------------------------------------------- CSV titles (issue 10)
+_EN = MappingProxyType(
+    {
+        **_EN,
+        "最近设施序号": "Nearest facility no.",
+        "服务半径(米)": "Service radius (m)",
+        "园区类型": "Zone kind",
+        "园区主导产业链": "Zone's leading chains",
+        "园区主导该产业链": "Zone leads the chain",
+        "化工类项目": "Chemical project",
+        "周边同链项目数": "Same-chain projects nearby",
+        "违反的规则编号": "Failed rule ids",
+        "待核实说明": "To be checked",
+        "得分·园区主导产业链匹配": "Points · chain led by the zone",
+        "得分·物流枢纽可达性": "Points · logistics hub access",
+        "得分·环境监测站可达性": "Points · monitoring station access",
+        "得分·同链项目集聚": "Points · same-chain agglomeration",
+        "得分·位于园区内": "Points · inside a development zone",
+        "简称": "Short name",
+        "要素": "Features",
+        "没有可用的行。": "No usable rows.",
+        "个": "count",
+        "亿元": "100 M CNY",
+        "站点编码": "Station code",
+    }
+)
+
+
+# --------------------------------------------------------------------------- pipeline tables (issue 10)
+_EN = MappingProxyType(
+    {
+        **_EN,
+        "已注明投资额项目数": "Projects with a stated amount",
+        "目标编号": "Target id",
+        "单位": "Unit",
+        "表中该集群项目数": "Projects of the cluster in the table",
+        "其中未注明投资额": "of which no amount stated",
+        "能否由项目表计算": "Measurable from the project table",
+        "全市": "Whole city",
+        "能": "yes",
+        "不能": "no",
+        "部分可算": "partly",
+        "亿元以上制造业项目数": "Manufacturing projects of ≥ 100 M CNY",
+        "完成投资(亿元)": "Investment completed (100 M CNY)",
+        "招商项目到位资金(亿元)": "Funds in place of promoted projects (100 M CNY)",
+        "制造业投资(亿元)": "Manufacturing investment (100 M CNY)",
+        "新签约亿元以上项目数": "Newly signed projects of ≥ 100 M CNY",
+        "只计投资额已注明且≥1亿元的项目；多数项目未注明投资额，且表中项目并非2024年实施清单。": (
+            "Counts only projects with a stated amount of ≥ 100 M CNY; most projects state "
+            "none, and the table is not the 2024 implementation list."
+        ),
+        "表中为项目总投资（已注明者），不是当年完成投资；多数项目未注明投资额。": (
+            "The table holds total project investment (where stated), not the investment "
+            "completed in the year; most projects state no amount."
+        ),
+        "项目表不含到位资金，无法计算。": (
+            "The project table has no funds in place: cannot be measured."
+        ),
+        "项目表不含年度制造业投资，无法计算。": (
+            "The project table has no yearly manufacturing investment: cannot be measured."
+        ),
+        "项目表无2024年签约日期，投资额多未注明，无法计算。": (
+            "The project table has no 2024 signing dates and most amounts are not stated: "
+            "cannot be measured."
+        ),
     }
 )

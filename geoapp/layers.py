@@ -45,7 +45,16 @@ from geoapp.rules import validate_constraints
 from geoapp.settings import METRIC_CRS
 from geoapp.spatial import require_crs
 
-__all__ = ["CONSTRAINTS", "LAYER_NAMES", "REQUIRED_COLUMNS", "LayerSet", "as_layerset", "conform"]
+__all__ = [
+    "CONSTRAINTS",
+    "LAYER_NAMES",
+    "REQUIRED_COLUMNS",
+    "LayerSet",
+    "as_layerset",
+    "conform",
+    "drop_schematic",
+    "schematic_mask",
+]
 
 #: The layers every bundle has, in map order (the catalog's names).
 LAYER_NAMES: tuple[str, ...] = (
@@ -431,10 +440,87 @@ class LayerSet(Mapping[str, gpd.GeoDataFrame]):
 
     def schematic_count(self, name: str) -> int:
         """How many features of layer ``name`` have ``location_quality == "schematic"``."""
-        gdf = self[name]
-        if "location_quality" not in gdf.columns:
-            return 0
-        return int(gdf["location_quality"].eq("schematic").sum())
+        return int(schematic_mask(self[name]).sum())
+
+    def without_schematic(self, names: tuple[str, ...]) -> LayerSet:
+        """A bundle whose layers ``names`` keep only surveyed or approximate positions.
+
+        Built once per bundle and tuple of names (:meth:`derived`), so an app
+        that ticks "exclude schematic positions" gets the same bundle, and its
+        indexes, on every rerun.
+
+        Parameters
+        ----------
+        names
+            The layers whose schematic features are left out, e.g.
+            :data:`geoapp.siting.POSITION_LAYERS`.
+
+        Returns
+        -------
+        LayerSet
+        """
+
+        def build() -> LayerSet:
+            frames = dict(self.frames)
+            for name in names:
+                frames[name] = drop_schematic(frames[name])
+            origins = {**self.origins, **{n: f"{self.origins[n]} (no schematic)" for n in names}}
+            return LayerSet(frames, self.constraints, origins)
+
+        return self.derived(("c:without_schematic", tuple(names)), build)
+
+    def schematic_used(self, names: tuple[str, ...]) -> tuple[int, int]:
+        """How many features of layers ``names`` are schematic, and how many there are.
+
+        Parameters
+        ----------
+        names
+            The layers an analysis used.
+
+        Returns
+        -------
+        (int, int)
+            ``(schematic, total)`` over those layers.
+        """
+        return (
+            sum(self.schematic_count(n) for n in names),
+            sum(len(self[n]) for n in names),
+        )
+
+
+def schematic_mask(gdf: gpd.GeoDataFrame) -> np.ndarray:
+    """Which features have ``location_quality == "schematic"`` (all False without the column).
+
+    Parameters
+    ----------
+    gdf
+        Any layer.
+
+    Returns
+    -------
+    numpy.ndarray
+        Boolean, one per row.
+    """
+    if "location_quality" not in gdf.columns:
+        return np.zeros(len(gdf), dtype=bool)
+    return gdf["location_quality"].astype(str).eq("schematic").to_numpy()
+
+
+def drop_schematic(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """``gdf`` without the features whose positions are schematic.
+
+    Parameters
+    ----------
+    gdf
+        Any layer.
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        ``gdf`` itself when none is schematic, else a filtered copy.
+    """
+    mask = schematic_mask(gdf)
+    return gdf[~mask] if mask.any() else gdf
 
 
 def as_layerset(layers: Mapping[str, gpd.GeoDataFrame | None]) -> LayerSet:

@@ -51,7 +51,7 @@ def test_chainmap_shows_polycarbonate_nodes_gaps_and_ranked_zones():
     assert list(ranked["排名"]) == list(range(1, len(ranked) + 1))
     assert len(ranked) == len(load_layer("zones"))
     assert set(ranked["结论"]) <= set(VERDICT_ZH.values())
-    leads = set(ranked.loc[ranked["主导该链"], "园区"])
+    leads = set(ranked.loc[ranked["主导该链"] == "是", "园区"])  # yes/no in the UI language
     assert leads == {"濮阳新型化工基地", "聚碳新材料科技园"}
     args = map_json(at)
     assert "主导园区" in args and "缺链园区" in args
@@ -93,7 +93,9 @@ def test_pipeline_page_funnel_targets_and_class_filter():
     assert metrics(at)["项目数"] == str(len(p))
     targets = frame_with(at, "目标编号")
     assert list(targets["目标编号"]) == [f"T{i:02d}" for i in range(1, 10)]
-    assert (targets["来源"].str.startswith("seeds/")).all()
+    # cited as the document's title and line, not as seeds/<file>.txt (issue 10)
+    assert targets["来源"].str.contains(r"第[\d–、]+行").all()
+    assert not targets["来源"].str.contains("seeds/").any()
     inv = pd.to_numeric(p["investment_yi"], errors="coerce")
     select(at, "投资额分级").set_value(10.0).run()
     assert not at.exception, at.exception

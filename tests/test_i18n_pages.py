@@ -17,7 +17,7 @@ from geoapp.i18n import translate
 from geoapp.settings import APP_MAIN
 
 APP_DIR = APP_MAIN.parent
-PAGES = sorted((APP_DIR / "views").glob("*.py")) + [APP_DIR / "common.py", APP_MAIN]
+PAGES = sorted((APP_DIR / "views").glob("*.py")) + sorted(APP_DIR.glob("*.py"))  # + main, common, …
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -83,3 +83,52 @@ def test_english_entries_are_english():
         for s in ui_strings(p):
             en = re.sub(r"\([^()]*\)", "", translate(s, "en"))
             assert not CJK.search(en), (p.name, s, en)
+
+
+def test_the_scan_covers_every_app_module():
+    assert {p.name for p in PAGES} >= {"main.py", "common.py", "stablemap.py", "workspace.py"}
+
+
+def test_table_titles_and_codes_shown_through_t_have_english_entries():
+    """Titles and words the pages pass to ``t`` from geoapp's own tables (issue 10)."""
+    from geoapp import chainexport
+    from geoapp.presentation import COLUMN_TITLES, declared_titles
+
+    shown = [
+        *COLUMN_TITLES.values(),
+        *declared_titles().values(),
+        *chainexport.ROLLUP_HEADERS.values(),
+        *chainexport.TARGET_HEADERS.values(),
+        *chainexport.PANORAMA_HEADERS.values(),
+        *chainexport.METRIC_ZH.values(),
+        *chainexport.MEASURABLE_ZH.values(),
+        *chainexport.SCOPE_ZH.values(),
+    ]
+    missing = sorted({s for s in shown if CJK.search(s) and translate(s, "en") == s})
+    assert not missing, "add these to geoapp/i18n.py:\n" + "\n".join(missing)
+
+
+def test_map_texts_have_english_entries():
+    """Every literal the map modules pass to ``_t`` and every popup field title (issue 10)."""
+    mapping_dir = APP_DIR.parent / "mapping"
+    found: set[str] = set()
+    for path in mapping_dir.glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id == "_t"
+                and node.args
+            ):
+                found.update(_strings(node.args[0], {}))
+            if isinstance(node, ast.Assign) and any(
+                isinstance(t, ast.Name) and t.id.endswith("_FIELDS") for t in node.targets
+            ):
+                for pair in getattr(node.value, "elts", []):
+                    if isinstance(pair, ast.Tuple) and pair.elts:
+                        found.update(_strings(pair.elts[0], {}))
+    found = {s for s in found if CJK.search(s)}
+    assert len(found) > 30
+    missing = sorted(s for s in found if translate(s, "en") == s)
+    assert not missing, "add these to geoapp/i18n.py:\n" + "\n".join(missing)

@@ -57,7 +57,9 @@ def workspace(ws_target, monkeypatch):
 
 def test_upload_survives_reload_and_restart_and_is_logged(workspace):
     at = session("data", ws_planner="张三")
-    assert any(workspace.split("?")[0] in c.value for c in at.sidebar.caption)
+    from geoapp.workspace import describe  # named without a server path (issue 10)
+
+    assert any(describe(workspace) == c.value for c in at.sidebar.caption)
     at.file_uploader(key="data_upload").upload(
         "projects.csv", PROJECTS_CSV.encode("gbk"), "text/csv"
     )

@@ -325,10 +325,18 @@ def filters_token(filters: Filters) -> str:
 
 
 # --------------------------------------------------------------------------- output
-def show_map(m, *, key: str, returned_objects: list[str] | None = None, feature_groups=None):
-    """Render a folium map with a stable key; only ``returned_objects`` trigger reruns."""
+def show_map(
+    m, *, key: str, returned_objects: list[str] | None = None, feature_groups=None, goto=None
+):
+    """Render a folium map with a stable key; only ``returned_objects`` trigger reruns.
+
+    ``goto``: what :func:`go_to_box` returned; the map moves to the point it went to.
+    """
     from streamlit_folium import st_folium
 
+    from geoapp.app.stablemap import view
+
+    moved = view() if goto is not None else {}
     return st_folium(
         m,
         key=key,
@@ -336,6 +344,8 @@ def show_map(m, *, key: str, returned_objects: list[str] | None = None, feature_
         use_container_width=True,
         returned_objects=returned_objects or [],
         feature_group_to_add=feature_groups,
+        center=moved.get("center"),
+        zoom=moved.get("zoom"),
     )
 
 
@@ -393,7 +403,9 @@ def table(df: pd.DataFrame, **kwargs) -> None:
     """A dataframe without the geometry column."""
     if isinstance(df, gpd.GeoDataFrame):
         df = pd.DataFrame(df.drop(columns=df.geometry.name))
-    st.dataframe(df, hide_index=True, **kwargs)
+    from geoapp.presentation import blank_missing_numbers
+
+    st.dataframe(blank_missing_numbers(df), hide_index=True, **kwargs)
 
 
 def table_frame(df: pd.DataFrame) -> pd.DataFrame:
@@ -635,10 +647,10 @@ def exclude_schematic_box(where: Any = None, key: str = "excl_schematic") -> boo
 
 
 def drop_schematic(gdf: gpd.GeoDataFrame, exclude: bool) -> gpd.GeoDataFrame:
-    """``gdf`` without schematic positions when ``exclude``."""
-    if not exclude or "location_quality" not in gdf.columns:
-        return gdf
-    return gdf[gdf["location_quality"].astype(str) != "schematic"]
+    """``gdf`` without schematic positions when ``exclude`` (geoapp.layers' one rule)."""
+    from geoapp.layers import drop_schematic as without
+
+    return without(gdf) if exclude else gdf
 
 
 @contextlib.contextmanager
@@ -683,17 +695,51 @@ def planner_problem(text: str) -> str:
 
 
 def import_note(text: str) -> str:
-    """An import warning in the UI language where it is a known one."""
-    if lang() == "zh" and "is not UTF-8; read as GBK" in text:
-        name = text.split(" is not UTF-8")[0]
-        return (
-            f"{name} 不是 UTF-8 编码，已按 GBK 读取；若文字显示不对，请另存为“CSV UTF-8”后再上传。"
-        )
-    return planner_problem(text)
+    """A reader's warning in the UI language (geoapp.i18n), without the server's paths."""
+    from geoapp.i18n import message_text
+
+    return planner_problem(message_text(text, lang()))
 
 
-def import_summary(name: str, n_rows: int, n_rejected: int) -> str:
-    """What an upload gave, in the UI language."""
+def import_problem(name: str, exc: Exception) -> str:
+    """Why an upload could not be read, in the UI language (geoapp.i18n), without paths."""
+    from geoapp.i18n import message_text
+
+    text = exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc)
+    shown = planner_problem(message_text(text, lang()))
+    return shown if shown.startswith(name) else f"{name}: {shown}"
+
+
+def import_summary(name: str, n_rows: int, n_rejected: int, encoding: str | None = None) -> str:
+    """What an upload gave, in the UI language (geoapp.i18n)."""
+    from geoapp.i18n import import_summary as summary
+
+    return summary(name, n_rows, n_rejected, lang(), encoding=encoding)
+
+
+def schematic_layers_note(layers: LayerSet, names: tuple[str, ...]) -> tuple[int, int, str]:
+    """How many features of the layers an analysis used are schematic, as a sentence.
+
+    Returns
+    -------
+    (n_schematic, n_total, sentence in the UI language, with each layer's count)
+    """
+    titles = {
+        "zones": "开发区与园区",
+        "logistics_hubs": "物流枢纽",
+        "monitoring_stations": "环境监测站点",
+        "projects": "项目",
+    }
+    k, n = layers.schematic_used(names)
+    parts = [f"{t(titles.get(m, m))} {layers.schematic_count(m)}/{len(layers[m])}" for m in names]
     if lang() == "zh":
-        return f"{name}：可用 {n_rows} 行，被拒绝 {n_rejected} 行。"
-    return f"{name}: {n_rows} rows usable, {n_rejected} rejected."
+        text = f"所用 {n} 个要素中，{k} 个为示意位置（非实测坐标）：{'，'.join(parts)}" + (
+            "；结果仅供演示。" if k else "。"
+        )
+    else:
+        text = (
+            f"{k} of the {n} features used have schematic positions (not surveyed): "
+            + "; ".join(parts)
+            + ("; the result is for illustration only." if k else ".")
+        )
+    return k, n, text

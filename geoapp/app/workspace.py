@@ -29,6 +29,7 @@ from geoapp.workspace import (
     LogEntry,
     Workspace,
     WorkspaceConflictError,
+    describe,
     file_sha256,
     open_workspace,
 )
@@ -110,7 +111,7 @@ def workspace_origin(name: str) -> str:
 def sidebar() -> None:
     """The workspace and the planner's name, shown on every page."""
     st.sidebar.subheader(_t("工作空间"))
-    st.sidebar.caption(target())
+    st.sidebar.caption(describe(target()))  # no server path, no credentials
     st.sidebar.text_input(_t("规划人员姓名"), key="ws_planner", placeholder=_t("用于操作记录"))
     try:
         with opened() as ws:

@@ -12,6 +12,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from geoapp.errors import InputFileError
+from geoapp.i18n import message
 
 _GBK_NAMES = {"gbk", "gb2312", "gb18030", "cp936", "936", "ansi936", "euc-cn", "euccn"}
 _UTF8_NAMES = {"utf-8", "utf8", "65001", "cp65001"}
@@ -140,8 +141,16 @@ def _coerce_numeric_columns(
                     f"row {r}: {v!r}" for r, v in zip(rows[bad][:5], raw_np[bad][:5], strict=True)
                 )
                 warnings.append(
-                    f"column {col!r}: {int(bad.sum())} value(s) are not numbers, so the column "
-                    f"is kept as text ({shown}); fix them to use it as numbers"
+                    message(
+                        "column {col!r}: {n} value(s) are not numbers, so the column is kept "
+                        "as text ({shown}); fix them to use it as numbers",
+                        col=col,
+                        n=int(bad.sum()),
+                        shown=shown,
+                        rows_values=[
+                            (int(r), v) for r, v in zip(rows[bad][:5], raw_np[bad][:5], strict=True)
+                        ],
+                    )
                 )
             continue
         kept = text.filter(pa.array(present))

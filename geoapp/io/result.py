@@ -14,6 +14,8 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
+from geoapp.i18n import message
+
 #: At most this many rows are named one by one in a warning.
 _MAX_LISTED = 20
 
@@ -127,7 +129,7 @@ def _rejected_frame(
 def _list_rows(rows: np.ndarray) -> str:
     shown = ", ".join(str(r) for r in rows[:_MAX_LISTED])
     more = len(rows) - _MAX_LISTED
-    return shown + (f" … and {more} more" if more > 0 else "")
+    return shown + (f", … (+{more})" if more > 0 else "")
 
 
 def _reserve_columns(
@@ -135,8 +137,13 @@ def _reserve_columns(
 ) -> tuple[pd.DataFrame, list[str]]:
     """Rename file columns that clash with the ones geoapp adds."""
     renames = {c: f"{c}_file" for c in names if c in frame.columns}
-    warnings = [
-        f"column {old!r} of {source} renamed to {new!r}: geoapp adds its own {old!r}"
+    warnings: list[str] = [
+        message(
+            "column {old!r} of {source} renamed to {new!r}: geoapp adds its own {old!r}",
+            old=old,
+            source=source,
+            new=new,
+        )
         for old, new in renames.items()
     ]
     return frame.rename(columns=renames), warnings

@@ -23,6 +23,7 @@ from pyproj import CRS, Transformer
 
 from geoapp import settings
 from geoapp.errors import InputFileError
+from geoapp.i18n import message
 from geoapp.io._crs import (
     _DATUM_LABELS,
     _check_datum,
@@ -106,14 +107,17 @@ def _decode(data: bytes, name: str, encoding: str | None) -> tuple[str, str, lis
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError as exc:
-        msg = (
-            f"{name} is neither UTF-8 nor GBK (byte {exc.start}). Save it in Excel as "
-            "'CSV UTF-8', or pass `encoding=`."
+        msg = message(
+            "{name} is neither UTF-8 nor GBK (byte {byte}). Save it in Excel as 'CSV UTF-8', "
+            "or pass `encoding=`.",
+            name=name,
+            byte=exc.start,
         )
         raise InputFileError(msg) from exc
-    warning = (
-        f"{name} is not UTF-8; read as GBK (decoded as GB18030). If the text looks wrong, "
-        "pass `encoding=` explicitly, or save the file as 'CSV UTF-8'"
+    warning = message(
+        "{name} is not UTF-8; read as GBK (decoded as GB18030). If the text looks wrong, "
+        "pass `encoding=` explicitly, or save the file as 'CSV UTF-8'",
+        name=name,
     )
     return text, "GBK", [warning]
 
@@ -144,12 +148,16 @@ def _sniff(data: bytes, name: str, suffix: str) -> None:
     if suffix == ".xlsx" and not is_zip:
         printable = sum(32 <= b < 127 or b in (9, 10, 13) or b >= 128 for b in data[:512])
         if data[:512] and printable / len(data[:512]) > 0.95:
-            msg = (
-                f"{name} is a text file (CSV?), not an Excel .xlsx workbook. "
-                f"Rename it to {name.rsplit('.', 1)[0]}.csv."
+            msg = message(
+                "{name} is a text file (CSV?), not an Excel .xlsx workbook. Rename it to {csv}.",
+                name=name,
+                csv=f"{name.rsplit('.', 1)[0]}.csv",
             )
         else:
-            msg = f"{name} is not an Excel .xlsx workbook (not a zip package). Re-save it in Excel."
+            msg = message(
+                "{name} is not an Excel .xlsx workbook (not a zip package). Re-save it in Excel.",
+                name=name,
+            )
         raise InputFileError(msg)
     if suffix != ".xlsx" and is_zip:
         try:
@@ -247,9 +255,10 @@ def _load_xlsx(data: bytes, src: _Source, opts: _Options):
     except InputFileError:
         raise
     except Exception as exc:  # openpyxl raises many kinds on a damaged workbook
-        msg = (
-            f"{src.name} cannot be read as an Excel .xlsx workbook ({type(exc).__name__}: {exc}). "
-            "Re-save it in Excel."
+        msg = message(
+            "{name} cannot be read as an Excel .xlsx workbook ({detail}). Re-save it in Excel.",
+            name=src.name,
+            detail=f"{type(exc).__name__}: {exc}",
         )
         raise InputFileError(msg) from exc
     names = names + [f"列{c + 1}" for c in range(len(names), frame.shape[1])]
@@ -258,18 +267,34 @@ def _load_xlsx(data: bytes, src: _Source, opts: _Options):
     if opts.layer is None and sheet != sheets[0]:
         skipped = sheets[: sheets.index(sheet)]
         warnings.append(
-            f"{src.name}: read sheet {sheet!r}; {skipped} hold no longitude/latitude columns "
-            "(e.g. 填表说明). Pass `layer=` (--layer) to choose another sheet"
+            message(
+                "{name}: read sheet {sheet!r}; {skipped} hold no longitude/latitude columns "
+                "(e.g. 填表说明). Pass `layer=` (--layer) to choose another sheet",
+                name=src.name,
+                sheet=sheet,
+                skipped=skipped,
+            )
         )
     elif opts.layer is None and len(sheets) > 1:
         warnings.append(
-            f"{src.name} has {len(sheets)} sheets; read the first, {sheet!r}. "
-            f"Pass `layer=` (--layer) to read another of {sheets}"
+            message(
+                "{name} has {n} sheets; read the first, {sheet!r}. "
+                "Pass `layer=` (--layer) to read another of {sheets}",
+                name=src.name,
+                n=len(sheets),
+                sheet=sheet,
+                sheets=sheets,
+            )
         )
     if header_row > 0:
         warnings.append(
-            f"{src.name}: the header is on row {header_row + 1} of sheet {sheet!r} "
-            "(title or merged header rows above it were skipped)"
+            message(
+                "{name}: the header is on row {row} of sheet {sheet!r} "
+                "(title or merged header rows above it were skipped)",
+                name=src.name,
+                row=header_row + 1,
+                sheet=sheet,
+            )
         )
     return frame, header_row + 2, warnings
 
@@ -316,11 +341,15 @@ def _quote_problem(frame: pd.DataFrame, sep: str, name: str) -> None:
         return
     row = min(culprit)
     line = 2 + int(embedded[:row].sum()) + row  # the physical line the record starts on
-    msg = (
-        f'{name} line {line}: a quote (") in column {culprit[row]!r} is not closed at the end '
-        f"of the line, so lines {line}–{line + int(embedded[row])} were read as one cell and "
-        f"{int(embedded[row])} row(s) would be lost. Remove the stray quote or close it "
-        '("…"), then load the file again.'
+    msg: str = message(
+        '{name} line {line}: a quote (") in column {col!r} is not closed at the end of the '
+        "line, so lines {line}–{last} were read as one cell and {n} row(s) would be lost. "
+        'Remove the stray quote or close it ("…"), then load the file again.',
+        name=name,
+        line=line,
+        col=culprit[row],
+        last=line + int(embedded[row]),
+        n=int(embedded[row]),
     )
     raise InputFileError(msg)
 
@@ -353,29 +382,39 @@ def _load_table(data: bytes, src: _Source, suffix: str, opts: _Options):
         detail = str(exc).strip()
         m = re.search(r"EOF inside string starting at row (\d+)", detail)
         if m:
-            msg = (
-                f'{src.name} line {int(m.group(1)) + 1}: a quote (") opened there is never '
-                "closed, so the rest of the file would be one cell. Remove the stray quote or "
-                "close it, then load the file again."
+            msg = message(
+                '{name} line {line}: a quote (") opened there is never closed, so the rest of '
+                "the file would be one cell. Remove the stray quote or close it, then load the "
+                "file again.",
+                name=src.name,
+                line=int(m.group(1)) + 1,
             )
         else:
-            msg = (
-                f"{src.name} cannot be parsed as CSV (separator {sep!r}): {detail}. Quote values "
-                "that contain the separator, or fix the row with too many fields."
+            msg = message(
+                "{name} cannot be parsed as CSV (separator {sep!r}): {detail}. Quote values "
+                "that contain the separator, or fix the row with too many fields.",
+                name=src.name,
+                sep=sep,
+                detail=detail,
             )
         raise InputFileError(msg) from exc
     _quote_problem(frame, sep, src.name)
     if sep == "\uff0c":
-        warnings.append(f"{src.name}: fields are separated by the full-width comma '，'")
+        warnings.append(
+            message("{name}: fields are separated by the full-width comma '，'", name=src.name)
+        )
     return frame, label, 2, warnings, sep
 
 
 def _check_rows(n: int, name: str, opts: _Options, *, about: bool = False) -> None:
     if n > opts.max_rows:
-        msg = (
-            f"{name} has {'about ' if about else ''}{n:,} data rows, more than the limit of "
-            f"{opts.max_rows:,}. Split the file, or raise the limit (--max-rows, or "
-            "`limits=Limits(max_rows=…)`)."
+        msg = message(
+            "{name} has {about}{n:,} data rows, more than the limit of {limit:,}. Split the "
+            "file, or raise the limit (--max-rows, or `limits=Limits(max_rows=…)`).",
+            name=name,
+            about="about " if about else "",
+            n=n,
+            limit=opts.max_rows,
         )
         raise InputFileError(msg)
 
@@ -412,7 +451,13 @@ def _find_coord_columns(
         notes = []
         if len(hits) > 1:
             notes.append(
-                f"several {what} columns {hits}; used {hits[0]!r}. Pass `{arg}=` to choose"
+                message(
+                    "several {what} columns {hits}; used {used!r}. Pass `{arg}=` to choose",
+                    what=what,
+                    hits=hits,
+                    used=hits[0],
+                    arg=arg,
+                )
             )
         return (hits[0] if hits else None), notes
 
@@ -420,10 +465,15 @@ def _find_coord_columns(
     lat, lat_notes = find(lat_col, LAT_NAMES, "latitude", "lat_col")
     if lon is None or lat is None:
         missing = [w for w, c in (("longitude", lon), ("latitude", lat)) if c is None]
-        msg = (
-            f"{name}: no {' or '.join(missing)} column found. Columns present: {columns}. "
-            f"Name them e.g. 经度/纬度 or lon/lat (recognised: {list(LON_NAMES)} and "
-            f"{list(LAT_NAMES)}), or pass `lon_col=` and `lat_col=`."
+        msg: str = message(
+            "{name}: no {missing} column found. Columns present: {columns}. Name them e.g. "
+            "经度/纬度 or lon/lat (recognised: {lon_names} and {lat_names}), or pass `lon_col=` "
+            "and `lat_col=`.",
+            name=name,
+            missing=" or ".join(missing),
+            columns=columns,
+            lon_names=list(LON_NAMES),
+            lat_names=list(LAT_NAMES),
         )
         raise InputFileError(msg)
     if lon == lat:
@@ -521,9 +571,13 @@ def _read_table(data: bytes, src: _Source, opts: _Options, *, suffix: str | None
     y, y_missing, y_special = _parse_coordinates(frame[lat], decimal_comma=decimal_comma)
     if (x_special | y_special).any():
         warnings.append(
-            f"{name}: {int((x_special | y_special).sum())} coordinate(s) read as "
-            "degrees-minutes-seconds (度分秒) or with a decimal comma, e.g. row "
-            f"{rows[np.flatnonzero(x_special | y_special)[0]]}"
+            message(
+                "{name}: {n} coordinate(s) read as degrees-minutes-seconds (度分秒) or with a "
+                "decimal comma, e.g. row {row}",
+                name=name,
+                n=int((x_special | y_special).sum()),
+                row=int(rows[np.flatnonzero(x_special | y_special)[0]]),
+            )
         )
     empty_row = np.ones(n, dtype=bool)
     too_long = np.zeros(n, dtype=bool)
@@ -564,12 +618,21 @@ def _read_table(data: bytes, src: _Source, opts: _Options, *, suffix: str | None
     in_crs = opts.user_crs or CRS.from_user_input(settings.STORAGE_CRS)
     if in_crs.is_geographic and _looks_projected(x[numeric], y[numeric]):
         first = int(np.flatnonzero(numeric)[0])
-        assumed = "given as" if opts.user_crs else "assumed to be"
-        msg = (
-            f"{name}: the coordinates in columns {lon!r}/{lat!r} look like projected metres, "
-            f"not degrees (e.g. row {rows[first]}: {raw_x[first]}, {raw_y[first]}), but the "
-            f"CRS was {assumed} {_crs_label(in_crs)}. Pass the CRS they are in, e.g. "
-            f"{_projected_hint(x[numeric], y[numeric])}."
+        hint = _projected_hint(x[numeric], y[numeric])
+        msg = message(
+            "{name}: the coordinates in columns {lon!r}/{lat!r} look like projected metres, "
+            "not degrees (e.g. row {row}: {x}, {y}), but the CRS was {assumed} {crs}. Pass the "
+            "CRS they are in, e.g. {hint}.",
+            name=name,
+            lon=lon,
+            lat=lat,
+            row=int(rows[first]),
+            x=raw_x[first],
+            y=raw_y[first],
+            assumed="given as" if opts.user_crs else "assumed to be",
+            crs=_crs_label(in_crs),
+            hint=hint,
+            codes=" / ".join(dict.fromkeys(re.findall(r"EPSG:\d+", hint))),
         )
         raise InputFileError(msg)
     _check_datum(opts.datum, in_crs, name)
@@ -585,10 +648,13 @@ def _read_table(data: bytes, src: _Source, opts: _Options, *, suffix: str | None
         fixed[out_idx[swap_ok]] = True
         x[fixed], y[fixed] = y[fixed].copy(), x[fixed].copy()
         if fixed.any():
-            plural = "s" if fixed.sum() > 1 else ""
             warnings.append(
-                f"row{plural} {_list_rows(rows[fixed])}: longitude and latitude were swapped; "
-                "fixed (经纬度已交换) and flagged in column 'coord_fixed'"
+                message(
+                    "row{plural} {rows}: longitude and latitude were swapped; fixed (经纬度已交换) "
+                    "and flagged in column 'coord_fixed'",
+                    plural="s" if fixed.sum() > 1 else "",
+                    rows=_list_rows(rows[fixed]),
+                )
             )
     coords_label = np.full(n, "", dtype=object)
     if out_idx.size:

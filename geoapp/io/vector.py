@@ -14,6 +14,7 @@ from pyproj import CRS
 
 from geoapp import settings
 from geoapp.errors import InputFileError
+from geoapp.i18n import message
 from geoapp.io._crs import (
     _DATUM_LABELS,
     _check_datum,
@@ -79,7 +80,8 @@ def _shapefile_encoding(shp: Path, name: str, encoding: str | None):
     except UnicodeDecodeError:
         pass
     else:
-        return "utf-8", "UTF-8", [f"{name}: no .cpg file; attributes read as UTF-8 ({how})"]
+        note = message("{name}: no .cpg file; attributes read as UTF-8 ({how})", name=name, how=how)
+        return "utf-8", "UTF-8", [note]
     try:
         pyogrio.read_dataframe(shp, encoding="gb18030", read_geometry=False)
     except UnicodeDecodeError as exc:
@@ -87,9 +89,11 @@ def _shapefile_encoding(shp: Path, name: str, encoding: str | None):
             f"{name}: no .cpg file and the attributes are neither UTF-8 nor GBK; pass `encoding=`."
         )
         raise InputFileError(msg) from exc
-    note = (
-        f"{name}: no .cpg file and the attributes are not valid UTF-8; read as GBK "
-        f"(decoded as GB18030). If names look wrong, {how}"
+    note = message(
+        "{name}: no .cpg file and the attributes are not valid UTF-8; read as GBK "
+        "(decoded as GB18030). If names look wrong, {how}",
+        name=name,
+        how=how,
     )
     return "gb18030", "GBK", [note]
 
@@ -110,9 +114,13 @@ def _choose_layer(path: Path, name: str, layer: str | None) -> str | None:
     spatial = [str(n) for n, g in listed if g is not None]
     candidates = spatial or names
     if len(candidates) > 1:
-        msg = (
-            f"{name} contains {len(candidates)} layers: {candidates}. Pass `layer=` (--layer "
-            f"on the command line) with one of them, e.g. layer={candidates[0]!r}."
+        msg = message(
+            "{name} contains {n} layers: {layers}. Pass `layer=` (--layer on the command line) "
+            "with one of them, e.g. layer={first!r}.",
+            name=name,
+            n=len(candidates),
+            layers=candidates,
+            first=candidates[0],
         )
         raise InputFileError(msg)
     return candidates[0] if candidates else None
@@ -151,14 +159,18 @@ def _repair(geoms: np.ndarray, rows: np.ndarray, candidates: np.ndarray):
     failed[poly_idx[~has_parts]] = True
     listed = list(zip(rows[inv_idx], reasons, polygonal, failed[inv_idx], strict=True))
     warnings = [
-        f"row {r}: invalid polygon repaired ({why})"
-        if is_poly
-        else f"row {r}: invalid geometry kept as it is ({why})"
+        message(
+            "row {row}: invalid polygon repaired ({why})"
+            if is_poly
+            else "row {row}: invalid geometry kept as it is ({why})",
+            row=int(r),
+            why=why,
+        )
         for r, why, is_poly, lost in listed[:_MAX_LISTED]
         if not lost  # those are rejected, and reported there
     ]
     if len(listed) > _MAX_LISTED:
-        warnings.append(f"… and {len(listed) - _MAX_LISTED} more invalid geometries")
+        warnings.append(message("… and {n} more invalid geometries", n=len(listed) - _MAX_LISTED))
     return geoms, failed, warnings
 
 
@@ -172,11 +184,19 @@ def _read_vector(path: Path, src: _Source, opts: _Options, *, layer_used: bool =
         layer = None
     else:
         if opts.encoding is not None and _codec(opts.encoding) != "utf-8":
-            warnings.append(f"{name}: `encoding` ignored, {path.suffix} files are always UTF-8")
+            warnings.append(
+                message(
+                    "{name}: `encoding` ignored, {suffix} files are always UTF-8",
+                    name=name,
+                    suffix=path.suffix,
+                )
+            )
         enc_arg, label = None, "UTF-8"
         layer = None if layer_used else _choose_layer(path, name, opts.layer)
     if opts.lon_col is not None or opts.lat_col is not None:
-        warnings.append(f"{name}: `lon_col`/`lat_col` ignored, the file has its own geometry")
+        warnings.append(
+            message("{name}: `lon_col`/`lat_col` ignored, the file has its own geometry", name=name)
+        )
     try:
         count = pyogrio.read_info(path, layer=layer, encoding=enc_arg).get("features", -1)
     except Exception:  # noqa: BLE001  read_frame below reports an unreadable file clearly
@@ -202,8 +222,12 @@ def _read_vector(path: Path, src: _Source, opts: _Options, *, layer_used: bool =
     if in_crs is not None:
         if file_crs is not None and not file_crs.equals(in_crs):
             warnings.append(
-                f"{name}: the file declares {_crs_label(file_crs)}; read as "
-                f"{_crs_label(in_crs)} because `crs` was given"
+                message(
+                    "{name}: the file declares {declared}; read as {used} because `crs` was given",
+                    name=name,
+                    declared=_crs_label(file_crs),
+                    used=_crs_label(in_crs),
+                )
             )
     elif file_crs is not None:
         in_crs = file_crs
@@ -216,8 +240,11 @@ def _read_vector(path: Path, src: _Source, opts: _Options, *, layer_used: bool =
     else:
         in_crs = CRS.from_user_input(settings.STORAGE_CRS)
         warnings.append(
-            f"{name} has no CRS (.prj missing); coordinates look like degrees and were read as "
-            "EPSG:4326. Pass `crs=` if that is wrong"
+            message(
+                "{name} has no CRS (.prj missing); coordinates look like degrees and were read "
+                "as EPSG:4326. Pass `crs=` if that is wrong",
+                name=name,
+            )
         )
     if in_crs.is_geographic and _looks_projected(bounds[:, 0], bounds[:, 1]):
         msg = (
@@ -249,8 +276,12 @@ def _read_vector(path: Path, src: _Source, opts: _Options, *, layer_used: bool =
             out_geoms[out_idx[ok]] = np.asarray(flipped_wgs.values)[ok]
             inside[np.flatnonzero(~inside)[ok]] = True
             warnings.append(
-                f"{name}: {int(ok.sum())} feature(s) had latitude and longitude swapped "
-                "([lat, lon] order); fixed (经纬度已交换) and flagged in column 'coord_fixed'"
+                message(
+                    "{name}: {n} feature(s) had latitude and longitude swapped ([lat, lon] "
+                    "order); fixed (经纬度已交换) and flagged in column 'coord_fixed'",
+                    name=name,
+                    n=int(ok.sum()),
+                )
             )
 
     reason = np.full(n, "", dtype=object)

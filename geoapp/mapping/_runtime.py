@@ -260,7 +260,8 @@ _CSS = """
   vertical-align: top; font-weight: 400; }
 .geoapp-popup td { padding: 1px 0; }
 .geoapp-legend { background: rgba(255,255,255,0.92); padding: 5px 8px; border-radius: 5px;
-  box-shadow: 0 1px 5px rgba(0,0,0,0.35); max-height: 42vh; overflow-y: auto; max-width: 230px;
+  box-shadow: 0 1px 5px rgba(0,0,0,0.35); max-height: calc(100vh - 80px); overflow-y: auto;
+  max-width: 230px;
   font: 11.5px/1.25 "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif; color: #222; }
 .geoapp-mouse { background: rgba(255,255,255,0.85); padding: 1px 6px; border-radius: 3px;
   font: 11px/1.4 monospace; color: #333; min-width: 150px; }
@@ -268,6 +269,7 @@ _CSS = """
 .geoapp-legend .geoapp-legend-head { font-weight: 700; margin-top: 5px; }
 .geoapp-legend .geoapp-legend-row { display: flex; align-items: center; gap: 5px; margin: 1px 0; }
 .geoapp-legend svg { flex: none; }
+.leaflet-top.leaflet-right { z-index: 1001; }  /* the layer list above the legend */
 """
 
 

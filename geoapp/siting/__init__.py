@@ -72,11 +72,12 @@ geoapp.settings.SitingSettings : weights, radii and thresholds.
 
 from geoapp.siting.evaluate import RESULT_COLUMNS, evaluate_sites
 from geoapp.siting.explain import explain_site
-from geoapp.siting.index import rules_of
+from geoapp.siting.index import POSITION_LAYERS, rules_of
 from geoapp.siting.scoring import CRITERIA, VERDICT_ZH, VERDICTS, rank_sites, reasons_in
 
 __all__ = [
     "CRITERIA",
+    "POSITION_LAYERS",
     "RESULT_COLUMNS",
     "VERDICTS",
     "VERDICT_ZH",

@@ -66,6 +66,12 @@ class ConstraintIndex:
     rule_chemical_only: np.ndarray  # bool per rule
 
 
+#: The layers whose positions an evaluation uses: the zone a site is in, the nearest hub
+#: and station, the same-chain projects around it (counties and the river are not
+#: placed schematically). "Exclude schematic positions" leaves their schematic features out.
+POSITION_LAYERS: tuple[str, ...] = ("zones", "logistics_hubs", "monitoring_stations", "projects")
+
+
 def _names(gdf: gpd.GeoDataFrame, col: str = "name") -> np.ndarray:
     return gdf[col].astype(object).where(gdf[col].notna(), None).to_numpy(dtype=object)
 

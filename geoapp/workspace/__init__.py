@@ -51,6 +51,7 @@ __all__ = [
     "Workspace",
     "WorkspaceConflictError",
     "WorkspaceError",
+    "describe",
     "file_sha256",
     "is_url",
     "open_workspace",
@@ -97,3 +98,31 @@ def open_workspace(target: str | Path | None = None) -> Workspace:
         )
         raise WorkspaceError(msg)
     return GpkgWorkspace(path)
+
+
+def describe(target: str | Path) -> str:
+    """A workspace as a planner may see it: no server path, no credentials.
+
+    Parameters
+    ----------
+    target
+        A ``.gpkg`` path or a ``postgresql://`` URL.
+
+    Returns
+    -------
+    str
+        ``"GeoPackage · plans.gpkg"`` or ``"PostgreSQL · host/db"``.
+
+    Examples
+    --------
+    >>> describe("/srv/data/plans.gpkg")
+    'GeoPackage · plans.gpkg'
+    >>> describe("postgresql://planner:secret@db.example:5432/puyang?schema=plans")
+    'PostgreSQL · db.example/puyang'
+    """
+    from urllib.parse import urlsplit
+
+    if is_url(target):
+        url = urlsplit(str(target))
+        return f"PostgreSQL · {url.hostname or 'localhost'}{url.path}"
+    return f"GeoPackage · {Path(target).name}"

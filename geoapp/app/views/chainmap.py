@@ -8,13 +8,17 @@ import streamlit as st
 
 from geoapp import mapping
 from geoapp.app.common import (
+    column_labels,
+    go_to_box,
     lang,
     map_options,
     persist,
+    schematic_layers_note,
     session_layers,
     show_map,
     t,
     table,
+    table_frame,
 )
 from geoapp.chainexport import PANORAMA_HEADERS, chain_sheets, write_xlsx
 from geoapp.chainmap import (
@@ -31,7 +35,7 @@ from geoapp.chainreport import render_chain_report
 from geoapp.chains import CLUSTERS
 from geoapp.mapping.layers_chain import highlight_zones_layer
 from geoapp.settings import DEFAULT_SITING
-from geoapp.siting import VERDICT_ZH
+from geoapp.siting import POSITION_LAYERS
 
 
 def _layers():
@@ -148,8 +152,9 @@ st.caption(
 
 nodes_all = chain_nodes()
 cluster_labels = {c: t(c) for c in CLUSTERS}
+pick_cluster, pick_chain, _ = st.columns([1, 1, 2])  # the page's own controls first
 cluster = persist(
-    st.sidebar.selectbox, "chain_cluster", CLUSTERS[0], t("选择产业集群"), list(CLUSTERS),
+    pick_cluster.selectbox, "chain_cluster", CLUSTERS[0], t("选择产业集群"), list(CLUSTERS),
     format_func=cluster_labels.__getitem__,
 )  # fmt: skip
 chains = list(dict.fromkeys(nodes_all.loc[nodes_all["cluster"] == cluster, "chain"]))
@@ -157,7 +162,7 @@ stored_chain = st.session_state["widget_store"].get("chain_chain")
 if stored_chain and stored_chain not in chains:
     st.session_state["widget_store"]["chain_chain"] = chains[0]
     st.session_state.pop(f"chain_chain:{lang()}", None)
-chain = persist(st.sidebar.selectbox, "chain_chain", chains[0], t("选择产业链"), chains)
+chain = persist(pick_chain.selectbox, "chain_chain", chains[0], t("选择产业链"), chains)
 
 layers = _layers()
 tokens = _tokens()
@@ -187,11 +192,15 @@ else:
     st.info(t("资料未细分该产业链的节点。"))
 shown = pan.assign(status_zh=pan["status"].map(lambda s: t(STATUS_ZH[s])))
 cols = [c for c in PANORAMA_HEADERS if c in shown.columns and c != "chain"]
-table(shown[cols].rename(columns={c: t(PANORAMA_HEADERS[c]) for c in cols}), height=300)
+table(
+    table_frame(shown[cols]).rename(columns={c: t(PANORAMA_HEADERS[c]) for c in cols}), height=300
+)
 extra = unassigned_projects(chain, layers)
 if len(extra):
     with st.expander(f"{t('未挂接节点的本链项目')} ({len(extra)})"):
-        table(extra[["id", "name", "stage", "investment_yi", "county", "zone"]])
+        listed = ["id", "name", "stage", "investment_yi", "county", "zone"]
+        titles = {"id": t("编号"), **column_labels(listed, "projects")}
+        table(table_frame(extra[listed]).rename(columns=titles))
 
 gaps = _gaps(chain, tokens, layers)
 per_zone = (
@@ -253,7 +262,9 @@ m = mapping.build_map(
     overlays=overlays,
     **map_options(),
 )
-show_map(m, key=f"chain_map_{chain}")
+with st.expander(t("定位到 经度, 纬度")):
+    goto = go_to_box(f"chain_map_{chain}")
+show_map(m, key=f"chain_map_{chain}", goto=goto)
 st.caption(t("项目按阶段着色；绿色为主导园区，红色为有缺链节点的主导园区；位置为示意。"))
 if len(per_zone):
     st.subheader(t("缺链园区"))
@@ -262,10 +273,10 @@ if len(per_zone):
 if candidates is not None and node is not None:
     st.subheader(f"{node}: {t('适合该节点的园区（按选址评估排序）')}")
     st.caption(t("以各园区内一点（代表点）按该产业链做选址评估，按结论和得分排序。"))
+    st.caption(schematic_layers_note(layers, POSITION_LAYERS)[2])  # what the ranking used
     ranked = candidates[["rank", "name", "leads_chain", "verdict", "score", "county", "reasons"]]
-    ranked = ranked.assign(verdict=ranked["verdict"].map(lambda v: t(VERDICT_ZH.get(v, v))))
     table(
-        ranked.rename(
+        table_frame(ranked).rename(
             columns={
                 "rank": t("排名"),
                 "name": t("园区"),

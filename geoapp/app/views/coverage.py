@@ -21,7 +21,6 @@ from geoapp.app.common import (
     filters_token,
     go_to_box,
     lang,
-    layer,
     layer_token,
     map_context,
     project_filters,
@@ -38,6 +37,7 @@ from geoapp.app.workspace import scenario_controls
 from geoapp.coverage import candidate_sites, coverage, place_facilities
 from geoapp.errors import InfeasibleError
 from geoapp.settings import DEFAULT_COVERAGE, DEFAULT_PLACEMENT
+from geoapp.siting import POSITION_LAYERS
 from geoapp.workspace.scenarios import coverage_figures
 
 MAP_KEY = "coverage_map"
@@ -188,13 +188,16 @@ def coverage_page() -> None:
 
     with timed("coverage"):
         projects = drop_schematic(filtered_projects(filters), exclude)
-        facilities = layer(ftype)
+        # the facilities and the zones (candidates, grouping) too: geoapp.layers' one rule
+        used = session_layers()
+        used = used.without_schematic(POSITION_LAYERS) if exclude else used
+        facilities = used[ftype]
         token = f"{filters_token(filters)}|excl={exclude}"
-        fac_token = f"{layer_token(ftype)}|{layer_token('zones')}"
+        fac_token = f"{layer_token(ftype)}|{layer_token('zones')}|excl={exclude}"
         radius_m = radius_km * 1000
         res = None
         if len(projects) and facilities is not None and len(facilities):
-            res = run_coverage(token, fac_token, radius_m, projects, facilities, session_layers())
+            res = run_coverage(token, fac_token, radius_m, projects, facilities, used)
 
         params = (
             token,
@@ -220,7 +223,7 @@ def coverage_page() -> None:
             else:
                 try:
                     with right, st.status(t("新增设施选址") + " …", expanded=False) as status:
-                        placement = run_placement(*params, projects, facilities, session_layers())
+                        placement = run_placement(*params, projects, facilities, used)
                         status.update(label=t("新增设施选址") + " ✓", state="complete")
                 except InfeasibleError as exc:
                     placement_error = infeasible_text(exc, radius_m)
@@ -281,7 +284,10 @@ def coverage_page() -> None:
                 c3.metric(t("已覆盖项目"), f"{ov['n_covered']} / {ov['n_sites']}")
                 c4.metric(t("未覆盖项目"), f"{ov['n_sites'] - ov['n_covered']}")
             stable_map("base", dynamic, river_buffer=True, key=MAP_KEY, dynamic_key=dyn_key)
-            k_s, n_s, note = schematic_note(projects, "项目")
+            k_s, n_s, note = schematic_note(  # the projects and the facilities used
+                pd.concat([projects, facilities]).reindex(columns=["location_quality"]),
+                "要素",
+            )
             st.caption(note)
             if res is None:
                 st.warning(t("没有可分析的项目：请放宽筛选条件，或取消“排除示意位置”。"))
@@ -309,7 +315,7 @@ def coverage_page() -> None:
             "share_investment": t("覆盖率(按投资)"),
         }
     )
-    table(shown)
+    table(table_frame(shown))
 
     if placement is not None:
         st.subheader(t("新增设施选址"))

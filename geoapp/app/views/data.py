@@ -10,12 +10,12 @@ from geoapp.app.common import (
     SHOWN_LAYERS,
     content_token,
     import_note,
+    import_problem,
     import_summary,
     lang,
     layer,
     layer_token,
     persist,
-    planner_problem,
     rejected_row_labels,
     session_layers,
     t,
@@ -99,7 +99,7 @@ if upload is not None:
             content_token(data), upload.name, crs.strip(), datum, fix_swapped, data
         )
     except (GeoappError, ValueError) as exc:
-        st.error(f"{upload.name}: {planner_problem(str(exc))}")
+        st.error(import_problem(upload.name, exc))
         result = None
     if result is not None:
         new = conform(result.gdf, target, filename=upload.name, quality=quality)
@@ -111,7 +111,11 @@ if upload is not None:
             if len(unknown)
             else result.rejected
         )
-        st.info(t("已读取") + ": " + import_summary(upload.name, len(new), len(rejected)))
+        st.info(
+            t("已读取")
+            + ": "
+            + import_summary(upload.name, len(new), len(rejected), encoding=result.encoding)
+        )
         if len(rejected):
             st.markdown(f"**{t('被拒绝的行')}** ({len(rejected)})")
             table(table_frame(rejected), column_config=rejected_row_labels())
@@ -125,11 +129,11 @@ if upload is not None:
         try:
             session_layers().replace(target, new, origin=upload.name)  # validates
         except (GeoappError, ValueError) as exc:
-            problem = planner_problem(str(exc))
+            problem = import_problem(upload.name, exc)
         if problem:
             st.error(t("图层未通过检查，未替换：") + "\n\n" + problem)
         elif len(new) == 0:
-            st.error(t("图层未通过检查，未替换：") + " 0 rows")
+            st.error(t("图层未通过检查，未替换：") + " " + t("没有可用的行。"))
         else:
             token = f"user:{target}:{mode}:{content_token(data)}:{layer_token(target)}"
             if st.button(

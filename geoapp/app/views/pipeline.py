@@ -8,7 +8,17 @@ import pandas as pd
 import streamlit as st
 
 from geoapp import mapping
-from geoapp.app.common import map_options, persist, session_layers, show_map, t, table
+from geoapp.app.common import (
+    go_to_box,
+    lang,
+    map_options,
+    persist,
+    session_layers,
+    show_map,
+    t,
+    table,
+    table_frame,
+)
 from geoapp.chainexport import (
     MEASURABLE_ZH,
     METRIC_ZH,
@@ -41,9 +51,12 @@ layers = session_layers()
 tokens = (layers.token,)
 
 classes = [0.0, *INVESTMENT_CLASSES]  # 0: every project, including unknown amounts
-class_labels = {v: t("全部") if v == 0 else f"≥ {v:g} 亿元" for v in classes}
+class_labels = {
+    v: t("全部") if v == 0 else (f"≥ {v:g} 亿元" if lang() == "zh" else f"≥ {v * 100:,.0f} M CNY")
+    for v in classes
+}
 min_yi = persist(
-    st.sidebar.selectbox,
+    st.columns([1, 3])[0].selectbox,  # the page's own control first
     "pipeline_class",
     0.0,
     t("投资额分级"),
@@ -93,7 +106,7 @@ table(_headers(fun.assign(stage=fun["stage"].map(t)), ROLLUP_HEADERS))
 st.subheader(t("目标与现状"))
 targets = against_targets(layers)
 cl = targets[targets["scope"] == "cluster"].copy()
-cl["label"] = cl["cluster"].str.replace(";", "、")
+cl["label"] = cl["cluster"].map(lambda c: "、".join(t(x) for x in str(c).split(";")))
 bars = pd.concat(
     [
         cl.assign(kind=t("目标"), n=cl["value"].astype(float)),
@@ -116,12 +129,16 @@ chart = {
 st.vega_lite_chart(chart, width="stretch")
 tt = targets.assign(
     scope_zh=targets["scope"].map(lambda s: t(SCOPE_ZH.get(s, s))),
-    metric_zh=targets["metric"].map(lambda m: METRIC_ZH.get(m, m)),
-    measurable_zh=targets["measurable"].map(lambda m: MEASURABLE_ZH.get(m, m)),
-    cluster=targets["cluster"].fillna("").str.replace(";", "、"),
+    metric_zh=targets["metric"].map(lambda m: t(METRIC_ZH.get(m, m))),
+    measurable_zh=targets["measurable"].map(lambda m: t(MEASURABLE_ZH.get(m, m))),
+    cannot_tell=targets["cannot_tell"].map(lambda s: t(s) if isinstance(s, str) else s),
+    cluster=targets["cluster"].map(
+        lambda c: "、".join(t(x) for x in str(c).split(";")) if isinstance(c, str) else ""
+    ),
+    unit=targets["unit"].map(lambda u: t(u) if isinstance(u, str) else u),
 )
 table(
-    _headers(tt, TARGET_HEADERS),
+    _headers(table_frame(tt), TARGET_HEADERS),
     height=360,
     column_config={t("完成比例"): st.column_config.NumberColumn(format="percent")},
 )
@@ -135,7 +152,9 @@ m = mapping.build_map(
     settings=DEFAULT_SITING,
     **map_options(),
 )
-show_map(m, key="pipeline_map")
+with st.expander(t("定位到 经度, 纬度")):
+    goto = go_to_box("pipeline_map")
+show_map(m, key="pipeline_map", goto=goto)
 
 for by, title in (
     ("cluster", "按产业集群"),

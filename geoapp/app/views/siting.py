@@ -24,18 +24,19 @@ from geoapp.app.common import (
     content_token,
     datum_label,
     download_buttons,
+    exclude_schematic_box,
     go_to_box,
     header_labels,
     import_note,
+    import_problem,
     import_summary,
     lang,
     map_context,
     map_options,
     persist,
-    planner_problem,
     rejected_row_labels,
     river_buffer_layers,
-    schematic_note,
+    schematic_layers_note,
     session_layers,
     siting_settings,
     stable_map,
@@ -53,6 +54,7 @@ from geoapp.errors import GeoappError
 from geoapp.io import read_user_layer
 from geoapp.settings import DEFAULT_SITING
 from geoapp.siting import (
+    POSITION_LAYERS,
     evaluate_sites,
     explain_site,
     rank_sites,
@@ -94,8 +96,14 @@ def read_candidates(token: str, name: str, datum: str, _data: bytes):
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def batch_report(token: str, name: str, datum: str, pdf: bool, _data: bytes, _layers, _settings):
-    """The batch report (HTML folder, and PDFs) of the uploaded candidates, zipped."""
+def batch_report(
+    token: str, name: str, datum: str, pdf: bool, _data: bytes, _layers, _settings, note: str = ""
+):
+    """The batch report (HTML folder, and PDFs) of the uploaded candidates, zipped.
+
+    ``note`` (how many of the features used are schematic) goes into the zip as
+    ``siting_report/schematic_positions.txt``.
+    """
     from geoapp.report import build_report
 
     with tempfile.TemporaryDirectory(prefix="geoapp-report-") as folder:
@@ -115,6 +123,8 @@ def batch_report(token: str, name: str, datum: str, pdf: bool, _data: bytes, _la
             for f in sorted(out.rglob("*")):
                 if f.is_file():
                     zf.write(f, Path("siting_report") / f.relative_to(out))
+            if note:
+                zf.writestr("siting_report/schematic_positions.txt", note + "\n")
         return buf.getvalue(), len(result.pages), len(result.pdfs)
 
 
@@ -173,6 +183,7 @@ def siting() -> None:
             1.0,
             key="site_same_chain",
         )
+        exclude = exclude_schematic_box(st.container())
         with st.expander(t("批量评估候选地块"), expanded=False):
             upload = st.file_uploader(
                 t("上传候选点文件 (CSV / XLSX / GeoJSON)"),
@@ -185,6 +196,8 @@ def siting() -> None:
             )  # fmt: skip
         go_to_box(MAP_KEY, st.container())
     settings = siting_settings(float(river_m), same_km * 1000)
+    if exclude:  # the one rule of geoapp.layers, built once per bundle
+        layers = layers.without_schematic(POSITION_LAYERS)
 
     with timed("siting"):
         # The component's latest value is in session_state before the map is drawn, so the
@@ -244,9 +257,7 @@ def siting() -> None:
             try:
                 imported = read_candidates(content_token(data), upload.name, datum, data)
             except (GeoappError, ValueError) as exc:
-                st.session_state["site_upload_error"] = (
-                    f"{upload.name}: {planner_problem(str(exc))}"
-                )
+                st.session_state["site_upload_error"] = import_problem(upload.name, exc)
             if imported is not None:
                 cands = imported.gdf
                 for zh, en in (("产业链", "chain"), ("名称", "name"), ("项目名称", "name")):
@@ -291,6 +302,7 @@ def siting() -> None:
                 batch_id,
                 datum,
                 same_km,
+                exclude,
             )
         )
         with right:
@@ -311,9 +323,9 @@ def siting() -> None:
                 st.info(t("请先选择候选项目产业链，再评估该位置。"))
 
     if row is not None:
-        show_evaluation(row, result, site, chain, river_m, same_km, settings)
+        show_evaluation(row, result, site, chain, river_m, same_km, settings, layers, exclude)
     if upload is not None:
-        show_batch(upload, imported, batch, chain, river_m, same_km, datum, settings)
+        show_batch(upload, imported, batch, river_m, same_km, datum, settings, layers, exclude)
     evaluated = batch if batch is not None else (result if row is not None else None)
     if evaluated is not None:  # the workspace: log this run, offer to save it as a scenario
         scenario_controls(
@@ -321,13 +333,13 @@ def siting() -> None:
             results={"sites": evaluated},
             parameters={"chain": chain, "river_buffer_m": float(river_m),
                         "same_chain_radius_m": same_km * 1000,
+                        "exclude_schematic": exclude,
                         "input": upload.name if batch is not None and upload is not None
                                  else json.dumps(site)},
         )  # fmt: skip
 
 
-def show_evaluation(row, result, site, chain, river_m, same_km, settings) -> None:
-    layers = session_layers()
+def show_evaluation(row, result, site, chain, river_m, same_km, settings, layers, exclude) -> None:
     info = explain_site(row, settings=settings, rules=rules_of(layers))
     st.subheader(t("评估结果"))
     v1, v2, v3, v4 = st.columns(4)
@@ -343,8 +355,8 @@ def show_evaluation(row, result, site, chain, river_m, same_km, settings) -> Non
     )
     why = reasons_in(pd.Series([info["reasons"] or ""]), lang()).iloc[0]
     st.caption(f"{where} · {t('产业链')}: {info['chain'] or t('未指定')} · {why}")
-    same = schematic_note(layers["projects"], "项目")
-    st.caption(t("同链项目数") + " · " + same[2])
+    k_s, n_s, note = schematic_layers_note(layers, POSITION_LAYERS)
+    st.caption(note)
     near = info["nearest"]
 
     def km(d):
@@ -405,18 +417,22 @@ def show_evaluation(row, result, site, chain, river_m, same_km, settings) -> Non
     store_result(
         "siting_site",
         t("评估点"),
-        result,
-        f"site|{json.dumps(site, sort_keys=True)}|{chain}|{river_m}|{same_km}",
+        result.assign(schematic_used=f"{k_s}/{n_s}"),
+        f"site|{json.dumps(site, sort_keys=True)}|{chain}|{river_m}|{same_km}|{exclude}",
     )
 
 
-def show_batch(upload, imported, batch, chain, river_m, same_km, datum, settings) -> None:
+def show_batch(upload, imported, batch, river_m, same_km, datum, settings, layers, exclude) -> None:
     st.subheader(t("候选点排名"))
     error = st.session_state.pop("site_upload_error", None)
     if imported is None:
         st.error(error or t("无法读取上传的文件。"))
         return
-    st.caption(import_summary(upload.name, len(imported.gdf), len(imported.rejected)))
+    st.caption(
+        import_summary(
+            upload.name, len(imported.gdf), len(imported.rejected), encoding=imported.encoding
+        )
+    )
     if len(imported.rejected):
         st.markdown(f"**{t('被拒绝的行')}**")
         table(table_frame(imported.rejected), column_config=rejected_row_labels())
@@ -477,7 +493,10 @@ def show_batch(upload, imported, batch, chain, river_m, same_km, datum, settings
             }
         ),
     )
-    token = f"batch|{content_token(upload.getvalue())}|{river_m}|{same_km}"
+    k_s, n_s, note = schematic_layers_note(layers, POSITION_LAYERS)
+    st.caption(note)
+    batch = batch.assign(schematic_used=f"{k_s}/{n_s}")
+    token = f"batch|{content_token(upload.getvalue())}|{river_m}|{same_km}|{exclude}"
     store_result("siting_batch", t("候选点评估"), batch, token)
     download_buttons(
         batch, stem="siting_candidates", token=token, key="dl_site", formats=("csv", "geojson")
@@ -493,8 +512,9 @@ def show_batch(upload, imported, batch, chain, river_m, same_km, datum, settings
                 datum,
                 bool(pdf),
                 upload.getvalue(),
-                session_layers(),
+                layers,
                 settings,
+                note,
             )
             st.session_state["site_report"] = (token, data, n_pages, n_pdfs)
             status.update(label=t("评估报告已生成"), state="complete")

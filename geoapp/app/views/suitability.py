@@ -139,6 +139,13 @@ def _regions_file(regions, fmt: str) -> bytes:
 
 
 layers = session_layers()
+# schematic positions: the other position-dependent pages' checkbox and count (issue 10)
+from geoapp.app.common import exclude_schematic_box, schematic_layers_note  # noqa: E402
+from geoapp.siting import POSITION_LAYERS  # noqa: E402
+
+if exclude_schematic_box(st.sidebar):  # the one rule of geoapp.layers
+    layers = layers.without_schematic(POSITION_LAYERS)
+st.caption(schematic_layers_note(layers, POSITION_LAYERS)[2])
 tokens = (layers.token,)
 with st.spinner(t("计算准则网格（每个产业链和分辨率只算一次）")):
     cg = grids(tokens, chain, float(resolution), layers)

@@ -1,0 +1,172 @@
+"""The readers' warnings, rejected-row reasons and import summaries in the UI language.
+
+Every ``message(...)`` call in :mod:`geoapp.io` must have a planner text in both
+languages in :mod:`geoapp.i18n` (checked on the source, so a new warning cannot
+ship untranslated); real files give warnings that read in Chinese in the
+Chinese UI, with the file's row, column and value, and without option names.
+"""
+
+from __future__ import annotations
+
+import ast
+import pickle
+import re
+import string
+from pathlib import Path
+
+from geoapp import i18n
+from geoapp.i18n import Message, import_summary, message_text, reason_text
+from geoapp.io import read_user_layer
+
+IO = Path(i18n.__file__).parent / "io"
+DEV_TEXT = re.compile(r"`|--\w|\w=\W|coord_fixed|GB18030")
+
+
+def _literal(node: ast.expr) -> list[str]:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return [node.value]
+    if isinstance(node, ast.IfExp):
+        return _literal(node.body) + _literal(node.orelse)
+    return []
+
+
+def _message_calls() -> list[tuple[str, set[str], str]]:
+    calls = []
+    for path in [*sorted(IO.glob("*.py")), IO.parent / "catalog.py"]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id == "message"
+            ):
+                templates = _literal(node.args[0])
+                assert templates, f"{path.name}:{node.lineno}: message() needs a literal template"
+                keys = {k.arg for k in node.keywords if k.arg}
+                calls += [(t, keys, f"{path.name}:{node.lineno}") for t in templates]
+    return calls
+
+
+def test_every_reader_message_has_planner_text_in_both_languages():
+    calls = _message_calls()
+    assert len(calls) >= 18
+    for template, keys, where in calls:
+        assert template in i18n._MESSAGES, f"{where}: no planner text for {template!r}"
+        zh, en = i18n._MESSAGES[template]
+        fields = {f for text in (zh, en) for _, f, _, _ in string.Formatter().parse(text) if f}
+        derived = {"what_zh", "shown_zh", "shown_en", "rows_zh", "rows_en", "missing_zh"}
+        derived |= {"type_zh", "type_en", "problems_text"}
+        assert fields <= keys | derived, (where, fields - keys)
+        assert re.search(r"[\u4e00-\u9fff]", zh), zh
+        assert not DEV_TEXT.search(zh) and not DEV_TEXT.search(en), (zh, en)
+    assert {t for t, _, _ in calls} == set(i18n._MESSAGES)  # no stale entry
+
+
+def test_a_message_is_its_english_text_and_survives_pickling():
+    m = i18n.message("row {row}: invalid polygon repaired ({why})", row=3, why="Self-intersection")
+    assert m == "row 3: invalid polygon repaired (Self-intersection)"
+    back = pickle.loads(pickle.dumps(m))  # st.cache_data pickles the reader's result
+    assert isinstance(back, Message) and back.values == {"row": 3, "why": "Self-intersection"}
+    assert message_text(back, "zh") == "第 3 行：无效多边形已修复（Self-intersection）。"
+    assert message_text("plain text", "zh") == "plain text"
+
+
+def test_a_gbk_csv_with_swapped_rows_and_a_bad_number_warns_in_chinese(tmp_path):
+    rows = ["名称,投资额(亿元),经度,纬度"]
+    rows += [f"项目{i},{i}.5,115.0{i},35.7{i}" for i in range(1, 8)]
+    rows.append("项目八,待定,35.62,115.03")  # swapped, and a non-number investment
+    path = tmp_path / "项目.csv"
+    path.write_bytes(("\n".join(rows) + "\n").encode("gbk"))
+    res = read_user_layer(path, fix_swapped=True)
+    assert len(res.gdf) == 8
+    zh = [message_text(w, "zh") for w in res.warnings]
+    en = [message_text(w, "en") for w in res.warnings]
+    assert "项目.csv 不是 UTF-8 编码，已按 GBK 读取" in zh[0]
+    swap = next(w for w in zh if "经纬度颠倒" in w)
+    assert swap.startswith("第 9 行")  # the spreadsheet row: header = 1
+    number = next(w for w in zh if "不是数字" in w)
+    assert "“投资额(亿元)”列有 1 个值不是数字" in number and "第 9 行：'待定'" in number
+    for text in zh + en:
+        assert not DEV_TEXT.search(text), text
+    assert any("row 9" in w and "'待定'" in w for w in en)
+    # the command line keeps its English text
+    assert any("pass `encoding=`" in w for w in res.warnings)
+
+
+def test_rejected_reasons_and_summary_in_the_ui_language(tmp_path):
+    path = tmp_path / "p.csv"
+    path.write_text("名称,经度,纬度\n甲,,35.7\n乙,35.62,115.03\n丙,115.03,35.62\n", "utf-8")
+    res = read_user_layer(path)
+    reasons = list(res.rejected["reason"])
+    assert [reason_text(r, "zh") for r in reasons] == ["坐标缺失", "经纬度颠倒"]
+    en = [reason_text(r, "en") for r in reasons]
+    assert en[0] == "missing coordinate" and "--fix" not in en[1] and "swapped" in en[1]
+    assert import_summary("p.csv", 1, 2, "zh", encoding="UTF-8") == (
+        "p.csv：可用 1 行，被拒绝 2 行（编码 UTF-8）。"
+    )
+    assert import_summary("p.csv", 1, 2, "en") == "p.csv: 1 rows usable, 2 rejected."
+
+
+def test_data_page_shows_the_warnings_and_reasons_in_chinese():
+    # (AppTest calls a widget's format_func outside the session, in Chinese, so the
+    # English page is checked in the browser test and above, function by function)
+    from tests.apptest import run_page
+
+    csv = "名称,投资额(亿元),经度,纬度\n甲,1,115.03,35.62\n乙,2,115.04,35.63\n丙,x,\n"
+    at = run_page("data")
+    at.file_uploader(key="data_upload").upload("项目.csv", csv.encode("gbk"), "text/csv")
+    at.run()
+    assert not at.exception, at.exception
+    infos = " ".join(i.value for i in at.info)
+    tables = [d.value for d in at.dataframe]
+    notes = next(d for d in tables if d.columns[0] == "提示")
+    shown = " ".join(notes.iloc[:, 0])
+    reasons = next(d for d in tables if "reason" in d.columns)["reason"].tolist()
+    assert "项目.csv：可用 2 行，被拒绝 1 行（编码 GBK）" in infos
+    assert "项目.csv 不是 UTF-8 编码" in shown and "encoding" not in shown
+    assert reasons == ["坐标缺失"]
+
+
+def _two_layer_gpkg() -> bytes:
+    import tempfile
+
+    import geopandas as gpd
+    import shapely
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "two.gpkg"
+        gdf = gpd.GeoDataFrame({"name": ["甲"]}, geometry=[shapely.Point(115.03, 35.62)], crs=4326)
+        gdf.to_file(path, layer="a")
+        gdf.to_file(path, layer="b")
+        return path.read_bytes()
+
+
+def test_upload_errors_in_the_ui_language_with_the_files_rows():
+    from tests.apptest import run_page
+
+    poly = (
+        '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"名称":"甲"},'
+        '"geometry":{"type":"Point","coordinates":[115.03,35.62]}},{"type":"Feature",'
+        '"properties":{"名称":"乙"},"geometry":{"type":"Polygon","coordinates":'
+        "[[[115,35.6],[115.1,35.6],[115.1,35.7],[115,35.6]]]}}]}"
+    )
+    cases = {
+        "nocoords.csv": ("名称,地址\n甲,某路\n".encode(), "nocoords.csv：找不到经度和纬度列"),
+        "metres.csv": (
+            "名称,x,y\n甲,500000,3950000\n".encode(),
+            "metres.csv：列“x”/“y”的坐标看起来是投影坐标（米）",
+        ),
+        "binary.csv": (bytes(range(128, 256)) * 4, "binary.csv 既不是 UTF-8 也不是 GBK 编码"),
+        "poly.geojson": (poly.encode(), "poly.geojson 不符合“项目”图层的要求"),
+        "表.xlsx": ("名称,经度,纬度\n甲,115.03,35.62\n".encode(), "表.xlsx 是文本文件（CSV？）"),
+        "two.gpkg": (_two_layer_gpkg(), "two.gpkg 含有 2 个图层：['a', 'b']"),
+    }
+    for name, (data, expected) in cases.items():
+        at = run_page("data")
+        at.file_uploader(key="data_upload").upload(name, data, "text/plain")
+        at.run()
+        assert not at.exception, at.exception
+        errors = " ".join(e.value for e in at.error)
+        assert expected in errors, errors
+        assert not re.search(r"`|--\w|\w=[\"'`]|\.toml|/work/|declaration", errors), errors
+        if name == "poly.geojson":  # the polygon is the file's feature 2 (numbered from 1)
+            assert "几何类型应为 Point：第 2 行：'Polygon'" in errors
