@@ -141,9 +141,10 @@ def test_siting_report_with_pdfs_from_the_uploaded_candidates():
     assert not at.exception, at.exception
     _, data, n_pages, n_pdfs = at.session_state["site_report"]
     names = zipfile.ZipFile(io.BytesIO(data)).namelist()
-    pdfs = [n for n in names if n.endswith(".pdf")]
+    pdfs = [n for n in names if n.startswith("siting_report/sites/") and n.endswith(".pdf")]
     assert n_pages == 2 and n_pdfs == len(pdfs) >= 2
-    for name in pdfs:
+    assert "siting_report/report.pdf" in names  # every site page in one document
+    for name in [*pdfs, "siting_report/report.pdf"]:
         assert zipfile.ZipFile(io.BytesIO(data)).read(name).startswith(b"%PDF")
     note = zipfile.ZipFile(io.BytesIO(data)).read("siting_report/schematic_positions.txt")
     assert f"所用 {N_USED} 个要素中，{N_SCHEMATIC} 个为示意位置" in note.decode("utf-8")
