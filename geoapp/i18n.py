@@ -353,6 +353,10 @@ _EN: Mapping[str, str] = MappingProxyType(
             "A point inside each zone (its representative point) is evaluated for this chain "
             "and ranked by verdict and score."
         ),
+        "排除示意位置后没有可排序的园区：所有园区的位置都是示意的。": (
+            "No zone is left to rank once schematic positions are excluded: every zone's "
+            "position is schematic."
+        ),
         "主导该链": "Leads the chain",
         "点击图中节点或在下方选择。": "Click a node in the diagram or choose below.",
         "本链无缺失或拟招引节点。": "This chain has no gap or target node.",

@@ -67,6 +67,21 @@ def test_chainmap_shows_polycarbonate_nodes_gaps_and_ranked_zones():
     ]  # fmt: skip
 
 
+def test_chainmap_ranking_can_exclude_schematic_positions():
+    zones = load_layer("zones")
+    schematic = int(zones["location_quality"].eq("schematic").sum())
+    at = run_page("chainmap")
+    caption = next(c.value for c in at.caption if "个为示意位置" in c.value)
+    assert f"开发区与园区 {schematic}/{len(zones)}" in caption
+    at.checkbox(key="excl_schematic:zh").check().run()
+    assert not at.exception, at.exception
+    ranked = [d.value for d in at.dataframe if "排名" in d.value.columns]
+    left = len(zones) - schematic  # every shipped zone is schematic: nothing is left to rank
+    assert (len(ranked[0]) if ranked else 0) == left
+    if left == 0:
+        assert any("没有可排序的园区" in i.value for i in at.info)
+
+
 def test_chainmap_switching_chain_and_gap_node():
     at = run_page("chainmap")
     select(at, "选择产业集群").set_value("新能源装备制造").run()

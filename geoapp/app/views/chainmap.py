@@ -9,6 +9,7 @@ import streamlit as st
 from geoapp import mapping
 from geoapp.app.common import (
     column_labels,
+    exclude_schematic_box,
     go_to_box,
     lang,
     map_options,
@@ -225,7 +226,9 @@ if broken_down and len(fillable):
         key=f"gap_node_{chain}_{default}",
         format_func=node_labels.__getitem__,
     )
-    candidates = _candidates(chain, tokens, layers)
+    exclude = exclude_schematic_box()
+    ranking_layers = layers.without_schematic(POSITION_LAYERS) if exclude else layers
+    candidates = _candidates(chain, (ranking_layers.token,), ranking_layers)
 elif broken_down:
     st.caption(t("本链无缺失或拟招引节点。"))
 
@@ -273,7 +276,9 @@ if len(per_zone):
 if candidates is not None and node is not None:
     st.subheader(f"{node}: {t('适合该节点的园区（按选址评估排序）')}")
     st.caption(t("以各园区内一点（代表点）按该产业链做选址评估，按结论和得分排序。"))
-    st.caption(schematic_layers_note(layers, POSITION_LAYERS)[2])  # what the ranking used
+    st.caption(schematic_layers_note(ranking_layers, POSITION_LAYERS)[2])  # what it used
+    if candidates.empty:
+        st.info(t("排除示意位置后没有可排序的园区：所有园区的位置都是示意的。"))
     ranked = candidates[["rank", "name", "leads_chain", "verdict", "score", "county", "reasons"]]
     table(
         table_frame(ranked).rename(
