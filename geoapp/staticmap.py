@@ -34,7 +34,7 @@ import struct
 import zlib
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Self
 
 import matplotlib
 
@@ -496,84 +496,87 @@ def _paste_legend(
     overlay.clear()
 
 
-class _VectorSiteMap:
-    """Draw the surroundings of sites with vector layers, re-using one figure.
+class _SiteWindow:
+    """What both site-map renderers share: the artists that change per site, and ``render``.
 
-    The background (counties, zones, river and buffer, hubs, stations, their
-    labels) is drawn once; each call only moves the view window, the site
-    marker and the lines to the nearest hub and station, then renders a PNG.
-    Use it as a context manager, or call :meth:`close`.
-
-    Parameters
-    ----------
-    base
-        The background layers.
-    window_m
-        Width and height of the window around the site, in metres
-        (default 15 km).
-    size_in
-        Figure width and height in inches.
-    dpi
-        Resolution.
-
-    Examples
-    --------
-    Every render redraws the vector layers in the window: this is the
-    one-off path (:func:`site_map`) and the fallback of
-    :class:`SiteMapRenderer` for a window outside its pre-rendered base.
+    Subclasses draw their background in ``__init__`` (calling
+    :meth:`_add_site_artists` on their axes) and implement ``_render_at`` and
+    ``close``.
     """
 
-    def __init__(
-        self,
-        base: BaseLayers,
-        *,
-        window_m: float = SITE_WINDOW_M,
-        size_in: float = 6.0,
-        dpi: float = 100.0,
-    ) -> None:
+    window_m: float
+    dpi: float
+
+    @staticmethod
+    def _window(window_m: float) -> float:
         if window_m <= 0:
             msg = f"`window_m` must be a positive number of metres, got {window_m!r}."
             raise ValueError(msg)
-        self.base = base
-        self.window_m = float(window_m)
-        self.dpi = float(dpi)
-        self._rc = _rc()
-        with matplotlib.rc_context(self._rc):
-            self._fig, ax = _new_figure(size_in, size_in, dpi=self.dpi)
-            handles = _draw_base(ax, base)
-            self._labels, self._anchors = _draw_labels(ax, base, size=8)
-            self._hub_line = ax.plot([], [], color=_HUB, linestyle="--", linewidth=1.2, zorder=5)[0]
-            self._station_line = ax.plot(
-                [], [], color=_STATION, linestyle=":", linewidth=1.2, zorder=5
-            )[0]
-            self._ring = ax.plot([], [], color="#555555", linewidth=0.8, linestyle="-.", zorder=5)[
-                0
-            ]
-            self._site = ax.scatter([0], [0], s=160, marker="*", c="#d73027", edgecolors="black",
-                                    linewidths=0.8, zorder=9)  # fmt: skip
-            self._label = ax.annotate(
-                "", (0, 0), xytext=(8, 8), textcoords="offset points", fontsize=10,
-                fontweight="bold", zorder=10, parse_math=False,
-                bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.8},
-            )  # fmt: skip
-            handles.append(
-                Line2D([], [], marker="*", color="none", markerfacecolor="#d73027",
-                       markeredgecolor="black", markersize=12, label="候选地块")
-            )  # fmt: skip
-            _paste_legend(self._fig, handles, size_in, self.dpi, self.window_m)
-            self._ax = ax
-        self._visible = np.ones(len(self._labels), dtype=bool)
+        return float(window_m)
 
-    def __enter__(self) -> _VectorSiteMap:
+    def _add_site_artists(self, ax: Any) -> Line2D:
+        """Add the lines, ring, site star and label to ``ax``; return the star's legend handle."""
+        self._hub_line = ax.plot([], [], color=_HUB, linestyle="--", linewidth=1.2,
+                                 zorder=5)[0]  # fmt: skip
+        self._station_line = ax.plot([], [], color=_STATION, linestyle=":", linewidth=1.2,
+                                     zorder=5)[0]  # fmt: skip
+        self._ring = ax.plot([], [], color="#555555", linewidth=0.8, linestyle="-.",
+                             zorder=5)[0]  # fmt: skip
+        # A Line2D marker draws faster than a one-point scatter; the same star
+        # (scatter's s=160 points² is markersize √160 points).
+        self._site = ax.plot([0], [0], linestyle="none", marker="*",
+                             markersize=float(np.sqrt(160)), markerfacecolor="#d73027",
+                             markeredgecolor="black", markeredgewidth=0.8,
+                             zorder=9)[0]  # fmt: skip
+        self._label = ax.annotate(
+            "", (0, 0), xytext=(8, 8), textcoords="offset points", fontsize=10,
+            fontweight="bold", zorder=10, parse_math=False,
+            bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.8},
+        )  # fmt: skip
+        return Line2D([], [], marker="*", color="none", markerfacecolor="#d73027",
+                      markeredgecolor="black", markersize=12, label="候选地块")  # fmt: skip
+
+    def _place_site(
+        self,
+        sx: np.ndarray,
+        sy: np.ndarray,
+        *,
+        label: str | None,
+        verdict: str | None,
+        hub_xy: tuple[float, float] | None,
+        station_xy: tuple[float, float] | None,
+        ring_m: float | None,
+    ) -> None:
+        """Move the per-site artists: ``sx, sy`` are the site, hub and station in metres."""
+        self._site.set_data([sx[0]], [sy[0]])
+        self._site.set_markerfacecolor(VERDICT_COLORS.get(verdict or "", "#d73027"))
+        self._label.xy = (sx[0], sy[0])
+        self._label.set_text(label or "")
+        for line, i, present in ((self._hub_line, 1, hub_xy), (self._station_line, 2, station_xy)):
+            if present is not None and np.isfinite(sx[i]):
+                line.set_data([sx[0], sx[i]], [sy[0], sy[i]])
+            else:
+                line.set_data([], [])
+        if ring_m:
+            t = np.linspace(0, 2 * np.pi, 121)
+            self._ring.set_data(sx[0] + ring_m * np.cos(t), sy[0] + ring_m * np.sin(t))
+        else:
+            self._ring.set_data([], [])
+
+    def __enter__(self) -> Self:
+        """Use the renderer in a ``with`` block; it is closed at the end."""
         return self
 
     def __exit__(self, *exc: object) -> None:
-        """Close the renderer (its figure and the rendered background)."""
+        """Close the renderer (its figure and any rendered background)."""
         self.close()
 
     def close(self) -> None:
-        """Release the figure."""
-        self._fig.clear()
+        """Release the figures."""
+        raise NotImplementedError
+
+    def _render_at(self, x: float, y: float, sx: np.ndarray, sy: np.ndarray, opts: dict) -> bytes:
+        raise NotImplementedError
 
     def render(
         self,
@@ -613,6 +616,66 @@ class _VectorSiteMap:
         nan = (np.nan, np.nan)
         xs, ys = np.array([(x, y), hub_xy or nan, station_xy or nan], dtype="float64").T
         sx, sy = _transformer(crs).transform(xs, ys)
+        opts = {"label": label, "verdict": verdict, "hub_xy": hub_xy,
+                "station_xy": station_xy, "ring_m": ring_m}  # fmt: skip
+        return self._render_at(x, y, sx, sy, {"crs": crs, **opts})
+
+    __call__ = render
+
+
+class _VectorSiteMap(_SiteWindow):
+    """Draw the surroundings of sites with vector layers, re-using one figure.
+
+    The background (counties, zones, river and buffer, hubs, stations, their
+    labels) is drawn once; each call only moves the view window, the site
+    marker and the lines to the nearest hub and station, then renders a PNG.
+    Use it as a context manager, or call :meth:`close`.
+
+    Parameters
+    ----------
+    base
+        The background layers.
+    window_m
+        Width and height of the window around the site, in metres
+        (default 15 km).
+    size_in
+        Figure width and height in inches.
+    dpi
+        Resolution.
+
+    Examples
+    --------
+    Every render redraws the vector layers in the window: this is the
+    one-off path (:func:`site_map`) and the fallback of
+    :class:`SiteMapRenderer` for a window outside its pre-rendered base.
+    """
+
+    def __init__(
+        self,
+        base: BaseLayers,
+        *,
+        window_m: float = SITE_WINDOW_M,
+        size_in: float = 6.0,
+        dpi: float = 100.0,
+    ) -> None:
+        self.base = base
+        self.window_m = self._window(window_m)
+        self.dpi = float(dpi)
+        self._rc = _rc()
+        with matplotlib.rc_context(self._rc):
+            self._fig, ax = _new_figure(size_in, size_in, dpi=self.dpi)
+            handles = _draw_base(ax, base)
+            self._labels, self._anchors = _draw_labels(ax, base, size=8)
+            handles.append(self._add_site_artists(ax))
+            _paste_legend(self._fig, handles, size_in, self.dpi, self.window_m)
+            self._ax = ax
+        self._visible = np.ones(len(self._labels), dtype=bool)
+
+    def close(self) -> None:
+        """Release the figure."""
+        self._fig.clear()
+
+    def _render_at(self, x: float, y: float, sx: np.ndarray, sy: np.ndarray, opts: dict) -> bytes:
         half = self.window_m / 2
         ax: Any = self._ax
         ax.set_xlim(sx[0] - half, sx[0] + half)
@@ -627,24 +690,10 @@ class _VectorSiteMap:
         for k in np.flatnonzero(visible != self._visible):
             labels[k].set_visible(bool(visible[k]))
         self._visible = visible
-        self._site.set_offsets([[sx[0], sy[0]]])
-        self._site.set_facecolor(VERDICT_COLORS.get(verdict or "", "#d73027"))
-        self._label.xy = (sx[0], sy[0])
-        self._label.set_text(label or "")
-        for line, i, present in ((self._hub_line, 1, hub_xy), (self._station_line, 2, station_xy)):
-            if present is not None and np.isfinite(sx[i]):
-                line.set_data([sx[0], sx[i]], [sy[0], sy[i]])
-            else:
-                line.set_data([], [])
-        if ring_m:
-            t = np.linspace(0, 2 * np.pi, 121)
-            self._ring.set_data(sx[0] + ring_m * np.cos(t), sy[0] + ring_m * np.sin(t))
-        else:
-            self._ring.set_data([], [])
+        opts.pop("crs")
+        self._place_site(sx, sy, **opts)
         with matplotlib.rc_context(self._rc):
             return _png(self._fig, self.dpi)
-
-    __call__ = render
 
 
 class _Pixels(Artist):
@@ -669,7 +718,7 @@ class _Pixels(Artist):
         self.stale = False
 
 
-class SiteMapRenderer:
+class SiteMapRenderer(_SiteWindow):
     """Draw the surroundings of many sites from a base map rendered once.
 
     The background is rendered once, at the scale of the site maps, over the
@@ -711,11 +760,8 @@ class SiteMapRenderer:
         size_in: float = 6.0,
         dpi: float = 100.0,
     ) -> None:
-        if window_m <= 0:
-            msg = f"`window_m` must be a positive number of metres, got {window_m!r}."
-            raise ValueError(msg)
         self.base = base
-        self.window_m = float(window_m)
+        self.window_m = self._window(window_m)
         self.dpi = float(dpi)
         self.size_in = float(size_in)
         self._rc = _rc()
@@ -738,27 +784,7 @@ class SiteMapRenderer:
             self._ax = ax
             self._points_img = _Pixels(np.zeros((0, 0, 4), np.uint8), zorder=7)
             ax.add_artist(self._points_img)
-            self._hub_line = ax.plot([], [], color=_HUB, linestyle="--", linewidth=1.2,
-                                     zorder=5)[0]  # fmt: skip
-            self._station_line = ax.plot([], [], color=_STATION, linestyle=":", linewidth=1.2,
-                                         zorder=5)[0]  # fmt: skip
-            self._ring = ax.plot([], [], color="#555555", linewidth=0.8, linestyle="-.",
-                                 zorder=5)[0]  # fmt: skip
-            # A Line2D marker draws faster than a one-point scatter; the same star
-            # (scatter's s=160 points² is markersize √160 points).
-            self._site = ax.plot([0], [0], linestyle="none", marker="*",
-                                   markersize=float(np.sqrt(160)), markerfacecolor="#d73027",
-                                   markeredgecolor="black", markeredgewidth=0.8,
-                                   zorder=9)[0]  # fmt: skip
-            self._label = ax.annotate(
-                "", (0, 0), xytext=(8, 8), textcoords="offset points", fontsize=10,
-                fontweight="bold", zorder=10, parse_math=False,
-                bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.8},
-            )  # fmt: skip
-            handles.append(
-                Line2D([], [], marker="*", color="none", markerfacecolor="#d73027",
-                       markeredgecolor="black", markersize=12, label="候选地块")
-            )  # fmt: skip
+            handles.append(self._add_site_artists(ax))
             _paste_legend(self._fig, handles, size_in, self.dpi, self.window_m)
 
     def _canvas_px(self) -> int:
@@ -822,14 +848,6 @@ class SiteMapRenderer:
             return areas, points
         return self._areas, self._points
 
-    def __enter__(self) -> SiteMapRenderer:
-        """Use the renderer in a ``with`` block; it is closed at the end."""
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        """Close the renderer (its figure and the rendered background)."""
-        self.close()
-
     def close(self) -> None:
         """Release the figure and the pre-rendered base."""
         self._fig.clear()
@@ -840,72 +858,20 @@ class SiteMapRenderer:
         if self._vector is not None:
             self._vector.close()
 
-    def render(
-        self,
-        x: float,
-        y: float,
-        *,
-        crs: str = STORAGE_CRS,
-        label: str | None = None,
-        verdict: str | None = None,
-        hub_xy: tuple[float, float] | None = None,
-        station_xy: tuple[float, float] | None = None,
-        ring_m: float | None = None,
-    ) -> bytes:
-        """Render the window around one site as PNG bytes.
-
-        Parameters
-        ----------
-        x, y
-            The site, in ``crs`` (default EPSG:4326 lon/lat).
-        crs
-            CRS of ``x, y``, ``hub_xy`` and ``station_xy``.
-        label
-            Text beside the site marker (drawn as text, never interpreted).
-        verdict
-            Colours the marker; one of :data:`VERDICT_COLORS`.
-        hub_xy, station_xy
-            The nearest hub / station; a dashed line joins it to the site.
-        ring_m
-            Radius of a dash-dot circle around the site (e.g. the same-chain
-            radius), in metres.
-
-        Returns
-        -------
-        bytes
-            A PNG image.
-        """
-        nan = (np.nan, np.nan)
-        xs, ys = np.array([(x, y), hub_xy or nan, station_xy or nan], dtype="float64").T
-        sx, sy = _transformer(crs).transform(xs, ys)
+    def _render_at(self, x: float, y: float, sx: np.ndarray, sy: np.ndarray, opts: dict) -> bytes:
         half, px, res = self.window_m / 2, self._px, self._res
         col = int(np.floor((sx[0] - half - self._x0) / res + 0.5)) if np.isfinite(sx[0]) else -1
         row = int(np.floor((self._top - (sy[0] + half)) / res + 0.5)) if np.isfinite(sy[0]) else -1
         rows, cols = self._shape
         if not (0 <= col <= cols - px and 0 <= row <= rows - px):
-            return self._render_vector(
-                x, y, crs=crs, label=label, verdict=verdict,
-                hub_xy=hub_xy, station_xy=station_xy, ring_m=ring_m,
-            )  # fmt: skip
+            return self._render_vector(x, y, **opts)
         areas, points = self._rasterize()
         self._points_img.rgba = points[row : row + px, col : col + px]
         left, top = self._x0 + col * res, self._top - row * res
         self._ax.set_xlim(left, left + self.window_m)
         self._ax.set_ylim(top - self.window_m, top)
-        self._site.set_data([sx[0]], [sy[0]])
-        self._site.set_markerfacecolor(VERDICT_COLORS.get(verdict or "", "#d73027"))
-        self._label.xy = (sx[0], sy[0])
-        self._label.set_text(label or "")
-        for line, i, present in ((self._hub_line, 1, hub_xy), (self._station_line, 2, station_xy)):
-            if present is not None and np.isfinite(sx[i]):
-                line.set_data([sx[0], sx[i]], [sy[0], sy[i]])
-            else:
-                line.set_data([], [])
-        if ring_m:
-            t = np.linspace(0, 2 * np.pi, 121)
-            self._ring.set_data(sx[0] + ring_m * np.cos(t), sy[0] + ring_m * np.sin(t))
-        else:
-            self._ring.set_data([], [])
+        opts.pop("crs")
+        self._place_site(sx, sy, **opts)
         # No rc_context here: every artist drawn per site got its font and styles when
         # it was made (inside one); the PNG is byte-identical without it.
         renderer = self._canvas.get_renderer()
@@ -913,8 +879,6 @@ class SiteMapRenderer:
         pixels[...] = areas[row : row + px, col : col + px]  # instead of clear()
         self._fig.draw(renderer)
         return _png_rgb(pixels[..., :3])
-
-    __call__ = render
 
     def _render_vector(self, x: float, y: float, **kwargs) -> bytes:
         if self._vector is None:
