@@ -151,6 +151,8 @@ def test_app_passes_the_workspace_to_the_server(tmp_path):
     from playwright.sync_api import sync_playwright
     from test_browser import CHROMIUM, CHROMIUM_ARGS
 
+    from geoapp.workspace import describe
+
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
@@ -173,8 +175,11 @@ def test_app_passes_the_workspace_to_the_server(tmp_path):
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             page = browser.new_page()
             page.goto(f"http://127.0.0.1:{port}/", timeout=90_000)
-            page.get_by_text(str(target)).wait_for(timeout=90_000)
+            # the sidebar names the workspace by its file name, never the server's path
+            page.get_by_text(describe(target)).wait_for(timeout=90_000)
+            assert str(tmp_path) not in page.content()
             browser.close()
+        assert target.exists()  # the server opened (and so created) W
     finally:
         proc.terminate()
         proc.wait(timeout=30)
