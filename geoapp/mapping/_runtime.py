@@ -25,6 +25,7 @@ CANVAS_THRESHOLD = 1_000
 # Leaflet panes: name -> z-index (overlayPane is 400, markerPane 600).
 _PANES = {
     "geoapp-context": 401,
+    "geoapp-surface": 402,
     "geoapp-admin": 403,
     "geoapp-service": 405,
     "geoapp-buffer": 406,
@@ -157,6 +158,14 @@ _RUNTIME_JS = r"""
         }
       });
     }
+    return group;
+  };
+  // A raster (a suitability surface): one image stretched between two corners, no events.
+  g.image = function (spec) {
+    var group = L.featureGroup();
+    group.addLayer(L.imageOverlay(spec.url, spec.bounds, {
+      pane: spec.pane, className: spec.cls, opacity: spec.opacity || 1, interactive: false
+    }));
     return group;
   };
   g.legendSync = function (map, div) {
@@ -308,7 +317,7 @@ class GeoappLayer(folium.map.Layer):
     Attributes
     ----------
     kind
-        ``"points"`` or ``"shapes"``.
+        ``"points"``, ``"shapes"`` or ``"image"`` (one raster between two corners).
     spec
         The data and styles, serialised with ``tojson`` (HTML-safe).
     legend
@@ -325,7 +334,7 @@ class GeoappLayer(folium.map.Layer):
 
     def __init__(
         self,
-        kind: Literal["points", "shapes"],
+        kind: Literal["points", "shapes", "image"],
         spec: dict[str, Any],
         *,
         name: str,
@@ -356,6 +365,8 @@ class GeoappLayer(folium.map.Layer):
         """Number of features drawn."""
         if self.kind == "points":
             return len(self.spec["x"])
+        if self.kind == "image":
+            return 1
         return len(self.spec["data"]["features"])
 
 
