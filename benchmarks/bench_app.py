@@ -3,19 +3,25 @@
 Serves the app on loopback (``streamlit run``, headless, a free port, with
 ``GEOAPP_TIMING=1`` so the server logs its own time per run), drives Debian's
 Chromium (``/usr/bin/chromium``) with Playwright on a 1366×768 viewport with
-every non-loopback request aborted, and prints for each interaction:
+every other host unresolvable (``--host-resolver-rules``; not Playwright's
+request routing, which turns the browser's HTTP cache off, so "warm" would
+download Streamlit's 150-odd scripts again as no planner's browser does; any
+request to another host is still listed), and prints for each interaction:
 
 - the time until the map shows the new state (wall clock, browser side),
 - the server's time for the runs it caused (``geoapp-timing`` lines),
 - whether the zoom the planner set survived (``zoom kept``).
 
-Interactions: first map (cold: a new server; warm: a new session), a stage
-filter on 地图总览, a cluster-radius change on 聚类分析, MCLP with k = 2 on
-覆盖分析, a click on 选址评估 → verdict, a typed coordinate → verdict, and the
-switch to English.
+Interactions: first map (cold: a new server and an empty browser cache; warm:
+a new session, i.e. a new tab of the same browser), a stage filter on
+地图总览, a cluster-radius change on 聚类分析, MCLP with k = 2 on 覆盖分析, a
+click on 选址评估 → verdict, a typed coordinate → verdict, a weight step on
+适宜性评价 at 100 m (the page opened once: its criteria grids computed) until
+the map's surface image is replaced, and the switch to English.
 
 Targets (idle 2-core machine): first map warm ≤ 2 s, a filter or radius
-change ≤ 1 s, click → verdict ≤ 1 s, zoom always kept.
+change ≤ 1 s, click → verdict ≤ 1 s, a suitability weight < 1 s, zoom always
+kept.
 
 Run::
 
@@ -49,6 +55,8 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
     "--no-first-run",
+    # only loopback resolves (keeps the HTTP cache, unlike request routing)
+    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
 ]
 MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
 LOOPBACK = ("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:", "about:")
@@ -59,6 +67,7 @@ TARGETS = {
     "cluster radius": 1.0,
     "site click → verdict": 1.0,
     "typed coordinate → verdict": 1.0,
+    "suitability weight": 1.0,
 }
 
 
@@ -156,9 +165,10 @@ def main() -> None:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             ctx = browser.new_context(viewport={"width": 1366, "height": 768}, locale="zh-CN")
-            ctx.route(
-                "**/*",
-                lambda r: r.continue_() if r.request.url.startswith(LOOPBACK) else r.abort(),
+            outside: list[str] = []  # requests to other hosts (they fail: not resolvable)
+            ctx.on(
+                "request",
+                lambda r: None if r.url.startswith(LOOPBACK) else outside.append(r.url),
             )
             page = ctx.new_page()
             errors: list[str] = []
@@ -167,6 +177,7 @@ def main() -> None:
             browser.close()
             if errors:
                 print("page errors:", errors)
+            print(f"requests to other hosts: {len(outside)}", outside[:5])
     finally:
         server.stop()
     print()
@@ -374,6 +385,27 @@ def run(page, server: Server, rows: list[dict], ctx, shots: Path) -> None:
     print("verdicts:", first.replace("\n", " "), "/", verdict.inner_text().replace("\n", " "))
     settle(page)
     page.screenshot(path=str(shots / "bench_siting.png"))
+
+    # --- 适宜性评价 at 100 m: open once (criteria grids computed), then one weight step
+    nav(page, "适宜性评价")
+    surface = "document.querySelector('img.geoapp-surface')"
+    probe.wait(f"{surface} !== null && {surface}.complete", timeout_s=300)
+    settle(page)
+    set_zoom(page)
+    n0 = probe.dyn_count()
+    src0 = probe.js(f"{surface}.src.length + ':' + {surface}.src.slice(-64)")
+    slider = page.locator(".st-key-suit_w_hub_access").get_by_role("slider")
+    slider.focus()
+    mark = server.mark()
+    t0 = time.perf_counter()
+    slider.press("ArrowRight")
+    probe.wait(
+        f"(window.geoappDynamicCount || 0) > {n0} && {surface} !== null && {surface}.complete"
+        f" && ({surface}.src.length + ':' + {surface}.src.slice(-64)) !== {json.dumps(src0)}"
+    )
+    record(rows, "suitability weight", t0, server, mark, probe)
+    settle(page)
+    page.screenshot(path=str(shots / "bench_suitability.png"))
 
     # --- the language switch (a full run; the map is mounted again in English)
     nav(page, "地图总览")

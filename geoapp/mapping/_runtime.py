@@ -227,6 +227,36 @@ _RUNTIME_JS = r"""
     var want = Object.prototype.hasOwnProperty.call(on, name) ? on[name] : shown;
     if (!want) { setTimeout(function () { map.removeLayer(fg); }, 0); }
   };
+  // In streamlit-folium's frame, a map click is reported at once instead of after the
+  // component's 250 ms debounce: the same value, built as its updateComponentValue does
+  // (same keys, same order), so its own delayed report finds nothing new and sends nothing.
+  g.fastClick = function (map) {
+    map.on('click', function (e) {
+      var gd = window.__GLOBAL_DATA__, S = window.Streamlit;
+      if (!gd || !S || !gd.returned_objects || gd.returned_objects.indexOf('last_clicked') < 0 ||
+          gd.wrap_longitude) { return; }
+      gd.lat_lng_clicked = e.latlng;
+      var all = {
+        last_clicked: e.latlng, last_object_clicked: gd.last_object_clicked,
+        last_object_clicked_count: gd.last_object_clicked_count,
+        last_object_clicked_tooltip: gd.last_object_clicked_tooltip,
+        last_object_clicked_popup: gd.last_object_clicked_popup,
+        all_drawings: gd.all_drawings, last_active_drawing: gd.last_active_drawing,
+        last_geocoder_result: gd.last_geocoder_result, bounds: map.getBounds(),
+        zoom: map.getZoom(), last_circle_radius: gd.last_circle_radius,
+        last_circle_polygon: gd.last_circle_polygon, center: map.getCenter(),
+        selected_layers: Object.values(gd.selected_layers || {}), selected_tags: gd.selected_tags
+      };
+      var data = {};
+      Object.keys(all).forEach(function (k) {
+        if (gd.returned_objects.indexOf(k) >= 0) { data[k] = all[k]; }
+      });
+      if (JSON.stringify(gd.previous_data) !== JSON.stringify(data)) {
+        gd.previous_data = data;
+        S.setComponentValue(data);
+      }
+    });
+  };
   // The cursor's coordinates (lon, lat in the map's datum), bottom left.
   g.mouse = function (map, label) {
     var c = L.control({position: 'bottomleft'});
@@ -299,6 +329,7 @@ class _Runtime(MacroElement):
           m.on('zoomend', zoomClass);
           m.whenReady(zoomClass);
         })({{ this._parent.get_name() }});
+        geoapp.fastClick({{ this._parent.get_name() }});
         {% endmacro %}
         """
     )
