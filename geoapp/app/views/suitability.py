@@ -71,7 +71,7 @@ s = DEFAULT_SITING
 
 def controls() -> tuple[dict[str, float], dict[str, Transform], float, int, float, float]:
     """Weights, transformations and region settings (in the fragment's control column)."""
-    st.subheader(t("权重"))
+    st.markdown(f"**{t('权重')}**")
     defaults = {**dict(DEFAULT_SITING.weights), "river_distance": 0.0}
     weights = {
         c: float(st.slider(title[c], 0, 100, int(defaults[c]), 5, key=f"suit_w_{c}"))
@@ -129,7 +129,7 @@ def controls() -> tuple[dict[str, float], dict[str, Transform], float, int, floa
         transforms["chain_agglomeration"] = Linear(float(full_count), 0.0)
         no_zone = st.slider(t("园区外得分(0–1)"), 0.0, 1.0, 0.0, 0.05, key="suit_nozone")
         transforms["in_zone"] = Categories({0: no_zone, 1: 1.0})
-    st.subheader(t("最佳区域"))
+    st.markdown(f"**{t('最佳区域')}**")
     threshold = st.slider(t("适宜分数线"), 0, 100, int(s.recommended_min), 5, key="suit_thr")
     k = st.number_input(t("区域个数"), 1, 20, 5, key="suit_k")
     min_area = st.number_input(t("最小面积(公顷)"), 1.0, 10_000.0, 50.0, 10.0, key="suit_area")
