@@ -10,7 +10,9 @@ request to another host is still listed), and prints for each interaction:
 
 - the time until the map shows the new state (wall clock, browser side),
 - the server's time for the runs it caused (``geoapp-timing`` lines),
-- whether the zoom the planner set survived (``zoom kept``).
+- whether the zoom the planner set survived (``zoom kept``),
+- the CPU seconds the browser's processes and the server used meanwhile
+  (load-independent, unlike the wall-clock figures on a shared machine).
 
 Interactions: first map (cold: a new server and an empty browser cache; warm:
 a new session, i.e. a new tab of the same browser), a stage filter on
@@ -128,7 +130,9 @@ class Server:
             time.sleep(0.2)
 
     def mark(self) -> int:
+        """The log's size now (for :meth:`server_time`); also starts the CPU count."""
         self._log.flush()
+        self.cpu0 = cpu_snapshot()
         return self.log_path.stat().st_size
 
     def server_time(self, since: int) -> float:
@@ -149,6 +153,31 @@ class Server:
             except subprocess.TimeoutExpired:
                 os.killpg(self.proc.pid, signal.SIGKILL)
         self._log.close()
+
+
+def cpu_snapshot() -> dict[int, float]:
+    """CPU seconds (user + system) of the server and the browser's processes, by pid.
+
+    Every process this one started, except Playwright's driver (``node``).
+    """
+    import psutil
+
+    out = {}
+    for proc in psutil.Process().children(recursive=True):
+        with contextlib.suppress(psutil.Error):
+            if proc.name() == "node":
+                continue
+            t = proc.cpu_times()
+            out[proc.pid] = t.user + t.system
+    return out
+
+
+def cpu_split(before: dict[int, float], server_pid: int) -> tuple[float, float]:
+    """CPU seconds since ``before``: (the server's process, everything else: the browser)."""
+    after = cpu_snapshot()
+    delta = {pid: after[pid] - before.get(pid, 0.0) for pid in after}
+    server = delta.pop(server_pid, 0.0)
+    return server, sum(delta.values())
 
 
 def main() -> None:
@@ -186,7 +215,7 @@ def main() -> None:
     base = next(r["to_map_s"] for r in rows if r["interaction"] == "first map (warm)")
     print(
         f"{'interaction':<28} {'to map (s)':>10} {'÷ page view':>11} {'server (s)':>10}"
-        "  zoom kept  target"
+        "  zoom kept  CPU browser / server (s)  target"
     )
     for r in rows:
         target = TARGETS.get(r["interaction"])
@@ -195,7 +224,8 @@ def main() -> None:
         r["ratio_to_page_view"] = round(r["to_map_s"] / base, 2)
         print(
             f"{r['interaction']:<28} {r['to_map_s']:>10.2f} {r['ratio_to_page_view']:>11.2f} "
-            f"{r['server_s']:>10.2f}  {kept:>9}  {ok}"
+            f"{r['server_s']:>10.2f}  {kept:>9}  {r['cpu_browser_s']:>11.2f} / "
+            f"{r['cpu_server_s']:<10.2f}  {ok}"
         )
     print(f"load average at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     if args.json:
@@ -257,6 +287,7 @@ def set_zoom(page) -> None:
 
 def record(rows, name, t0, server, mark, probe=None, expect_zoom=True) -> dict:
     elapsed = time.perf_counter() - t0
+    cpu_server, cpu_browser = cpu_split(server.cpu0, server.proc.pid)
     time.sleep(0.8)  # the server logs the end of the run
     kept = None
     if expect_zoom and probe is not None:
@@ -266,6 +297,8 @@ def record(rows, name, t0, server, mark, probe=None, expect_zoom=True) -> dict:
         "to_map_s": round(elapsed, 3),
         "server_s": round(server.server_time(mark), 3),
         "zoom_kept": kept,
+        "cpu_browser_s": round(cpu_browser, 3),
+        "cpu_server_s": round(cpu_server, 3),
     }
     rows.append(row)
     print(row, flush=True)
