@@ -165,7 +165,7 @@ def cpu_snapshot() -> dict[int, float]:
     out = {}
     for proc in psutil.Process().children(recursive=True):
         with contextlib.suppress(psutil.Error):
-            if proc.name() == "node":
+            if proc.name().startswith("node"):
                 continue
             t = proc.cpu_times()
             out[proc.pid] = t.user + t.system
