@@ -421,11 +421,10 @@ def run(page, server: Server, rows: list[dict], ctx, shots: Path) -> None:
 
     # --- 适宜性评价 at 100 m: open once (criteria grids computed), then one weight step
     nav(page, "适宜性评价")
-    surface = "document.querySelector('img.geoapp-surface')"
+    surface = "document.querySelector('img.leaflet-image-layer')"  # any image overlay
     probe.wait(f"{surface} !== null && {surface}.complete", timeout_s=300)
     settle(page)
     set_zoom(page)
-    n0 = probe.dyn_count()
     src0 = probe.js(f"{surface}.src.length + ':' + {surface}.src.slice(-64)")
     slider = page.locator(".st-key-suit_w_hub_access").get_by_role("slider")
     slider.focus()
@@ -433,7 +432,7 @@ def run(page, server: Server, rows: list[dict], ctx, shots: Path) -> None:
     t0 = time.perf_counter()
     slider.press("ArrowRight")
     probe.wait(
-        f"(window.geoappDynamicCount || 0) > {n0} && {surface} !== null && {surface}.complete"
+        f"{surface} !== null && {surface}.complete"
         f" && ({surface}.src.length + ':' + {surface}.src.slice(-64)) !== {json.dumps(src0)}"
     )
     record(rows, "suitability weight", t0, server, mark, probe)
