@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from geoapp.coords import to_metric
+from geoapp.coords import from_metric, to_metric
 from geoapp.i18n import translate as _t
 from geoapp.vocab import VERDICT
 from geoapp.vocab import labels as vocab_labels
@@ -45,7 +45,7 @@ def service_area_layer(
     metric = to_metric(facilities.geometry)
     area = shapely.union_all(np.asarray(metric.buffer(radius_m, quad_segs=24).array))
     gdf = gpd.GeoDataFrame(
-        geometry=gpd.GeoSeries([area], crs=metric.crs).to_crs(4326).values, crs=4326
+        geometry=from_metric(gpd.GeoSeries([area], crs=metric.crs)).values, crs=4326
     )
     gdf = _display(gdf, datum)
     title = name or _paren(_t("服务范围", lang), f"{radius_m / 1000:g} {_t('公里', lang)}", lang)
@@ -339,7 +339,7 @@ def regions_layer(
     county, zone and the limiting criteria (``limiting`` as the planner should
     read it: the app passes the criteria's titles).
     """
-    gdf = _display(regions.to_crs(4326), datum)
+    gdf = _display(from_metric(regions), datum)
     fields = [
         f
         for f in (

@@ -270,12 +270,29 @@ def surface_page() -> None:
                 ),
                 unsafe_allow_html=True,
             )
-            hist = histogram(score, rule).set_index("bin")
-            hist_col.bar_chart(
-                hist.rename(
-                    columns={"allowed": t("允许"), "prohibited": t(VERDICT["prohibited"].zh)}
-                ),
-                height=160,
+            hist = histogram(score, rule).melt("bin", var_name="class", value_name="cells")
+            names = {"allowed": t("允许"), "prohibited": t(VERDICT["prohibited"].zh)}
+            hist_col.vega_lite_chart(  # a plain Vega-Lite spec: no Altair validation per run
+                hist.assign(**{"class": hist["class"].map(names)}),
+                {
+                    "mark": "bar",
+                    "encoding": {
+                        "x": {"field": "bin", "type": "ordinal", "title": t("适宜性得分")},
+                        "y": {"field": "cells", "type": "quantitative", "title": None},
+                        "color": {
+                            "field": "class",
+                            "type": "nominal",
+                            "title": None,
+                            "scale": {
+                                "domain": list(names.values()),
+                                "range": ["#1f77b4", "#8c8c8c"],
+                            },
+                        },
+                        "tooltip": [{"field": "bin"}, {"field": "class"}, {"field": "cells"}],
+                    },
+                    "height": 140,
+                },
+                width="stretch",
             )
     clicked_cell(value, score, rule, spec)
     regions_and_summaries(regions, by_county, by_zone, score, rule, spec)
