@@ -237,14 +237,14 @@ def surface_layers(
         mapping.image_layer(
             url,
             disp.bounds,
-            name=html.escape(name),
+            name=name,
             legend=[(ramp_swatch(), html.escape(f"{name} 0–100"))],
         )
     ]
     if regions is not None and len(regions):  # type: ignore[arg-type]
         out.append(
             mapping.regions_layer(
-                regions,  # type: ignore[arg-type]
+                regions,
                 lang=lang,
                 datum="gcj02" if datum == "gcj02" else "wgs84",
                 name=region_name,
