@@ -297,9 +297,25 @@ def to_metric(data: gpd.GeoSeries | gpd.GeoDataFrame):
     return projected.rename(data.name)
 
 
-@lru_cache(maxsize=32)
 def _transformer(source: CRS) -> Transformer:
-    return Transformer.from_crs(source, _METRIC, always_xy=True)
+    return _between(source, _METRIC)
+
+
+@lru_cache(maxsize=64)
+def _between(source: CRS, target: CRS) -> Transformer:
+    found = Transformer.from_crs(source, target, always_xy=True)
+    # pyproj builds a transformer's PROJ object again in every thread that uses it, and
+    # the app runs each rerun in a new thread: from the two CRSs that is a database search
+    # (50–130 ms a rerun); from the operation found, written as a PROJ pipeline, it is not
+    # (a few ms). The same operation, so the same coordinates.
+    try:
+        piped = Transformer.from_pipeline(found.definition)
+    except Exception:  # noqa: BLE001 - an operation PROJ cannot write as a pipeline
+        return found
+    probe = ([115.0, 114.0], [35.7, 36.0])
+    if not np.array_equal(np.array(piped.transform(*probe)), np.array(found.transform(*probe))):
+        return found
+    return piped
 
 
 def metric_transformer(source: Any) -> Transformer:
@@ -318,6 +334,42 @@ def metric_transformer(source: Any) -> Transformer:
     pyproj.Transformer
     """
     return _transformer(CRS.from_user_input(source))
+
+
+def from_metric(data: gpd.GeoSeries | gpd.GeoDataFrame, crs: Any = "EPSG:4326"):
+    """Reproject metric geometries (:func:`to_metric`'s output) back to ``crs``.
+
+    Through the same kind of cached transformer as :func:`to_metric` (cheap in
+    a new thread, which is where the app runs each rerun).
+
+    Parameters
+    ----------
+    data
+        A GeoSeries or GeoDataFrame in :data:`geoapp.settings.METRIC_CRS`.
+    crs
+        The target CRS (default WGS-84 lon/lat).
+
+    Returns
+    -------
+    GeoSeries or GeoDataFrame
+    """
+    if data.crs is None:
+        msg = "Cannot reproject geometries without a CRS. Set one with `.set_crs(4547)` first."
+        raise CRSError(msg)
+    target = CRS.from_user_input(crs)
+    if data.crs == target:
+        return data.copy(deep=False)
+    transformer = _between(CRS.from_user_input(data.crs), target)
+
+    def _project(xy: np.ndarray) -> np.ndarray:
+        x, y = transformer.transform(xy[:, 0], xy[:, 1])
+        return np.column_stack([x, y])
+
+    geoms = shapely.transform(np.asarray(data.geometry.array), _project)
+    projected = gpd.GeoSeries(geoms, index=data.index, crs=target)
+    if isinstance(data, gpd.GeoDataFrame):
+        return data.copy(deep=False).set_geometry(projected.values, crs=target)
+    return projected.rename(data.name)
 
 
 # --------------------------------------------------------------------------- typed coordinates

@@ -463,6 +463,19 @@ def full_run() -> None:
     st.session_state["_full_run"] = st.session_state.get("_full_run", 0) + 1
 
 
+def map_first(map_key: str) -> bool:
+    """Whether what lies below a page's map may be drawn in this run.
+
+    On the first run of a session (the app opened in a new tab) Streamlit's
+    frontend renders every element of the run before the map's frame starts
+    loading, and a page's charts and tables cost it about as much as the map.
+    So on that run they wait for the map: its component reports its view once
+    it is drawn, which re-runs the page's fragment (``st.session_state[map_key]``
+    is then set). Every later run draws them at once.
+    """
+    return st.session_state.get("_full_run", 0) > 1 or st.session_state.get(map_key) is not None
+
+
 def map_context() -> dict[str, Any]:
     """``lang`` and ``datum`` for the dynamic layers of this session's maps."""
     return {"lang": lang(), "datum": mapping.basemap_datum(stored("basemap", "none"))}

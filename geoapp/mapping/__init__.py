@@ -51,7 +51,7 @@ Read top to bottom; each module imports only from those above it.
                             its buffer, constraints
 ``layers_points``           projects and facilities
 ``layers_analysis``         service areas, cluster hulls, hot spots, candidate
-                            sites, the site marker
+                            sites, the site marker, raster images, regions
 ``build``                   :data:`LAYER_KEYS` and :func:`build_map`
 ``dynamic``                 :func:`dynamic_groups`: the changing layers of a
                             stable map, with their legend
@@ -89,6 +89,8 @@ from .layers_admin import zones_layer as zones_layer
 from .layers_analysis import candidates_layer as candidates_layer
 from .layers_analysis import hotspot_layer as hotspot_layer
 from .layers_analysis import hull_layer as hull_layer
+from .layers_analysis import image_layer as image_layer
+from .layers_analysis import regions_layer as regions_layer
 from .layers_analysis import service_area_layer as service_area_layer
 from .layers_analysis import site_marker_layer as site_marker_layer
 from .layers_points import facilities_layer as facilities_layer
@@ -117,7 +119,9 @@ __all__ = [
     "geometry_to_wgs84",
     "hotspot_layer",
     "hull_layer",
+    "image_layer",
     "projects_layer",
+    "regions_layer",
     "river_buffer_layer",
     "river_layers",
     "safe_json",

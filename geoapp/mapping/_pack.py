@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from geoapp.coords import to_metric
+from geoapp.coords import from_metric, to_metric
 from geoapp.i18n import translate as _t
 from geoapp.vocab import LOCATION_QUALITY
 
@@ -119,7 +119,7 @@ def _shapes_spec(
 def _simplify(gdf: gpd.GeoDataFrame, tolerance_m: float) -> gpd.GeoDataFrame:
     """Simplify for display in EPSG:4547 (topology preserved), back in the input CRS."""
     metric = to_metric(gdf.geometry).simplify(tolerance_m, preserve_topology=True)
-    return gdf.set_geometry(metric.to_crs(gdf.crs).values)
+    return gdf.set_geometry(from_metric(metric, gdf.crs).values)
 
 
 def _bounds(gdf: gpd.GeoDataFrame) -> list[list[float]] | None:

@@ -25,6 +25,7 @@ CANVAS_THRESHOLD = 1_000
 # Leaflet panes: name -> z-index (overlayPane is 400, markerPane 600).
 _PANES = {
     "geoapp-context": 401,
+    "geoapp-surface": 402,
     "geoapp-admin": 403,
     "geoapp-service": 405,
     "geoapp-buffer": 406,
@@ -159,6 +160,14 @@ _RUNTIME_JS = r"""
     }
     return group;
   };
+  // A raster (a suitability surface): one image stretched between two corners, no events.
+  g.image = function (spec) {
+    var group = L.featureGroup();
+    group.addLayer(L.imageOverlay(spec.url, spec.bounds, {
+      pane: spec.pane, className: spec.cls, opacity: spec.opacity || 1, interactive: false
+    }));
+    return group;
+  };
   g.legendSync = function (map, div) {
     var on = map._geoappOn || {};
     var secs = div.querySelectorAll('[data-layer]');
@@ -217,6 +226,36 @@ _RUNTIME_JS = r"""
     if (ctl) { ctl.addOverlay(fg, name); }
     var want = Object.prototype.hasOwnProperty.call(on, name) ? on[name] : shown;
     if (!want) { setTimeout(function () { map.removeLayer(fg); }, 0); }
+  };
+  // In streamlit-folium's frame, a map click is reported at once instead of after the
+  // component's 250 ms debounce: the same value, built as its updateComponentValue does
+  // (same keys, same order), so its own delayed report finds nothing new and sends nothing.
+  g.fastClick = function (map) {
+    map.on('click', function (e) {
+      var gd = window.__GLOBAL_DATA__, S = window.Streamlit;
+      if (!gd || !S || !gd.returned_objects || gd.returned_objects.indexOf('last_clicked') < 0 ||
+          gd.wrap_longitude) { return; }
+      gd.lat_lng_clicked = e.latlng;
+      var all = {
+        last_clicked: e.latlng, last_object_clicked: gd.last_object_clicked,
+        last_object_clicked_count: gd.last_object_clicked_count,
+        last_object_clicked_tooltip: gd.last_object_clicked_tooltip,
+        last_object_clicked_popup: gd.last_object_clicked_popup,
+        all_drawings: gd.all_drawings, last_active_drawing: gd.last_active_drawing,
+        last_geocoder_result: gd.last_geocoder_result, bounds: map.getBounds(),
+        zoom: map.getZoom(), last_circle_radius: gd.last_circle_radius,
+        last_circle_polygon: gd.last_circle_polygon, center: map.getCenter(),
+        selected_layers: Object.values(gd.selected_layers || {}), selected_tags: gd.selected_tags
+      };
+      var data = {};
+      Object.keys(all).forEach(function (k) {
+        if (gd.returned_objects.indexOf(k) >= 0) { data[k] = all[k]; }
+      });
+      if (JSON.stringify(gd.previous_data) !== JSON.stringify(data)) {
+        gd.previous_data = data;
+        S.setComponentValue(data);
+      }
+    });
   };
   // The cursor's coordinates (lon, lat in the map's datum), bottom left.
   g.mouse = function (map, label) {
@@ -292,6 +331,7 @@ class _Runtime(MacroElement):
           m.on('zoomend', zoomClass);
           m.whenReady(zoomClass);
         })({{ this._parent.get_name() }});
+        geoapp.fastClick({{ this._parent.get_name() }});
         {% endmacro %}
         """
     )
@@ -310,7 +350,7 @@ class GeoappLayer(folium.map.Layer):
     Attributes
     ----------
     kind
-        ``"points"`` or ``"shapes"``.
+        ``"points"``, ``"shapes"`` or ``"image"`` (one raster between two corners).
     spec
         The data and styles, serialised with ``tojson`` (HTML-safe).
     legend
@@ -327,7 +367,7 @@ class GeoappLayer(folium.map.Layer):
 
     def __init__(
         self,
-        kind: Literal["points", "shapes"],
+        kind: Literal["points", "shapes", "image"],
         spec: dict[str, Any],
         *,
         name: str,
@@ -358,6 +398,8 @@ class GeoappLayer(folium.map.Layer):
         """Number of features drawn."""
         if self.kind == "points":
             return len(self.spec["x"])
+        if self.kind == "image":
+            return 1
         return len(self.spec["data"]["features"])
 
 

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from geoapp.coords import to_metric
+from geoapp.coords import from_metric, to_metric
 from geoapp.i18n import translate as _t
 from geoapp.vocab import VERDICT
 from geoapp.vocab import labels as vocab_labels
@@ -45,7 +45,7 @@ def service_area_layer(
     metric = to_metric(facilities.geometry)
     area = shapely.union_all(np.asarray(metric.buffer(radius_m, quad_segs=24).array))
     gdf = gpd.GeoDataFrame(
-        geometry=gpd.GeoSeries([area], crs=metric.crs).to_crs(4326).values, crs=4326
+        geometry=from_metric(gpd.GeoSeries([area], crs=metric.crs)).values, crs=4326
     )
     gdf = _display(gdf, datum)
     title = name or _paren(_t("服务范围", lang), f"{radius_m / 1000:g} {_t('公里', lang)}", lang)
@@ -285,3 +285,88 @@ def site_marker_layer(
         tip="name",
     )
     return GeoappLayer("shapes", spec, name=title, legend=[])
+
+
+def image_layer(
+    url: str,
+    bounds: list[list[float]],
+    *,
+    name: str,
+    legend: list[tuple[str, str]] | None = None,
+    cls: str = "geoapp-surface",
+    opacity: float = 1.0,
+) -> GeoappLayer:
+    """A raster drawn as one image between two corners (e.g. a suitability surface).
+
+    Parameters
+    ----------
+    url
+        The image (a ``data:image/png;base64,…`` URL, or a served file).
+    bounds
+        ``[[south, west], [north, east]]`` of the image in the basemap's datum;
+        Leaflet stretches it linearly in Web Mercator.
+    name
+        Layer name (escaped here).
+    legend
+        Legend rows ``(swatch_html, escaped_label)``.
+    cls
+        CSS class of the ``<img>`` (the browser tests find the surface by it).
+    opacity
+        Opacity of the whole image (the image's own alpha also applies).
+    """
+    spec = {
+        "url": url,
+        "bounds": bounds,
+        "pane": "geoapp-surface",
+        "cls": cls,
+        "opacity": opacity,
+    }
+    return GeoappLayer(
+        "image", spec, name=name, legend=legend or [], legend_title=None, bounds=bounds
+    )
+
+
+def regions_layer(
+    regions: gpd.GeoDataFrame,
+    *,
+    lang: str = "zh",
+    datum: Datum = "wgs84",
+    name: str | None = None,
+) -> GeoappLayer:
+    """Best regions of a suitability surface (:func:`geoapp.suitability.find_regions`).
+
+    Outlined in blue with a popup of rank, area, mean and minimum score,
+    county, zone and the limiting criteria (``limiting`` as the planner should
+    read it: the app passes the criteria's titles).
+    """
+    gdf = _display(from_metric(regions), datum)
+    fields = [
+        f
+        for f in (
+            ("排名", "rank"),
+            ("面积(公顷)", "area_ha"),
+            ("平均得分", "mean_score"),
+            ("最低得分", "min_score"),
+            ("县区", "county"),
+            ("园区", "zone"),
+            ("限制因素", "limiting"),
+        )
+        if f[1] in gdf.columns
+    ]
+    title = name or _t("最佳区域", lang)
+    props = _props(gdf, fields, lang)
+    ranks = gdf["rank"] if "rank" in gdf.columns else range(1, len(gdf) + 1)
+    props["_tip"] = [html.escape(f"{title} {int(r)}") for r in ranks]
+    spec = _shapes_spec(
+        gdf,
+        props=props,
+        style_index=[0] * len(gdf),
+        styles=[{"color": "#1f4e9e", "weight": 3, "fillOpacity": 0.1}],
+        pane="geoapp-analysis",
+        cls="geoapp-region",
+        rows=_rows(fields, lang),
+        title="_tip",
+        tip="_tip",
+    )
+    legend = [(_sw_polygon("#1f4e9e", "#1f4e9e", 0.1, False, 3), html.escape(title))]
+    return GeoappLayer("shapes", spec, name=title, legend=legend, bounds=_bounds(gdf))

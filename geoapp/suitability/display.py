@@ -5,8 +5,10 @@ corners, i.e. in Web Mercator, while the surface's grid is in EPSG:4547. So
 :func:`display_grid` builds, once per grid, a Web-Mercator pixel grid over the
 surface and the index of the surface cell under each pixel centre (the
 nearest-neighbour look-up GDAL's warp would do); :func:`surface_rgba` then only
-gathers and colours, which takes milliseconds — the app recolours on every
-weight change. On a Gaode basemap the pixels are placed in GCJ-02.
+gathers and colours (:func:`surface_png`: the same colours as a one-byte-a-pixel
+palette image), which takes milliseconds — the app recolours on every weight
+change and sends only the new image to its stable map (:func:`surface_layers`).
+On a Gaode basemap the pixels are placed in GCJ-02.
 """
 
 from __future__ import annotations
@@ -144,85 +146,108 @@ def histogram(score: np.ndarray, rule: np.ndarray, *, bins: int = 20) -> pd.Data
     )
 
 
-def overlay_layers(
-    rgba: np.ndarray,
-    disp: DisplayGrid,
-    regions: object | None,
-    *,
-    name: str,
-    region_name: str,
-    labels: dict[str, str],
-    datum: str = "wgs84",
-):
-    """A folium FeatureGroup: the surface image and the regions with escaped popups.
+def surface_png(score: np.ndarray, rule: np.ndarray, disp: DisplayGrid, *, alpha: int = 190) -> str:
+    """The surface as a palette PNG ``data:`` URL: the colours of :func:`surface_rgba`.
 
-    Parameters
-    ----------
-    rgba
-        From :func:`surface_rgba`.
-    disp
-        Its :class:`DisplayGrid`.
-    regions
-        GeoDataFrame from :func:`~geoapp.suitability.find_regions` (or None).
-    name, region_name
-        Layer names.
-    labels
-        Popup labels for ``rank``, ``area_ha``, ``mean_score``, ``min_score``,
-        ``county``, ``zone``, ``limiting`` (already translated).
-    datum
-        ``"gcj02"`` shifts the regions for a Gaode basemap.
+    One byte a pixel (254 score classes, the grey of failed rules, transparent
+    for no data) instead of four: about a quarter of the bytes to encode, send
+    and decode, which is what a weight change costs the app.
     """
-    import folium
-    from folium.raster_layers import ImageOverlay
-
-    from geoapp.coords import convert_geometry
-
-    group = folium.FeatureGroup(name=name)
-    ImageOverlay(
-        png_data_url(rgba), bounds=disp.bounds, name=name, interactive=False, zindex=400
-    ).add_to(group)
-    if regions is not None and len(regions):  # type: ignore[arg-type]
-        shown = regions.to_crs(4326)  # type: ignore[attr-defined]
-        if datum == "gcj02":
-            shown = convert_geometry(shown, source="wgs84", target="gcj02")
-        for _, row in shown.iterrows():  # one per region (k <= 30)
-            text = "<br>".join(
-                f"<b>{html.escape(labels[c])}</b>: {html.escape(_fmt(row[c]))}"
-                for c in (
-                    "rank",
-                    "area_ha",
-                    "mean_score",
-                    "min_score",
-                    "county",
-                    "zone",
-                    "limiting",
-                )
-            )
-            folium.GeoJson(
-                row.geometry.__geo_interface__,
-                name=f"{region_name} {int(row['rank'])}",
-                style_function=lambda _f: {"color": "#1f4e9e", "weight": 3, "fillOpacity": 0.1},
-                popup=folium.Popup(text, max_width=320),  # type: ignore[arg-type]
-                tooltip=f"{html.escape(region_name)} {int(row['rank'])}",
-            ).add_to(group)
-    return group
-
-
-def png_data_url(rgba: np.ndarray) -> str:
-    """A ``data:image/png;base64,…`` URL of an RGBA image (fast zlib level 1)."""
     import base64
     import io
 
     from PIL import Image
 
+    idx = disp.index
+    valid = idx >= 0
+    s = np.where(valid, score.ravel()[np.maximum(idx, 0)], -1.0)
+    r = np.where(valid, rule.ravel()[np.maximum(idx, 0)], 0)
+    out = np.zeros(idx.shape, dtype=np.uint8)  # 0: transparent
+    have = s >= 0
+    out[have] = 1 + np.clip(np.round(s[have] * (_LEVELS - 1) / 100), 0, _LEVELS - 1).astype(
+        np.uint8
+    )
+    out[have & (r > 0)] = _LEVELS + 1
+    img = Image.fromarray(out, mode="P")
+    img.putpalette(_PALETTE.tobytes())
     buf = io.BytesIO()
-    Image.fromarray(rgba, mode="RGBA").save(buf, format="PNG", compress_level=1)
+    img.save(buf, format="PNG", compress_level=1, transparency=_alphas(alpha))
     return "data:image/png;base64," + base64.b64encode(buf.getvalue()).decode("ascii")
 
 
-def _fmt(value: object) -> str:
-    if value is None or (isinstance(value, float) and np.isnan(value)):
-        return "—"
-    if isinstance(value, float | np.floating):
-        return f"{float(value):,.1f}"
-    return str(value)
+_LEVELS = 254  # score classes of the palette image (index 1..254; 0 none, 255 prohibited)
+
+
+def _palette() -> np.ndarray:
+    lut = _LUT[np.round(np.linspace(0, 255, _LEVELS)).astype(np.intp)]
+    return np.vstack([[0, 0, 0], lut, [PROHIBITED_RGBA[:3]]]).astype(np.uint8)
+
+
+_PALETTE = _palette()
+
+
+def _alphas(alpha: int) -> bytes:
+    return bytes([0, *([alpha] * _LEVELS), PROHIBITED_RGBA[3]])
+
+
+def ramp_swatch() -> str:
+    """A legend swatch of the colour ramp (0 → 100) for the map's legend."""
+    stops = ", ".join(f"{c} {int(s * 100)}%" for s, c in RAMP)
+    return (
+        '<span style="display:inline-block;width:44px;height:12px;border:1px solid #999;'
+        f'background:linear-gradient(to right, {stops})"></span>'
+    )
+
+
+def surface_layers(
+    url: str,
+    disp: DisplayGrid,
+    regions: object | None,
+    *,
+    name: str,
+    region_name: str,
+    lang: str = "zh",
+    datum: str = "wgs84",
+) -> list:
+    """The dynamic layers of the surface on a stable map: the image, then the regions.
+
+    Parameters
+    ----------
+    url
+        From :func:`surface_png`.
+    disp
+        Its :class:`DisplayGrid` (built for ``datum``).
+    regions
+        GeoDataFrame from :func:`~geoapp.suitability.find_regions` (or None);
+        ``limiting`` as the planner should read it.
+    name, region_name
+        Layer names (the UI language).
+    lang
+        ``{"zh", "en"}`` (popup labels).
+    datum
+        ``"gcj02"`` shifts the regions for a Gaode basemap.
+
+    Returns
+    -------
+    list of geoapp.mapping.GeoappLayer
+    """
+    from geoapp import mapping
+
+    out = [
+        mapping.image_layer(
+            url,
+            disp.bounds,
+            name=name,
+            legend=[(ramp_swatch(), html.escape(f"{name} 0–100"))],
+        )
+    ]
+    if regions is not None and len(regions):  # type: ignore[arg-type]
+        out.append(
+            mapping.regions_layer(
+                regions,
+                lang=lang,
+                datum="gcj02" if datum == "gcj02" else "wgs84",
+                name=region_name,
+            )
+        )
+    return out

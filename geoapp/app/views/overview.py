@@ -15,6 +15,7 @@ from geoapp.app.common import (
     filters_token,
     go_to_box,
     map_context,
+    map_first,
     persist,
     placed_county,
     project_filters,
@@ -105,6 +106,8 @@ def overview() -> None:
                 )
             )
 
+        if not map_first(MAP_KEY):  # the charts and the list follow the map's first report
+            return
         by_stage = pipeline_summary(projects)
         by_county = county_summary(f"{token}|{layers.token}", projects, layers)
         left, mid = st.columns(2)

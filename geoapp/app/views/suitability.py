@@ -1,4 +1,11 @@
-"""适宜性评价: the city scored for a chain on a grid; weights, transformations, top regions."""
+"""适宜性评价: the city scored for a chain on a grid; weights, transformations, top regions.
+
+The chain and the resolution (sidebar) choose the criteria grids, computed once
+per chain, resolution and layer set. The weights, transformations and region
+settings are one ``st.fragment`` with the map: moving a weight recombines the
+cached grids and sends only the new surface image (and regions) to the page's
+stable map, which keeps its view.
+"""
 
 from functools import partial
 from typing import cast
@@ -11,9 +18,10 @@ from geoapp import mapping
 from geoapp.app.common import (
     map_options,
     session_layers,
-    show_map,
+    stable_map,
     t,
     table,
+    timed,
 )
 from geoapp.chains import chain_names
 from geoapp.settings import DEFAULT_SITING, METRIC_CRS
@@ -32,8 +40,8 @@ from geoapp.suitability.display import (
     display_grid,
     histogram,
     legend_html,
-    overlay_layers,
-    surface_rgba,
+    surface_layers,
+    surface_png,
 )
 from geoapp.suitability.regions import regions_table
 from geoapp.suitability.surface import summary_tables, surface_bytes
@@ -51,74 +59,82 @@ st.caption(
     )
 )
 
-# ----- sidebar: chain, resolution, weights, transformations
+# ----- sidebar: chain and resolution (they choose the criteria grids: a full run)
 lang = map_options()["lang"]
 chain = st.sidebar.selectbox(t("产业链"), list(chain_names()), key="suit_chain")
 resolution = st.sidebar.select_slider(
     t("网格分辨率(米)"), [100, 200, 250, 500, 1000], value=100, key="suit_res"
 )
 title = {c: (CRITERIA_TITLES[c][0] if lang == "zh" else CRITERIA_TITLES[c][1]) for c in CRITERIA}
-st.sidebar.subheader(t("权重"))
-defaults = {**dict(DEFAULT_SITING.weights), "river_distance": 0.0}
-weights = {
-    c: float(st.sidebar.slider(title[c], 0, 100, int(defaults[c]), 5, key=f"suit_w_{c}"))
-    for c in CRITERIA
-}
-transforms: dict[str, Transform] = {}
 s = DEFAULT_SITING
-dist_defaults = {
-    "hub_access": (s.hub_full_score_m, s.hub_zero_score_m),
-    "station_access": (s.station_full_score_m, s.station_zero_score_m),
-    "river_distance": (s.river_buffer_m + 4000.0, s.river_buffer_m),
-}
-with st.sidebar.expander(t("转换函数")):
-    for c in DISTANCE:
-        full, zero = dist_defaults[c]
-        kind = st.selectbox(
-            title[c],
-            ["linear", "threshold", "inverse"],
-            key=f"suit_k_{c}",
-            format_func=lambda v: t({"linear": "线性", "threshold": "阈值", "inverse": "反比"}[v]),
-        )
-        if kind == "linear":
-            a = st.number_input(
-                t("满分距离(公里)"), 0.0, 100.0, full / 1000, 0.5, key=f"suit_a_{c}"
-            )
-            b = st.number_input(
-                t("零分距离(公里)"), 0.0, 100.0, zero / 1000, 0.5, key=f"suit_b_{c}"
-            )
-            if a != b:
-                transforms[c] = Linear(a * 1000, b * 1000)
-        elif kind == "threshold":
-            a = st.number_input(
-                t("阈值距离(公里)"), 0.0, 100.0, min(full, zero) / 1000 + 1, 0.5, key=f"suit_t_{c}"
-            )
-            transforms[c] = Threshold(a * 1000, above=c == "river_distance")
-        else:
-            a = st.number_input(
-                t("满分距离(公里)"),
-                0.1,
-                100.0,
-                min(full, zero) / 1000 or 1.0,
-                0.5,
-                key=f"suit_i_{c}",
-            )
-            transforms[c] = Inverse(a * 1000)
-    full_count = st.number_input(
-        t("同链项目满分数量"), 1, 50, s.agglomeration_full_count, key="suit_agg"
-    )
-    transforms["chain_agglomeration"] = Linear(float(full_count), 0.0)
-    no_zone = st.slider(t("园区外得分(0–1)"), 0.0, 1.0, 0.0, 0.05, key="suit_nozone")
-    transforms["in_zone"] = Categories({0: no_zone, 1: 1.0})
-st.sidebar.subheader(t("最佳区域"))
-threshold = st.sidebar.slider(t("适宜分数线"), 0, 100, int(s.recommended_min), 5, key="suit_thr")
-k = st.sidebar.number_input(t("区域个数"), 1, 20, 5, key="suit_k")
-min_area = st.sidebar.number_input(t("最小面积(公顷)"), 1.0, 10_000.0, 50.0, 10.0, key="suit_area")
-min_gap = st.sidebar.number_input(t("最小间距(公里)"), 0.0, 50.0, 5.0, 0.5, key="suit_gap")
 
-if sum(weights.values()) <= 0:
-    st.warning(t("权重不能全为 0。"))
-    st.stop()
+
+def controls() -> tuple[dict[str, float], dict[str, Transform], float, int, float, float]:
+    """Weights, transformations and region settings (in the fragment's control column)."""
+    st.markdown(f"**{t('权重')}**")
+    defaults = {**dict(DEFAULT_SITING.weights), "river_distance": 0.0}
+    weights = {
+        c: float(st.slider(title[c], 0, 100, int(defaults[c]), 5, key=f"suit_w_{c}"))
+        for c in CRITERIA
+    }
+    transforms: dict[str, Transform] = {}
+    dist_defaults = {
+        "hub_access": (s.hub_full_score_m, s.hub_zero_score_m),
+        "station_access": (s.station_full_score_m, s.station_zero_score_m),
+        "river_distance": (s.river_buffer_m + 4000.0, s.river_buffer_m),
+    }
+    with st.expander(t("转换函数")):
+        for c in DISTANCE:
+            full, zero = dist_defaults[c]
+            kind = st.selectbox(
+                title[c],
+                ["linear", "threshold", "inverse"],
+                key=f"suit_k_{c}",
+                format_func=lambda v: t(
+                    {"linear": "线性", "threshold": "阈值", "inverse": "反比"}[v]
+                ),
+            )
+            if kind == "linear":
+                a = st.number_input(
+                    t("满分距离(公里)"), 0.0, 100.0, full / 1000, 0.5, key=f"suit_a_{c}"
+                )
+                b = st.number_input(
+                    t("零分距离(公里)"), 0.0, 100.0, zero / 1000, 0.5, key=f"suit_b_{c}"
+                )
+                if a != b:
+                    transforms[c] = Linear(a * 1000, b * 1000)
+            elif kind == "threshold":
+                a = st.number_input(
+                    t("阈值距离(公里)"),
+                    0.0,
+                    100.0,
+                    min(full, zero) / 1000 + 1,
+                    0.5,
+                    key=f"suit_t_{c}",
+                )
+                transforms[c] = Threshold(a * 1000, above=c == "river_distance")
+            else:
+                a = st.number_input(
+                    t("满分距离(公里)"),
+                    0.1,
+                    100.0,
+                    min(full, zero) / 1000 or 1.0,
+                    0.5,
+                    key=f"suit_i_{c}",
+                )
+                transforms[c] = Inverse(a * 1000)
+        full_count = st.number_input(
+            t("同链项目满分数量"), 1, 50, s.agglomeration_full_count, key="suit_agg"
+        )
+        transforms["chain_agglomeration"] = Linear(float(full_count), 0.0)
+        no_zone = st.slider(t("园区外得分(0–1)"), 0.0, 1.0, 0.0, 0.05, key="suit_nozone")
+        transforms["in_zone"] = Categories({0: no_zone, 1: 1.0})
+    st.markdown(f"**{t('最佳区域')}**")
+    threshold = st.slider(t("适宜分数线"), 0, 100, int(s.recommended_min), 5, key="suit_thr")
+    k = st.number_input(t("区域个数"), 1, 20, 5, key="suit_k")
+    min_area = st.number_input(t("最小面积(公顷)"), 1.0, 10_000.0, 50.0, 10.0, key="suit_area")
+    min_gap = st.number_input(t("最小间距(公里)"), 0.0, 50.0, 5.0, 0.5, key="suit_gap")
+    return weights, transforms, float(threshold), int(k), float(min_area), float(min_gap)
 
 
 # ----- cached: the criteria grids per chain + resolution + layers; the display grid per grid
@@ -138,6 +154,30 @@ def _regions_file(regions, fmt: str) -> bytes:
     return to_bytes(regions, fmt=cast(Format, fmt), crs="EPSG:4326", layer_name="regions")[0]
 
 
+def _regions(key: str, score, rule, cg, spec, k: int, min_area: float, min_gap: float):
+    """The best regions, recomputed only when the surface or their settings change."""
+    memo = st.session_state.setdefault("_suit_regions", {})
+    if memo.get("key") != key:
+        memo["key"] = key
+        memo["regions"] = regions_from_arrays(
+            score,
+            rule,
+            cg.grid,
+            inputs=cg.inputs,
+            spec=spec,
+            k=k,
+            min_area_ha=min_area,
+            min_gap_km=min_gap,
+            criteria=cg.criteria,
+        )
+    return memo["regions"]
+
+
+def limiting_titles(value) -> str:
+    """The ``limiting`` criteria codes of a region as the planner reads them."""
+    return "、".join(title.get(c, c) for c in str(value or "").split(";") if c)
+
+
 layers = session_layers()
 # schematic positions: the other position-dependent pages' checkbox and count (issue 10)
 from geoapp.app.common import exclude_schematic_box, schematic_layers_note  # noqa: E402
@@ -149,41 +189,8 @@ st.caption(schematic_layers_note(layers, POSITION_LAYERS)[2])
 tokens = (layers.token,)
 with st.spinner(t("计算准则网格（每个产业链和分辨率只算一次）")):
     cg = grids(tokens, chain, float(resolution), layers)
-spec = SurfaceSpec(
-    chain,
-    resolution_m=float(resolution),
-    weights=weights,
-    transforms=transforms,
-    threshold=float(threshold),
-)
-score, rule = cg.score(spec), cg.rule_band
 datum = mapping.basemap_datum(map_options()["basemap"])
 disp = display(tokens, float(resolution), datum, cg.grid)
-regions = regions_from_arrays(
-    score,
-    rule,
-    cg.grid,
-    inputs=cg.inputs,
-    spec=spec,
-    k=int(k),
-    min_area_ha=float(min_area),
-    min_gap_km=float(min_gap),
-    criteria=cg.criteria,
-)
-by_county, by_zone = summary_tables(cg.criteria, score, cg.inputs, cg.grid, float(threshold))
-
-ins = score >= 0
-m1, m2, m3, m4 = st.columns(4)
-m1.metric(t("平均得分"), f"{score[ins].mean():.1f}")
-cell_km2 = cg.grid.res**2 / 1e6
-m2.metric(t("适宜面积(km²)"), f"{((score >= threshold) & (rule == 0)).sum() * cell_km2:,.1f}")
-m3.metric(t("禁止面积(km²)"), f"{(rule > 0).sum() * cell_km2:,.1f}")
-m4.metric(t("最佳区域"), f"{len(regions)}")
-
-# ----- map: stable base, the surface and regions as a dynamic group; a click gives a breakdown
-m = mapping.build_map(
-    layers, show={"projects": False, "neighbours": False}, interactive=False, **map_options()
-)
 labels = {
     c: t(v)
     for c, v in {
@@ -196,32 +203,113 @@ labels = {
         "limiting": "限制因素",
     }.items()
 }
-group = overlay_layers(
-    surface_rgba(score, rule, disp),
-    disp,
-    regions,
-    name=t("适宜性评价"),
-    region_name=t("最佳区域"),
-    labels=labels,
-    datum=datum,
-)
-left, right = st.columns([3, 1])
-with left:
-    value = show_map(m, key=MAP_KEY, returned_objects=["last_clicked"], feature_groups=group)
-with right:
-    st.markdown(
-        legend_html(title=t("适宜性得分"), prohibited=t("违反硬性规则"), nodata=t("市域外无数据")),
-        unsafe_allow_html=True,
-    )
-    hist = histogram(score, rule).set_index("bin")
-    st.bar_chart(
-        hist.rename(columns={"allowed": t("允许"), "prohibited": t(VERDICT["prohibited"].zh)}),
-        height=220,
-    )
 
-# ----- clicked cell
-clicked = (value or {}).get("last_clicked") or st.session_state.get("suit_clicked")
-if clicked:
+
+@st.fragment
+def surface_page() -> None:
+    ctrl, right = st.columns([1, 3.3])
+    with ctrl:
+        weights, transforms, threshold, k, min_area, min_gap = controls()
+    if sum(weights.values()) <= 0:
+        with right:
+            st.warning(t("权重不能全为 0。"))
+        return
+    with timed("suitability"):
+        spec = SurfaceSpec(
+            chain,
+            resolution_m=float(resolution),
+            weights=weights,
+            transforms=transforms,
+            threshold=threshold,
+        )
+        surface_key = "|".join(
+            map(repr, (tokens, chain, float(resolution), sorted(weights.items()), transforms))
+        )
+        score, rule = cg.score(spec), cg.rule_band
+        regions = _regions(
+            f"{surface_key}|{threshold}|{k}|{min_area}|{min_gap}",
+            score,
+            rule,
+            cg,
+            spec,
+            k,
+            min_area,
+            min_gap,
+        )
+        by_county, by_zone = summary_tables(cg.criteria, score, cg.inputs, cg.grid, threshold)
+        ins = score >= 0
+        cell_km2 = cg.grid.res**2 / 1e6
+        with right:
+            m1, m2, m3, m4 = st.columns(4)
+            m1.metric(t("平均得分"), f"{score[ins].mean():.1f}")
+            m2.metric(
+                t("适宜面积(km²)"), f"{((score >= threshold) & (rule == 0)).sum() * cell_km2:,.1f}"
+            )
+            m3.metric(t("禁止面积(km²)"), f"{(rule > 0).sum() * cell_km2:,.1f}")
+            m4.metric(t("最佳区域"), f"{len(regions)}")
+
+            def dynamic():  # only for a new surface or new regions: the image and outlines
+                shown = regions
+                if len(regions):
+                    shown = regions.assign(limiting=regions["limiting"].map(limiting_titles))
+                return surface_layers(
+                    surface_png(score, rule, disp),
+                    disp,
+                    shown,
+                    name=t("适宜性评价"),
+                    region_name=t("最佳区域"),
+                    lang=lang,
+                    datum=datum,
+                )
+
+            value = stable_map(
+                "suitability",
+                dynamic,
+                key=MAP_KEY,
+                dynamic_key=f"{surface_key}|{threshold}|{k}|{min_area}|{min_gap}|{datum}",
+                returned_objects=["last_clicked"],
+                interactive=False,
+            )
+            leg, hist_col = st.columns([1, 2])
+            leg.markdown(
+                legend_html(
+                    title=t("适宜性得分"), prohibited=t("违反硬性规则"), nodata=t("市域外无数据")
+                ),
+                unsafe_allow_html=True,
+            )
+            hist = histogram(score, rule).melt("bin", var_name="class", value_name="cells")
+            names = {"allowed": t("允许"), "prohibited": t(VERDICT["prohibited"].zh)}
+            hist_col.vega_lite_chart(  # a plain Vega-Lite spec: no Altair validation per run
+                hist.assign(**{"class": hist["class"].map(names)}),
+                {
+                    "mark": "bar",
+                    "encoding": {
+                        "x": {"field": "bin", "type": "ordinal", "title": t("适宜性得分")},
+                        "y": {"field": "cells", "type": "quantitative", "title": None},
+                        "color": {
+                            "field": "class",
+                            "type": "nominal",
+                            "title": None,
+                            "scale": {
+                                "domain": list(names.values()),
+                                "range": ["#1f77b4", "#8c8c8c"],
+                            },
+                        },
+                        "tooltip": [{"field": "bin"}, {"field": "class"}, {"field": "cells"}],
+                    },
+                    "height": 140,
+                },
+                width="stretch",
+            )
+    clicked_cell(value, score, rule, spec)
+    regions_and_summaries(regions, by_county, by_zone, score, rule, spec)
+
+
+def clicked_cell(value, score, rule, spec) -> None:
+    """The breakdown of the last clicked cell."""
+    clicked = (value or {}).get("last_clicked") or st.session_state.get("suit_clicked")
+    if not clicked:
+        return
     st.session_state["suit_clicked"] = clicked
     lon, lat = mapping.to_wgs84(clicked["lng"], clicked["lat"], basemap=map_options()["basemap"])
     x, y = Transformer.from_crs("EPSG:4326", METRIC_CRS, always_xy=True).transform(lon, lat)
@@ -249,37 +337,42 @@ if clicked:
     else:
         st.caption(t("所点位置在市域外。"))
 
-# ----- regions, summaries, downloads
-st.subheader(t("最佳区域"))
-if len(regions):
-    shown = regions_table(regions)
-    shown["limiting"] = shown["limiting"].map(
-        lambda v: "、".join(title.get(c, c) for c in str(v or "").split(";") if c)
+
+def regions_and_summaries(regions, by_county, by_zone, score, rule, spec) -> None:
+    """The regions' table and files, the summaries by county and zone, the GeoTIFF."""
+    st.subheader(t("最佳区域"))
+    if len(regions):
+        shown = regions_table(regions)
+        shown["limiting"] = shown["limiting"].map(limiting_titles)
+        table(shown.rename(columns=labels))
+        for column, (fmt, label) in zip(
+            st.columns(2), (("geojson", "GeoJSON"), ("gpkg", "GeoPackage")), strict=True
+        ):
+            with column:  # files built only when clicked
+                st.download_button(
+                    f"{t('下载')} {label}",
+                    partial(_regions_file, regions, fmt),
+                    file_name=f"suitability_regions_{chain}.{fmt}",
+                    mime="application/geo+json"
+                    if fmt == "geojson"
+                    else "application/geopackage+sqlite3",
+                    key=f"suit_dl_regions_{fmt}",
+                    on_click="ignore",
+                )
+    else:
+        st.info(t("没有满足条件的区域；降低分数线或最小面积。"))
+    st.subheader(t("按县区汇总"))
+    table(by_county.rename(columns={"county": t("县区")}).round(2))
+    with st.expander(t("按园区汇总")):
+        table(by_zone.rename(columns={"zone": t("园区")}).round(2))
+    st.download_button(  # built only when clicked
+        t("下载 GeoTIFF"),
+        lambda: surface_bytes(cg.grid, score, rule, spec, cg.inputs.rule_codes),
+        file_name=f"suitability_{chain}_{resolution}m.tif",
+        mime="image/tiff",
+        key="suit_dl_tif",
+        on_click="ignore",
     )
-    table(shown.rename(columns=labels))
-    for column, (fmt, label) in zip(
-        st.columns(2), (("geojson", "GeoJSON"), ("gpkg", "GeoPackage")), strict=True
-    ):
-        with column:  # files built only when clicked
-            st.download_button(
-                f"{t('下载')} {label}",
-                partial(_regions_file, regions, fmt),
-                file_name=f"suitability_regions_{chain}.{fmt}",
-                mime="application/geo+json"
-                if fmt == "geojson"
-                else "application/geopackage+sqlite3",
-                key=f"suit_dl_regions_{fmt}",
-            )
-else:
-    st.info(t("没有满足条件的区域；降低分数线或最小面积。"))
-st.subheader(t("按县区汇总"))
-table(by_county.rename(columns={"county": t("县区")}).round(2))
-with st.expander(t("按园区汇总")):
-    table(by_zone.rename(columns={"zone": t("园区")}).round(2))
-st.download_button(  # built only when clicked
-    t("下载 GeoTIFF"),
-    lambda: surface_bytes(cg.grid, score, rule, spec, cg.inputs.rule_codes),
-    file_name=f"suitability_{chain}_{resolution}m.tif",
-    mime="image/tiff",
-    key="suit_dl_tif",
-)
+
+
+surface_page()
