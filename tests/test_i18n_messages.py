@@ -20,6 +20,14 @@ from geoapp.io import read_user_layer
 
 IO = Path(i18n.__file__).parent / "io"
 DEV_TEXT = re.compile(r"`|--\w|\w=\W|coord_fixed|GB18030")
+#: What a planner's text never holds: code, option names, declaration files, server paths.
+PLANNER_BANNED = re.compile(
+    r"`|--|\w=\W|layer=|\.toml|coord_fixed|GB18030|(?<![\w.])/[\w.\-]+/|[A-Za-z]:\\"
+)
+#: The modules whose errors and warnings reach a planner through an upload or an import.
+SOURCES = [*sorted(IO.glob("*.py")), IO.parent / "catalog.py", IO.parent / "workspace/imports.py"]
+#: Errors a planner sees: they must be built with ``message(...)``.
+PLANNER_ERRORS = {"InputFileError", "LayerValidationError", "WorkspaceError"}
 
 
 def _literal(node: ast.expr) -> list[str]:
@@ -32,7 +40,7 @@ def _literal(node: ast.expr) -> list[str]:
 
 def _message_calls() -> list[tuple[str, set[str], str]]:
     calls = []
-    for path in [*sorted(IO.glob("*.py")), IO.parent / "catalog.py"]:
+    for path in SOURCES:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if (
                 isinstance(node, ast.Call)
@@ -55,10 +63,134 @@ def test_every_reader_message_has_planner_text_in_both_languages():
         fields = {f for text in (zh, en) for _, f, _, _ in string.Formatter().parse(text) if f}
         derived = {"what_zh", "shown_zh", "shown_en", "rows_zh", "rows_en", "missing_zh"}
         derived |= {"type_zh", "type_en", "problems_text"}
+        words = ("what", "missing", "type", "kind", "suffix")  # translated by message_text
+        derived |= {f"{k}_{lang}" for k in words if k in keys for lang in ("zh", "en")}
         assert fields <= keys | derived, (where, fields - keys)
         assert re.search(r"[\u4e00-\u9fff]", zh), zh
-        assert not DEV_TEXT.search(zh) and not DEV_TEXT.search(en), (zh, en)
+        assert not PLANNER_BANNED.search(zh) and not PLANNER_BANNED.search(en), (zh, en)
     assert {t for t, _, _ in calls} == set(i18n._MESSAGES)  # no stale entry
+
+
+def _fields(text: str) -> dict[str, str]:
+    """A text's fields (``_zh``/``_en`` endings dropped) -> their format spec."""
+    return {
+        re.sub(r"_(zh|en)$", "", f): spec or ""
+        for _, f, spec, _ in string.Formatter().parse(text)
+        if f
+    }
+
+
+def test_both_planner_texts_carry_the_same_fields():
+    # English grammar (a plural "s", "about ", "more than ") has no Chinese counterpart;
+    # a column is named by its Chinese title in Chinese and by its name in English
+    grammar = {"plural", "about", "more"}
+    for template, (zh, en) in i18n._MESSAGES.items():
+        fz, fe = (
+            {("col" if f == "title" else f) for f in _fields(t)} - grammar for t in (zh, en)
+        )
+        assert fz == fe, (template, fz ^ fe)
+
+
+def test_every_call_renders_in_both_languages():
+    # each call site's own fields are enough for both texts (no KeyError in the app)
+    for template, keys, where in _message_calls():
+        specs = {**_fields(template), **{k: v for t in i18n._MESSAGES[template] for k, v in
+                                        _fields(t).items()}}  # fmt: skip
+        values: dict[str, object] = {k: (2 if specs.get(k) else "x") for k in keys}
+        if "rows_values" in keys:
+            values["rows_values"] = [(2, "x")]
+        if "problems" in keys:
+            values["problems"] = [i18n.message("row {row}: invalid polygon repaired ({why})",
+                                               row=2, why="x")]  # fmt: skip
+        msg = i18n.message(template, **values)
+        for lang in ("zh", "en"):
+            text = message_text(msg, lang)
+            assert text and "{" not in text, (where, lang, text)
+
+
+def _built_from_message(value: ast.expr, assigned: list[ast.expr]) -> bool:
+    """Whether ``value`` is a ``message(...)`` call, or a name whose ``assigned`` values all are."""
+    if isinstance(value, ast.Call):
+        return isinstance(value.func, ast.Name) and value.func.id == "message"
+    if isinstance(value, ast.Name):
+        return bool(assigned) and all(_built_from_message(v, []) for v in assigned)
+    return False
+
+
+def _planner_raises(tree: ast.AST):
+    """Each ``raise <PlannerError>(arg)``, with the values assigned to ``arg`` since the last raise.
+
+    ``msg = ...; raise InputFileError(msg)`` (also in if/else branches) is how errors are
+    built here; a later ``msg = f"..."`` for a programming error's raise is not counted.
+    """
+    for func in ast.walk(tree):
+        if not isinstance(func, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        nodes = sorted(
+            (n for n in ast.walk(func) if isinstance(n, (ast.Raise, ast.Assign, ast.AnnAssign))),
+            key=lambda n: n.lineno,
+        )
+        pending: dict[str, list[ast.expr]] = {}
+        for node in nodes:
+            if isinstance(node, ast.Assign):
+                for target in node.targets:
+                    if isinstance(target, ast.Name):
+                        pending.setdefault(target.id, []).append(node.value)
+            elif isinstance(node, ast.AnnAssign):
+                if isinstance(node.target, ast.Name) and node.value is not None:
+                    pending.setdefault(node.target.id, []).append(node.value)
+            else:
+                call = node.exc
+                if (
+                    isinstance(call, ast.Call)
+                    and isinstance(call.func, ast.Name)
+                    and call.func.id in PLANNER_ERRORS
+                ):
+                    arg = call.args[0] if call.args else ast.Constant("")
+                    name = arg.id if isinstance(arg, ast.Name) else ""
+                    yield node, call.func.id, arg, pending.get(name, [])
+                pending = {}
+
+
+def test_every_planner_error_is_built_with_message():
+    """``raise InputFileError(...)`` (and the layer and import errors) never from a plain string.
+
+    Programming errors (TypeError / ValueError on a Python caller's argument) stay English.
+    """
+    checked = 0
+    for path in SOURCES:
+        for node, error, arg, assigned in _planner_raises(ast.parse(path.read_text("utf-8"))):
+            checked += 1
+            assert _built_from_message(arg, assigned), (
+                f"{path.name}:{node.lineno}: {error} from a plain string; build it with "
+                "geoapp.i18n.message(...) and add its planner texts"
+            )
+    assert checked >= 55, checked
+
+
+def test_the_scan_catches_a_plain_string():
+    source = (
+        "def f(name, bad):\n"
+        "    if bad:\n"
+        "        msg = message('{name} is bad', name=name)\n"
+        "    else:\n"
+        "        msg = message('{name} is odd', name=name)\n"
+        "    raise InputFileError(msg)\n"
+        "    msg = f'{name} is wrong'\n"
+        "    raise TypeError(msg)\n"
+        "    msg = f'{name} is empty'\n"
+        "    raise InputFileError(msg)\n"
+        "    raise LayerValidationError('plain')\n"
+    )
+    found = [
+        (error, _built_from_message(arg, assigned))
+        for _, error, arg, assigned in _planner_raises(ast.parse(source))
+    ]
+    assert found == [
+        ("InputFileError", True),
+        ("InputFileError", False),
+        ("LayerValidationError", False),
+    ]
 
 
 def test_a_message_is_its_english_text_and_survives_pickling():
