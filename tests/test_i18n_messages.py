@@ -85,9 +85,7 @@ def test_both_planner_texts_carry_the_same_fields():
     # a column is named by its Chinese title in Chinese and by its name in English
     grammar = {"plural", "about", "more"}
     for template, (zh, en) in i18n._MESSAGES.items():
-        fz, fe = (
-            {("col" if f == "title" else f) for f in _fields(t)} - grammar for t in (zh, en)
-        )
+        fz, fe = ({("col" if f == "title" else f) for f in _fields(t)} - grammar for t in (zh, en))
         assert fz == fe, (template, fz ^ fe)
 
 
@@ -302,3 +300,118 @@ def test_upload_errors_in_the_ui_language_with_the_files_rows():
         assert not re.search(r"`|--\w|\w=[\"'`]|\.toml|/work/|declaration", errors), errors
         if name == "poly.geojson":  # the polygon is the file's feature 2 (numbered from 1)
             assert "几何类型应为 Point：第 2 行：'Polygon'" in errors
+
+
+def _shapefile_zip_without_dbf() -> bytes:
+    import io
+    import tempfile
+    import zipfile
+
+    import geopandas as gpd
+    import shapely
+
+    with tempfile.TemporaryDirectory() as tmp:
+        gdf = gpd.GeoDataFrame({"name": ["甲"]}, geometry=[shapely.Point(115.03, 35.62)], crs=4326)
+        gdf.to_file(Path(tmp) / "项目.shp")
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w") as zf:
+            for part in sorted(Path(tmp).iterdir()):
+                if part.suffix != ".dbf":
+                    zf.write(part, part.name)
+        return buf.getvalue()
+
+
+def _xlsx_without_coordinates() -> bytes:
+    import io
+
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["名称", "地址"])
+    ws.append(["甲", "某路"])
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+#: Broken uploads: name -> (bytes, the data page's inputs, Chinese text, English text).
+BROKEN_UPLOADS: dict[str, tuple[bytes, dict[str, str], str, str]] = {
+    "空.csv": (
+        b"",
+        {},
+        "空.csv 是空文件。文件需要一行表头和若干数据行",
+        "空.csv is empty. It needs a header row and data rows",
+    ),
+    "项目.zip": (
+        _shapefile_zip_without_dbf(),
+        {},
+        "项目.zip：Shapefile“项目”缺少 .dbf 文件",
+        "项目.zip: the Shapefile “项目” has no .dbf file",
+    ),
+    "表.xlsx": (
+        _xlsx_without_coordinates(),
+        {},
+        "表.xlsx：找不到经度和纬度列；文件中的列为 ['名称', '地址']",
+        "表.xlsx: no longitude or latitude column found (columns: ['名称', '地址'])",
+    ),
+    "报告.csv": (
+        b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n",
+        {},
+        "报告.csv 实际上是一份 PDF 文档，不是 .csv 表格（文件开头的字节表明了这一点）。"
+        "请在生成它的软件中把表格导出为 CSV 或 XLSX 后再上传。",
+        "报告.csv is really a PDF document, not a .csv table (its first bytes say so). "
+        "Export the table as CSV or XLSX from the program that made it, and upload that.",
+    ),
+    "坐标.csv": (  # a CRS typed into the page that does not exist
+        "名称,经度,纬度\n甲,115.03,35.62\n".encode(),
+        {"data_crs": "abc"},
+        "坐标.csv: 坐标系“abc”无法识别。请填写 EPSG 编号",
+        "坐标.csv: The coordinate system “abc” is not recognised. Enter an EPSG code",
+    ),
+    "米.csv": (  # GCJ-02 chosen for coordinates in metres of EPSG:4547
+        "名称,x,y\n甲,500000,3950000\n".encode(),
+        {"data_crs": "4547", "data_datum": "gcj02"},
+        "米.csv：坐标类型选的是 GCJ-02（网络地图经纬度），但坐标为 EPSG:4547",
+        "米.csv: the coordinate type is GCJ-02 (longitude/latitude of a Chinese web map), "
+        "but the coordinates are in EPSG:4547",
+    ),
+}
+
+
+def _upload_errors(lang: str, name: str) -> str:
+    from tests.apptest import run_page
+
+    data, inputs, _, _ = BROKEN_UPLOADS[name]
+    # the page opens in Chinese; English is chosen with the upload, through the language
+    # switch (AppTest formats a widget's options outside the session, that is in Chinese,
+    # so the widgets must have been drawn in Chinese before the run that shows the error)
+    at = run_page("data")
+    if lang == "en":
+        at.sidebar.radio(key="lang").set_value("en")
+    for key, value in inputs.items():
+        if key == "data_crs":
+            at.text_input(key=key).input(value)
+        else:
+            at.selectbox(key=key).select(value)
+    at.file_uploader(key="data_upload").upload(name, data, "application/octet-stream")
+    at.run()
+    assert not at.exception, at.exception
+    return " ".join(e.value for e in at.error)
+
+
+def test_broken_uploads_are_explained_in_chinese():
+    for name, (_, _, zh, en) in BROKEN_UPLOADS.items():
+        errors = _upload_errors("zh", name)
+        assert zh in errors, errors
+        assert en not in errors and not PLANNER_BANNED.search(errors), errors
+        assert "/tmp" not in errors and "geoapp-" not in errors, errors
+
+
+def test_broken_uploads_are_explained_in_english():
+    for name in ("空.csv", "项目.zip", "报告.csv", "米.csv"):
+        _, _, zh, en = BROKEN_UPLOADS[name]
+        errors = _upload_errors("en", name)
+        assert en in errors, errors
+        assert zh not in errors and not PLANNER_BANNED.search(errors), errors

@@ -144,8 +144,8 @@ def _open_source(source, *, filename: str | None, max_bytes: int) -> _Source:
         data = bytes(data)
         _check_size(len(data), max_bytes, name, at_least=not hasattr(source, "getvalue"))
         return _Source(name, _suffix_of(name), None, data)
-    msg = f"`source` must be a path, bytes or a binary file object, got {type(source).__name__}."
-    raise TypeError(msg)
+    kind = type(source).__name__  # a programming error: English only
+    raise TypeError(f"`source` must be a path, bytes or a binary file object, got {kind}.")
 
 
 def _pick_shapefile(folder: Path, name: str, layer: str | None) -> Path:
