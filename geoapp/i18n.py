@@ -1141,6 +1141,46 @@ _MESSAGES: Mapping[str, tuple[str, str]] = MappingProxyType(
             "The data file {name} of the layer “{title_en}” cannot be read ({detail}). Contact "
             "the administrator.",
         ),
+        # a constraint layer (geoapp.rules.validate_constraints)
+        "The constraint layer cannot be used:\n- {listed}": (
+            "管控图层无法使用：\n- {problems_text}\n请修改文件后重新上传。",
+            "The constraint layer cannot be used:\n- {problems_text}\nCorrect the file and "
+            "upload it again.",
+        ),
+        "`constraints` should be a GeoDataFrame, got {kind}.": (
+            "管控图层不是地理图层（{kind}）。",
+            "The constraint layer is not a geographic layer ({kind}).",
+        ),
+        "has no CRS; set one with `.set_crs(4326)`": (
+            "没有坐标系（应为 EPSG:4326）",
+            "it has no coordinate system (EPSG:4326 expected)",
+        ),
+        "geometry must be Polygon/MultiPolygon, got {shown}": (
+            "几何类型应为面（Polygon/MultiPolygon）：{shown_zh}",
+            "the geometry must be areas (Polygon/MultiPolygon): {shown_en}",
+        ),
+        "column {col!r} is missing (the constraint's name, e.g. 生态保护红线); "
+        "columns are {columns}": (
+            "缺少“名称”列（管控区的名称，如“生态保护红线”）；文件中的列为 {columns}",
+            "the column “名称” (name) is missing: the constraint's name, e.g. 生态保护红线; "
+            "the columns are {columns}",
+        ),
+        "column {col!r} is empty in rows {rows}": (
+            "“名称”列不能为空：第 {rows_zh} 行",
+            "the column “名称” (name) cannot be empty: row(s) {rows_en}",
+        ),
+        "column {col!r} must be one of {allowed}: {shown}": (
+            "“适用”列只能填 all（全部项目）或 chemical（化工项目）：{shown_zh}",
+            "the column “适用” (applies to) must be all or chemical: {shown_en}",
+        ),
+        # a layer without the columns every analysis needs (geoapp.layers.LayerSet)
+        "Layer `{name}` lacks the column(s) {missing}; it has {columns}. Rename the "
+        "columns (geoapp.layers.conform does it for the declared Chinese titles) or "
+        "load the layer with geoapp.catalog.load_layer.": (
+            "“{title}”图层缺少{need_zh}列。请在文件中添加这些列（以中文标题为列名）后重新上传。",
+            "The layer “{title_en}” lacks the column(s) {need_en}. Add them to the file (named "
+            "by their Chinese titles) and upload it again.",
+        ),
         # geoapp.workspace.imports
         "No usable row in {name}: {summary}; nothing was imported.": (
             "{name} 中没有可用的行（被拒绝 {rejected} 行），未导入任何数据。请按被拒绝行的原因改正文件"

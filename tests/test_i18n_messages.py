@@ -25,7 +25,12 @@ PLANNER_BANNED = re.compile(
     r"`|--|\w=\W|layer=|\.toml|coord_fixed|GB18030|(?<![\w.])/[\w.\-]+/|[A-Za-z]:\\"
 )
 #: The modules whose errors and warnings reach a planner through an upload or an import.
-SOURCES = [*sorted(IO.glob("*.py")), IO.parent / "catalog.py", IO.parent / "workspace/imports.py"]
+SOURCES = [
+    *sorted(IO.glob("*.py")),
+    IO.parent / "catalog.py",
+    IO.parent / "rules.py",
+    IO.parent / "workspace/imports.py",
+]
 #: Errors a planner sees: they must be built with ``message(...)``.
 PLANNER_ERRORS = {"InputFileError", "LayerValidationError", "WorkspaceError"}
 
@@ -40,7 +45,7 @@ def _literal(node: ast.expr) -> list[str]:
 
 def _message_calls() -> list[tuple[str, set[str], str]]:
     calls = []
-    for path in SOURCES:
+    for path in [*SOURCES, IO.parent / "layers.py"]:  # layers.py: one planner error
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if (
                 isinstance(node, ast.Call)
@@ -370,6 +375,20 @@ BROKEN_UPLOADS: dict[str, tuple[bytes, dict[str, str], str, str]] = {
         "坐标.csv: 坐标系“abc”无法识别。请填写 EPSG 编号",
         "坐标.csv: The coordinate system “abc” is not recognised. Enter an EPSG code",
     ),
+    "管控.csv": (  # points where the constraint layer needs areas
+        "名称,经度,纬度\n生态保护红线,115.03,35.62\n".encode(),
+        {"data_target": "constraints"},
+        "管控图层无法使用：\n- 几何类型应为面（Polygon/MultiPolygon）：第 2 行：'Point'",
+        "The constraint layer cannot be used:\n- the geometry must be areas "
+        "(Polygon/MultiPolygon): row 2: 'Point'",
+    ),
+    "无产业链.csv": (  # a project table without the chain column
+        "名称,经度,纬度\n甲,115.03,35.62\n".encode(),
+        {},
+        "无产业链.csv: “项目”图层缺少“产业链”列。请在文件中添加这些列（以中文标题为列名）后重新上传。",
+        "无产业链.csv: The layer “Projects” lacks the column(s) “产业链” (chain). Add them to "
+        "the file (named by their Chinese titles) and upload it again.",
+    ),
     "米.csv": (  # GCJ-02 chosen for coordinates in metres of EPSG:4547
         "名称,x,y\n甲,500000,3950000\n".encode(),
         {"data_crs": "4547", "data_datum": "gcj02"},
@@ -388,13 +407,17 @@ def _upload_errors(lang: str, name: str) -> str:
     # switch (AppTest formats a widget's options outside the session, that is in Chinese,
     # so the widgets must have been drawn in Chinese before the run that shows the error)
     at = run_page("data")
-    if lang == "en":
-        at.sidebar.radio(key="lang").set_value("en")
     for key, value in inputs.items():
         if key == "data_crs":
             at.text_input(key=key).input(value)
+        elif key == "data_target":  # kept across languages by common.persist
+            at.selectbox(key=f"{key}:zh").select(value)
         else:
             at.selectbox(key=key).select(value)
+    if inputs:
+        at.run()
+    if lang == "en":
+        at.sidebar.radio(key="lang").set_value("en")
     at.file_uploader(key="data_upload").upload(name, data, "application/octet-stream")
     at.run()
     assert not at.exception, at.exception
@@ -410,7 +433,7 @@ def test_broken_uploads_are_explained_in_chinese():
 
 
 def test_broken_uploads_are_explained_in_english():
-    for name in ("空.csv", "项目.zip", "报告.csv", "米.csv"):
+    for name in ("空.csv", "项目.zip", "报告.csv", "米.csv", "管控.csv"):
         _, _, zh, en = BROKEN_UPLOADS[name]
         errors = _upload_errors("en", name)
         assert en in errors, errors
