@@ -795,8 +795,9 @@ _MESSAGES: Mapping[str, tuple[str, str]] = MappingProxyType(
             "it again.",
         ),
         "{name} cannot be read as an Excel .xlsx workbook ({detail}). Re-save it in Excel.": (
-            "{name} 无法按 Excel .xlsx 工作簿读取（{detail}）。请在 Excel 中重新保存后再上传。",
-            "{name} cannot be read as an Excel .xlsx workbook ({detail}). Save it again in "
+            "{name} 无法按 Excel .xlsx 工作簿读取，文件可能已损坏。请在 Excel 中重新保存后再上传。",
+            "{name} cannot be read as an Excel .xlsx workbook; it may be damaged. Save it "
+            "again in "
             "Excel and upload it again.",
         ),
         "{name} contains {n} layers: {layers}. Pass `layer=` (--layer on the command line) "
@@ -906,8 +907,8 @@ _MESSAGES: Mapping[str, tuple[str, str]] = MappingProxyType(
             "{name}: there is nothing to read. Upload the file again.",
         ),
         "{name} is not a valid .zip archive ({detail}). Re-create the archive.": (
-            "{name} 不是有效的 .zip 压缩包（{detail}）。请重新打包后再上传。",
-            "{name} is not a valid .zip archive ({detail}). Make the archive again and upload it.",
+            "{name} 不是有效的 .zip 压缩包，可能已损坏。请重新打包后再上传。",
+            "{name} is not a valid .zip archive; it may be damaged. Make it again and upload it.",
         ),
         "{name}: archive member {member!r} points outside the archive.": (
             "{name}：压缩包中的“{member}”指向压缩包以外的位置，已拒绝。请重新打包后再上传。",
@@ -923,19 +924,19 @@ _MESSAGES: Mapping[str, tuple[str, str]] = MappingProxyType(
         ),
         "{name}: member {member!r} cannot be extracted ({detail}); the archive is "
         "damaged (its header may lie about a size). Re-create the archive.": (
-            "{name}：压缩包中的“{member}”无法解压（{detail}），压缩包已损坏。请重新打包后再上传。",
-            "{name}: “{member}” in the archive cannot be extracted ({detail}); the archive is "
+            "{name}：压缩包中的“{member}”无法解压，压缩包已损坏。请重新打包后再上传。",
+            "{name}: “{member}” in the archive cannot be extracted; the archive is "
             "damaged. Make it again and upload it.",
         ),
         "{name}: member {member!r} cannot be extracted ({detail}); the archive is "
         "damaged. Re-create the archive.": (
-            "{name}：压缩包中的“{member}”无法解压（{detail}），压缩包已损坏。请重新打包后再上传。",
-            "{name}: “{member}” in the archive cannot be extracted ({detail}); the archive is "
+            "{name}：压缩包中的“{member}”无法解压，压缩包已损坏。请重新打包后再上传。",
+            "{name}: “{member}” in the archive cannot be extracted; the archive is "
             "damaged. Make it again and upload it.",
         ),
         "{name} must contain one Shapefile or one data file ({supported}); it contains "
         "{members}.": (
-            "{name} 中应只有一个 Shapefile 或一个数据文件（{supported}），实际包含：{members_zh}。"
+            "{name} 中应只有一个 Shapefile 或一个数据文件（{supported}），其中的文件为：{members_zh}。"
             "请每个 .zip 只放一个图层的文件后再上传。",
             "{name} must hold one Shapefile or one data file ({supported}); it holds: "
             "{members_en}. Put one layer's files in each .zip and upload it again.",
@@ -969,9 +970,9 @@ _MESSAGES: Mapping[str, tuple[str, str]] = MappingProxyType(
         ),
         "{name} cannot be read ({detail}). Check that the file is complete and of the "
         "kind its ending says; re-save it from its program.": (
-            "{name} 无法读取（{detail}）。请检查文件是否完整、类型与扩展名是否一致，"
+            "{name} 无法读取。请检查文件是否完整、类型与扩展名是否一致，"
             "在原软件中重新保存后再上传。",
-            "{name} cannot be read ({detail}). Check that the file is complete and of the kind "
+            "{name} cannot be read. Check that the file is complete and of the kind "
             "its ending says; save it again from its program and upload it again.",
         ),
         # what a file really is, when its ending says otherwise, and what to do
@@ -1035,8 +1036,9 @@ _MESSAGES: Mapping[str, tuple[str, str]] = MappingProxyType(
             "Excel as “CSV UTF-8” and upload it again.",
         ),
         "{name} is not a valid Excel .xlsx workbook ({detail}). Re-save it in Excel.": (
-            "{name} 不是有效的 Excel .xlsx 工作簿（{detail}）。请在 Excel 中重新保存后再上传。",
-            "{name} is not a valid Excel .xlsx workbook ({detail}). Save it again in Excel and "
+            "{name} 不是有效的 Excel .xlsx 工作簿，可能已损坏。请在 Excel 中重新保存后再上传。",
+            "{name} is not a valid Excel .xlsx workbook; it may be damaged. Save it again in "
+            "Excel and "
             "upload it again.",
         ),
         "{name}: `layer` was {layer!r} but the sheets are {sheets}. "
@@ -1072,8 +1074,8 @@ _MESSAGES: Mapping[str, tuple[str, str]] = MappingProxyType(
             "(e.g. GBK or UTF-8) and upload it again.",
         ),
         "{name} cannot be read as a vector layer: {detail} Check that the file is complete.": (
-            "{name} 无法按矢量图层读取：{detail} 请检查文件是否完整后重新上传。",
-            "{name} cannot be read as a vector layer: {detail} Check that the file is complete "
+            "{name} 无法按矢量图层读取，文件可能不完整。请检查后重新上传。",
+            "{name} cannot be read as a vector layer; it may be incomplete. Check it "
             "and upload it again.",
         ),
         "{name}: no .cpg file and the attributes are neither UTF-8 nor GBK; pass `encoding=`.": (
@@ -1083,8 +1085,9 @@ _MESSAGES: Mapping[str, tuple[str, str]] = MappingProxyType(
             "file naming the encoding and upload it again.",
         ),
         "{name} cannot be opened as a vector file: {detail} Check the format and ending.": (
-            "{name} 无法按矢量文件打开：{detail} 请检查文件格式与扩展名是否一致。",
-            "{name} cannot be opened as a vector file: {detail} Check that the format and the "
+            "{name} 无法按矢量文件打开。请检查文件是否完整、格式与扩展名是否一致。",
+            "{name} cannot be opened as a vector file. Check that it is complete and that its "
+            "format and the "
             "ending agree.",
         ),
         "{name}: `layer` was {layer!r} but the layers are {layers}. Pass one of these.": (
@@ -1137,8 +1140,9 @@ _MESSAGES: Mapping[str, tuple[str, str]] = MappingProxyType(
             "of the installation; contact the administrator.",
         ),
         "Layer {layer!r}: cannot read {path}: {detail}": (
-            "“{title}”图层的数据文件 {name} 无法读取（{detail}）。请联系系统管理员。",
-            "The data file {name} of the layer “{title_en}” cannot be read ({detail}). Contact "
+            "“{title}”图层的数据文件 {name} 无法读取。这是软件安装的问题，请联系系统管理员。",
+            "The data file {name} of the layer “{title_en}” cannot be read. This is a problem "
+            "of the installation; contact "
             "the administrator.",
         ),
         # a constraint layer (geoapp.rules.validate_constraints)

@@ -344,7 +344,7 @@ def _extract_zip(src: _Source, tmp: Path, opts: _Options, layer: str | None) -> 
             name=src.name,
             supported=", ".join(SUPPORTED_SUFFIXES),
             members=[m.filename for m in members] or "nothing",
-            members_zh="、".join(m.filename for m in members) or "没有文件",
+            members_zh="、".join(m.filename for m in members) or "无",
             members_en=", ".join(m.filename for m in members) or "nothing",
         )
         raise InputFileError(msg)
