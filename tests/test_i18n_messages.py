@@ -438,3 +438,16 @@ def test_broken_uploads_are_explained_in_english():
         errors = _upload_errors("en", name)
         assert en in errors, errors
         assert zh not in errors and not PLANNER_BANNED.search(errors), errors
+
+
+def test_a_broken_candidate_file_is_explained_on_the_siting_page():
+    # the same helper (geoapp.app.common.import_problem) shows it on 选址评估
+    from tests.apptest import run_page
+
+    data, _, zh, _ = BROKEN_UPLOADS["项目.zip"]
+    at = run_page("siting")
+    at.file_uploader(key="site_upload").upload("项目.zip", data, "application/zip")
+    at.run()
+    assert not at.exception, at.exception
+    errors = " ".join(e.value for e in at.error)
+    assert zh in errors and not PLANNER_BANNED.search(errors), errors
