@@ -572,15 +572,19 @@ def _rebuild_message(template: str, values: dict[str, object]) -> Message:
 
 
 def message(template: str, /, **values: object) -> Message:
-    """A reader's warning: English ``template.format(**values)``, translatable.
+    """A reader's warning or an upload's error: English ``template.format(**values)``, translatable.
 
     Parameters
     ----------
     template
-        The English text with ``{name}`` fields; it must be a key of the
-        planner texts in this module (a test checks every call in ``geoapp.io``).
+        The English text with ``{name}`` fields (what the command line prints);
+        it must be a key of the planner texts in this module (a test checks every
+        call in ``geoapp.io``, ``catalog``, ``rules``, ``layers`` and
+        ``workspace.imports``, and that every ``InputFileError`` /
+        ``LayerValidationError`` there is built with it).
     **values
-        The fields: file name, rows, columns, values.
+        The fields: file name, rows, columns, values. A value that is itself a
+        :class:`Message` is shown in the UI language too.
 
     Returns
     -------

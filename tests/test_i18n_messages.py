@@ -1,8 +1,10 @@
-"""The readers' warnings, rejected-row reasons and import summaries in the UI language.
+"""The readers' warnings and errors, rejected-row reasons and import summaries in the UI language.
 
-Every ``message(...)`` call in :mod:`geoapp.io` must have a planner text in both
-languages in :mod:`geoapp.i18n` (checked on the source, so a new warning cannot
-ship untranslated); real files give warnings that read in Chinese in the
+Every ``message(...)`` call in :mod:`geoapp.io` (and the layer checks and the
+workspace import) must have a planner text in both languages in
+:mod:`geoapp.i18n`, and every error a planner can meet there is built with it
+(both checked on the source, so a new warning or error cannot ship
+untranslated); real files give warnings and errors that read in Chinese in the
 Chinese UI, with the file's row, column and value, and without option names.
 """
 
