@@ -73,14 +73,23 @@ def _parse_spec(path: Path) -> LayerSpec:
         raw = tomllib.load(f)
     missing = {"name", "file", "title_zh", "title_en", "geometry", "columns"} - raw.keys()
     if missing:
-        msg = f"Layer declaration {path} lacks the keys {sorted(missing)}."
+        msg = message(
+            "Layer declaration {path} lacks the keys {keys}.",
+            path=path,
+            name=path.stem,
+            keys=sorted(missing),
+        )
         raise LayerValidationError(msg)
     columns = {}
     for col, c in raw["columns"].items():
         if c.get("type") not in COLUMN_TYPES:
-            msg = (
-                f"Layer declaration {path}: column {col!r} has type {c.get('type')!r}; "
-                f"use one of {COLUMN_TYPES}."
+            msg = message(
+                "Layer declaration {path}: column {col!r} has type {type!r}; use one of {types}.",
+                path=path,
+                name=path.stem,
+                col=col,
+                type=c.get("type"),
+                types=COLUMN_TYPES,
             )
             raise LayerValidationError(msg)
         allowed = c.get("allowed")
@@ -157,7 +166,11 @@ def _resolve_allowed(allowed: tuple[Any, ...] | str) -> tuple[Any, ...]:
         "@counties": lambda: tuple(COUNTY_ADCODES.values()),
     }
     if allowed not in refs:
-        msg = f"Unknown allowed-value reference {allowed!r}; use one of {sorted(refs)}."
+        msg = message(
+            "Unknown allowed-value reference {allowed!r}; use one of {refs}.",
+            allowed=allowed,
+            refs=sorted(refs),
+        )
         raise LayerValidationError(msg)
     return tuple(refs[allowed]())
 
@@ -316,16 +329,29 @@ def read_layer_file(spec: LayerSpec, path: str | Path | None = None) -> gpd.GeoD
     """
     path = Path(path or spec.file)
     if not path.exists():
-        msg = (
-            f"Layer {spec.name!r}: file {path} does not exist. Rebuild the shipped data with "
+        msg = message(
+            "Layer {layer!r}: file {path} does not exist. Rebuild the shipped data with "
             "`python geoapp/resources/data/build_boundaries.py` and `build_samples.py`, or "
-            "set GEOAPP_HOME to a complete data home."
+            "set GEOAPP_HOME to a complete data home.",
+            layer=spec.name,
+            path=path,
+            name=path.name,
+            title=spec.title_zh,
+            title_en=spec.title_en,
         )
         raise LayerValidationError(msg)
     try:
         gdf = gpd.read_file(path, engine="pyogrio")
     except pyogrio.errors.DataSourceError as exc:
-        msg = f"Layer {spec.name!r}: cannot read {path}: {exc}"
+        msg = message(
+            "Layer {layer!r}: cannot read {path}: {detail}",
+            layer=spec.name,
+            path=path,
+            name=path.name,
+            title=spec.title_zh,
+            title_en=spec.title_en,
+            detail=str(exc).replace(str(path), path.name),
+        )
         raise LayerValidationError(msg) from exc
     validate_layer(gdf, spec, file=path)
     if gdf.crs.to_epsg() != 4326:

@@ -576,15 +576,19 @@ def _rebuild_message(template: str, values: dict[str, object]) -> Message:
 
 
 def message(template: str, /, **values: object) -> Message:
-    """A reader's warning: English ``template.format(**values)``, translatable.
+    """A reader's warning or an upload's error: English ``template.format(**values)``, translatable.
 
     Parameters
     ----------
     template
-        The English text with ``{name}`` fields; it must be a key of the
-        planner texts in this module (a test checks every call in ``geoapp.io``).
+        The English text with ``{name}`` fields (what the command line prints);
+        it must be a key of the planner texts in this module (a test checks every
+        call in ``geoapp.io``, ``catalog``, ``rules``, ``layers`` and
+        ``workspace.imports``, and that every ``InputFileError`` /
+        ``LayerValidationError`` there is built with it).
     **values
-        The fields: file name, rows, columns, values.
+        The fields: file name, rows, columns, values. A value that is itself a
+        :class:`Message` is shown in the UI language too.
 
     Returns
     -------
@@ -799,14 +803,402 @@ _MESSAGES: Mapping[str, tuple[str, str]] = MappingProxyType(
             "it again.",
         ),
         "{name} cannot be read as an Excel .xlsx workbook ({detail}). Re-save it in Excel.": (
-            "{name} 无法按 Excel .xlsx 工作簿读取（{detail}）。请在 Excel 中重新保存后再上传。",
-            "{name} cannot be read as an Excel .xlsx workbook ({detail}). Save it again in "
+            "{name} 无法按 Excel .xlsx 工作簿读取，文件可能已损坏。请在 Excel 中重新保存后再上传。",
+            "{name} cannot be read as an Excel .xlsx workbook; it may be damaged. Save it "
+            "again in "
             "Excel and upload it again.",
         ),
         "{name} contains {n} layers: {layers}. Pass `layer=` (--layer on the command line) "
         "with one of them, e.g. layer={first!r}.": (
             "{name} 含有 {n} 个图层：{layers}。请只导出其中一个图层后再上传。",
             "{name} contains {n} layers: {layers}. Export only one of them and upload it again.",
+        ),
+        # the other errors of an upload (issue 10 item 6): the file, what is wrong, the fix
+        "`crs` was {crs!r}, which pyproj does not recognise. Pass an EPSG code such as "
+        "4326 (WGS-84), 4490 (CGCS2000) or 4547 (CGCS2000 / 3-degree Gauss-Krüger CM 114E).": (
+            "坐标系“{crs}”无法识别。请填写 EPSG 编号，例如 4326（WGS-84）、4490（CGCS2000）"
+            "或 4547（CGCS2000 三度带，中央经线 114°E）。",
+            "The coordinate system “{crs}” is not recognised. Enter an EPSG code such as 4326 "
+            "(WGS-84), 4490 (CGCS2000) or 4547 (CGCS2000 3-degree zone, central meridian 114°E).",
+        ),
+        "`crs` was {crs!r} ({crs_name}), which is not a horizontal 2-D CRS.": (
+            "坐标系“{crs}”（{crs_name}）不是平面坐标系。请填写经纬度或投影坐标系的 EPSG 编号，"
+            "例如 4326 或 4547。",
+            "“{crs}” ({crs_name}) is not a horizontal 2-D coordinate system. Enter the EPSG "
+            "code of a longitude/latitude or projected system, e.g. 4326 or 4547.",
+        ),
+        "{name}: `datum`={datum!r} declares longitude/latitude on a Chinese web map, "
+        "but the coordinates are in {crs} ({crs_name}). GCJ-02/BD-09 apply "
+        "to longitude/latitude only: drop `datum` or `crs`.": (
+            "{name}：坐标类型选的是 {datum_label}（网络地图经纬度），但坐标为 {crs}（{crs_name}）。"
+            "GCJ-02/BD-09 只适用于经纬度：请把坐标类型改为 WGS-84，或清空“坐标系”。",
+            "{name}: the coordinate type is {datum_label} (longitude/latitude of a Chinese web "
+            "map), but the coordinates are in {crs} ({crs_name}). GCJ-02/BD-09 apply to "
+            "longitude/latitude only: set the coordinate type to WGS-84, or clear the CRS.",
+        ),
+        "{name} is {more}{size}, larger than the limit of {limit}. Split the file, drop "
+        "unneeded columns, or raise `max_bytes`.": (
+            "{name} 大小为 {size_mib} MiB，超过了 {limit_mib} MiB 的上限。请拆分文件或删除不需要的列后"
+            "再上传。",
+            "{name} is {more}{size_mib} MiB, larger than the limit of {limit_mib} MiB. Split "
+            "the file or drop unneeded columns, and upload it again.",
+        ),
+        "`filename` is required when `source` is bytes: its ending (.csv, .xlsx, "
+        ".geojson, .gpkg, .zip, …) selects the format. Supported: {supported}.": (
+            "无法确定文件类型：文件名没有扩展名。支持的类型：{supported}。",
+            "The file type is unknown: the file name has no ending. Supported: {supported}.",
+        ),
+        "`filename` is required for a file object without a name: its ending "
+        "selects the format. Supported: {supported}.": (
+            "无法确定文件类型：文件没有名称。支持的类型：{supported}。",
+            "The file type is unknown: the file has no name. Supported: {supported}.",
+        ),
+        "`source` {path!r} does not exist. Check the path.": (
+            "找不到文件 {name}，请检查文件是否存在。",
+            "The file {name} was not found; check that it exists.",
+        ),
+        "{name}: `source` is a text stream; open the file in binary mode ('rb').": (
+            "{name}：文件以文本方式打开，无法读取。请重新上传文件。",
+            "{name}: the file was opened as text and cannot be read. Upload the file again.",
+        ),
+        "{name}: no .shp file found. Put the Shapefile (.shp, .shx, .dbf, .prj) in it.": (
+            "{name} 中没有 .shp 文件。请把 Shapefile 的全部文件（.shp、.shx、.dbf、.prj）"
+            "一起打包为 .zip 后上传。",
+            "{name} holds no .shp file. Put all the files of the Shapefile (.shp, .shx, .dbf, "
+            ".prj) together in one .zip and upload it.",
+        ),
+        "{name}: `layer` was {layer!r} but the Shapefiles are {shapefiles}. "
+        "Pass one of these names.": (
+            "{name}：没有名为“{layer}”的 Shapefile，其中的 Shapefile 为 {shapefiles}。",
+            "{name}: there is no Shapefile “{layer}”; the Shapefiles are {shapefiles}.",
+        ),
+        "{name} holds {n} Shapefiles: {shapefiles}. Pass `layer=` (--layer on the command "
+        "line) with one of these names, e.g. layer={first!r}.": (
+            "{name} 含有 {n} 个 Shapefile：{shapefiles}。请每个 .zip 只放一个 Shapefile 后再上传。",
+            "{name} holds {n} Shapefiles: {shapefiles}. Put only one Shapefile in each .zip "
+            "and upload it again.",
+        ),
+        "{name}: the Shapefile {shapefile!r} has no {missing} file. A Shapefile is several "
+        "files; put all of them (.shp, .shx, .dbf, .prj, .cpg) together in the .zip or "
+        "folder.": (
+            "{name}：Shapefile“{shapefile}”缺少 {parts_zh} 文件。Shapefile 由多个文件组成，"
+            "请把 .shp、.shx、.dbf、.prj、.cpg 一起打包为 .zip 后重新上传。",
+            "{name}: the Shapefile “{shapefile}” has no {parts_en} file. A Shapefile is several "
+            "files: put .shp, .shx, .dbf, .prj and .cpg together in one .zip and upload it again.",
+        ),
+        "{name}: the {kind} member {member!r} is a symbolic link, which is refused "
+        "(it could point at any file on this computer). Put the file itself in the archive.": (
+            "{name}：{kind_zh}中的“{member}”是符号链接，出于安全原因不予接受。请把文件本身放入"
+            "压缩包后重新上传。",
+            "{name}: “{member}” in the {kind_en} is a symbolic link and is refused for safety. "
+            "Put the file itself in the archive and upload it again.",
+        ),
+        "{name} expands to {size}, more than the limit of {limit} for an uncompressed "
+        "{kind}. Split it, or raise the limit (--max-bytes raises it in proportion; "
+        "`limits=Limits(max_expanded_bytes=…)`).": (
+            "{name} 解压后为 {size_mib} MiB，超过了{kind_zh}解压后 {limit_mib} MiB 的上限。"
+            "请拆分后分别上传。",
+            "{name} expands to {size_mib} MiB, more than the limit of {limit_mib} MiB for an "
+            "uncompressed {kind_en}. Split it and upload the parts.",
+        ),
+        "{name}: the {kind} member {member!r} would expand {ratio:,.0f}× ({packed} → "
+        "{size}), more than the {limit:g}× a real table compresses; it is refused as a "
+        "zip bomb.": (
+            "{name}：{kind_zh}中的“{member}”解压后会膨胀 {ratio:,.0f} 倍，远超正常表格"
+            "（至多约 {limit:g} 倍），疑为恶意压缩文件，已拒绝。请检查文件来源。",
+            "{name}: “{member}” in the {kind_en} would expand {ratio:,.0f}×, far more than "
+            "a real table (about {limit:g}× at most); it is refused as a zip bomb. Check where "
+            "the file came from.",
+        ),
+        "{name}: nothing to read (no bytes and no path).": (
+            "{name}：没有可读取的内容。请重新上传文件。",
+            "{name}: there is nothing to read. Upload the file again.",
+        ),
+        "{name} is not a valid .zip archive ({detail}). Re-create the archive.": (
+            "{name} 不是有效的 .zip 压缩包，可能已损坏。请重新打包后再上传。",
+            "{name} is not a valid .zip archive; it may be damaged. Make it again and upload it.",
+        ),
+        "{name}: archive member {member!r} points outside the archive.": (
+            "{name}：压缩包中的“{member}”指向压缩包以外的位置，已拒绝。请重新打包后再上传。",
+            "{name}: “{member}” in the archive points outside the archive and is refused. Make "
+            "the archive again and upload it.",
+        ),
+        "{name} expands to more than its declared size and the limit "
+        "of {limit}; the archive is damaged or forged. Re-create it.": (
+            "{name} 解压后超过了其声明的大小和 {limit_mib} MiB 的上限，压缩包已损坏或被篡改。"
+            "请重新打包后再上传。",
+            "{name} expands to more than its declared size and the limit of {limit_mib} MiB; "
+            "the archive is damaged or forged. Make it again and upload it.",
+        ),
+        "{name}: member {member!r} cannot be extracted ({detail}); the archive is "
+        "damaged (its header may lie about a size). Re-create the archive.": (
+            "{name}：压缩包中的“{member}”无法解压，压缩包已损坏。请重新打包后再上传。",
+            "{name}: “{member}” in the archive cannot be extracted; the archive is "
+            "damaged. Make it again and upload it.",
+        ),
+        "{name}: member {member!r} cannot be extracted ({detail}); the archive is "
+        "damaged. Re-create the archive.": (
+            "{name}：压缩包中的“{member}”无法解压，压缩包已损坏。请重新打包后再上传。",
+            "{name}: “{member}” in the archive cannot be extracted; the archive is "
+            "damaged. Make it again and upload it.",
+        ),
+        "{name} must contain one Shapefile or one data file ({supported}); it contains "
+        "{members}.": (
+            "{name} 中应只有一个 Shapefile 或一个数据文件（{supported}），其中的文件为：{members_zh}。"
+            "请每个 .zip 只放一个图层的文件后再上传。",
+            "{name} must hold one Shapefile or one data file ({supported}); it holds: "
+            "{members_en}. Put one layer's files in each .zip and upload it again.",
+        ),
+        "`encoding` was {encoding!r}, which is not a known encoding; try 'UTF-8' or 'GBK'.": (
+            "编码“{encoding}”无法识别；请使用 UTF-8 或 GBK。",
+            "The encoding “{encoding}” is not known; use UTF-8 or GBK.",
+        ),
+        "{name}: unsupported file type {suffix!r}.{hint} "
+        "Supported: {supported}, or a folder with one Shapefile.": (
+            "{name}：不支持“{suffix_zh}”类型的文件。{hint}支持的类型：{supported}，"
+            "或含一个 Shapefile 的 .zip。",
+            "{name}: files of the type “{suffix_en}” are not supported.{hint} Supported: "
+            "{supported}, or a .zip holding one Shapefile.",
+        ),
+        " Save it as .xlsx in Excel.": (
+            "请在 Excel 中另存为 .xlsx 后再上传。",
+            " Save it as .xlsx in Excel and upload it again.",
+        ),
+        "{name}: a Shapefile is several files (.shp, .shx, .dbf, .prj, .cpg); "
+        "upload them together as one .zip.": (
+            "{name}：Shapefile 由多个文件组成（.shp、.shx、.dbf、.prj、.cpg），请把它们一起打包为"
+            "一个 .zip 后上传。",
+            "{name}: a Shapefile is several files (.shp, .shx, .dbf, .prj, .cpg); put them "
+            "together in one .zip and upload it.",
+        ),
+        "{name} needs more memory than this computer has; split the file or lower "
+        "the limits (--max-rows, --max-bytes).": (
+            "{name} 所需内存超过了服务器的容量。请拆分文件后分别上传。",
+            "{name} needs more memory than the server has. Split the file and upload the parts.",
+        ),
+        "{name} cannot be read ({detail}). Check that the file is complete and of the "
+        "kind its ending says; re-save it from its program.": (
+            "{name} 无法读取。请检查文件是否完整、类型与扩展名是否一致，"
+            "在原软件中重新保存后再上传。",
+            "{name} cannot be read. Check that the file is complete and of the kind "
+            "its ending says; save it again from its program and upload it again.",
+        ),
+        # what a file really is, when its ending says otherwise, and what to do
+        "{name} is really {what}, not a {suffix} table (its first bytes say so). {fix}.": (
+            "{name} 实际上是{what}，不是 {suffix} 表格（文件开头的字节表明了这一点）。{fix}。",
+            "{name} is really {what}, not a {suffix} table (its first bytes say so). {fix}.",
+        ),
+        "a PDF document": ("一份 PDF 文档", "a PDF document"),
+        "an old Excel .xls (or .doc / .et) file": (
+            "一个旧版 Excel .xls（或 .doc / .et）文件",
+            "an old Excel .xls (or .doc / .et) file",
+        ),
+        "a GeoPackage / SQLite database": (
+            "一个 GeoPackage / SQLite 数据库",
+            "a GeoPackage database",
+        ),
+        "a PNG image": ("一张 PNG 图片", "a PNG image"),
+        "a JPEG image": ("一张 JPEG 图片", "a JPEG image"),
+        "a RAR archive": ("一个 RAR 压缩包", "a RAR archive"),
+        "a 7-Zip archive": ("一个 7-Zip 压缩包", "a 7-Zip archive"),
+        "an Excel .xlsx workbook": ("一个 Excel .xlsx 工作簿", "an Excel .xlsx workbook"),
+        "a Word .docx document": ("一份 Word .docx 文档", "a Word .docx document"),
+        "a .zip archive": ("一个 .zip 压缩包", "a .zip archive"),
+        "Export the table as CSV or XLSX from the program that made it": (
+            "请在生成它的软件中把表格导出为 CSV 或 XLSX 后再上传",
+            "Export the table as CSV or XLSX from the program that made it, and upload that",
+        ),
+        "Open it in Excel or WPS and save it as .xlsx": (
+            "请用 Excel 或 WPS 打开并另存为 .xlsx 后再上传",
+            "Open it in Excel or WPS, save it as .xlsx and upload that",
+        ),
+        "Rename it to .gpkg": ("请把扩展名改为 .gpkg 后再上传", "Rename it to .gpkg and upload it"),
+        "Rename it to {stem}.xlsx": (
+            "请改名为 {stem}.xlsx 后再上传",
+            "Rename it to {stem}.xlsx and upload it",
+        ),
+        "Rename it to {stem}.zip": (
+            "请改名为 {stem}.zip 后再上传",
+            "Rename it to {stem}.zip and upload it",
+        ),
+        "Upload the table itself": ("请上传表格文件本身", "Upload the table itself"),
+        "Upload the table itself as CSV or XLSX": (
+            "请把表格另存为 CSV 或 XLSX 后再上传",
+            "Save the table as CSV or XLSX and upload that",
+        ),
+        "Unpack it and upload the table, or a .zip": (
+            "请解压后上传其中的表格，或改用 .zip 压缩",
+            "Unpack it and upload the table, or use a .zip",
+        ),
+        "{name} is not valid {encoding} (byte {byte}: {bad!r}). Leave `encoding` "
+        "unset to detect it, or pass the right one, e.g. 'GBK'.": (
+            "{name} 不是有效的 {encoding} 编码（第 {byte} 字节）。请不指定编码，由系统自动识别，"
+            "或改用正确的编码（如 GBK）。",
+            "{name} is not valid {encoding} (byte {byte}). Leave the encoding unset to detect "
+            "it, or choose the right one, e.g. GBK.",
+        ),
+        "{name} starts with a UTF-8 BOM but is not valid UTF-8 (byte {byte}).": (
+            "{name} 以 UTF-8 标记开头，但内容不是有效的 UTF-8（第 {byte} 字节）。"
+            "请在 Excel 中另存为“CSV UTF-8”后重新上传。",
+            "{name} starts with a UTF-8 mark but is not valid UTF-8 (byte {byte}). Save it in "
+            "Excel as “CSV UTF-8” and upload it again.",
+        ),
+        "{name} is not a valid Excel .xlsx workbook ({detail}). Re-save it in Excel.": (
+            "{name} 不是有效的 Excel .xlsx 工作簿，可能已损坏。请在 Excel 中重新保存后再上传。",
+            "{name} is not a valid Excel .xlsx workbook; it may be damaged. Save it again in "
+            "Excel and "
+            "upload it again.",
+        ),
+        "{name}: `layer` was {layer!r} but the sheets are {sheets}. "
+        "Pass one of these sheet names (--layer on the command line).": (
+            "{name}：没有名为“{layer}”的工作表，工作表为 {sheets}。",
+            "{name}: there is no sheet “{layer}”; the sheets are {sheets}.",
+        ),
+        "{name}: no sheet has longitude/latitude columns (sheets: {sheets}).": (
+            "{name}：没有哪个工作表含有经度/纬度列（工作表：{sheets}）。请把坐标列命名为“经度”“纬度”"
+            "（或 lon/lat）后重新上传。",
+            "{name}: no sheet has longitude/latitude columns (sheets: {sheets}). Name the "
+            "coordinate columns 经度/纬度 or lon/lat and upload the file again.",
+        ),
+        "{name} is empty; it needs a header row and data rows.": (
+            "{name} 是空文件。文件需要一行表头和若干数据行，请补全后重新上传。",
+            "{name} is empty. It needs a header row and data rows; complete it and upload it "
+            "again.",
+        ),
+        "{name}: `{arg}` was {wanted!r} but there is no such column. Columns present: {columns}.": (
+            "{name}：找不到{what_zh}列“{wanted}”；文件中的列为 {columns}。",
+            "{name}: there is no {what_en} column “{wanted}”; the columns are {columns}.",
+        ),
+        "{name}: `lon_col` and `lat_col` both name the column {col!r}.": (
+            "{name}：经度列和纬度列都指向“{col}”列。",
+            "{name}: the longitude and latitude columns are both “{col}”.",
+        ),
+        "{name}: attributes are not valid {encoding} ({why} at byte {byte}). Pass the right "
+        "`encoding=`, e.g. 'GBK' or 'UTF-8' (a wrong .cpg file is the usual cause).": (
+            "{name}：属性无法按所声明的编码读取（第 {byte} 字节），通常是 .cpg 文件写错了。"
+            "请改正 .cpg 文件中的编码名称（如 GBK 或 UTF-8）后重新上传。",
+            "{name}: the attributes cannot be read in the declared encoding (byte {byte}); a "
+            "wrong .cpg file is the usual cause. Correct the encoding name in the .cpg file "
+            "(e.g. GBK or UTF-8) and upload it again.",
+        ),
+        "{name} cannot be read as a vector layer: {detail} Check that the file is complete.": (
+            "{name} 无法按矢量图层读取，文件可能不完整。请检查后重新上传。",
+            "{name} cannot be read as a vector layer; it may be incomplete. Check it "
+            "and upload it again.",
+        ),
+        "{name}: no .cpg file and the attributes are neither UTF-8 nor GBK; pass `encoding=`.": (
+            "{name}：缺少 .cpg 文件，且属性既不是 UTF-8 也不是 GBK 编码。请附上注明编码的 .cpg 文件"
+            "后重新上传。",
+            "{name}: no .cpg file, and the attributes are neither UTF-8 nor GBK. Add a .cpg "
+            "file naming the encoding and upload it again.",
+        ),
+        "{name} cannot be opened as a vector file: {detail} Check the format and ending.": (
+            "{name} 无法按矢量文件打开。请检查文件是否完整、格式与扩展名是否一致。",
+            "{name} cannot be opened as a vector file. Check that it is complete and that its "
+            "format and the "
+            "ending agree.",
+        ),
+        "{name}: `layer` was {layer!r} but the layers are {layers}. Pass one of these.": (
+            "{name}：没有名为“{layer}”的图层，图层为 {layers}。",
+            "{name}: there is no layer “{layer}”; the layers are {layers}.",
+        ),
+        "{name} has {n:,} features, more than the limit of {limit:,}. "
+        "Split the file, or raise the limit (--max-rows, `limits=Limits(max_rows=…)`).": (
+            "{name} 有 {n:,} 个要素，超过了 {limit:,} 个的上限。请把文件拆分后分别上传。",
+            "{name} has {n:,} features, more than the limit of {limit:,}. Split the file and "
+            "upload the parts.",
+        ),
+        "{name} has no CRS (.prj missing) and its coordinates look like projected metres. "
+        "Pass the CRS, e.g. {hint}.": (
+            "{name} 没有坐标系（缺少 .prj），且坐标看起来是投影坐标（米）。请在“坐标系”中填写它们所用的"
+            "坐标系，例如 {codes}，或附上 .prj 文件，然后重新上传。",
+            "{name} has no CRS (.prj missing) and its coordinates look like projected metres. "
+            "Enter their coordinate system under “CRS”, e.g. {codes}, or add the .prj file, and "
+            "upload it again.",
+        ),
+        "{name}: the coordinates look like projected metres although the layer is in "
+        "{crs} (degrees). Pass the CRS they are in, e.g. {hint}.": (
+            "{name}：坐标看起来是投影坐标（米），但文件声明为 {crs}（经纬度）。请在“坐标系”中填写它们"
+            "所用的坐标系，例如 {codes}，然后重新上传。",
+            "{name}: the coordinates look like projected metres although the file declares "
+            "{crs} (degrees). Enter their coordinate system under “CRS”, e.g. {codes}, and "
+            "upload the file again.",
+        ),
+        # the shipped layers' declarations and files: an installation problem
+        "Layer declaration {path} lacks the keys {keys}.": (
+            "图层声明“{name}”缺少 {keys} 项。这是软件安装的问题，请联系系统管理员。",
+            "The layer declaration “{name}” lacks {keys}. This is a problem of the "
+            "installation; contact the administrator.",
+        ),
+        "Layer declaration {path}: column {col!r} has type {type!r}; use one of {types}.": (
+            "图层声明“{name}”中“{col}”列的类型“{type}”无效。这是软件安装的问题，请联系系统管理员。",
+            "The layer declaration “{name}” gives the column “{col}” the unknown type "
+            "“{type}”. This is a problem of the installation; contact the administrator.",
+        ),
+        "Unknown allowed-value reference {allowed!r}; use one of {refs}.": (
+            "图层声明引用了未知的取值表“{allowed}”。这是软件安装的问题，请联系系统管理员。",
+            "A layer declaration names the unknown list of values “{allowed}”. This is a "
+            "problem of the installation; contact the administrator.",
+        ),
+        "Layer {layer!r}: file {path} does not exist. Rebuild the shipped data with "
+        "`python geoapp/resources/data/build_boundaries.py` and `build_samples.py`, or "
+        "set GEOAPP_HOME to a complete data home.": (
+            "“{title}”图层的数据文件 {name} 不存在。这是软件安装的问题，请联系系统管理员。",
+            "The data file {name} of the layer “{title_en}” does not exist. This is a problem "
+            "of the installation; contact the administrator.",
+        ),
+        "Layer {layer!r}: cannot read {path}: {detail}": (
+            "“{title}”图层的数据文件 {name} 无法读取。这是软件安装的问题，请联系系统管理员。",
+            "The data file {name} of the layer “{title_en}” cannot be read. This is a problem "
+            "of the installation; contact "
+            "the administrator.",
+        ),
+        # a constraint layer (geoapp.rules.validate_constraints)
+        "The constraint layer cannot be used:\n- {listed}": (
+            "管控图层无法使用：\n- {problems_text}\n请修改文件后重新上传。",
+            "The constraint layer cannot be used:\n- {problems_text}\nCorrect the file and "
+            "upload it again.",
+        ),
+        "`constraints` should be a GeoDataFrame, got {kind}.": (
+            "管控图层不是地理图层（{kind}）。",
+            "The constraint layer is not a geographic layer ({kind}).",
+        ),
+        "has no CRS; set one with `.set_crs(4326)`": (
+            "没有坐标系（应为 EPSG:4326）",
+            "it has no coordinate system (EPSG:4326 expected)",
+        ),
+        "geometry must be Polygon/MultiPolygon, got {shown}": (
+            "几何类型应为面（Polygon/MultiPolygon）：{shown_zh}",
+            "the geometry must be areas (Polygon/MultiPolygon): {shown_en}",
+        ),
+        "column {col!r} is missing (the constraint's name, e.g. 生态保护红线); "
+        "columns are {columns}": (
+            "缺少“名称”列（管控区的名称，如“生态保护红线”）；文件中的列为 {columns}",
+            "the column “名称” (name) is missing: the constraint's name, e.g. 生态保护红线; "
+            "the columns are {columns}",
+        ),
+        "column {col!r} is empty in rows {rows}": (
+            "“名称”列不能为空：第 {rows_zh} 行",
+            "the column “名称” (name) cannot be empty: row(s) {rows_en}",
+        ),
+        "column {col!r} must be one of {allowed}: {shown}": (
+            "“适用”列只能填 all（全部项目）或 chemical（化工项目）：{shown_zh}",
+            "the column “适用” (applies to) must be all or chemical: {shown_en}",
+        ),
+        # a layer without the columns every analysis needs (geoapp.layers.LayerSet)
+        "Layer `{name}` lacks the column(s) {missing}; it has {columns}. Rename the "
+        "columns (geoapp.layers.conform does it for the declared Chinese titles) or "
+        "load the layer with geoapp.catalog.load_layer.": (
+            "“{title}”图层缺少{need_zh}列。请在文件中添加这些列（以中文标题为列名）后重新上传。",
+            "The layer “{title_en}” lacks the column(s) {need_en}. Add them to the file (named "
+            "by their Chinese titles) and upload it again.",
+        ),
+        # geoapp.workspace.imports
+        "No usable row in {name}: {summary}; nothing was imported.": (
+            "{name} 中没有可用的行（被拒绝 {rejected} 行），未导入任何数据。请按被拒绝行的原因改正文件"
+            "后重新导入。",
+            "{name} has no usable row ({rejected} rejected); nothing was imported. Correct the "
+            "file as the rejected rows say and import it again.",
         ),
     }
 )
@@ -821,8 +1213,17 @@ _WORDS_ZH = {
     "int": "整数",
     "float": "数字",
     "bool": "是/否",
+    "archive": "压缩包",
+    "workbook": "工作簿",
+    "(no ending)": "无扩展名",
 }
-_WORDS_EN = {"str": "text", "int": "whole numbers", "float": "numbers", "bool": "yes/no"}
+_WORDS_EN = {
+    "str": "text",
+    "int": "whole numbers",
+    "float": "numbers",
+    "bool": "yes/no",
+    "(no ending)": "no ending",
+}
 
 
 def message_text(text: str, lang: str = "zh") -> str:
@@ -843,7 +1244,10 @@ def message_text(text: str, lang: str = "zh") -> str:
     if isinstance(text, Message) and text.template in _MESSAGES:
         zh, en = _MESSAGES[text.template]
         values = {"what_zh": "", "shown_zh": "", "missing_zh": "", **text.values}
-        for key in ("what", "missing", "type"):  # a few English words inside a message
+        for key, value in text.values.items():  # a message inside a message: in `lang` too
+            if isinstance(value, Message):
+                values[key] = message_text(value, lang)
+        for key in ("what", "missing", "type", "kind", "suffix"):  # English words in a message
             if key in values:
                 values[f"{key}_zh"] = _WORDS_ZH.get(str(values[key]), str(values[key]))
                 values[f"{key}_en"] = _WORDS_EN.get(str(values[key]), str(values[key]))

@@ -41,6 +41,7 @@ import shapely
 from geoapp.catalog import catalog, get_spec, load_layer, validate_layer
 from geoapp.coords import to_metric
 from geoapp.errors import LayerValidationError
+from geoapp.i18n import message
 from geoapp.rules import validate_constraints
 from geoapp.settings import METRIC_CRS
 from geoapp.spatial import require_crs
@@ -225,11 +226,20 @@ class LayerSet(Mapping[str, gpd.GeoDataFrame]):
                 raise TypeError(msg)
             missing = [c for c in REQUIRED_COLUMNS.get(name, ()) if c not in gdf.columns]
             if missing:
-                msg = (
-                    f"Layer `{name}` lacks the column(s) {missing}; it has "
-                    f"{list(gdf.columns)}. Rename the columns (geoapp.layers.conform does "
-                    "it for the declared Chinese titles) or load the layer with "
-                    "geoapp.catalog.load_layer."
+                spec = catalog().get(name)
+                columns = spec.columns.values() if spec else ()
+                titles = {c.name: c.title_zh or c.name for c in columns}
+                msg = message(
+                    "Layer `{name}` lacks the column(s) {missing}; it has {columns}. Rename the "
+                    "columns (geoapp.layers.conform does it for the declared Chinese titles) or "
+                    "load the layer with geoapp.catalog.load_layer.",
+                    name=name,
+                    missing=missing,
+                    columns=list(gdf.columns),
+                    title=spec.title_zh if spec else name,
+                    title_en=spec.title_en if spec else name,
+                    need_zh="、".join(f"“{titles.get(c, c)}”" for c in missing),
+                    need_en=", ".join(f"“{titles.get(c, c)}” ({c})" for c in missing),
                 )
                 raise LayerValidationError(msg)
         require_crs(**frames, constraints=self.constraints)

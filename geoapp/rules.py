@@ -42,6 +42,7 @@ import numpy as np
 import pandas as pd
 
 from geoapp.errors import LayerValidationError
+from geoapp.i18n import message
 
 __all__ = [
     "APPLIES_TO",
@@ -288,34 +289,73 @@ def validate_constraints(
         Listing every problem with the offending rows.
     """
     if not isinstance(layer, gpd.GeoDataFrame):
-        msg = f"`constraints` should be a GeoDataFrame, got {type(layer).__name__}."
+        msg = message(
+            "`constraints` should be a GeoDataFrame, got {kind}.", kind=type(layer).__name__
+        )
         raise LayerValidationError(msg)
+    # an upload carries the row numbers of its file (geoapp.io's source_row)
+    rows = layer["source_row"] if "source_row" in layer.columns else None
     problems: list[str] = []
     if layer.crs is None:
-        problems.append("has no CRS; set one with `.set_crs(4326)`")
+        problems.append(message("has no CRS; set one with `.set_crs(4326)`"))
     types = layer.geometry.geom_type
-    wrong = types[~types.isin(_POLYGONAL)]
+    wrong = types[~types.isin(_POLYGONAL)].fillna("empty")
     if len(wrong):
-        shown = _show(wrong.fillna("empty"))
-        problems.append(f"geometry must be Polygon/MultiPolygon, got {shown}")
+        problems.append(
+            message(
+                "geometry must be Polygon/MultiPolygon, got {shown}",
+                shown=_show(wrong),
+                rows_values=_pairs(wrong, rows),
+            )
+        )
     if name_col not in layer.columns:
         problems.append(
-            f"column {name_col!r} is missing (the constraint's name, e.g. 生态保护红线); "
-            f"columns are {list(layer.columns)}"
+            message(
+                "column {col!r} is missing (the constraint's name, e.g. 生态保护红线); "
+                "columns are {columns}",
+                col=name_col,
+                columns=[c for c in layer.columns if c != layer.geometry.name],
+            )
         )
     else:
         names = _text(layer[name_col])
         if names.isna().any():
-            rows = list(names.index[names.isna()][:_MAX_SHOWN])
-            problems.append(f"column {name_col!r} is empty in rows {rows}")
+            empty = names[names.isna()]
+            problems.append(
+                message(
+                    "column {col!r} is empty in rows {rows}",
+                    col=name_col,
+                    rows=list(empty.index[:_MAX_SHOWN]),
+                    rows_values=_pairs(empty, rows),
+                )
+            )
     if applies_to_col in layer.columns:
         applies = _text(layer[applies_to_col]).str.lower()
         bad = applies[applies.notna() & ~applies.isin(APPLIES_TO)]
         if len(bad):
-            problems.append(f"column {applies_to_col!r} must be one of {APPLIES_TO}: {_show(bad)}")
+            problems.append(
+                message(
+                    "column {col!r} must be one of {allowed}: {shown}",
+                    col=applies_to_col,
+                    allowed=APPLIES_TO,
+                    shown=_show(bad),
+                    rows_values=_pairs(bad, rows),
+                )
+            )
     if problems:
-        msg = "The constraint layer cannot be used:\n- " + "\n- ".join(problems)
+        msg = message(
+            "The constraint layer cannot be used:\n- {listed}",
+            listed="\n- ".join(problems),
+            problems=problems,
+        )
         raise LayerValidationError(msg)
+
+
+def _pairs(values: pd.Series, rows: pd.Series | None) -> list[tuple[object, object]]:
+    """(row as the planner sees it, value) of the first offending values."""
+    head = values.head(_MAX_SHOWN)
+    where = head.index if rows is None else rows.reindex(head.index).to_numpy()
+    return list(zip(where, head.to_numpy(), strict=True))
 
 
 def _known_rule(name: str) -> Rule | None:

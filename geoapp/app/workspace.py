@@ -21,6 +21,7 @@ import geopandas as gpd
 import pandas as pd
 import streamlit as st
 
+from geoapp.app.common import import_problem
 from geoapp.errors import GeoappError
 from geoapp.i18n import translate
 from geoapp.layers import LayerSet
@@ -163,8 +164,8 @@ def apply_upload(
             reload()
             st.rerun()
         return False
-    except (GeoappError, ValueError) as exc:
-        st.error(_t("图层未通过检查，未替换：") + "\n\n" + str(exc))
+    except (GeoappError, ValueError) as exc:  # in the planner's words, without server paths
+        st.error(_t("图层未通过检查，未替换：") + "\n\n" + import_problem(filename, exc))
         return False
     st.session_state["ws_versions"] = {**session_versions(), name: v.version}
     st.success(f"{_t('已保存到工作空间')}: {name} v{v.version} ({v.rows})")

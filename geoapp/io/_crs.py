@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import cast
 
@@ -15,6 +16,7 @@ from shapely.geometry.base import BaseGeometry
 from geoapp import settings
 from geoapp.coords import Datum, convert_geometry, to_metric
 from geoapp.errors import CRSError, InputFileError
+from geoapp.i18n import message
 
 #: The default extent is the city outline buffered by this many metres.
 EXTENT_BUFFER_M = 1_000.0
@@ -29,13 +31,18 @@ def _parse_crs(crs: str | int | None) -> CRS | None:
     try:
         parsed = CRS.from_user_input(value)
     except (PyprojCRSError, TypeError, ValueError) as exc:
-        msg = (
-            f"`crs` was {crs!r}, which pyproj does not recognise. Pass an EPSG code such as "
-            "4326 (WGS-84), 4490 (CGCS2000) or 4547 (CGCS2000 / 3-degree Gauss-Krüger CM 114E)."
+        msg = message(
+            "`crs` was {crs!r}, which pyproj does not recognise. Pass an EPSG code such as "
+            "4326 (WGS-84), 4490 (CGCS2000) or 4547 (CGCS2000 / 3-degree Gauss-Krüger CM 114E).",
+            crs=crs,
         )
         raise InputFileError(msg) from exc
     if not (parsed.is_geographic or parsed.is_projected):
-        msg = f"`crs` was {crs!r} ({parsed.name}), which is not a horizontal 2-D CRS."
+        msg = message(
+            "`crs` was {crs!r} ({crs_name}), which is not a horizontal 2-D CRS.",
+            crs=crs,
+            crs_name=parsed.name,
+        )
         raise InputFileError(msg)
     return parsed
 
@@ -47,10 +54,15 @@ def _crs_label(crs: CRS) -> str:
 
 def _check_datum(datum: str, crs: CRS, name: str) -> None:
     if datum != "wgs84" and crs.to_epsg() not in (4326, 4490):
-        msg = (
-            f"{name}: `datum`={datum!r} declares longitude/latitude on a Chinese web map, "
-            f"but the coordinates are in {_crs_label(crs)} ({crs.name}). GCJ-02/BD-09 apply "
-            "to longitude/latitude only: drop `datum` or `crs`."
+        msg = message(
+            "{name}: `datum`={datum!r} declares longitude/latitude on a Chinese web map, "
+            "but the coordinates are in {crs} ({crs_name}). GCJ-02/BD-09 apply "
+            "to longitude/latitude only: drop `datum` or `crs`.",
+            name=name,
+            datum=datum,
+            datum_label=_DATUM_LABELS.get(datum) or datum,
+            crs=_crs_label(crs),
+            crs_name=crs.name,
         )
         raise InputFileError(msg)
 
@@ -71,6 +83,11 @@ def _projected_hint(x: np.ndarray, y: np.ndarray) -> str:
         "zone prefix, about 400 000–600 000 m); if the easting has 8 digits starting with 38 "
         f'(the zone prefix), use crs="EPSG:4526" ({CRS.from_epsg(4526).name}) instead'
     )
+
+
+def _epsg_codes(hint: str) -> str:
+    """The EPSG codes a :func:`_projected_hint` names, as ``"EPSG:4547 / EPSG:4526"``."""
+    return " / ".join(dict.fromkeys(re.findall(r"EPSG:\d+", hint)))
 
 
 def _looks_projected(x: np.ndarray, y: np.ndarray) -> bool:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from geoapp.errors import InputFileError
+from geoapp.i18n import message
 
 if TYPE_CHECKING:
     import shapely
@@ -59,12 +60,21 @@ def _format_size(n: int) -> str:
     return f"{n:,} bytes ({n / 1024 / 1024:.1f} MiB)"
 
 
+def _mib(n: int) -> str:
+    return f"{n / 1024 / 1024:.1f}"
+
+
 def _check_size(size: int, max_bytes: int, name: str, *, at_least: bool = False) -> None:
     if size > max_bytes:
-        msg = (
-            f"{name} is {'more than ' if at_least else ''}{_format_size(size)}, larger than "
-            f"the limit of {_format_size(max_bytes)}. Split the file, drop unneeded columns, "
-            "or raise `max_bytes`."
+        msg = message(
+            "{name} is {more}{size}, larger than the limit of {limit}. Split the file, drop "
+            "unneeded columns, or raise `max_bytes`.",
+            name=name,
+            more="more than " if at_least else "",
+            size=_format_size(size),
+            limit=_format_size(max_bytes),
+            size_mib=_mib(size),
+            limit_mib=_mib(max_bytes),
         )
         raise InputFileError(msg)
 
@@ -82,9 +92,10 @@ def _shapefile_parts(shp: Path) -> list[Path]:
 def _open_source(source, *, filename: str | None, max_bytes: int) -> _Source:
     if isinstance(source, (bytes, bytearray, memoryview)):
         if not filename:
-            msg = (
+            msg = message(
                 "`filename` is required when `source` is bytes: its ending (.csv, .xlsx, "
-                f".geojson, .gpkg, .zip, …) selects the format. Supported: {SUPPORTED_SUFFIXES}."
+                ".geojson, .gpkg, .zip, …) selects the format. Supported: {supported}.",
+                supported=SUPPORTED_SUFFIXES,
             )
             raise InputFileError(msg)
         data = bytes(source)
@@ -94,7 +105,11 @@ def _open_source(source, *, filename: str | None, max_bytes: int) -> _Source:
     if isinstance(source, (str, os.PathLike)):
         path = Path(source)
         if not path.exists():
-            msg = f"`source` {str(path)!r} does not exist. Check the path."
+            msg = message(
+                "`source` {path!r} does not exist. Check the path.",
+                path=str(path),
+                name=path.name,
+            )
             raise InputFileError(msg)
         name = Path(filename).name if filename else path.name
         if path.is_dir():
@@ -108,9 +123,10 @@ def _open_source(source, *, filename: str | None, max_bytes: int) -> _Source:
     if hasattr(source, "read"):
         raw_name = filename or getattr(source, "name", None)
         if not raw_name or not isinstance(raw_name, str):
-            msg = (
+            msg = message(
                 "`filename` is required for a file object without a name: its ending "
-                f"selects the format. Supported: {SUPPORTED_SUFFIXES}."
+                "selects the format. Supported: {supported}.",
+                supported=SUPPORTED_SUFFIXES,
             )
             raise InputFileError(msg)
         name = Path(raw_name).name
@@ -120,13 +136,16 @@ def _open_source(source, *, filename: str | None, max_bytes: int) -> _Source:
         # BytesIO (and Streamlit's UploadedFile) give the whole content whatever the position.
         data = source.getvalue() if hasattr(source, "getvalue") else source.read(max_bytes + 1)
         if isinstance(data, str):
-            msg = f"{name}: `source` is a text stream; open the file in binary mode ('rb')."
+            msg = message(
+                "{name}: `source` is a text stream; open the file in binary mode ('rb').",
+                name=name,
+            )
             raise InputFileError(msg)
         data = bytes(data)
         _check_size(len(data), max_bytes, name, at_least=not hasattr(source, "getvalue"))
         return _Source(name, _suffix_of(name), None, data)
-    msg = f"`source` must be a path, bytes or a binary file object, got {type(source).__name__}."
-    raise TypeError(msg)
+    kind = type(source).__name__  # a programming error: English only
+    raise TypeError(f"`source` must be a path, bytes or a binary file object, got {kind}.")
 
 
 def _pick_shapefile(folder: Path, name: str, layer: str | None) -> Path:
@@ -135,22 +154,31 @@ def _pick_shapefile(folder: Path, name: str, layer: str | None) -> Path:
         if p.is_file() and p.suffix.lower() == ".shp" and not _is_junk(p.relative_to(folder))
     )  # fmt: skip
     if not shps:
-        msg = f"{name}: no .shp file found. Put the Shapefile (.shp, .shx, .dbf, .prj) in it."
+        msg = message(
+            "{name}: no .shp file found. Put the Shapefile (.shp, .shx, .dbf, .prj) in it.",
+            name=name,
+        )
         raise InputFileError(msg)
     if layer is not None:
         chosen = [p for p in shps if p.stem == layer]
         if not chosen:
-            msg = (
-                f"{name}: `layer` was {layer!r} but the Shapefiles are "
-                f"{[p.stem for p in shps]}. Pass one of these names."
+            msg = message(
+                "{name}: `layer` was {layer!r} but the Shapefiles are {shapefiles}. "
+                "Pass one of these names.",
+                name=name,
+                layer=layer,
+                shapefiles=[p.stem for p in shps],
             )
             raise InputFileError(msg)
         return _complete(chosen[0], name)
     if len(shps) > 1:
-        msg = (
-            f"{name} holds {len(shps)} Shapefiles: {[p.stem for p in shps]}. "
-            f"Pass `layer=` (--layer on the command line) with one of these names, e.g. "
-            f"layer={shps[0].stem!r}."
+        msg = message(
+            "{name} holds {n} Shapefiles: {shapefiles}. Pass `layer=` (--layer on the command "
+            "line) with one of these names, e.g. layer={first!r}.",
+            name=name,
+            n=len(shps),
+            shapefiles=[p.stem for p in shps],
+            first=shps[0].stem,
         )
         raise InputFileError(msg)
     return _complete(shps[0], name)
@@ -161,10 +189,15 @@ def _complete(shp: Path, name: str) -> Path:
     have = {p.suffix.lower() for p in _shapefile_parts(shp)}
     missing = [s for s in (".shx", ".dbf") if s not in have]
     if missing:
-        msg = (
-            f"{name}: the Shapefile {shp.stem!r} has no {' and no '.join(missing)} file. A "
-            "Shapefile is several files; put all of them (.shp, .shx, .dbf, .prj, .cpg) "
-            "together in the .zip or folder."
+        msg = message(
+            "{name}: the Shapefile {shapefile!r} has no {missing} file. A Shapefile is several "
+            "files; put all of them (.shp, .shx, .dbf, .prj, .cpg) together in the .zip or "
+            "folder.",
+            name=name,
+            shapefile=shp.stem,
+            missing=" and no ".join(missing),
+            parts_zh="、".join(missing),
+            parts_en=" and ".join(missing),
         )
         raise InputFileError(msg)
     return shp
@@ -188,27 +221,42 @@ def _check_archive(zf: zipfile.ZipFile, name: str, opts: _Options, *, kind: str)
     members = [m for m in zf.infolist() if not m.is_dir()]
     for m in members:
         if (m.external_attr >> 16) & 0o170000 == 0o120000:
-            msg = (
-                f"{name}: the {kind} member {m.filename!r} is a symbolic link, which is refused "
-                "(it could point at any file on this computer). Put the file itself in the archive."
+            msg = message(
+                "{name}: the {kind} member {member!r} is a symbolic link, which is refused "
+                "(it could point at any file on this computer). Put the file itself in the "
+                "archive.",
+                name=name,
+                kind=kind,
+                member=m.filename,
             )
             raise InputFileError(msg)
     expanded = sum(m.file_size for m in members)
     if expanded > opts.max_expanded_bytes:
-        msg = (
-            f"{name} expands to {_format_size(expanded)}, more than the limit of "
-            f"{_format_size(opts.max_expanded_bytes)} for an uncompressed {kind}. Split it, or "
-            "raise the limit (--max-bytes raises it in proportion; `limits=Limits("
-            "max_expanded_bytes=…)`)."
+        msg = message(
+            "{name} expands to {size}, more than the limit of {limit} for an uncompressed "
+            "{kind}. Split it, or raise the limit (--max-bytes raises it in proportion; "
+            "`limits=Limits(max_expanded_bytes=…)`).",
+            name=name,
+            size=_format_size(expanded),
+            limit=_format_size(opts.max_expanded_bytes),
+            kind=kind,
+            size_mib=_mib(expanded),
+            limit_mib=_mib(opts.max_expanded_bytes),
         )
         raise InputFileError(msg)
     for m in members:
         if m.file_size > 1024 * 1024 and m.file_size > opts.max_ratio * max(m.compress_size, 1):
-            msg = (
-                f"{name}: the {kind} member {m.filename!r} would expand "
-                f"{m.file_size / max(m.compress_size, 1):,.0f}×"
-                f" ({_format_size(m.compress_size)} → {_format_size(m.file_size)}), more than "
-                f"the {opts.max_ratio:g}× a real table compresses; it is refused as a zip bomb."
+            msg = message(
+                "{name}: the {kind} member {member!r} would expand {ratio:,.0f}× ({packed} → "
+                "{size}), more than the {limit:g}× a real table compresses; it is refused as a "
+                "zip bomb.",
+                name=name,
+                kind=kind,
+                member=m.filename,
+                ratio=m.file_size / max(m.compress_size, 1),
+                packed=_format_size(m.compress_size),
+                size=_format_size(m.file_size),
+                limit=opts.max_ratio,
             )
             raise InputFileError(msg)
 
@@ -216,7 +264,7 @@ def _check_archive(zf: zipfile.ZipFile, name: str, opts: _Options, *, kind: str)
 def _path(src: _Source) -> Path:
     """The source's path (a source without in-memory bytes always has one)."""
     if src.path is None:
-        msg = f"{src.name}: nothing to read (no bytes and no path)."
+        msg = message("{name}: nothing to read (no bytes and no path).", name=src.name)
         raise InputFileError(msg)
     return src.path
 
@@ -226,7 +274,11 @@ def _extract_zip(src: _Source, tmp: Path, opts: _Options, layer: str | None) -> 
     try:
         zf = zipfile.ZipFile(io.BytesIO(src.data) if src.data is not None else _path(src))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as exc:
-        msg = f"{src.name} is not a valid .zip archive ({exc}). Re-create the archive."
+        msg = message(
+            "{name} is not a valid .zip archive ({detail}). Re-create the archive.",
+            name=src.name,
+            detail=str(exc),
+        )
         raise InputFileError(msg) from exc
     with zf:
         _check_archive(zf, src.name, opts, kind="archive")
@@ -236,7 +288,11 @@ def _extract_zip(src: _Source, tmp: Path, opts: _Options, layer: str | None) -> 
         for m in members:
             target = (root / m.filename).resolve()
             if not target.is_relative_to(root):
-                msg = f"{src.name}: archive member {m.filename!r} points outside the archive."
+                msg = message(
+                    "{name}: archive member {member!r} points outside the archive.",
+                    name=src.name,
+                    member=m.filename,
+                )
                 raise InputFileError(msg)
             target.parent.mkdir(parents=True, exist_ok=True)
             try:  # copy in bounded chunks: a header that lies about the size cannot overrun
@@ -244,10 +300,12 @@ def _extract_zip(src: _Source, tmp: Path, opts: _Options, layer: str | None) -> 
                     while chunk := source.read(1024 * 1024):
                         budget -= len(chunk)
                         if budget < 0:
-                            msg = (
-                                f"{src.name} expands to more than its declared size and the "
-                                f"limit of {_format_size(opts.max_expanded_bytes)}; the archive "
-                                "is damaged or forged. Re-create it."
+                            msg = message(
+                                "{name} expands to more than its declared size and the limit "
+                                "of {limit}; the archive is damaged or forged. Re-create it.",
+                                name=src.name,
+                                limit=_format_size(opts.max_expanded_bytes),
+                                limit_mib=_mib(opts.max_expanded_bytes),
                             )
                             raise InputFileError(msg)
                         out.write(chunk)
@@ -256,15 +314,21 @@ def _extract_zip(src: _Source, tmp: Path, opts: _Options, layer: str | None) -> 
             except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
                 import zlib  # noqa: F401  zlib.error subclasses Exception only
 
-                msg = (
-                    f"{src.name}: member {m.filename!r} cannot be extracted ({exc}); the archive "
-                    "is damaged (its header may lie about a size). Re-create the archive."
+                msg = message(
+                    "{name}: member {member!r} cannot be extracted ({detail}); the archive is "
+                    "damaged (its header may lie about a size). Re-create the archive.",
+                    name=src.name,
+                    member=m.filename,
+                    detail=str(exc),
                 )
                 raise InputFileError(msg) from exc
             except Exception as exc:  # zlib.error on a corrupt stream
-                msg = (
-                    f"{src.name}: member {m.filename!r} cannot be extracted ({exc}); the archive "
-                    "is damaged. Re-create the archive."
+                msg = message(
+                    "{name}: member {member!r} cannot be extracted ({detail}); the archive is "
+                    "damaged. Re-create the archive.",
+                    name=src.name,
+                    member=m.filename,
+                    detail=str(exc),
                 )
                 raise InputFileError(msg) from exc
     if any(Path(m.filename).suffix.lower() == ".shp" for m in members):
@@ -274,10 +338,14 @@ def _extract_zip(src: _Source, tmp: Path, opts: _Options, layer: str | None) -> 
         if Path(m.filename).suffix.lower() in (*_VECTOR_SUFFIXES, *_TABLE_SUFFIXES)
     ]  # fmt: skip
     if len(others) != 1:
-        msg = (
-            f"{src.name} must contain one Shapefile or one data file "
-            f"({', '.join(SUPPORTED_SUFFIXES)}); it contains "
-            f"{[m.filename for m in members] or 'nothing'}."
+        msg = message(
+            "{name} must contain one Shapefile or one data file ({supported}); it contains "
+            "{members}.",
+            name=src.name,
+            supported=", ".join(SUPPORTED_SUFFIXES),
+            members=[m.filename for m in members] or "nothing",
+            members_zh="、".join(m.filename for m in members) or "无",
+            members_en=", ".join(m.filename for m in members) or "nothing",
         )
         raise InputFileError(msg)
     return others[0]

@@ -30,7 +30,10 @@ def _codec(encoding: str) -> str:
     try:
         return codecs.lookup(key).name
     except LookupError as exc:
-        msg = f"`encoding` was {encoding!r}, which is not a known encoding; try 'UTF-8' or 'GBK'."
+        msg = message(
+            "`encoding` was {encoding!r}, which is not a known encoding; try 'UTF-8' or 'GBK'.",
+            encoding=encoding,
+        )
         raise InputFileError(msg) from exc
 
 

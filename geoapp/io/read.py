@@ -13,6 +13,7 @@ from shapely.geometry.base import BaseGeometry
 
 from geoapp.coords import DATUMS
 from geoapp.errors import CRSError, InputFileError
+from geoapp.i18n import message
 from geoapp.io._crs import _extent_metric, _parse_crs
 from geoapp.io._sources import (
     _TABLE_SUFFIXES,
@@ -181,16 +182,19 @@ def read_user_layer(
         except (InputFileError, CRSError):
             raise
         except MemoryError as exc:
-            msg = (
-                f"{src.name} needs more memory than this computer has; split the file or lower "
-                "the limits (--max-rows, --max-bytes)."
+            msg = message(
+                "{name} needs more memory than this computer has; split the file or lower "
+                "the limits (--max-rows, --max-bytes).",
+                name=src.name,
             )
             raise InputFileError(msg) from exc
         except Exception as exc:  # uploaded files are untrusted: no traceback reaches the user
             logger.debug("reading %s failed", src.name, exc_info=True)
-            msg = (
-                f"{src.name} cannot be read ({type(exc).__name__}: {exc}). Check that the file "
-                "is complete and of the kind its ending says; re-save it from its program."
+            msg = message(
+                "{name} cannot be read ({detail}). Check that the file is complete and of the "
+                "kind its ending says; re-save it from its program.",
+                name=src.name,
+                detail=f"{type(exc).__name__}: {exc}",
             )
             raise InputFileError(msg) from exc
     logger.info(result.summary())
@@ -213,18 +217,23 @@ def _dispatch(src: _Source, opts: _Options, stack: ExitStack) -> ImportResult:
         if src.path is not None:
             return _read_vector(src.path, src, opts)
         if src.suffix == ".shp":
-            msg = (
-                f"{src.name}: a Shapefile is several files (.shp, .shx, .dbf, .prj, .cpg); "
-                "upload them together as one .zip."
+            msg = message(
+                "{name}: a Shapefile is several files (.shp, .shx, .dbf, .prj, .cpg); "
+                "upload them together as one .zip.",
+                name=src.name,
             )
             raise InputFileError(msg)
         tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="geoapp-")))
         path = tmp / f"upload{src.suffix}"  # never the user's name: it could hold "../"
         path.write_bytes(src.data or b"")
         return _read_vector(path, src, opts)
-    hint = " Save it as .xlsx in Excel." if src.suffix in (".xls", ".xlsm", ".et") else ""
-    msg = (
-        f"{src.name}: unsupported file type {src.suffix or '(no ending)'!r}.{hint} "
-        f"Supported: {', '.join(SUPPORTED_SUFFIXES)}, or a folder with one Shapefile."
+    old_excel = src.suffix in (".xls", ".xlsm", ".et")
+    msg = message(
+        "{name}: unsupported file type {suffix!r}.{hint} "
+        "Supported: {supported}, or a folder with one Shapefile.",
+        name=src.name,
+        suffix=src.suffix or "(no ending)",
+        hint=message(" Save it as .xlsx in Excel.") if old_excel else "",
+        supported=", ".join(SUPPORTED_SUFFIXES),
     )
     raise InputFileError(msg)

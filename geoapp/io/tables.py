@@ -28,6 +28,7 @@ from geoapp.io._crs import (
     _DATUM_LABELS,
     _check_datum,
     _crs_label,
+    _epsg_codes,
     _looks_projected,
     _projected_hint,
     _to_wgs84,
@@ -85,10 +86,13 @@ def _decode(data: bytes, name: str, encoding: str | None) -> tuple[str, str, lis
         try:
             text = data.decode(codec)
         except UnicodeDecodeError as exc:
-            bad = data[exc.start : exc.start + 4]
-            msg = (
-                f"{name} is not valid {encoding} (byte {exc.start}: {bad!r}). Leave `encoding` "
-                "unset to detect it, or pass the right one, e.g. 'GBK'."
+            msg = message(
+                "{name} is not valid {encoding} (byte {byte}: {bad!r}). Leave `encoding` "
+                "unset to detect it, or pass the right one, e.g. 'GBK'.",
+                name=name,
+                encoding=encoding,
+                byte=exc.start,
+                bad=data[exc.start : exc.start + 4],
             )
             raise InputFileError(msg) from exc
         return text.removeprefix("\ufeff"), _encoding_label(encoding), []
@@ -96,7 +100,11 @@ def _decode(data: bytes, name: str, encoding: str | None) -> tuple[str, str, lis
         try:
             return data[3:].decode("utf-8"), "UTF-8-BOM", []
         except UnicodeDecodeError as exc:
-            msg = f"{name} starts with a UTF-8 BOM but is not valid UTF-8 (byte {exc.start})."
+            msg = message(
+                "{name} starts with a UTF-8 BOM but is not valid UTF-8 (byte {byte}).",
+                name=name,
+                byte=exc.start,
+            )
             raise InputFileError(msg) from exc
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16"), "UTF-16", []
@@ -122,18 +130,28 @@ def _decode(data: bytes, name: str, encoding: str | None) -> tuple[str, str, lis
     return text, "GBK", [warning]
 
 
+_UPLOAD_TABLE = message("Upload the table itself")
+_UNPACK = message("Unpack it and upload the table, or a .zip")
 _MAGIC = (
-    (b"%PDF", "a PDF document", "Export the table as CSV or XLSX from the program that made it"),
+    (
+        b"%PDF",
+        message("a PDF document"),
+        message("Export the table as CSV or XLSX from the program that made it"),
+    ),
     (
         b"\xd0\xcf\x11\xe0",
-        "an old Excel .xls (or .doc / .et) file",
-        "Open it in Excel or WPS and save it as .xlsx",
-    ),  # fmt: skip
-    (b"SQLite format 3\x00", "a GeoPackage / SQLite database", "Rename it to .gpkg"),
-    (b"\x89PNG", "a PNG image", "Upload the table itself"),
-    (b"\xff\xd8\xff", "a JPEG image", "Upload the table itself"),
-    (b"Rar!", "a RAR archive", "Unpack it and upload the table, or a .zip"),
-    (b"7z\xbc\xaf", "a 7-Zip archive", "Unpack it and upload the table, or a .zip"),
+        message("an old Excel .xls (or .doc / .et) file"),
+        message("Open it in Excel or WPS and save it as .xlsx"),
+    ),
+    (
+        b"SQLite format 3\x00",
+        message("a GeoPackage / SQLite database"),
+        message("Rename it to .gpkg"),
+    ),
+    (b"\x89PNG", message("a PNG image"), _UPLOAD_TABLE),
+    (b"\xff\xd8\xff", message("a JPEG image"), _UPLOAD_TABLE),
+    (b"Rar!", message("a RAR archive"), _UNPACK),
+    (b"7z\xbc\xaf", message("a 7-Zip archive"), _UNPACK),
 )
 
 
@@ -142,7 +160,13 @@ def _sniff(data: bytes, name: str, suffix: str) -> None:
     head = data[:16]
     for magic, what, fix in _MAGIC:
         if head.startswith(magic):
-            msg = f"{name} is really {what}, not a {suffix} table (its first bytes say so). {fix}."
+            msg = message(
+                "{name} is really {what}, not a {suffix} table (its first bytes say so). {fix}.",
+                name=name,
+                what=what,
+                suffix=suffix,
+                fix=fix,
+            )
             raise InputFileError(msg)
     is_zip = head.startswith(b"PK\x03\x04")
     if suffix == ".xlsx" and not is_zip:
@@ -167,12 +191,21 @@ def _sniff(data: bytes, name: str, suffix: str) -> None:
             names = []
         stem = name.rsplit(".", 1)[0]
         if any(n.startswith("xl/") for n in names):
-            what, fix = "an Excel .xlsx workbook", f"Rename it to {stem}.xlsx"
+            what = message("an Excel .xlsx workbook")
+            fix = message("Rename it to {stem}.xlsx", stem=stem)
         elif any(n.startswith("word/") for n in names):
-            what, fix = "a Word .docx document", "Upload the table itself as CSV or XLSX"
+            what = message("a Word .docx document")
+            fix = message("Upload the table itself as CSV or XLSX")
         else:
-            what, fix = "a .zip archive", f"Rename it to {stem}.zip"
-        msg = f"{name} is really {what}, not a {suffix} table (its first bytes say so). {fix}."
+            what = message("a .zip archive")
+            fix = message("Rename it to {stem}.zip", stem=stem)
+        msg = message(
+            "{name} is really {what}, not a {suffix} table (its first bytes say so). {fix}.",
+            name=name,
+            what=what,
+            suffix=suffix,
+            fix=fix,
+        )
         raise InputFileError(msg)
 
 
@@ -208,7 +241,11 @@ def _check_xlsx_size(data: bytes, name: str, opts: _Options) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             _check_archive(zf, name, opts, kind="workbook")
     except zipfile.BadZipFile as exc:
-        msg = f"{name} is not a valid Excel .xlsx workbook ({exc}). Re-save it in Excel."
+        msg = message(
+            "{name} is not a valid Excel .xlsx workbook ({detail}). Re-save it in Excel.",
+            name=name,
+            detail=str(exc),
+        )
         raise InputFileError(msg) from exc
 
 
@@ -222,9 +259,12 @@ def _load_xlsx(data: bytes, src: _Source, opts: _Options):
         try:
             sheets = list(wb.sheetnames)
             if opts.layer is not None and opts.layer not in sheets:
-                msg = (
-                    f"{src.name}: `layer` was {opts.layer!r} but the sheets are {sheets}. "
-                    "Pass one of these sheet names (--layer on the command line)."
+                msg = message(
+                    "{name}: `layer` was {layer!r} but the sheets are {sheets}. "
+                    "Pass one of these sheet names (--layer on the command line).",
+                    name=src.name,
+                    layer=opts.layer,
+                    sheets=sheets,
                 )
                 raise InputFileError(msg)
             order = [opts.layer] if opts.layer is not None else sheets
@@ -246,7 +286,11 @@ def _load_xlsx(data: bytes, src: _Source, opts: _Options):
                                   engine="openpyxl", nrows=5)  # fmt: skip
             frame.columns = [str(c) for c in frame.columns]
             _find_coord_columns(list(frame.columns), opts.lon_col, opts.lat_col, src.name)
-            msg = f"{src.name}: no sheet has longitude/latitude columns (sheets: {sheets})."
+            msg = message(
+                "{name}: no sheet has longitude/latitude columns (sheets: {sheets}).",
+                name=src.name,
+                sheets=sheets,
+            )
             raise InputFileError(msg)
         sheet, header_row, names = found
         frame = pd.read_excel(io.BytesIO(data), sheet_name=sheet, header=None,
@@ -376,7 +420,7 @@ def _load_table(data: bytes, src: _Source, suffix: str, opts: _Options):
             engine=engine,
         )  # fmt: skip
     except pd.errors.EmptyDataError as exc:
-        msg = f"{src.name} is empty; it needs a header row and data rows."
+        msg = message("{name} is empty; it needs a header row and data rows.", name=src.name)
         raise InputFileError(msg) from exc
     except pd.errors.ParserError as exc:
         detail = str(exc).strip()
@@ -438,9 +482,14 @@ def _find_coord_columns(
                 return wanted, []
             hits = [c for c in columns if keys[c] == _column_key(wanted)]
             if not hits:
-                msg = (
-                    f"{name}: `{arg}` was {wanted!r} but there is no such column. "
-                    f"Columns present: {columns}."
+                msg = message(
+                    "{name}: `{arg}` was {wanted!r} but there is no such column. "
+                    "Columns present: {columns}.",
+                    name=name,
+                    arg=arg,
+                    wanted=wanted,
+                    what=what,
+                    columns=columns,
                 )
                 raise InputFileError(msg)
             return hits[0], []
@@ -477,7 +526,9 @@ def _find_coord_columns(
         )
         raise InputFileError(msg)
     if lon == lat:
-        msg = f"{name}: `lon_col` and `lat_col` both name the column {lon!r}."
+        msg = message(
+            "{name}: `lon_col` and `lat_col` both name the column {col!r}.", name=name, col=lon
+        )
         raise InputFileError(msg)
     return lon, lat, lon_notes + lat_notes
 
@@ -632,7 +683,7 @@ def _read_table(data: bytes, src: _Source, opts: _Options, *, suffix: str | None
             assumed="given as" if opts.user_crs else "assumed to be",
             crs=_crs_label(in_crs),
             hint=hint,
-            codes=" / ".join(dict.fromkeys(re.findall(r"EPSG:\d+", hint))),
+            codes=_epsg_codes(hint),
         )
         raise InputFileError(msg)
     _check_datum(opts.datum, in_crs, name)

@@ -19,6 +19,7 @@ from geoapp.io._crs import (
     _DATUM_LABELS,
     _check_datum,
     _crs_label,
+    _epsg_codes,
     _inside,
     _looks_projected,
     _projected_hint,
@@ -48,17 +49,23 @@ def _read_frame(path: Path, name: str, layer, encoding: str | None) -> gpd.GeoDa
     try:
         return gpd.read_file(path, engine="pyogrio", layer=layer, encoding=encoding)
     except UnicodeDecodeError as exc:
-        msg = (
-            f"{name}: attributes are not valid {encoding or 'in the declared encoding'} "
-            f"({exc.reason} at byte {exc.start}). Pass the right `encoding=`, e.g. 'GBK' or "
-            "'UTF-8' (a wrong .cpg file is the usual cause)."
+        msg = message(
+            "{name}: attributes are not valid {encoding} ({why} at byte {byte}). Pass the right "
+            "`encoding=`, e.g. 'GBK' or 'UTF-8' (a wrong .cpg file is the usual cause).",
+            name=name,
+            encoding=encoding or "in the declared encoding",
+            why=exc.reason,
+            byte=exc.start,
         )
         raise InputFileError(msg) from exc
     except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError,
             pyogrio.errors.FieldError, pyogrio.errors.GeometryError,
             pyogrio.errors.FeatureError) as exc:  # fmt: skip
-        detail = str(exc).replace(str(path), name)
-        msg = f"{name} cannot be read as a vector layer: {detail} Check that the file is complete."
+        msg = message(
+            "{name} cannot be read as a vector layer: {detail} Check that the file is complete.",
+            name=name,
+            detail=str(exc).replace(str(path), name),
+        )
         raise InputFileError(msg) from exc
 
 
@@ -85,8 +92,9 @@ def _shapefile_encoding(shp: Path, name: str, encoding: str | None):
     try:
         pyogrio.read_dataframe(shp, encoding="gb18030", read_geometry=False)
     except UnicodeDecodeError as exc:
-        msg = (
-            f"{name}: no .cpg file and the attributes are neither UTF-8 nor GBK; pass `encoding=`."
+        msg = message(
+            "{name}: no .cpg file and the attributes are neither UTF-8 nor GBK; pass `encoding=`.",
+            name=name,
         )
         raise InputFileError(msg) from exc
     note = message(
@@ -102,13 +110,21 @@ def _choose_layer(path: Path, name: str, layer: str | None) -> str | None:
     try:
         listed = pyogrio.list_layers(path)
     except pyogrio.errors.DataSourceError as exc:
-        detail = str(exc).replace(str(path), name)
-        msg = f"{name} cannot be opened as a vector file: {detail} Check the format and ending."
+        msg = message(
+            "{name} cannot be opened as a vector file: {detail} Check the format and ending.",
+            name=name,
+            detail=str(exc).replace(str(path), name),
+        )
         raise InputFileError(msg) from exc
     names = [str(n) for n in listed[:, 0]]
     if layer is not None:
         if layer not in names:
-            msg = f"{name}: `layer` was {layer!r} but the layers are {names}. Pass one of these."
+            msg = message(
+                "{name}: `layer` was {layer!r} but the layers are {layers}. Pass one of these.",
+                name=name,
+                layer=layer,
+                layers=names,
+            )
             raise InputFileError(msg)
         return layer
     spatial = [str(n) for n, g in listed if g is not None]
@@ -202,9 +218,12 @@ def _read_vector(path: Path, src: _Source, opts: _Options, *, layer_used: bool =
     except Exception:  # noqa: BLE001  read_frame below reports an unreadable file clearly
         count = -1
     if count is not None and count > opts.max_rows:
-        msg = (
-            f"{name} has {count:,} features, more than the limit of {opts.max_rows:,}. "
-            "Split the file, or raise the limit (--max-rows, `limits=Limits(max_rows=…)`)."
+        msg = message(
+            "{name} has {n:,} features, more than the limit of {limit:,}. "
+            "Split the file, or raise the limit (--max-rows, `limits=Limits(max_rows=…)`).",
+            name=name,
+            n=count,
+            limit=opts.max_rows,
         )
         raise InputFileError(msg)
     gdf = _read_frame(path, name, layer, enc_arg)
@@ -232,9 +251,13 @@ def _read_vector(path: Path, src: _Source, opts: _Options, *, layer_used: bool =
     elif file_crs is not None:
         in_crs = file_crs
     elif _looks_projected(bounds[:, 0], bounds[:, 1]):
-        msg = (
-            f"{name} has no CRS (.prj missing) and its coordinates look like projected metres. "
-            f"Pass the CRS, e.g. {_projected_hint(bounds[:, 0], bounds[:, 1])}."
+        hint = _projected_hint(bounds[:, 0], bounds[:, 1])
+        msg = message(
+            "{name} has no CRS (.prj missing) and its coordinates look like projected metres. "
+            "Pass the CRS, e.g. {hint}.",
+            name=name,
+            hint=hint,
+            codes=_epsg_codes(hint),
         )
         raise InputFileError(msg)
     else:
@@ -247,10 +270,14 @@ def _read_vector(path: Path, src: _Source, opts: _Options, *, layer_used: bool =
             )
         )
     if in_crs.is_geographic and _looks_projected(bounds[:, 0], bounds[:, 1]):
-        msg = (
-            f"{name}: the coordinates look like projected metres although the layer is in "
-            f"{_crs_label(in_crs)} (degrees). Pass the CRS they are in, e.g. "
-            f"{_projected_hint(bounds[:, 0], bounds[:, 1])}."
+        hint = _projected_hint(bounds[:, 0], bounds[:, 1])
+        msg = message(
+            "{name}: the coordinates look like projected metres although the layer is in "
+            "{crs} (degrees). Pass the CRS they are in, e.g. {hint}.",
+            name=name,
+            crs=_crs_label(in_crs),
+            hint=hint,
+            codes=_epsg_codes(hint),
         )
         raise InputFileError(msg)
     _check_datum(opts.datum, in_crs, name)

@@ -16,6 +16,7 @@ from typing import Any, Literal
 import geopandas as gpd
 import pandas as pd
 
+from geoapp.i18n import message
 from geoapp.io import ImportResult, read_user_layer
 from geoapp.layers import CONSTRAINTS, LayerSet, conform
 from geoapp.workspace.base import LayerVersion, LogEntry, Workspace, WorkspaceError, file_sha256
@@ -114,7 +115,12 @@ def import_file(
     name = filename or (Path(source).name if not isinstance(source, bytes) else "upload")
     read = read_user_layer(source, filename=filename, **read_options)
     if len(read.gdf) == 0:
-        msg = f"No usable row in {name}: {read.summary()}; nothing was imported."
+        msg = message(
+            "No usable row in {name}: {summary}; nothing was imported.",
+            name=name,
+            summary=read.summary(),
+            rejected=len(read.rejected),
+        )
         raise WorkspaceError(msg)
     new = conform(read.gdf, layer, filename=name, quality=quality)
     current = ws.layers(base)
