@@ -116,6 +116,13 @@ def _fail(message: object, code: int = 1) -> NoReturn:
     raise typer.Exit(code)
 
 
+def _echo_schematic(**used: Any) -> None:
+    """Say (on stderr) how many of the features an analysis used have schematic positions."""
+    from geoapp.layers import schematic_note
+
+    typer.echo(f"Note: {schematic_note(used, 'en')}", err=True)
+
+
 def _echo_table(frame: Any, **kwargs: Any) -> None:
     from geoapp.report import text_table
 
@@ -398,6 +405,7 @@ def cluster_cmd(
         )
         params = ", ".join(f"{k}={v}" for k, v in res.params.items())
         typer.echo(f"{res.method}: {len(res.sites)} sites; {params}")
+        _echo_schematic(projects=projects)
         _echo_table(res.table)
         if output is not None:
             _write(res.sites, output, layer_name="clusters")
@@ -534,6 +542,14 @@ def coverage_cmd(
         fac = _facilities(facilities)
         res = cov.coverage(sites, fac, radius_m=radius, layers=_layers())
         _print_coverage(res, radius)
+        _echo_schematic(
+            projects=sites,
+            **{
+                facilities
+                if facilities in ("logistics_hubs", "monitoring_stations")
+                else "facilities": fac
+            },
+        )
         if output is not None:
             _write(res.uncovered, output, layer_name="uncovered")
         if add > 0 or model is Model.lscp:
@@ -641,6 +657,7 @@ def site_cmd(
         geoapp site --lon 115.0863 --lat 35.6990 --chain 氢能 --datum gcj02
     """
     from geoapp.report import evaluate_point, site_text
+    from geoapp.siting import POSITION_LAYERS
 
     _use_workspace(workspace)
     if crs is not None and crs.strip().lower().replace("-", "") in ("gcj02", "bd09", "wgs84"):
@@ -648,10 +665,12 @@ def site_cmd(
     from geoapp.textsafe import terminal_text
 
     try:
+        layers = _layers()
         result = evaluate_point(
-            lon, lat, chain=chain, name=name, datum=datum.value, crs=crs, layers=_layers()
+            lon, lat, chain=chain, name=name, datum=datum.value, crs=crs, layers=layers
         )
         typer.echo(terminal_text(site_text(result.iloc[0])))
+        _echo_schematic(**{n: layers[n] for n in POSITION_LAYERS})
         row = result.iloc[0]
         _log(
             "site",
@@ -1099,6 +1118,7 @@ def suitability_cmd(
     from dataclasses import replace
 
     from geoapp.settings import DEFAULT_SITING
+    from geoapp.siting import POSITION_LAYERS
     from geoapp.suitability import SurfaceSpec, compute_surface, find_regions
     from geoapp.suitability.regions import regions_table
     from geoapp.suitability.transforms import parse_transform, parse_weights
@@ -1134,6 +1154,7 @@ def suitability_cmd(
             f"Wrote {res.path}: {g.width} x {g.height} cells of {g.res:g} m (EPSG:4547), "
             f"{res.seconds:.1f} s."
         )
+        _echo_schematic(**{n: layers[n] for n in POSITION_LAYERS})
         typer.echo(f"By county (suitable = no rule fails and score >= {spec.score_threshold:g}):")
         _echo_table(res.by_county, digits=2)
         if regions > 0:

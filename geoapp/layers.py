@@ -497,6 +497,59 @@ class LayerSet(Mapping[str, gpd.GeoDataFrame]):
             sum(len(self[n]) for n in names),
         )
 
+    def schematic_note(self, names: tuple[str, ...], lang: str = "zh") -> str:
+        """How many features of layers ``names`` are schematic, as a sentence for a planner.
+
+        Parameters
+        ----------
+        names
+            The layers an analysis used.
+        lang
+            ``"zh"`` or ``"en"``.
+
+        Returns
+        -------
+        str
+            :func:`schematic_note` of those layers.
+        """
+        return schematic_note({n: self[n] for n in names}, lang)
+
+
+def schematic_note(used: Mapping[str, gpd.GeoDataFrame], lang: str = "zh") -> str:
+    """How many of the features an analysis used are schematic, as a sentence for a planner.
+
+    The one wording of the app's pages, the command line and the downloads.
+
+    Parameters
+    ----------
+    used
+        The features used, by layer name (a catalog name gets its title).
+    lang
+        ``"zh"`` or ``"en"``.
+
+    Returns
+    -------
+    str
+        E.g. ``"所用 168 个要素中，163 个为示意位置（非实测坐标）：开发区与园区 33/33，…"``.
+    """
+    from geoapp.catalog import catalog
+
+    specs = catalog()
+    counts = {m: int(schematic_mask(g).sum()) for m, g in used.items()}
+    k, n = sum(counts.values()), sum(len(g) for g in used.values())
+    parts = [
+        f"{specs[m].title(lang) if m in specs else m} {counts[m]}/{len(g)}" for m, g in used.items()
+    ]
+    if lang == "zh":
+        return f"所用 {n} 个要素中，{k} 个为示意位置（非实测坐标）：{'，'.join(parts)}" + (
+            "；结果仅供演示。" if k else "。"
+        )
+    return (
+        f"{k} of the {n} features used have schematic positions (not surveyed): "
+        + "; ".join(parts)
+        + ("; the result is for illustration only." if k else ".")
+    )
+
 
 def schematic_mask(gdf: gpd.GeoDataFrame) -> np.ndarray:
     """Which features have ``location_quality == "schematic"`` (all False without the column).

@@ -13,6 +13,7 @@ OWN_CONTROLS = {
     "siting": ("site_chain:zh",),
     "coverage": ("cov_type",),
     "clustering": ("excl_schematic:zh",),
+    "suitability": ("suit_chain", "excl_schematic:zh"),
 }
 
 

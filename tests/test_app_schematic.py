@@ -85,10 +85,14 @@ def test_suitability_counts_and_can_exclude_schematic_positions():
     assert not at.exception, at.exception
     note = f"所用 {N_USED} 个要素中，{N_SCHEMATIC} 个为示意位置"
     assert any(note in c.value for c in at.caption), [c.value for c in at.caption]
-    at.sidebar.checkbox(key="excl_schematic:zh").check().run()
+    # the regions (and so their GeoJSON / GeoPackage downloads) carry the count too
+    assert set(at.session_state["_suit_regions"]["regions"]["schematic_used"]) <= {
+        f"{N_SCHEMATIC}/{N_USED}"
+    }
+    at.checkbox(key="excl_schematic:zh").check().run()
     assert not at.exception, at.exception
     assert any(c.value.startswith(f"所用 {N_KEPT} 个要素中，0 个") for c in at.caption)
-    chain = at.sidebar.selectbox(key="suit_chain").value
+    chain = at.selectbox(key="suit_chain").value
     kept = SHIPPED.without_schematic(POSITION_LAYERS)
     expected = compute_surface(kept, SurfaceSpec(chain, resolution_m=100))
     inside = expected.score >= 0
@@ -113,12 +117,12 @@ def test_coverage_counts_the_facilities_used_too():
     assert any("没有可分析的项目" in w.value for w in at.warning)  # every project is schematic
 
 
-def test_go_to_on_the_chain_map_and_the_pipeline_map():
+def test_go_to_on_the_chain_map_the_pipeline_map_and_the_suitability_map():
     import pytest
 
     from tests.apptest import map_args
 
-    for page in ("chainmap", "pipeline"):
+    for page in ("chainmap", "pipeline", "suitability"):
         at = run_page(page)
         box = next(i for i in at.text_input if i.label == "定位到 经度, 纬度")
         box.input("115°01′48″E 35°45′36″N")

@@ -453,3 +453,24 @@ def test_report_missing_file_is_a_usage_error(tmp_path):
     res = invoke("report", str(tmp_path / "nope.csv"), "-o", str(tmp_path / "out"))
     assert res.exit_code == 2
     assert not (tmp_path / "out").exists()
+
+
+def test_position_dependent_commands_say_how_many_inputs_are_schematic():
+    """site, coverage and cluster name the schematic count of what they used (counted here)."""
+
+    def schematic(name: str) -> tuple[int, int]:
+        gdf = load_layer(name)
+        return int(gdf["location_quality"].eq("schematic").sum()), len(gdf)
+
+    used = {
+        "site": ("zones", "logistics_hubs", "monitoring_stations", "projects"),
+        "coverage": ("projects", "logistics_hubs"),
+        "cluster": ("projects",),
+    }
+    args = {"site": ("--lon", "115.08", "--lat", "35.70", "--chain", "氢能")}
+    for command, names in used.items():
+        res = invoke(command, *args.get(command, ()))
+        assert res.exit_code == 0, res.output
+        k = sum(schematic(n)[0] for n in names)
+        n = sum(schematic(n)[1] for n in names)
+        assert f"Note: {k} of the {n} features used have schematic positions" in res.output

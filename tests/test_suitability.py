@@ -246,6 +246,11 @@ def test_geotiff_reads_back_with_gdal_and_rasterio(layers, tmp_path):
     assert params["chain"] == "聚碳新材料" and params["weights"]["hub_access"] == 25
     codes = json.loads(info["metadata"][""]["GEOAPP_RULE_CODES"])
     assert codes[1]["id"] == "yellow_river_chemical"
+    # how many of the features the criteria used are schematic, counted from the layers
+    used = ("zones", "logistics_hubs", "monitoring_stations", "projects")
+    k = sum(int(layers[n]["location_quality"].eq("schematic").sum()) for n in used)
+    n = sum(len(layers[n]) for n in used)
+    assert info["metadata"][""]["GEOAPP_SCHEMATIC_POSITIONS"] == f"{k} of {n} features used"
     with rasterio.open(out.path) as src:
         assert src.crs.to_epsg() == 4547 and src.res == (100.0, 100.0)
         np.testing.assert_array_equal(src.read(1), mem.score)

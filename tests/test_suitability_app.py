@@ -28,7 +28,7 @@ def layers():
 def test_page_shows_surface_regions_summary_and_downloads(layers):
     at = run_page()
     assert at.title[0].value == "适宜性评价"
-    chain = at.sidebar.selectbox(key="suit_chain").value
+    chain = at.selectbox(key="suit_chain").value
     m = metrics(at)
     expected = compute_surface(layers, SurfaceSpec(chain, resolution_m=100))
     inside = expected.score >= 0
@@ -51,7 +51,7 @@ def test_page_shows_surface_regions_summary_and_downloads(layers):
 
 def test_moving_a_weight_recombines_the_surface(layers):
     at = run_page()
-    chain = at.sidebar.selectbox(key="suit_chain").value
+    chain = at.selectbox(key="suit_chain").value
     before = float(metrics(at)["平均得分"])
     base = map_args(at)
     at.slider(key="suit_w_hub_access").set_value(60).run()
@@ -71,7 +71,7 @@ def test_moving_a_weight_recombines_the_surface(layers):
 def test_clicking_a_cell_shows_its_breakdown(layers):
     lon, lat = 115.03, 35.62
     at = run_page({"suit_clicked": {"lng": lon, "lat": lat}})
-    chain = at.sidebar.selectbox(key="suit_chain").value
+    chain = at.selectbox(key="suit_chain").value
     frames = [d.value for d in at.dataframe if "准则" in d.value.columns]
     assert frames and len(frames[0]) == 6
     x, y = Transformer.from_crs(4326, 4547, always_xy=True).transform(lon, lat)

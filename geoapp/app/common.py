@@ -735,24 +735,7 @@ def schematic_layers_note(layers: LayerSet, names: tuple[str, ...]) -> tuple[int
 
     Returns
     -------
-    (n_schematic, n_total, sentence in the UI language, with each layer's count)
+    (n_schematic, n_total, :meth:`geoapp.layers.LayerSet.schematic_note` in the UI language)
     """
-    titles = {
-        "zones": "开发区与园区",
-        "logistics_hubs": "物流枢纽",
-        "monitoring_stations": "环境监测站点",
-        "projects": "项目",
-    }
     k, n = layers.schematic_used(names)
-    parts = [f"{t(titles.get(m, m))} {layers.schematic_count(m)}/{len(layers[m])}" for m in names]
-    if lang() == "zh":
-        text = f"所用 {n} 个要素中，{k} 个为示意位置（非实测坐标）：{'，'.join(parts)}" + (
-            "；结果仅供演示。" if k else "。"
-        )
-    else:
-        text = (
-            f"{k} of the {n} features used have schematic positions (not surveyed): "
-            + "; ".join(parts)
-            + ("; the result is for illustration only." if k else ".")
-        )
-    return k, n, text
+    return k, n, layers.schematic_note(names, lang())

@@ -77,6 +77,9 @@ class SurfaceInputs:
         The code table: 1 = the Yellow River rule, 2… = user constraint rules.
     settings
         The siting settings (radii, river buffer).
+    schematic_used
+        ``(schematic, total)`` features of the layers the criteria use (zones,
+        hubs, stations, projects), :meth:`geoapp.layers.LayerSet.schematic_used`.
     """
 
     chain: str | None
@@ -97,6 +100,13 @@ class SurfaceInputs:
     constraint_codes: np.ndarray
     rule_codes: tuple[RuleCode, ...]
     settings: SitingSettings
+    schematic_used: tuple[int, int] = (0, 0)
+
+
+def _position_layers() -> tuple[str, ...]:
+    from geoapp.siting import POSITION_LAYERS  # the layers whose positions a verdict uses
+
+    return POSITION_LAYERS
 
 
 def check_layers(layers: Mapping[str, gpd.GeoDataFrame]) -> None:
@@ -320,4 +330,5 @@ def prepare_inputs(
         constraint_codes=cons_codes,
         rule_codes=table,
         settings=settings,
+        schematic_used=as_layerset(layers).schematic_used(_position_layers()),
     )

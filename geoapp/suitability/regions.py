@@ -45,6 +45,7 @@ REGION_COLUMNS: tuple[str, ...] = (
     "county",
     "zone",
     "limiting",
+    "schematic_used",
 )
 _FOUR = ndimage.generate_binary_structure(2, 1)
 
@@ -173,7 +174,7 @@ def regions_from_arrays(
     eligible = (rule == 0) & (score >= thr)
     labels, n = ndimage.label(eligible, structure=_FOUR)
     del eligible
-    cols = ["rank", "area_ha", "cells", "mean_score", "min_score", "county", "zone", "limiting"]
+    cols = list(REGION_COLUMNS)
     empty = gpd.GeoDataFrame(
         {c: [] for c in [*cols, *(f"loss_{c}" for c in CRITERIA)]}, geometry=[], crs=grid.crs
     )
@@ -213,6 +214,7 @@ def regions_from_arrays(
                     if inputs is not None
                     else {"county": None, "zone": None, "limiting": None}
                 ),
+                "schematic_used": "{}/{}".format(*inputs.schematic_used) if inputs else None,
             }
         )
         if len(kept) == k:

@@ -144,9 +144,12 @@ def _summary(stats: np.ndarray, names: np.ndarray, res: float, label: str) -> pd
     return frame.sort_values("mean_score", ascending=False, kind="stable").reset_index(drop=True)
 
 
-def surface_tags(spec: SurfaceSpec, rule_codes: tuple[RuleCode, ...]) -> dict[str, str]:
-    """The GeoTIFF metadata: parameters, rule-code table, criteria, version."""
+def surface_tags(
+    spec: SurfaceSpec, rule_codes: tuple[RuleCode, ...], schematic_used: tuple[int, int] = (0, 0)
+) -> dict[str, str]:
+    """The GeoTIFF metadata: parameters, rule-code table, criteria, version, schematic inputs."""
     return {
+        "GEOAPP_SCHEMATIC_POSITIONS": "{} of {} features used".format(*schematic_used),
         "GEOAPP_PARAMETERS": spec.parameters_json(),
         "GEOAPP_RULE_CODES": json.dumps(
             [{"code": 0, "id": "none", "title_zh": "无", "title_en": "none"}]
@@ -245,7 +248,12 @@ def compute_surface(
     path = None
     try:
         if output is not None:
-            path = write_cog(output, grid, consumed(), tags=surface_tags(spec, inp.rule_codes))
+            path = write_cog(
+                output,
+                grid,
+                consumed(),
+                tags=surface_tags(spec, inp.rule_codes, inp.schematic_used),
+            )
         else:
             score = np.full(grid.shape, NODATA, dtype=np.float32)
             rule = np.full(grid.shape, NODATA, dtype=np.float32)
@@ -379,11 +387,17 @@ def surface_bytes(
     rule: np.ndarray,
     spec: SurfaceSpec,
     rule_codes: tuple[RuleCode, ...],
+    schematic_used: tuple[int, int] = (0, 0),
 ) -> bytes:
     """The COG of a surface held in memory, as bytes (a download button)."""
     import tempfile
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "surface.tif"
-        write_cog(path, grid, [(grid.full(), score, rule)], tags=surface_tags(spec, rule_codes))
+        write_cog(
+            path,
+            grid,
+            [(grid.full(), score, rule)],
+            tags=surface_tags(spec, rule_codes, schematic_used),
+        )
         return path.read_bytes()

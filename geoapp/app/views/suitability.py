@@ -1,8 +1,8 @@
 """适宜性评价: the city scored for a chain on a grid; weights, transformations, top regions.
 
-The chain and the resolution (sidebar) choose the criteria grids, computed once
-per chain, resolution and layer set. The weights, transformations and region
-settings are one ``st.fragment`` with the map: moving a weight recombines the
+The page's controls and its map are one ``st.fragment``. The chain and the
+resolution choose the criteria grids, computed once per chain, resolution and
+layer set; moving a weight, a transformation or a region setting recombines the
 cached grids and sends only the new surface image (and regions) to the page's
 stable map, which keeps its view.
 """
@@ -12,11 +12,13 @@ from typing import cast
 
 import numpy as np
 import streamlit as st
-from pyproj import Transformer
 
 from geoapp import mapping
 from geoapp.app.common import (
+    exclude_schematic_box,
+    go_to_box,
     map_options,
+    schematic_layers_note,
     session_layers,
     stable_map,
     t,
@@ -24,7 +26,9 @@ from geoapp.app.common import (
     timed,
 )
 from geoapp.chains import chain_names
-from geoapp.settings import DEFAULT_SITING, METRIC_CRS
+from geoapp.coords import metric_transformer
+from geoapp.settings import DEFAULT_SITING
+from geoapp.siting import POSITION_LAYERS
 from geoapp.suitability import (
     CRITERIA,
     CRITERIA_TITLES,
@@ -59,12 +63,7 @@ st.caption(
     )
 )
 
-# ----- sidebar: chain and resolution (they choose the criteria grids: a full run)
 lang = map_options()["lang"]
-chain = st.sidebar.selectbox(t("产业链"), list(chain_names()), key="suit_chain")
-resolution = st.sidebar.select_slider(
-    t("网格分辨率(米)"), [100, 200, 250, 500, 1000], value=100, key="suit_res"
-)
 title = {c: (CRITERIA_TITLES[c][0] if lang == "zh" else CRITERIA_TITLES[c][1]) for c in CRITERIA}
 s = DEFAULT_SITING
 
@@ -178,19 +177,7 @@ def limiting_titles(value) -> str:
     return "、".join(title.get(c, c) for c in str(value or "").split(";") if c)
 
 
-layers = session_layers()
-# schematic positions: the other position-dependent pages' checkbox and count (issue 10)
-from geoapp.app.common import exclude_schematic_box, schematic_layers_note  # noqa: E402
-from geoapp.siting import POSITION_LAYERS  # noqa: E402
-
-if exclude_schematic_box(st.sidebar):  # the one rule of geoapp.layers
-    layers = layers.without_schematic(POSITION_LAYERS)
-st.caption(schematic_layers_note(layers, POSITION_LAYERS)[2])
-tokens = (layers.token,)
-with st.spinner(t("计算准则网格（每个产业链和分辨率只算一次）")):
-    cg = grids(tokens, chain, float(resolution), layers)
 datum = mapping.basemap_datum(map_options()["basemap"])
-disp = display(tokens, float(resolution), datum, cg.grid)
 labels = {
     c: t(v)
     for c, v in {
@@ -201,6 +188,7 @@ labels = {
         "county": "县区",
         "zone": "园区",
         "limiting": "限制因素",
+        "schematic_used": "所用要素中示意位置数",
     }.items()
 }
 
@@ -208,8 +196,22 @@ labels = {
 @st.fragment
 def surface_page() -> None:
     ctrl, right = st.columns([1, 3.3])
-    with ctrl:
+    with ctrl:  # the page's own controls first: chain and resolution choose the criteria grids
+        chain = st.selectbox(t("产业链"), list(chain_names()), key="suit_chain")
+        resolution = st.select_slider(
+            t("网格分辨率(米)"), [100, 200, 250, 500, 1000], value=100, key="suit_res"
+        )
         weights, transforms, threshold, k, min_area, min_gap = controls()
+        layers = session_layers()
+        if exclude_schematic_box():  # the one rule of geoapp.layers, as on the other pages
+            layers = layers.without_schematic(POSITION_LAYERS)
+        go_to_box(MAP_KEY, st.container())
+    tokens = (layers.token,)
+    with right:
+        st.caption(schematic_layers_note(layers, POSITION_LAYERS)[2])
+    with st.spinner(t("计算准则网格（每个产业链和分辨率只算一次）")):
+        cg = grids(tokens, chain, float(resolution), layers)
+    disp = display(tokens, float(resolution), datum, cg.grid)
     if sum(weights.values()) <= 0:
         with right:
             st.warning(t("权重不能全为 0。"))
@@ -301,18 +303,18 @@ def surface_page() -> None:
                 },
                 width="stretch",
             )
-    clicked_cell(value, score, rule, spec)
-    regions_and_summaries(regions, by_county, by_zone, score, rule, spec)
+    clicked_cell(value, cg, score, rule, spec)
+    regions_and_summaries(regions, by_county, by_zone, cg, score, rule, spec)
 
 
-def clicked_cell(value, score, rule, spec) -> None:
+def clicked_cell(value, cg, score, rule, spec) -> None:
     """The breakdown of the last clicked cell."""
     clicked = (value or {}).get("last_clicked") or st.session_state.get("suit_clicked")
     if not clicked:
         return
     st.session_state["suit_clicked"] = clicked
     lon, lat = mapping.to_wgs84(clicked["lng"], clicked["lat"], basemap=map_options()["basemap"])
-    x, y = Transformer.from_crs("EPSG:4326", METRIC_CRS, always_xy=True).transform(lon, lat)
+    x, y = metric_transformer("EPSG:4326").transform(lon, lat)
     row, col = (int(v[0]) for v in cg.grid.cell_of(np.array([x]), np.array([y])))
     if 0 <= row < cg.grid.height and 0 <= col < cg.grid.width and score[row, col] >= 0:
         st.subheader(f"{t('网格明细')} ({lon:.5f}, {lat:.5f})")
@@ -338,7 +340,7 @@ def clicked_cell(value, score, rule, spec) -> None:
         st.caption(t("所点位置在市域外。"))
 
 
-def regions_and_summaries(regions, by_county, by_zone, score, rule, spec) -> None:
+def regions_and_summaries(regions, by_county, by_zone, cg, score, rule, spec) -> None:
     """The regions' table and files, the summaries by county and zone, the GeoTIFF."""
     st.subheader(t("最佳区域"))
     if len(regions):
@@ -352,7 +354,7 @@ def regions_and_summaries(regions, by_county, by_zone, score, rule, spec) -> Non
                 st.download_button(
                     f"{t('下载')} {label}",
                     partial(_regions_file, regions, fmt),
-                    file_name=f"suitability_regions_{chain}.{fmt}",
+                    file_name=f"suitability_regions_{spec.chain}.{fmt}",
                     mime="application/geo+json"
                     if fmt == "geojson"
                     else "application/geopackage+sqlite3",
@@ -367,8 +369,10 @@ def regions_and_summaries(regions, by_county, by_zone, score, rule, spec) -> Non
         table(by_zone.rename(columns={"zone": t("园区")}).round(2))
     st.download_button(  # built only when clicked
         t("下载 GeoTIFF"),
-        lambda: surface_bytes(cg.grid, score, rule, spec, cg.inputs.rule_codes),
-        file_name=f"suitability_{chain}_{resolution}m.tif",
+        lambda: surface_bytes(
+            cg.grid, score, rule, spec, cg.inputs.rule_codes, cg.inputs.schematic_used
+        ),
+        file_name=f"suitability_{spec.chain}_{spec.resolution_m:g}m.tif",
         mime="image/tiff",
         key="suit_dl_tif",
         on_click="ignore",
