@@ -18,7 +18,6 @@ from __future__ import annotations
 import logging
 import math
 import os
-import subprocess
 import sys
 from enum import Enum, StrEnum
 from pathlib import Path
@@ -1016,11 +1015,10 @@ def app_cmd(
 
     if workspace:  # the server (a child process) inherits it
         os.environ[WORKSPACE_ENV] = workspace
-    try:
-        code = subprocess.call(cmd)  # noqa: S603 - fixed interpreter, module and arguments
-    except KeyboardInterrupt:
-        code = 0
-    raise typer.Exit(code)
+    sys.stdout.flush()
+    # The server replaces this process: stopping `geoapp app` (Ctrl+C, a service manager's
+    # SIGTERM) stops the server itself, and no orphaned server keeps the port.
+    os.execv(sys.executable, cmd)  # noqa: S606 - fixed interpreter, module and arguments
 
 
 # --------------------------------------------------------------------------- suitability

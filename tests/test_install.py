@@ -129,3 +129,5 @@ def test_app_serves_from_the_installed_package(installed):
         proc.terminate()
         proc.wait(timeout=30)
         log.close()
+    with pytest.raises(OSError):  # stopping `geoapp app` stopped its server: no orphan
+        urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=5)

@@ -184,6 +184,8 @@ def test_app_passes_the_workspace_to_the_server(tmp_path):
         proc.terminate()
         proc.wait(timeout=30)
         log.close()
+    with pytest.raises(OSError):  # stopping `geoapp app` stopped its server: no orphan
+        urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=5)
 
 
 @pytest.mark.parametrize("command", ["import", "scenarios", "log"])
