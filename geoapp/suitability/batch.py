@@ -216,10 +216,11 @@ def evaluate_chunk(shared: _Shared, chunk: tuple[int, pd.DataFrame, np.ndarray])
         [pa.field(c, _arrow_type(frame[c])) for c in frame.columns if c != _WKB]
         + [pa.field(_WKB, pa.binary())]
     )
-    empty = pd.DataFrame(columns=["row", "reason", "column", "value", "values"])
-    return ChunkResult(
-        _to_table(frame, schema), pd.concat(rejected, ignore_index=True) if rejected else empty
-    )
+    if rejected:
+        errors = pd.concat(rejected, ignore_index=True).sort_values("row", kind="stable")
+    else:
+        errors = pd.DataFrame(columns=["row", "reason", "column", "value", "values"])
+    return ChunkResult(_to_table(frame, schema), errors.reset_index(drop=True))
 
 
 def _geo_meta(path: Path) -> tuple[str, str, list[str]]:
@@ -304,7 +305,9 @@ def open_candidates(
         )
         raise InputFileError(msg)
     pf = pq.ParquetFile(path)
-    names = [n for n in pf.schema_arrow.names if n != geom_col]
+    pandas_meta = pf.schema_arrow.pandas_metadata or {}
+    index_cols = {c for c in pandas_meta.get("index_columns", []) if isinstance(c, str)}
+    names = [n for n in pf.schema_arrow.names if n != geom_col and n not in index_cols]
     if chain_col is not None and chain_col not in names:
         msg = (
             f"{path}: `chain_col` was {chain_col!r} but there is no such column. "
@@ -344,7 +347,7 @@ def _chunks(path: Path, geom_col: str, rows: int) -> Iterator[tuple[int, pd.Data
     for batch in pf.iter_batches(batch_size=rows):
         table = pa.Table.from_batches([batch])
         wkb = table.column(geom_col).to_numpy(zero_copy_only=False)
-        yield first, table.drop([geom_col]).to_pandas(), wkb
+        yield first, table.drop([geom_col]).to_pandas().reset_index(drop=True), wkb
         first += batch.num_rows
 
 
