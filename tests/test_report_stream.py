@@ -236,3 +236,36 @@ def test_target_rules_hold(src, tmp_path, points):
     assert _report(tmp_path / "bad.parquet", out).exit_code == 1
     assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".rep")]  # no temporaries
+
+
+# --------------------------------------------------------------------------- datum, constraints
+def test_gcj02_points_are_converted_before_evaluation(tmp_path, points, shipped):
+    from geoapp.coords import wgs84_to_gcj02
+
+    part = points.head(500).dropna().drop(index=[100])
+    gx, gy = wgs84_to_gcj02(part.geometry.x.to_numpy(), part.geometry.y.to_numpy())
+    gcj = part.set_geometry(gpd.points_from_xy(gx, gy, crs=4326))
+    gcj.to_parquet(tmp_path / "amap.parquet")
+    assert _report(tmp_path / "amap.parquet", tmp_path / "out", "--datum", "gcj02").exit_code == 0
+    back = gpd.read_parquet(tmp_path / "out" / "results.parquet")
+    moved = back.to_crs(4547).distance(part.to_crs(4547).set_index(back.index))
+    assert moved.max() < 5  # back on WGS-84 within metres (GCJ-02 is ~530 m off here)
+    direct = evaluate_sites(part, layers=shipped, chain_col="chain", name_col="name")
+    agree = (back["verdict"].to_numpy() == direct["verdict"].astype(str).to_numpy()).mean()
+    assert agree > 0.99
+
+
+def test_the_bundles_constraints_apply(tmp_path, points, shipped):
+    from geoapp.report import build_report
+
+    part = points.head(3000).dropna().drop(index=[100])
+    part.to_parquet(tmp_path / "part.parquet")
+    centre = part.to_crs(4547).geometry.iloc[0]
+    red = gpd.GeoDataFrame({"name": ["生态保护红线"]}, geometry=[centre.buffer(5000)], crs=4547)
+    layers = shipped.with_constraints(red.to_crs(4326))
+    res = build_report(tmp_path / "part.parquet", tmp_path / "out", layers=layers)
+    back = gpd.read_parquet(tmp_path / "out" / "results.parquet")
+    direct = evaluate_sites(part, layers=layers, chain_col="chain", name_col="name")
+    assert list(back["violations"]) == list(direct["violations"].map(";".join))
+    assert back["violations"].str.contains("user_constraint").sum() > 10
+    assert res.n_evaluated == len(part) and res.counts is not None

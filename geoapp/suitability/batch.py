@@ -136,19 +136,19 @@ def evaluate_frame(shared: _Shared, cand: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     )
 
 
-def _rejected(rows: np.ndarray, reason: str, attrs: pd.DataFrame, wkb: np.ndarray) -> pd.DataFrame:
-    """Rejected rows as ``errors.csv`` (row, reason, column, value, values)."""
-    from geoapp.textsafe import shorten
-
+def _rejected(
+    rows: np.ndarray, reason: str, attrs: pd.DataFrame, wkb: np.ndarray, column: str
+) -> pd.DataFrame:
+    """Rejected rows as ``errors.csv``: row, reason, column, value (WKT) and the row as JSON."""
     wkt = pd.Series(shapely.to_wkt(shapely.from_wkb(wkb), trim=True), dtype=object).fillna("None")
-    raw = attrs.assign(geometry=wkt.str.slice(0, 1000).to_numpy(dtype=object))
+    raw = attrs.assign(**{column: wkt.str.slice(0, 1000).to_numpy(dtype=object)})
     values = raw.to_json(orient="records", lines=True, force_ascii=False, default_handler=str)
     return pd.DataFrame(
         {
             "row": rows.astype("int64"),
             "reason": reason,
-            "column": "geometry",
-            "value": [shorten(v, 200) for v in wkt] if len(wkt) else [],
+            "column": column,
+            "value": wkt.str.slice(0, 200).to_numpy(dtype=object),
             "values": values.rstrip("\n").split("\n") if len(raw) else [],
         }
     )
@@ -194,7 +194,7 @@ def evaluate_chunk(shared: _Shared, chunk: tuple[int, pd.DataFrame, np.ndarray])
         mx, my = metric_transformer(shared.crs).transform(x, y)
         outside = ~bad & ~shapely.intersects_xy(shared.extent, mx, my)
     rejected = [
-        _rejected(rows[m], reason, attrs[m], wkb[m])
+        _rejected(rows[m], reason, attrs[m], wkb[m], shared.geometry)
         for m, reason in ((bad, REASON_EMPTY_GEOMETRY), (outside, REASON_OUTSIDE))
         if m.any()
     ]
