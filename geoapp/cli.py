@@ -762,7 +762,8 @@ def report_cmd(
     1,000,000, --max-pages 500 (pages only; every site is evaluated),
     --max-cell-chars 10,000.
 
-    A GeoParquet of points (.parquet / .geoparquet: millions of rows) is
+    A GeoParquet of points (.parquet / .geoparquet: millions of rows) — or a
+    CSV larger than --max-bytes, or any CSV with --workers/--scheduler — is
     streamed in chunks through the tiled executor — in process, or with
     --workers N / --scheduler ADDRESS on Dask, the same output — with no size
     or row limit: DIR/results.parquet holds every evaluated row in the input's

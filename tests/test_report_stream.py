@@ -205,10 +205,10 @@ def test_wrong_crs_is_caught_and_crs_option_fixes_it(tmp_path, points):
     assert back.crs.to_epsg() == 4547 and (back["county"].notna().mean() > 0.99)
 
 
-def test_options_of_the_other_input_kind_are_refused(src, tmp_path):
-    csv = tmp_path / "c.csv"
-    csv.write_text("name,lon,lat\na,115.03,35.76\n", encoding="utf-8")
-    _fails(_report(csv, tmp_path / "o1", "--workers", "2"), "`dask_workers`", "GeoParquet")
+def test_options_of_the_other_input_kind_are_refused(src, tmp_path, points):
+    points.head(5).dropna().to_file(tmp_path / "c.geojson")
+    res = _report(tmp_path / "c.geojson", tmp_path / "o1", "--workers", "2")
+    _fails(res, "`dask_workers`", "GeoParquet or CSV")
     _fails(_report(src, tmp_path / "o2", "--lon-col", "x"), "`lon_col`", "GeoParquet")
     res = _report(src, tmp_path / "o3", "--workers", "2", "--scheduler", "tcp://x:1")
     assert res.exit_code == 2 and "not both" in res.output
@@ -269,3 +269,46 @@ def test_the_bundles_constraints_apply(tmp_path, points, shipped):
     assert list(back["violations"]) == list(direct["violations"].map(";".join))
     assert back["violations"].str.contains("user_constraint").sum() > 10
     assert res.n_evaluated == len(part) and res.counts is not None
+
+
+# --------------------------------------------------------------------------- a large CSV
+def test_a_csv_streamed_in_blocks_equals_the_csv_read_whole(tmp_path, points, shipped):
+    from dataclasses import replace
+
+    from geoapp.report.stream import build_streamed_report
+    from geoapp.settings import DEFAULT_LIMITS
+
+    part = points.head(12_000).dropna()
+    table = pd.DataFrame(
+        {
+            "名称": part["name"],
+            "产业链": part["chain"],
+            "经度": part.geometry.x.round(6).astype(str),
+            "纬度": part.geometry.y.round(6).astype(str),
+        }
+    )
+    table.iloc[5, 2] = "东经"  # not a number
+    table.iloc[7000, 3] = "36.9"  # north of the city
+    table.to_csv(tmp_path / "c.csv", index=False, encoding="gbk")
+    assert _report(tmp_path / "c.csv", tmp_path / "whole").exit_code == 0  # small: read whole
+    assert not (tmp_path / "whole" / "results.parquet").exists()
+    build_streamed_report(
+        tmp_path / "c.csv", tmp_path / "blocks", layers=shipped, chunk_rows=2500,
+        limits=replace(DEFAULT_LIMITS, max_pages=PAGES),
+    )  # fmt: skip
+    dask = _report(tmp_path / "c.csv", tmp_path / "dask", "--workers", "2")
+    assert dask.exit_code == 0, dask.output
+    whole, blocks = tmp_path / "whole", tmp_path / "blocks"
+
+    def csv(folder, name):
+        return pd.read_csv(folder / name, encoding="utf-8-sig", dtype=str, keep_default_na=False)
+
+    pd.testing.assert_frame_equal(csv(blocks, "summary.csv"), csv(whole, "summary.csv").head(PAGES))
+    pd.testing.assert_frame_equal(csv(blocks, "errors.csv"), csv(whole, "errors.csv"))
+    assert list(csv(blocks, "errors.csv")["row"]) == ["7", "82", "7002"]  # the file lines
+    a = gpd.read_parquet(blocks / "results.parquet")
+    b = gpd.read_parquet(tmp_path / "dask" / "results.parquet")
+    pd.testing.assert_frame_equal(a, b)
+    assert len(a) == len(part) - 3 and a["source_row"].is_monotonic_increasing
+    summary_all = csv(whole, "summary.csv")
+    assert sorted(a["source_row"].astype(str)) == sorted(summary_all["row"])

@@ -121,17 +121,25 @@ def _city_extent(layers: LayerSet) -> gpd.GeoDataFrame | None:
     return gpd.GeoDataFrame(geometry=city.geometry.buffer(EXTENT_BUFFER_M), crs=city.crs)
 
 
-def is_parquet(path: str | Path) -> bool:
-    """Whether a candidate file is GeoParquet (streamed), by its ending."""
-    from geoapp.suitability.batch import PARQUET_SUFFIXES
+def _streamed(candidates: object, limits: Limits, executor: bool) -> bool:
+    """Whether the input is streamed: a GeoParquet; a CSV larger than ``max_bytes`` or on Dask."""
+    from geoapp.report.stream import is_parquet
 
-    return Path(path).suffix.lower() in PARQUET_SUFFIXES
+    if not isinstance(candidates, (str, Path)):
+        return False
+    path = Path(candidates)
+    if is_parquet(path):
+        return True
+    big = path.is_file() and path.stat().st_size > limits.max_bytes
+    return path.suffix.lower() == ".csv" and (big or executor)
 
 
 def _check_streaming_options(
-    streamed: bool, stream_only: dict[str, Any], table_only: dict[str, Any]
+    streamed: bool, parquet: bool, stream_only: dict[str, Any], table_only: dict[str, Any]
 ) -> None:
     """Refuse options that do not apply to the input: name them and say which input takes them."""
+    if streamed and not parquet:  # a CSV read block by block: its own columns and CRS
+        table_only = {"layer": table_only.get("layer")}
     given = [k for k, v in (table_only if streamed else stream_only).items() if v is not None]
     if not given:
         return
@@ -142,10 +150,10 @@ def _check_streaming_options(
         )
     else:
         msg = (
-            f"`{'`, `'.join(given)}` apply to a GeoParquet input only (streamed in chunks "
-            "through the tiled executor); a spreadsheet or layer file is read whole and "
-            "evaluated in this process. Write the candidates to GeoParquet "
-            "(GeoDataFrame.to_parquet) to use them."
+            f"`{'`, `'.join(given)}` apply to a GeoParquet or CSV input only (streamed in "
+            "chunks through the tiled executor); this file is read whole and evaluated in "
+            "this process. Write the candidates to GeoParquet (GeoDataFrame.to_parquet) or CSV "
+            "to use them."
         )
     raise ValueError(msg)
 
@@ -177,9 +185,10 @@ def build_report(
     """Evaluate candidate sites from a file and write a report folder.
 
     A GeoParquet file (``.parquet`` / ``.geoparquet``: tens of millions of
-    points) is streamed in chunks through the tiled executor instead of being
-    read whole; its folder holds ``results.parquet`` (every row), ``counts.csv``
-    and pages for the best ``limits.max_pages`` sites only — see
+    points) — or a CSV larger than ``limits.max_bytes`` or run on Dask — is
+    streamed in chunks through the tiled executor instead of being read whole;
+    its folder holds ``results.parquet`` (every row), ``counts.csv`` and pages
+    for the best ``limits.max_pages`` sites only — see
     :func:`geoapp.report.stream.build_streamed_report`.
 
     Parameters
@@ -228,12 +237,12 @@ def build_report(
         listed in ``summary.csv`` and ``results.geojson``. Names longer than
         ``max_name_chars`` are shortened on pages and maps.
     dask_workers, scheduler, client
-        GeoParquet only: evaluate its chunks on a Dask ``LocalCluster`` of this
+        GeoParquet or CSV only: evaluate its chunks on a Dask ``LocalCluster`` of this
         many worker processes, on the scheduler at this address, or on this
         ``distributed.Client`` (:func:`geoapp.tiles.map_tiles`); default in
         process, with the same output.
     results_csv
-        GeoParquet only: also write every evaluated row to ``results.csv``.
+        Streamed input only: also write every evaluated row to ``results.csv``.
 
     Returns
     -------
@@ -260,9 +269,11 @@ def build_report(
     from geoapp.siting import evaluate_sites, rules_of
 
     out_dir = Path(out_dir)
-    streamed = isinstance(candidates, (str, Path)) and is_parquet(candidates)
+    executor = dask_workers is not None or scheduler is not None or client is not None
+    streamed = _streamed(candidates, limits, executor)
     _check_streaming_options(
         streamed,
+        streamed and Path(str(candidates)).suffix.lower() != ".csv",
         {"dask_workers": dask_workers, "scheduler": scheduler, "client": client,
          "results_csv": results_csv or None},
         {"lon_col": lon_col, "lat_col": lat_col, "layer": layer,
@@ -274,7 +285,8 @@ def build_report(
         assert isinstance(candidates, (str, Path))
         return build_streamed_report(
             candidates, out_dir, layers=layers, settings=settings, chain_col=chain_col,
-            name_col=name_col, datum=datum, crs=crs, limits=limits, pdf=pdf, pdf_workers=workers,
+            name_col=name_col, datum=datum, crs=crs, lon_col=lon_col, lat_col=lat_col,
+            fix_swapped=fix_swapped, limits=limits, pdf=pdf, pdf_workers=workers,
             progress=progress, workers=dask_workers, scheduler=scheduler, client=client,
             results_csv=results_csv,
         )  # fmt: skip

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Literal
 
@@ -32,6 +33,7 @@ import geopandas as gpd
 import pandas as pd
 import pyarrow as pa
 import shapely
+from pyproj import CRS
 
 from geoapp.atomic import REPORT_MARKER, atomic_dir, check_report_dir
 from geoapp.errors import InputFileError
@@ -41,8 +43,10 @@ from geoapp.report.tables import ERROR_COLUMNS, SUMMARY_COLUMNS, summary_table
 from geoapp.settings import DEFAULT_LIMITS, DEFAULT_SITING, Limits, SitingSettings
 from geoapp.siting import rank_sites
 from geoapp.suitability.batch import (
-    _WKB,
+    PARQUET_SUFFIXES,
     ROW_COL,
+    WKB_COL,
+    ChunkResult,
     ResultWriter,
     add_counts,
     iter_evaluated,
@@ -107,6 +111,9 @@ def build_streamed_report(
     name_col: str | None = None,
     datum: Literal["wgs84", "gcj02", "bd09"] = "wgs84",
     crs: str | int | None = None,
+    lon_col: str | None = None,
+    lat_col: str | None = None,
+    fix_swapped: bool = False,
     limits: Limits = DEFAULT_LIMITS,
     pdf: bool = False,
     pdf_workers: int | None = None,
@@ -132,7 +139,11 @@ def build_streamed_report(
     datum
         {"wgs84", "gcj02", "bd09"}: the datum of lon/lat points.
     crs
-        Read the points in this CRS instead of the file's.
+        Read the points in this CRS instead of the file's (GeoParquet), or the
+        CRS of a CSV's coordinates.
+    lon_col, lat_col, fix_swapped
+        A CSV's coordinate columns and swapped-coordinate repair, as in
+        :func:`geoapp.io.read_user_layer`.
     limits
         ``max_pages`` (pages for the best sites only) and ``max_name_chars``;
         the size limits of an upload do not apply: memory is bounded by chunks.
@@ -147,7 +158,7 @@ def build_streamed_report(
     results_csv
         Also write ``results.csv``.
     chunk_rows
-        Rows per chunk.
+        Rows per chunk (of a CSV: about, from the length of its first lines).
 
     Returns
     -------
@@ -165,37 +176,80 @@ def build_streamed_report(
     """
     from tqdm.auto import tqdm
 
-    from geoapp.report.build import ReportResult, write_pages
+    from geoapp.report.build import ReportResult, _city_extent, write_pages
+    from geoapp.report.csvstream import (
+        BLOCK_BYTES,
+        CsvShared,
+        csv_blocks,
+        csv_options,
+        detect_encoding,
+        evaluate_csv_block,
+        probe_csv,
+    )
     from geoapp.siting import evaluate_sites, rules_of
+    from geoapp.suitability.batch import BatchShared, layer_frames
+    from geoapp.tiles import map_tiles
 
     source, out_dir = Path(source), Path(out_dir)
     check_report_dir(out_dir, inputs=[source])
     extent = _extent_m(layers)
-    cands = open_candidates(source, crs=crs, extent=extent)
-    if ROW_COL in cands.columns:
+    is_csv = not is_parquet(source)
+    warnings: list[str] = []
+    if is_csv:  # read block by block by the one CSV reader, on the workers
+        options = csv_options(
+            source, lon_col=lon_col, lat_col=lat_col, crs=crs, datum=datum,
+            fix_swapped=fix_swapped, limits=limits, extent=_city_extent(layers),
+        )  # fmt: skip
+        encoding = detect_encoding(source)
+        columns, notes, line_bytes = probe_csv(source, encoding=encoding, options=options)
+        block_bytes = min(BLOCK_BYTES, line_bytes * chunk_rows)  # about chunk_rows rows
+        warnings += notes
+        geometry, crs_text, n_rows = "geometry", CRS.from_epsg(4326).to_json(), None
+        crs_label = _crs_label(CRS.from_user_input(crs).to_json() if crs else crs_text, datum)
+    else:
+        cands = open_candidates(source, crs=crs, extent=extent)
+        columns, geometry, crs_text, n_rows = cands.columns, cands.geometry, cands.crs, cands.n_rows
+        crs_label = _crs_label(crs_text, datum)
+        encoding = None
+    if ROW_COL in columns:
         msg = (
             f"{source}: it has a column {ROW_COL!r}, the name the report gives the input row "
             "number. Rename that column and run again."
         )
         raise InputFileError(msg)
-    name_found, chain_found = find_columns(list(cands.columns), name_col, chain_col, source.name)
-    warnings = column_notes(source.name, name_found, chain_found)
-    by = ["county", "verdict"] + ([QUALITY_COL] if QUALITY_COL in cands.columns else [])
-    keep = [ROW_COL, *cands.columns, _WKB, "verdict", "score"]
+    name_found, chain_found = find_columns(list(columns), name_col, chain_col, source.name)
+    warnings += column_notes(source.name, name_found, chain_found)
+    by = ["county", "verdict"] + ([QUALITY_COL] if QUALITY_COL in columns else [])
+    keep = [ROW_COL, *columns, WKB_COL, "verdict", "score"]
     counts: dict[Any, int] = {}
     top: pd.DataFrame | None = None
     kept_errors: list[pd.DataFrame] = []
     n_rejected = 0
-    chunks = iter_evaluated(
-        cands, layers=layers, settings=settings, chain_col=chain_found, name_col=name_found,
-        datum=datum, extent=extent, chunk_rows=chunk_rows, workers=workers,
-        scheduler=scheduler, client=client,
-    )  # fmt: skip
-    bar = tqdm(total=cands.n_rows, desc="sites", unit="site", disable=not progress, file=sys.stderr)
+    if is_csv:
+        shared = CsvShared(
+            batch=BatchShared(
+                layers=layer_frames(layers), settings=settings, chain_col=chain_found,
+                name_col=name_found, crs=crs_text, source_name=source.name,
+            ),
+            encoding=encoding or "utf-8",
+            options=options,
+            columns=tuple(columns),
+        )  # fmt: skip
+        chunks: Iterator[ChunkResult] = map_tiles(
+            evaluate_csv_block, csv_blocks(source, block_bytes), shared=shared, workers=workers,
+            scheduler=scheduler, client=client, scatter_items=True,
+        )  # fmt: skip
+    else:
+        chunks = iter_evaluated(
+            cands, layers=layers, settings=settings, chain_col=chain_found, name_col=name_found,
+            datum=datum, extent=extent, chunk_rows=chunk_rows, workers=workers,
+            scheduler=scheduler, client=client,
+        )  # fmt: skip
+    bar = tqdm(total=n_rows, desc="sites", unit="site", disable=not progress, file=sys.stderr)
     with atomic_dir(out_dir, marker=REPORT_MARKER) as tmp:
         outputs = [("results.parquet", "parquet")] + ([("results.csv", "csv")] * results_csv)
         writers = [
-            ResultWriter(tmp / f, fmt, geometry=cands.geometry, crs=cands.crs) for f, fmt in outputs
+            ResultWriter(tmp / f, fmt, geometry=geometry, crs=crs_text) for f, fmt in outputs
         ]
         with (tmp / "errors.csv").open("w", encoding="utf-8", newline="") as errors_file:
             try:
@@ -234,8 +288,8 @@ def build_streamed_report(
         # the best sites: evaluated again here (the same function, the same rows) for their pages
         assert top is not None
         rows = top[ROW_COL].to_numpy(dtype="int64")
-        geoms = gpd.GeoSeries.from_wkb(top[_WKB].to_numpy(dtype=object), crs=cands.crs)
-        attrs = pd.DataFrame(top[list(cands.columns)])
+        geoms = gpd.GeoSeries.from_wkb(top[WKB_COL].to_numpy(dtype=object), crs=crs_text)
+        attrs = pd.DataFrame(top[list(columns)])
         best = evaluate_sites(
             gpd.GeoDataFrame(attrs.assign(**{ROW_COL: rows}), geometry=geoms),
             layers=layers, settings=settings, chain_col=chain_found, name_col=name_found,
@@ -269,8 +323,8 @@ def build_streamed_report(
             progress=progress,
             source_name=source.name,
             source_summary=f"{n_evaluated:,} evaluated, {n_rejected:,} rejected",
-            encoding=None,
-            crs_in=_crs_label(cands.crs, datum),
+            encoding=encoding,
+            crs_in=crs_label,
             n_rejected=n_rejected,
             warnings=warnings,
             verdict_totals=totals,
@@ -300,9 +354,12 @@ def build_streamed_report(
     return result
 
 
-def _crs_label(crs_json: str, datum: str) -> str:
-    from pyproj import CRS
+def is_parquet(path: str | Path) -> bool:
+    """Whether a candidate file is GeoParquet, by its ending."""
+    return Path(path).suffix.lower() in PARQUET_SUFFIXES
 
+
+def _crs_label(crs_json: str, datum: str) -> str:
     crs = CRS.from_user_input(crs_json)
     epsg = crs.to_epsg()
     label = f"EPSG:{epsg}" if epsg else crs.name

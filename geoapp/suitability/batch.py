@@ -39,7 +39,8 @@ from geoapp.tiles import map_tiles
 
 logger = logging.getLogger(__name__)
 
-_WKB = "__wkb"
+#: The column of a chunk's result table holding the geometry as WKB.
+WKB_COL = "__wkb"
 #: Output formats of :func:`evaluate_parquet`, by file ending.
 BATCH_FORMATS: Mapping[str, str] = {".parquet": "parquet", ".geoparquet": "parquet", ".csv": "csv"}
 #: File endings read as GeoParquet candidates.
@@ -52,7 +53,7 @@ _SAMPLE_ROWS = 10_000
 
 
 @dataclass(frozen=True, eq=False)
-class _Shared:
+class BatchShared:
     """What every chunk needs; the siting engine is built once per process that holds it."""
 
     layers: Mapping[str, gpd.GeoDataFrame]
@@ -67,10 +68,12 @@ class _Shared:
 
     @cached_property
     def engine(self) -> Any:
+        """The prepared :class:`geoapp.layers.LayerSet` (built on first use in each process)."""
         return siting_layers(self.layers)
 
     @cached_property
     def extent(self) -> Any:
+        """The prepared metric extent, or None."""
         if self.extent_wkb is None:
             return None
         geom = shapely.from_wkb(self.extent_wkb)
@@ -123,7 +126,7 @@ class ChunkResult:
     rejected: pd.DataFrame
 
 
-def evaluate_frame(shared: _Shared, cand: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+def evaluate_frame(shared: BatchShared, cand: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     """:func:`geoapp.siting.evaluate_sites` of candidates with the shared settings."""
     from geoapp.siting import evaluate_sites
 
@@ -154,7 +157,7 @@ def _rejected(
     )
 
 
-def evaluate_chunk(shared: _Shared, chunk: tuple[int, pd.DataFrame, np.ndarray]) -> ChunkResult:
+def evaluate_chunk(shared: BatchShared, chunk: tuple[int, pd.DataFrame, np.ndarray]) -> ChunkResult:
     """Evaluate one chunk (first row number, attributes, WKB): the tile function of batch siting.
 
     Rows without a geometry, or (when the extent is set) outside it, are not
@@ -205,16 +208,27 @@ def evaluate_chunk(shared: _Shared, chunk: tuple[int, pd.DataFrame, np.ndarray])
         attrs.assign(**{ROW_COL: rows}).reset_index(drop=True),
         geometry=gpd.GeoSeries(geoms, crs=shared.crs),
     )
+    return evaluated_chunk(shared, cand, wkb, rejected)
+
+
+def evaluated_chunk(
+    shared: BatchShared, cand: gpd.GeoDataFrame, wkb: np.ndarray, rejected: list[pd.DataFrame]
+) -> ChunkResult:
+    """Evaluate checked candidates (with ``source_row``) into a :class:`ChunkResult`.
+
+    ``wkb`` is their geometry as written to the results; ``rejected`` the
+    ``errors.csv`` rows of the chunk.
+    """
     res = evaluate_frame(shared, cand)
     codes, combos = pd.factorize(res["violations"])  # joined once per distinct combination
     joined = np.array([";".join(c) for c in combos] + [""], dtype=object)
     res["violations"] = joined[codes]
     frame = pd.DataFrame(res.drop(columns=res.geometry.name))
     frame = frame[[ROW_COL, *[c for c in frame.columns if c != ROW_COL]]]
-    frame[_WKB] = wkb
+    frame[WKB_COL] = wkb
     schema = pa.schema(
-        [pa.field(c, _arrow_type(frame[c])) for c in frame.columns if c != _WKB]
-        + [pa.field(_WKB, pa.binary())]
+        [pa.field(c, _arrow_type(frame[c])) for c in frame.columns if c != WKB_COL]
+        + [pa.field(WKB_COL, pa.binary())]
     )
     if rejected:
         errors = pd.concat(rejected, ignore_index=True).sort_values("row", kind="stable")
@@ -405,7 +419,7 @@ def iter_evaluated(
             f"points are in {CRS.from_user_input(cands.crs).name}: drop --datum or --crs."
         )
         raise InputFileError(msg)
-    shared = _Shared(
+    shared = BatchShared(
         layers=layer_frames(layers),
         settings=settings,
         chain_col=chain_col,
@@ -451,7 +465,7 @@ class ResultWriter:
     def write(self, table: pa.Table) -> None:
         """Append one chunk's result table (from :func:`evaluate_chunk`)."""
         table = table.rename_columns(
-            [self.geometry if c == _WKB else c for c in table.column_names]
+            [self.geometry if c == WKB_COL else c for c in table.column_names]
         )
         if table.num_rows == 0:  # a chunk of rejected rows only: its types may be vague
             self._empty = table if self._empty is None else self._empty
