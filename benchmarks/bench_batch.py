@@ -141,19 +141,23 @@ def run_cli(path: Path, out: Path, workspace: Path, extra: list[str]) -> dict:
            "--max-pages", "100", "--no-progress", "-w", str(workspace), *extra]  # fmt: skip
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    ps = psutil.Process(proc.pid)
-    tree_peak = single_peak = 0.0
-    while proc.poll() is None:
-        try:
-            rss = [c.memory_info().rss / 2**20 for c in [ps, *ps.children(recursive=True)]]
-            tree_peak = max(tree_peak, sum(rss))
-            single_peak = max(single_peak, max(rss))
-        except psutil.Error:
-            pass
-        time.sleep(0.1)
-    stdout, stderr = proc.communicate()
-    dt = time.perf_counter() - t0
+    # output to files, not pipes: a pipe nobody reads until the end would block the CLI
+    with tempfile.TemporaryFile("w+") as log_out, tempfile.TemporaryFile("w+") as log_err:
+        proc = subprocess.Popen(cmd, stdout=log_out, stderr=log_err, text=True)
+        ps = psutil.Process(proc.pid)
+        tree_peak = single_peak = 0.0
+        while proc.poll() is None:
+            try:
+                rss = [c.memory_info().rss / 2**20 for c in [ps, *ps.children(recursive=True)]]
+                tree_peak = max(tree_peak, sum(rss))
+                single_peak = max(single_peak, max(rss))
+            except psutil.Error:
+                pass
+            time.sleep(0.1)
+        dt = time.perf_counter() - t0
+        log_out.seek(0)
+        log_err.seek(0)
+        stdout, stderr = log_out.read(), log_err.read()
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode != 0:
         raise RuntimeError(f"{cmd} failed ({proc.returncode}):\n{stderr[-3000:]}")
