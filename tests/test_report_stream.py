@@ -312,3 +312,22 @@ def test_a_csv_streamed_in_blocks_equals_the_csv_read_whole(tmp_path, points, sh
     assert len(a) == len(part) - 3 and a["source_row"].is_monotonic_increasing
     summary_all = csv(whole, "summary.csv")
     assert sorted(a["source_row"].astype(str)) == sorted(summary_all["row"])
+
+
+def test_shared_data_pickles_after_use(shipped, points):
+    """Dask may copy the shared data between workers after one has evaluated a chunk."""
+    import cloudpickle  # what Dask uses to copy data between workers
+
+    from geoapp.settings import DEFAULT_SITING
+    from geoapp.suitability.batch import BatchShared, evaluate_chunk, layer_frames
+
+    shared = BatchShared(
+        layers=layer_frames(shipped), settings=DEFAULT_SITING, chain_col="chain",
+        name_col="name", crs=gpd.GeoSeries([], crs=4326).crs.to_json(),
+    )  # fmt: skip
+    part = points.head(50).dropna()
+    chunk = (1, pd.DataFrame(part.drop(columns="geometry")), shapely.to_wkb(part.geometry.values))
+    first = evaluate_chunk(shared, chunk)  # builds and caches the engine (holds locks)
+    copy = cloudpickle.loads(cloudpickle.dumps(shared))
+    assert "engine" not in copy.__dict__
+    assert evaluate_chunk(copy, chunk).table.equals(first.table)

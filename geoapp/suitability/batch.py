@@ -66,6 +66,14 @@ class BatchShared:
     datum: str = "wgs84"
     extent_wkb: bytes | None = None
 
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickle without the prepared engine and extent (rebuilt where unpickled).
+
+        Dask may copy the shared data from one worker to another, after the
+        first has built its engine (which holds locks and cannot be pickled).
+        """
+        return {k: v for k, v in self.__dict__.items() if k not in ("engine", "extent")}
+
     @cached_property
     def engine(self) -> Any:
         """The prepared :class:`geoapp.layers.LayerSet` (built on first use in each process)."""
