@@ -331,3 +331,22 @@ def test_shared_data_pickles_after_use(shipped, points):
     copy = cloudpickle.loads(cloudpickle.dumps(shared))
     assert "engine" not in copy.__dict__
     assert evaluate_chunk(copy, chunk).table.equals(first.table)
+
+
+def test_chunking_does_not_change_the_results(src, reports, shipped, tmp_path):
+    from dataclasses import replace
+
+    from geoapp.report.stream import build_streamed_report
+    from geoapp.settings import DEFAULT_LIMITS
+
+    build_streamed_report(
+        src, tmp_path / "small_chunks", layers=shipped, chunk_rows=7_000,
+        limits=replace(DEFAULT_LIMITS, max_pages=PAGES),
+    )  # fmt: skip
+    whole = reports["in"][0]
+    pd.testing.assert_frame_equal(
+        gpd.read_parquet(tmp_path / "small_chunks" / "results.parquet"),
+        gpd.read_parquet(whole / "results.parquet"),
+    )
+    for name in ("counts.csv", "summary.csv", "errors.csv"):
+        assert (tmp_path / "small_chunks" / name).read_bytes() == (whole / name).read_bytes()

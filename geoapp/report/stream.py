@@ -58,7 +58,7 @@ from geoapp.vocab import VERDICT_CODES
 logger = logging.getLogger(__name__)
 
 #: Rows per chunk of a streamed report (memory is a few chunks).
-CHUNK_ROWS = 500_000
+CHUNK_ROWS = 250_000
 #: Input columns counted in ``counts.csv`` besides county and verdict, when present.
 QUALITY_COL = "location_quality"
 _KEPT_ERRORS = 1_000
