@@ -167,6 +167,24 @@ CrsOpt = Annotated[
 FixSwappedOpt = Annotated[
     bool, typer.Option("--fix-swapped", help="Fix rows with swapped lon/lat instead of rejecting.")
 ]
+#: Options of the commands that run on the tiled executor (suitability, report of a GeoParquet).
+WorkersOpt = Annotated[
+    int | None,
+    typer.Option("--workers", help="Run tiles on a local Dask cluster of N processes.", min=1),
+]
+SchedulerOpt = Annotated[
+    str | None,
+    typer.Option("--scheduler", help="Run tiles on the Dask scheduler at this address."),
+]
+
+
+def _one_executor(workers: int | None, scheduler: str | None) -> None:
+    if workers is not None and scheduler is not None:
+        raise typer.BadParameter(
+            "give --workers or --scheduler, not both.", param_hint="'--workers'"
+        )
+
+
 #: The workspace of the running command (set by `_use_workspace`, read by `_layers`).
 _WS: dict[str, Any] = {}
 
@@ -690,7 +708,7 @@ def report_cmd(
         Path,
         typer.Argument(
             help="Candidate sites: CSV (UTF-8 or GBK), XLSX, GeoJSON, GeoPackage or zipped "
-            "Shapefile.",
+            "Shapefile; or GeoParquet points (.parquet, any size: streamed in chunks).",
             metavar="CANDIDATES",
             exists=True,
             dir_okay=True,
@@ -741,6 +759,13 @@ def report_cmd(
         int | None,
         typer.Option("--max-cell-chars", min=1, help="Longest text in a cell (default 10,000)."),
     ] = None,
+    workers: WorkersOpt = None,
+    scheduler: SchedulerOpt = None,
+    results_csv: Annotated[
+        bool,
+        typer.Option("--results-csv", help="GeoParquet input: also write every row to "
+                     "results.csv (large)."),
+    ] = False,
     workspace: WorkspaceOpt = None,
 ) -> None:  # fmt: skip
     """Batch siting report: evaluate every candidate and write a report folder.
@@ -758,9 +783,18 @@ def report_cmd(
     1,000,000, --max-pages 500 (pages only; every site is evaluated),
     --max-cell-chars 10,000.
 
+    A GeoParquet of points (.parquet / .geoparquet: millions of rows) — or a
+    CSV larger than --max-bytes, or any CSV with --workers/--scheduler — is
+    streamed in chunks through the tiled executor — in process, or with
+    --workers N / --scheduler ADDRESS on Dask, the same output — with no size
+    or row limit: DIR/results.parquet holds every evaluated row in the input's
+    order (and DIR/results.csv with --results-csv), DIR/counts.csv the sites by
+    county and verdict, summary.csv and the pages the best --max-pages sites.
+
     \b
-    Example:
+    Examples:
         geoapp report candidates.csv -o report/ --pdf --datum gcj02
+        geoapp report candidates.parquet -o report/ --workers 2 --max-pages 100
     """
     from dataclasses import replace
 
@@ -769,6 +803,7 @@ def report_cmd(
     from geoapp.textsafe import terminal_text
 
     _use_workspace(workspace)
+    _one_executor(workers, scheduler)
     show = sys.stderr.isatty() if progress is None else progress
     try:
         limits = DEFAULT_LIMITS
@@ -804,12 +839,18 @@ def report_cmd(
             layer=layer,
             limits=limits,
             layers=_layers(),
+            dask_workers=workers,
+            scheduler=scheduler,
+            results_csv=results_csv,
         )
-    except (GeoappError, KeyError, ValueError) as exc:
+    except (GeoappError, KeyError, ValueError, OSError) as exc:
         _fail(exc)
     for note in res.warnings:
         typer.echo(f"Note: {terminal_text(note)}", err=True)
     counts = res.summary["verdict"].value_counts()
+    if res.counts is not None:  # streamed: the counts of every row, not of the paged ones
+        counts = res.counts.groupby("verdict", sort=False)["sites"].sum()
+        counts = counts[counts > 0]
     typer.echo(
         f"Evaluated {res.n_evaluated} sites ("
         + ", ".join(f"{k} {int(v)}" for k, v in counts.items())
@@ -817,13 +858,19 @@ def report_cmd(
         + (" (see errors.csv)" if res.n_rejected else "")
         + "."
     )
+    if res.counts is not None:
+        by_county = res.counts.pivot_table(
+            index="county", columns="verdict", values="sites", aggfunc="sum", fill_value=0,
+            dropna=False, sort=False,
+        )  # fmt: skip
+        _echo_table(by_county.reset_index())
     top = res.summary[["name", "county", "chain", "score", "verdict"]].head(10)
     _echo_table(top, digits=1)
     typer.echo(f"Report: {terminal_text(res.index)}")
     _log(
         "report",
         {"output": output, "pdf": pdf, "datum": datum.value, "crs": crs,
-         "fix_swapped": fix_swapped},
+         "fix_swapped": fix_swapped, "workers": workers, "scheduler": scheduler},
         {"n_evaluated": res.n_evaluated, "n_rejected": res.n_rejected,
          "verdicts": {str(k): int(v) for k, v in counts.items()}},
         input_file=candidates,
@@ -1086,14 +1133,8 @@ def suitability_cmd(
         float | None,
         typer.Option("--min-score", help="Lowest score of region cells (default: --threshold)."),
     ] = None,
-    workers: Annotated[
-        int | None,
-        typer.Option("--workers", help="Run tiles on a local Dask cluster of N processes.", min=1),
-    ] = None,
-    scheduler: Annotated[
-        str | None,
-        typer.Option("--scheduler", help="Run tiles on the Dask scheduler at this address."),
-    ] = None,
+    workers: WorkersOpt = None,
+    scheduler: SchedulerOpt = None,
     tile: Annotated[int, typer.Option(help="Tile side in cells.", min=64)] = 1024,
     progress: Annotated[
         bool | None,
@@ -1121,10 +1162,7 @@ def suitability_cmd(
     from geoapp.suitability.regions import regions_table
     from geoapp.suitability.transforms import parse_transform, parse_weights
 
-    if workers is not None and scheduler is not None:
-        raise typer.BadParameter(
-            "give --workers or --scheduler, not both.", param_hint="'--workers'"
-        )
+    _one_executor(workers, scheduler)
     if output.suffix.lower() not in (".tif", ".tiff"):
         raise typer.BadParameter(
             f"{str(output)!r} should end in .tif (a GeoTIFF).", param_hint="'-o' / '--output'"

@@ -12,6 +12,10 @@
     DIR/sites/<id>.pdf    the same page as PDF (``pdf=True``; WeasyPrint, Noto Sans CJK SC)
     DIR/report.pdf        every site page in one PDF, one bookmark per site (``pdf=True``)
 
+A GeoParquet input is not read whole but streamed in chunks through
+:func:`geoapp.tiles.map_tiles` (in process or on Dask), see
+:mod:`geoapp.report.stream`.
+
 ``<id>`` is the input row number, zero-padded (``"002"``) — never user text.
 Every user-supplied text is escaped by Jinja2's autoescaping, so a name like
 ``<script>alert(1)</script>`` shows as text. The folder is built under a
@@ -27,6 +31,7 @@ used on their own (e.g. by the app): :func:`read_candidates`,
 The package reads top to bottom as::
 
     build       build_report: read, evaluate, write the folder atomically, progress
+    stream      a GeoParquet input (millions of points) streamed through the tiled executor
     candidates  reading the candidate file, finding its name and chain columns
     tables      summary.csv / errors.csv (failed rules worded, formula-like text neutralised)
     pages       the index and site pages (Jinja2 templates in geoapp/templates)

@@ -6,7 +6,7 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, Literal
+from typing import TYPE_CHECKING, Any, BinaryIO, Literal
 
 import geopandas as gpd
 import pandas as pd
@@ -62,6 +62,13 @@ class ReportResult:
     report_pdf
         ``path / "report.pdf"``: every site page in ranking order, one
         bookmark per site (``None`` without ``pdf=True``).
+    counts
+        A streamed (GeoParquet) report's ``counts.csv``: sites by county and
+        verdict; ``None`` otherwise.
+    totals
+        A streamed report's (evaluated, rejected) row counts: there
+        ``summary`` holds the paged sites only and ``errors`` the first
+        rejected rows.
     """
 
     path: Path
@@ -73,16 +80,18 @@ class ReportResult:
     warnings: tuple[str, ...]
     import_summary: str
     report_pdf: Path | None = None
+    counts: pd.DataFrame | None = None
+    totals: tuple[int, int] | None = None
 
     @property
     def n_evaluated(self) -> int:
         """Number of evaluated candidates."""
-        return len(self.summary)
+        return self.totals[0] if self.totals is not None else len(self.summary)
 
     @property
     def n_rejected(self) -> int:
         """Number of input rows that could not be evaluated."""
-        return len(self.errors)
+        return self.totals[1] if self.totals is not None else len(self.errors)
 
 
 def _no_rows_message(cands: Candidates, out_dir: Path) -> str:
@@ -117,6 +126,43 @@ def _city_extent(layers: LayerSet) -> gpd.GeoDataFrame | None:
     return gpd.GeoDataFrame(geometry=city.geometry.buffer(EXTENT_BUFFER_M), crs=city.crs)
 
 
+def _streamed(candidates: object, limits: Limits, executor: bool) -> bool:
+    """Whether the input is streamed: a GeoParquet; a CSV larger than ``max_bytes`` or on Dask."""
+    from geoapp.report.stream import is_parquet
+
+    if not isinstance(candidates, (str, Path)):
+        return False
+    path = Path(candidates)
+    if is_parquet(path):
+        return True
+    big = path.is_file() and path.stat().st_size > limits.max_bytes
+    return path.suffix.lower() == ".csv" and (big or executor)
+
+
+def _check_streaming_options(
+    streamed: bool, parquet: bool, stream_only: dict[str, Any], table_only: dict[str, Any]
+) -> None:
+    """Refuse options that do not apply to the input: name them and say which input takes them."""
+    if streamed and not parquet:  # a CSV read block by block: its own columns and CRS
+        table_only = {"layer": table_only.get("layer")}
+    given = [k for k, v in (table_only if streamed else stream_only).items() if v is not None]
+    if not given:
+        return
+    if streamed:
+        msg = (
+            f"`{'`, `'.join(given)}` do not apply to a GeoParquet input: it has its own point "
+            "geometry and CRS (use `crs` to override it). Drop them."
+        )
+    else:
+        msg = (
+            f"`{'`, `'.join(given)}` apply to a GeoParquet or CSV input only (streamed in "
+            "chunks through the tiled executor); this file is read whole and evaluated in "
+            "this process. Write the candidates to GeoParquet (GeoDataFrame.to_parquet) or CSV "
+            "to use them."
+        )
+    raise ValueError(msg)
+
+
 def build_report(
     candidates: str | Path | bytes | BinaryIO,
     out_dir: str | Path,
@@ -136,14 +182,26 @@ def build_report(
     workers: int | None = None,
     layer: str | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    dask_workers: int | None = None,
+    scheduler: str | None = None,
+    client: Any = None,
+    results_csv: bool = False,
 ) -> ReportResult:
     """Evaluate candidate sites from a file and write a report folder.
+
+    A GeoParquet file (``.parquet`` / ``.geoparquet``: tens of millions of
+    points) — or a CSV larger than ``limits.max_bytes`` or run on Dask — is
+    streamed in chunks through the tiled executor instead of being read whole;
+    its folder holds ``results.parquet`` (every row), ``counts.csv`` and pages
+    for the best ``limits.max_pages`` sites only — see
+    :func:`geoapp.report.stream.build_streamed_report`.
 
     Parameters
     ----------
     candidates
         CSV (UTF-8 or GBK, detected), XLSX, GeoJSON, GeoPackage or zipped
-        Shapefile; a path, bytes (with ``filename``) or a binary file object.
+        Shapefile; a path, bytes (with ``filename``) or a binary file object;
+        or a GeoParquet path (streamed).
     out_dir
         The report folder: a new path, an empty folder, or an earlier report
         (it holds the marker file ``.geoapp-report``), replaced only when the
@@ -181,10 +239,18 @@ def build_report(
         XLSX sheet).
     limits
         Bounds on the work (:class:`geoapp.settings.Limits`): input size and
-        rows, and ``max_pages``: only the first ``max_pages`` sites of the
+        rows (not for a streamed GeoParquet, whose memory is bounded by its
+        chunks), and ``max_pages``: only the first ``max_pages`` sites of the
         ranking get a page (and PDF); every site is still evaluated and
         listed in ``summary.csv`` and ``results.geojson``. Names longer than
         ``max_name_chars`` are shortened on pages and maps.
+    dask_workers, scheduler, client
+        GeoParquet or CSV only: evaluate its chunks on a Dask ``LocalCluster`` of this
+        many worker processes, on the scheduler at this address, or on this
+        ``distributed.Client`` (:func:`geoapp.tiles.map_tiles`); default in
+        process, with the same output.
+    results_csv
+        Streamed input only: also write every evaluated row to ``results.csv``.
 
     Returns
     -------
@@ -208,12 +274,30 @@ def build_report(
     >>> res = build_report("candidates.csv", "out/report", pdf=True)  # doctest: +SKIP
     >>> res.summary[["name", "score", "verdict"]].head()  # doctest: +SKIP
     """
-    from tqdm.auto import tqdm
-
     from geoapp.siting import evaluate_sites, rules_of
-    from geoapp.staticmap import SITE_WINDOW_M, BaseLayers, SiteMapRenderer, overview_map
 
     out_dir = Path(out_dir)
+    executor = dask_workers is not None or scheduler is not None or client is not None
+    streamed = _streamed(candidates, limits, executor)
+    _check_streaming_options(
+        streamed,
+        streamed and Path(str(candidates)).suffix.lower() != ".csv",
+        {"dask_workers": dask_workers, "scheduler": scheduler, "client": client,
+         "results_csv": results_csv or None},
+        {"lon_col": lon_col, "lat_col": lat_col, "layer": layer,
+         "fix_swapped": fix_swapped or None},
+    )  # fmt: skip
+    if streamed:
+        from geoapp.report.stream import build_streamed_report
+
+        assert isinstance(candidates, (str, Path))
+        return build_streamed_report(
+            candidates, out_dir, layers=layers, settings=settings, chain_col=chain_col,
+            name_col=name_col, datum=datum, crs=crs, lon_col=lon_col, lat_col=lat_col,
+            fix_swapped=fix_swapped, limits=limits, pdf=pdf, pdf_workers=workers,
+            progress=progress, workers=dask_workers, scheduler=scheduler, client=client,
+            results_csv=results_csv,
+        )  # fmt: skip
     inputs = [Path(candidates)] if isinstance(candidates, (str, Path)) else []
     check_report_dir(out_dir, inputs=inputs)
     cands = read_candidates(
@@ -255,14 +339,6 @@ def build_report(
     rules = rules_of(layers)
     summary = summary_table(evaluated, rules=rules, settings=settings)
     errors = errors_table(imported)
-    base = BaseLayers.from_layers(layers, settings)
-    hubs = _hub_xy(base.hubs)
-    stations = _hub_xy(base.stations)
-    generated = (
-        f"由 geoapp {__version__} 于 {datetime.now().astimezone():%Y-%m-%d %H:%M} 生成 · "
-        f"输入 {imported.source_name} · {imported.summary()}"
-    )
-    # One dict per site, built once (a .loc look-up per page costs more than the page's map).
     paged = summary["site_id"].head(limits.max_pages)
     if len(paged) < len(summary):
         warnings.append(
@@ -271,94 +347,37 @@ def build_report(
             "is evaluated and listed in summary.csv and results.geojson"
         )
     wanted = set(paged)
-    pages_of = evaluated[evaluated["site_id"].isin(wanted)]
-    by_id = pages_of.set_index("site_id", drop=False).to_dict("index")
     attrs = (
         cands.attributes.set_index(cands.sites["site_id"].to_numpy())
         .loc[lambda f: f.index.isin(wanted)]
         .to_dict("index")
     )
-    pdf_queue = _PdfQueue(_pdf_workers(workers, len(paged)), len(paged)) if pdf else None
-
-    try:
-        with atomic_dir(out_dir, marker=REPORT_MARKER) as tmp:
-            write_csv(pd.DataFrame(summary[list(SUMMARY_COLUMNS)]), tmp / "summary.csv")
-            write_csv(errors, tmp / "errors.csv")
-            write_points_geojson(
-                summary[[*SUMMARY_COLUMNS, "site_id", "geometry"]], tmp / "results.geojson"
-            )
-            sites_dir = tmp / "sites"
-            sites_dir.mkdir()
-            pages: list[str] = []
-            pdfs: list[str] = []
-            bar = tqdm(
-                total=len(paged),
-                desc="site pages",
-                unit="site",
-                disable=not progress,
-                leave=False,
-            )
-            with SiteMapRenderer(base, window_m=SITE_WINDOW_M) as render:
-                for site_id in paged:
-                    row = dict(by_id[site_id])
-                    # control characters removed, long names shortened (the CSV keeps all)
-                    row["name"] = shorten(terminal_text(row["name"]), limits.max_name_chars)
-                    geom = row["geometry"]
-                    png = render(
-                        geom.x,
-                        geom.y,
-                        label=str(row["name"]),
-                        verdict=str(row.get("verdict")),
-                        hub_xy=hubs.get(str(row.get("hub_name"))),
-                        station_xy=stations.get(str(row.get("station_name"))),
-                    )
-                    shown = {
-                        k: (
-                            shorten(terminal_text(v), 4 * limits.max_name_chars)
-                            if isinstance(v, str)
-                            else v
-                        )
-                        for k, v in attrs[site_id].items()
-                    }  # one site's few attributes
-                    context = site_context(row, settings=settings, rules=rules, attributes=shown)
-                    # Looked up on the package, so that replacing
-                    # geoapp.report.render_site_page (as the tests do) takes effect.
-                    html = geoapp.report.render_site_page(
-                        context, png, generated=generated, window_km=SITE_WINDOW_M / 1000
-                    )
-                    page = sites_dir / f"{site_id}.html"
-                    page.write_text(html, encoding="utf-8")
-                    pages.append(page.name)
-                    if pdf_queue is not None:
-                        # No base URL: images are embedded, and the back link must stay
-                        # relative (a base would bake the temporary folder into the PDF).
-                        pdf_queue.submit(html, sites_dir / f"{site_id}.pdf")
-                        pdfs.append(f"{site_id}.pdf")
-                    bar.update()
-            bar.close()
-            if pdf_queue is not None:
-                # every site page in one file, for printing; its links lead from DIR
-                pdf_queue.finish(
-                    tmp / REPORT_PDF,
-                    title=f"批量选址报告 Batch siting report — {imported.source_name}",
-                    relink={"../index.html": "index.html"},
-                )
-            index_html = render_index(
-                summary,
-                overview_map(summary, base),
-                n_pages=len(paged),
-                source_name=imported.source_name,
-                encoding=imported.encoding,
-                crs_in=imported.crs_in,
-                n_rejected=len(errors),
-                warnings=warnings,
-                pdf=bool(pdfs),
-                generated=generated,
-            )
-            (tmp / "index.html").write_text(index_html, encoding="utf-8")
-    finally:
-        if pdf_queue is not None:
-            pdf_queue.close()
+    with atomic_dir(out_dir, marker=REPORT_MARKER) as tmp:
+        write_csv(pd.DataFrame(summary[list(SUMMARY_COLUMNS)]), tmp / "summary.csv")
+        write_csv(errors, tmp / "errors.csv")
+        write_points_geojson(
+            summary[[*SUMMARY_COLUMNS, "site_id", "geometry"]], tmp / "results.geojson"
+        )
+        pages, pdfs = write_pages(
+            tmp,
+            summary=summary,
+            evaluated=evaluated[evaluated["site_id"].isin(wanted)],
+            attributes=attrs,
+            paged=list(paged),
+            layers=layers,
+            settings=settings,
+            rules=rules,
+            limits=limits,
+            pdf=pdf,
+            workers=workers,
+            progress=progress,
+            source_name=imported.source_name,
+            source_summary=imported.summary(),
+            encoding=imported.encoding,
+            crs_in=imported.crs_in,
+            n_rejected=len(errors),
+            warnings=warnings,
+        )
     logger.info(
         "Report of %d sites (%d rows rejected) written to %s", len(summary), len(errors), out_dir
     )
@@ -373,3 +392,122 @@ def build_report(
         import_summary=imported.summary(),
         report_pdf=out_dir / REPORT_PDF if pdfs else None,
     )
+
+
+def write_pages(
+    tmp: Path,
+    *,
+    summary: gpd.GeoDataFrame,
+    evaluated: gpd.GeoDataFrame,
+    attributes: dict,
+    paged: list[str],
+    layers: LayerSet,
+    settings: SitingSettings,
+    rules: Any,
+    limits: Limits,
+    pdf: bool,
+    workers: int | None,
+    progress: bool,
+    source_name: str,
+    source_summary: str,
+    encoding: str | None,
+    crs_in: str,
+    n_rejected: int,
+    warnings: list[str],
+    verdict_totals: dict[str, int] | None = None,
+    downloads: tuple[str, ...] | list[str] = ("summary.csv", "results.geojson", "errors.csv"),
+) -> tuple[list[str], list[str]]:
+    """Write ``sites/<id>.html`` (and PDF) for the ``paged`` sites and ``index.html`` into ``tmp``.
+
+    The one page writer of every report (a spreadsheet read whole, a GeoParquet
+    streamed): ``summary`` is the ranking shown on the index, ``evaluated`` the
+    :func:`geoapp.siting.evaluate_sites` rows of the paged sites (EPSG:4326,
+    ``site_id``, ``source_row``, ``name``, ``chain``), ``attributes`` their
+    input attributes by site id. Returns the page and PDF file names.
+    """
+    from tqdm.auto import tqdm
+
+    from geoapp.staticmap import SITE_WINDOW_M, BaseLayers, SiteMapRenderer, overview_map
+
+    base = BaseLayers.from_layers(layers, settings)
+    hubs = _hub_xy(base.hubs)
+    stations = _hub_xy(base.stations)
+    generated = (
+        f"由 geoapp {__version__} 于 {datetime.now().astimezone():%Y-%m-%d %H:%M} 生成 · "
+        f"输入 {source_name} · {source_summary}"
+    )
+    # One dict per site, built once (a .loc look-up per page costs more than the page's map).
+    by_id = evaluated.set_index("site_id", drop=False).to_dict("index")
+    pdf_queue = _PdfQueue(_pdf_workers(workers, len(paged)), len(paged)) if pdf else None
+    pages: list[str] = []
+    pdfs: list[str] = []
+    try:
+        sites_dir = tmp / "sites"
+        sites_dir.mkdir()
+        bar = tqdm(
+            total=len(paged), desc="site pages", unit="site", disable=not progress, leave=False
+        )
+        with SiteMapRenderer(base, window_m=SITE_WINDOW_M) as render:
+            for site_id in paged:
+                row = dict(by_id[site_id])
+                # control characters removed, long names shortened (the CSV keeps all)
+                row["name"] = shorten(terminal_text(row["name"]), limits.max_name_chars)
+                geom = row["geometry"]
+                png = render(
+                    geom.x,
+                    geom.y,
+                    label=str(row["name"]),
+                    verdict=str(row.get("verdict")),
+                    hub_xy=hubs.get(str(row.get("hub_name"))),
+                    station_xy=stations.get(str(row.get("station_name"))),
+                )
+                shown = {
+                    k: (
+                        shorten(terminal_text(v), 4 * limits.max_name_chars)
+                        if isinstance(v, str)
+                        else v
+                    )
+                    for k, v in attributes[site_id].items()
+                }  # one site's few attributes
+                context = site_context(row, settings=settings, rules=rules, attributes=shown)
+                # Looked up on the package, so that replacing
+                # geoapp.report.render_site_page (as the tests do) takes effect.
+                html = geoapp.report.render_site_page(
+                    context, png, generated=generated, window_km=SITE_WINDOW_M / 1000
+                )
+                page = sites_dir / f"{site_id}.html"
+                page.write_text(html, encoding="utf-8")
+                pages.append(page.name)
+                if pdf_queue is not None:
+                    # No base URL: images are embedded, and the back link must stay
+                    # relative (a base would bake the temporary folder into the PDF).
+                    pdf_queue.submit(html, sites_dir / f"{site_id}.pdf")
+                    pdfs.append(f"{site_id}.pdf")
+                bar.update()
+        bar.close()
+        if pdf_queue is not None:
+            # every site page in one file, for printing; its links lead from the report folder
+            pdf_queue.finish(
+                tmp / REPORT_PDF,
+                title=f"批量选址报告 Batch siting report — {source_name}",
+                relink={"../index.html": "index.html"},
+            )
+        index_html = render_index(
+            summary,
+            overview_map(summary, base),
+            n_pages=len(paged),
+            source_name=source_name,
+            encoding=encoding,
+            crs_in=crs_in,
+            n_rejected=n_rejected,
+            warnings=warnings,
+            pdf=bool(pdfs),
+            generated=generated,
+            verdict_totals=verdict_totals,
+            downloads=downloads,
+        )
+        (tmp / "index.html").write_text(index_html, encoding="utf-8")
+    finally:
+        if pdf_queue is not None:
+            pdf_queue.close()
+    return pages, pdfs

@@ -95,6 +95,49 @@ def _site_ids(rows: np.ndarray) -> np.ndarray:
     return pd.Series(rows, dtype="int64").astype(str).str.zfill(width).to_numpy(dtype=object)
 
 
+def find_columns(
+    columns: Sequence[str], name_col: str | None, chain_col: str | None, source: str
+) -> tuple[str | None, str | None]:
+    """The name and chain columns: those given (matched loosely) or found by their usual names."""
+    return (
+        _find_column(columns, name_col, NAME_NAMES, "name_col", source),
+        _find_column(columns, chain_col, CHAIN_NAMES, "chain_col", source),
+    )
+
+
+def column_notes(name: str, name_found: str | None, chain_found: str | None) -> list[str]:
+    """What is assumed when a candidate file has no name or no chain column."""
+    notes: list[str] = []
+    if chain_found is None:
+        notes.append(
+            f"{name}: no chain column (looked for {list(CHAIN_NAMES)}); every site is evaluated "
+            "without a chain. Pass `chain_col=` (--chain-col) to name it."
+        )
+    if name_found is None:
+        notes.append(
+            f"{name}: no name column (looked for {list(NAME_NAMES)}); sites are called by "
+            "their row number. Pass `name_col=` (--name-col) to name it."
+        )
+    return notes
+
+
+def site_names_chains(
+    frame: pd.DataFrame, rows: np.ndarray, name_col: str | None, chain_col: str | None
+) -> tuple[pd.Series, pd.Series]:
+    """Each site's name (``候选 <row>`` when blank) and chain (``None`` when blank)."""
+    fallback = ("候选 " + pd.Series(rows, index=frame.index).astype(str)).astype(object)
+    none = pd.Series(None, index=frame.index, dtype=object)
+    names = _text(frame[name_col]) if name_col else none
+    names = names.where(names.notna(), fallback)
+    chains = _text(frame[chain_col]) if chain_col else none
+    return names, chains
+
+
+def site_ids(rows: np.ndarray) -> np.ndarray:
+    """Page ids of sites: the input row number zero-padded (``"002"``), never user text."""
+    return _site_ids(rows)
+
+
 def read_candidates(
     source: str | Path | bytes | BinaryIO,
     *,
@@ -180,26 +223,10 @@ def read_candidates(
     reserved = {geom, "source_row", "coord_fixed"}
     columns = [c for c in gdf.columns if c not in reserved]
     name = imported.source_name
-    name_found = _find_column(columns, name_col, NAME_NAMES, "name_col", name)
-    chain_found = _find_column(columns, chain_col, CHAIN_NAMES, "chain_col", name)
-    notes: list[str] = []
-    if chain_found is None:
-        notes.append(
-            f"{name}: no chain column (looked for {list(CHAIN_NAMES)}); every site is evaluated "
-            "without a chain. Pass `chain_col=` (--chain-col) to name it."
-        )
-    if name_found is None:
-        notes.append(
-            f"{name}: no name column (looked for {list(NAME_NAMES)}); sites are called by "
-            "their row number. Pass `name_col=` (--name-col) to name it."
-        )
+    name_found, chain_found = find_columns(columns, name_col, chain_col, name)
+    notes = column_notes(name, name_found, chain_found)
     rows = gdf["source_row"].to_numpy(dtype="int64")
-    fallback = ("候选 " + pd.Series(rows, index=gdf.index).astype(str)).astype(object)
-    names = _text(gdf[name_found]) if name_found else pd.Series(None, index=gdf.index, dtype=object)
-    names = names.where(names.notna(), fallback)
-    chains = (
-        _text(gdf[chain_found]) if chain_found else pd.Series(None, index=gdf.index, dtype=object)
-    )
+    names, chains = site_names_chains(gdf, rows, name_found, chain_found)
     # Points: a polygon candidate (a parcel) is evaluated at a point inside it.
     points = gdf.geometry
     if len(points) and not (points.geom_type == "Point").all():

@@ -207,6 +207,8 @@ def render_index(
     pdf: bool = False,
     generated: str = "",
     n_pages: int | None = None,
+    verdict_totals: Mapping[str, int] | None = None,
+    downloads: Sequence[str] = ("summary.csv", "results.geojson", "errors.csv"),
 ) -> str:
     """Render ``index.html``: the overview map and the ranked table (user text escaped).
 
@@ -229,14 +231,20 @@ def render_index(
     n_pages
         Only the first ``n_pages`` sites have a page and are listed (default
         all); the verdict counts cover every site.
+    verdict_totals
+        Sites by verdict when ``summary`` holds only the top of a larger
+        ranking (a streamed report); default counted from ``summary``.
+    downloads
+        The report's files linked above the ranking.
 
     Returns
     -------
     str
     """
     verdicts = summary["verdict"].astype(str)
+    totals = verdict_totals or verdicts.value_counts().to_dict()
     counts = [
-        {"key": k, "label": f"{v} {k}", "count": int((verdicts == k).sum())}
+        {"key": k, "label": f"{v} {k}", "count": int(totals.get(k, 0))}
         for k, v in _VERDICT_ZH.items()
     ]
     rows = [
@@ -265,8 +273,9 @@ def render_index(
         source_name=source_name,
         encoding=encoding or "",
         crs_in=crs_in,
-        n_evaluated=len(summary),
+        n_evaluated=sum(totals.values()) if verdict_totals else len(summary),
         n_rejected=n_rejected,
+        downloads=list(downloads),
         warnings=list(warnings),
         pdf=pdf,
         **_common(generated),
