@@ -195,6 +195,29 @@ def test_build_report_from_geojson_with_fixed_swaps(tmp_path, layers):
     assert "经纬度已交换" in page
 
 
+def test_report_pages_say_how_many_features_used_are_schematic(tmp_path, layers):
+    src = utf8_csv(tmp_path / "c.csv", ["名称", "经度", "纬度", "产业链"],
+                   [["甲", "115.03", "35.76", "氢能"]])  # fmt: skip
+    used = ("zones", "logistics_hubs", "monitoring_stations", "projects")
+
+    def counts(ls):
+        k = sum(int(ls[n]["location_quality"].eq("schematic").sum()) for n in used)
+        return k, sum(len(ls[n]) for n in used)
+
+    k, n = counts(layers)
+    res = build_report(src, tmp_path / "out", layers=layers)
+    for html in (res.index.read_text(encoding="utf-8"), res.pages[0].read_text(encoding="utf-8")):
+        assert f"所用 {n} 个要素中，{k} 个为示意位置" in html
+        assert f"{k} of the {n} features used have schematic positions" in html
+    # surveyed hubs (as a city's own layer would be): the count follows the layers used
+    hubs = layers["logistics_hubs"].assign(location_quality="surveyed")
+    surveyed = layers.replace("logistics_hubs", hubs)
+    k2, n2 = counts(surveyed)
+    assert k2 == k - int(layers["logistics_hubs"]["location_quality"].eq("schematic").sum())
+    res2 = build_report(src, tmp_path / "out2", layers=surveyed)
+    assert f"所用 {n2} 个要素中，{k2} 个为示意位置" in res2.index.read_text(encoding="utf-8")
+
+
 def test_build_report_xlsx_and_datum(tmp_path, layers):
     frame = pd.DataFrame({"名称": ["甲"], "经度": [115.03], "纬度": [35.76], "链": ["氢能"]})
     frame.to_excel(tmp_path / "c.xlsx", index=False)

@@ -436,6 +436,12 @@ def write_pages(
         f"由 geoapp {__version__} 于 {datetime.now().astimezone():%Y-%m-%d %H:%M} 生成 · "
         f"输入 {source_name} · {source_summary}"
     )
+    from geoapp.siting import POSITION_LAYERS
+
+    schematic = (
+        layers.schematic_note(POSITION_LAYERS, "zh"),
+        layers.schematic_note(POSITION_LAYERS, "en"),
+    )
     # One dict per site, built once (a .loc look-up per page costs more than the page's map).
     by_id = evaluated.set_index("site_id", drop=False).to_dict("index")
     pdf_queue = _PdfQueue(_pdf_workers(workers, len(paged)), len(paged)) if pdf else None
@@ -473,7 +479,11 @@ def write_pages(
                 # Looked up on the package, so that replacing
                 # geoapp.report.render_site_page (as the tests do) takes effect.
                 html = geoapp.report.render_site_page(
-                    context, png, generated=generated, window_km=SITE_WINDOW_M / 1000
+                    context,
+                    png,
+                    generated=generated,
+                    window_km=SITE_WINDOW_M / 1000,
+                    schematic=schematic,
                 )
                 page = sites_dir / f"{site_id}.html"
                 page.write_text(html, encoding="utf-8")
@@ -505,6 +515,7 @@ def write_pages(
             generated=generated,
             verdict_totals=verdict_totals,
             downloads=downloads,
+            schematic=schematic,
         )
         (tmp / "index.html").write_text(index_html, encoding="utf-8")
     finally:

@@ -51,12 +51,14 @@ def _environment():
     )
 
 
-def _common(generated: str) -> dict[str, Any]:
+def _common(generated: str, schematic: tuple[str, str]) -> dict[str, Any]:
     return {
         "version": __version__,
         "footer": _FOOTER,
         "data_note_zh": DATA_NOTE_ZH,
         "data_note_en": DATA_NOTE_EN,
+        "schematic_zh": schematic[0],
+        "schematic_en": schematic[1],
         "generated": generated,
     }
 
@@ -164,6 +166,7 @@ def render_site_page(
     generated: str = "",
     window_km: float = 15,
     link_index: bool = True,
+    schematic: tuple[str, str] = ("", ""),
 ) -> str:
     """Render one site page as HTML (user text escaped).
 
@@ -179,6 +182,10 @@ def render_site_page(
         Width of the map window, for the caption.
     link_index
         Link back to ``../index.html``.
+    schematic
+        How many of the features the evaluation used are schematic, in Chinese
+        and English (:meth:`geoapp.layers.LayerSet.schematic_note`), shown
+        with the data note.
 
     Returns
     -------
@@ -191,7 +198,7 @@ def render_site_page(
         map_png=base64.b64encode(map_png).decode("ascii"),
         window_km=f"{window_km:g}",
         link_index=link_index,
-        **_common(generated),
+        **_common(generated, schematic),
     )
 
 
@@ -209,6 +216,7 @@ def render_index(
     n_pages: int | None = None,
     verdict_totals: Mapping[str, int] | None = None,
     downloads: Sequence[str] = ("summary.csv", "results.geojson", "errors.csv"),
+    schematic: tuple[str, str] = ("", ""),
 ) -> str:
     """Render ``index.html``: the overview map and the ranked table (user text escaped).
 
@@ -236,6 +244,8 @@ def render_index(
         ranking (a streamed report); default counted from ``summary``.
     downloads
         The report's files linked above the ranking.
+    schematic
+        As in :func:`render_site_page`.
 
     Returns
     -------
@@ -278,5 +288,5 @@ def render_index(
         downloads=list(downloads),
         warnings=list(warnings),
         pdf=pdf,
-        **_common(generated),
+        **_common(generated, schematic),
     )
