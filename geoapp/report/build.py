@@ -83,6 +83,27 @@ class ReportResult:
     counts: pd.DataFrame | None = None
     totals: tuple[int, int] | None = None
 
+    @classmethod
+    def written(
+        cls,
+        out_dir: Path,
+        *,
+        summary: gpd.GeoDataFrame,
+        pages: list[str],
+        pdfs: list[str],
+        **fields: Any,
+    ) -> ReportResult:
+        """The result of a report written to ``out_dir`` (its files' paths derived once)."""
+        return cls(
+            path=out_dir,
+            index=out_dir / "index.html",
+            summary=pd.DataFrame(summary.drop(columns="geometry")),
+            pages=tuple(out_dir / "sites" / p for p in pages),
+            pdfs=tuple(out_dir / "sites" / p for p in pdfs),
+            report_pdf=out_dir / REPORT_PDF if pdfs else None,
+            **fields,
+        )
+
     @property
     def n_evaluated(self) -> int:
         """Number of evaluated candidates."""
@@ -381,16 +402,14 @@ def build_report(
     logger.info(
         "Report of %d sites (%d rows rejected) written to %s", len(summary), len(errors), out_dir
     )
-    return ReportResult(
-        path=out_dir,
-        index=out_dir / "index.html",
-        summary=pd.DataFrame(summary.drop(columns="geometry")),
+    return ReportResult.written(
+        out_dir,
+        summary=summary,
+        pages=pages,
+        pdfs=pdfs,
         errors=errors,
-        pages=tuple(out_dir / "sites" / p for p in pages),
-        pdfs=tuple(out_dir / "sites" / p for p in pdfs),
         warnings=tuple(warnings),
         import_summary=imported.summary(),
-        report_pdf=out_dir / REPORT_PDF if pdfs else None,
     )
 
 

@@ -176,7 +176,7 @@ def build_streamed_report(
     """
     from tqdm.auto import tqdm
 
-    from geoapp.report.build import REPORT_PDF, ReportResult, _city_extent, write_pages
+    from geoapp.report.build import ReportResult, _city_extent, write_pages
     from geoapp.report.csvstream import (
         BLOCK_BYTES,
         CsvShared,
@@ -339,18 +339,16 @@ def build_streamed_report(
         if kept_errors
         else pd.DataFrame(columns=list(ERROR_COLUMNS))
     )
-    result = ReportResult(
-        path=out_dir,
-        index=out_dir / "index.html",
-        summary=pd.DataFrame(summary.drop(columns="geometry")),
+    result = ReportResult.written(
+        out_dir,
+        summary=summary,
+        pages=pages,
+        pdfs=pdfs,
         errors=errors,
-        pages=tuple(out_dir / "sites" / p for p in pages),
-        pdfs=tuple(out_dir / "sites" / p for p in pdfs),
         warnings=tuple(warnings),
         import_summary=f"{n_evaluated:,} evaluated, {n_rejected:,} rejected from {source.name}",
         counts=table,
         totals=(n_evaluated, n_rejected),
-        report_pdf=out_dir / REPORT_PDF if pdfs else None,
     )
     return result
 
