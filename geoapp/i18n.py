@@ -600,6 +600,25 @@ def message(template: str, /, **values: object) -> Message:
 #: English template -> (Chinese, English) planner texts of the same fields.
 _MESSAGES: Mapping[str, tuple[str, str]] = MappingProxyType(
     {
+        "A workspace holds the layers {layers}; got {name!r}.": (
+            "工作空间只能保存这些图层：{layers}；“{name}”不在其中。",
+            "A workspace holds the layers {layers}; “{name}” is not one of them.",
+        ),
+        "layer {name} changed since you loaded it (version {expected}, now {version}, "
+        "by {user} at {created_at}); reload and apply again.": (
+            "“{title_zh}”图层在您载入后已被修改（您载入的是第 {expected} 版，现为第 {version} 版，"
+            "由 {user} 于 {created_at} 保存）。请载入最新版本后再操作。",
+            "The layer “{title_en}” changed since you loaded it (you had version {expected}; "
+            "version {version} was saved by {user} at {created_at}). Load the latest version "
+            "and apply again.",
+        ),
+        "layer {name} changed since you loaded it (version {expected}, now 0); "
+        "reload and apply again.": (
+            "“{title_zh}”图层在您载入后已被修改（您载入的是第 {expected} 版，现已没有版本）。"
+            "请载入最新版本后再操作。",
+            "The layer “{title_en}” changed since you loaded it (you had version {expected}; it "
+            "now has none). Load the latest version and apply again.",
+        ),
         "{name} is not UTF-8; read as GBK (decoded as GB18030). If the text looks wrong, "
         "pass `encoding=` explicitly, or save the file as 'CSV UTF-8'": (
             "{name} 不是 UTF-8 编码，已按 GBK 读取；若文字显示不对，请另存为“CSV UTF-8”后再上传。",

@@ -100,10 +100,10 @@ def test_second_editor_gets_the_version_message(workspace):
     assert not b.exception, b.exception
     errors = [e.value for e in b.error]
     assert any(
-        "layer projects changed since you loaded it (version 0, now 2, by 张三 at" in e
-        and "reload and apply again" in e
+        "“项目”图层在您载入后已被修改（您载入的是第 0 版，现为第 2 版，由 张三 于" in e
+        and "请载入最新版本后再操作" in e
         for e in errors
-    ), errors
+    ), errors  # in the planner's language
     with open_workspace(workspace) as ws:
         assert ws.versions("projects")["user"].tolist() == ["张三", "张三"]
 

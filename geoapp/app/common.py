@@ -707,6 +707,12 @@ def planner_problem(text: str) -> str:
     return re.sub(r"(/[\w.\-]+)+/([\w.\-]+)", r"\2", text)
 
 
+def problem_text(exc: Exception) -> str:
+    """An error's message in the UI language (geoapp.i18n), without the server's paths."""
+    first = exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc)
+    return import_note(first)
+
+
 def import_note(text: str) -> str:
     """A reader's warning in the UI language (geoapp.i18n), without the server's paths."""
     from geoapp.i18n import message_text

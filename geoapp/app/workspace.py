@@ -21,7 +21,7 @@ import geopandas as gpd
 import pandas as pd
 import streamlit as st
 
-from geoapp.app.common import import_problem
+from geoapp.app.common import import_problem, problem_text
 from geoapp.errors import GeoappError
 from geoapp.i18n import translate
 from geoapp.layers import LayerSet
@@ -118,7 +118,7 @@ def sidebar() -> None:
         with opened() as ws:
             latest = ws.version_numbers()
     except GeoappError as exc:
-        st.sidebar.error(str(exc))
+        st.sidebar.error(problem_text(exc))
         return
     if latest != session_versions():
         st.sidebar.warning(_t("工作空间已被他人更新。"))
@@ -159,7 +159,7 @@ def apply_upload(
                 log=log,
             )
     except WorkspaceConflictError as exc:
-        st.error(str(exc))
+        st.error(problem_text(exc))
         if st.button(_t("载入最新版本"), key="ws_conflict_reload"):
             reload()
             st.rerun()
@@ -199,7 +199,7 @@ def versions_panel() -> None:
                     name, int(number), expected_version=current.get(name, 0), user=planner()
                 )
         except GeoappError as exc:
-            st.error(str(exc))
+            st.error(problem_text(exc))
         else:
             st.session_state["ws_versions"] = {**current, name: v.version}
             st.rerun()

@@ -230,8 +230,14 @@ def validate_for(name: str, gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
         If the name is not storable or the layer does not match its declaration.
     """
     if name not in STORABLE_LAYERS:
-        msg = f"A workspace holds the layers {list(STORABLE_LAYERS)}; got {name!r}."
-        raise LayerValidationError(msg)
+        from geoapp.i18n import message
+
+        problem = message(
+            "A workspace holds the layers {layers}; got {name!r}.",
+            layers=list(STORABLE_LAYERS),
+            name=name,
+        )
+        raise LayerValidationError(problem)
     if not isinstance(gdf, gpd.GeoDataFrame):
         msg = f"Layer `{name}` should be a GeoDataFrame, got {type(gdf).__name__}."
         raise TypeError(msg)
@@ -566,12 +572,35 @@ class Workspace(ABC):
             log=log,
         )
 
-    def conflict_message(self, name: str, expected: int, current: LayerVersion) -> str:
-        """The message of :class:`WorkspaceConflictError`."""
-        return (
-            f"layer {name} changed since you loaded it (version {expected}, now "
-            f"{current.version}, by {current.user} at {current.created_at}); reload and "
-            "apply again."
+    def conflict_message(self, name: str, expected: int, current: LayerVersion | None) -> str:
+        """The message of :class:`WorkspaceConflictError` (translatable, :mod:`geoapp.i18n`).
+
+        ``current`` is ``None`` when the layer's versions were all removed.
+        """
+        from geoapp.catalog import catalog
+        from geoapp.i18n import message
+
+        spec = catalog().get(name)
+        title_zh, title_en = (spec.title("zh"), spec.title("en")) if spec else (name, name)
+        if current is None:
+            return message(
+                "layer {name} changed since you loaded it (version {expected}, now 0); "
+                "reload and apply again.",
+                name=name,
+                expected=expected,
+                title_zh=title_zh,
+                title_en=title_en,
+            )
+        return message(
+            "layer {name} changed since you loaded it (version {expected}, now {version}, "
+            "by {user} at {created_at}); reload and apply again.",
+            name=name,
+            expected=expected,
+            version=current.version,
+            user=current.user,
+            created_at=current.created_at,
+            title_zh=title_zh,
+            title_en=title_en,
         )
 
     # ------------------------------------------------------------------ scenarios

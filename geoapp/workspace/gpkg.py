@@ -224,13 +224,7 @@ class GpkgWorkspace(Workspace):
             current = 0 if now is None else now.version
             if expected_version is not None and current != expected_version:
                 assert now is not None or expected_version != 0
-                msg = (
-                    self.conflict_message(name, expected_version, now)
-                    if now is not None
-                    else f"layer {name} changed since you loaded it (version "
-                    f"{expected_version}, now 0); reload and apply again."
-                )
-                raise WorkspaceConflictError(msg)
+                raise WorkspaceConflictError(self.conflict_message(name, expected_version, now))
             stamp = now_utc()
             version = current
             for table, rows, source in planned:

@@ -372,14 +372,7 @@ class PostgisWorkspace(Workspace):
             now = self._current(name)
             current = 0 if now is None else now.version
             if expected_version is not None and current != expected_version:
-                if now is None:
-                    msg = (
-                        f"layer {name} changed since you loaded it (version {expected_version}, "
-                        "now 0); reload and apply again."
-                    )
-                else:
-                    msg = self.conflict_message(name, expected_version, now)
-                raise WorkspaceConflictError(msg)
+                raise WorkspaceConflictError(self.conflict_message(name, expected_version, now))
             stamp = now_utc()
             version = current
             for table, rows, source in planned:
