@@ -408,7 +408,9 @@ def test_the_view_is_handed_back_when_a_map_is_mounted_again():
 def test_excluding_schematic_positions_is_said_and_leaves_no_sample_projects():
     at = run_page("clustering")
     assert any(
-        f"所用 {N_PROJECTS} 个项目中，{N_PROJECTS} 个为示意位置" in c.value for c in at.caption
+        f"所用 {N_PROJECTS} 个要素中，{N_PROJECTS} 个为示意位置（非实测坐标）：项目 "
+        f"{N_PROJECTS}/{N_PROJECTS}" in c.value
+        for c in at.caption
     )
     at.checkbox(key="excl_schematic:zh").check().run()
     assert not at.exception, at.exception

@@ -625,24 +625,20 @@ def datum_label(datum: str) -> str:
     }[datum]
 
 
-def schematic_note(gdf: gpd.GeoDataFrame, what: str) -> tuple[int, int, str]:
+def schematic_note(**used: gpd.GeoDataFrame) -> tuple[int, int, str]:
     """How many of the features an analysis used have schematic positions, as a sentence.
+
+    ``used``: the features by layer name, e.g. ``projects=filtered``.
 
     Returns
     -------
-    (n_schematic, n_total, sentence in the UI language)
+    (n_schematic, n_total, :func:`geoapp.layers.schematic_note` in the UI language)
     """
-    n = len(gdf)
-    q = gdf.get("location_quality", pd.Series(index=gdf.index, dtype=object))
-    k = int((q.astype(str) == "schematic").sum())
-    if lang() == "zh":
-        text = f"所用 {n} 个{what}中，{k} 个为示意位置（非实测坐标），分析结果仅供演示。"
-    else:
-        text = (
-            f"{k} of the {n} {t(what).lower()} used have schematic positions "
-            "(not surveyed); the result is for illustration only."
-        )
-    return k, n, text
+    from geoapp.layers import schematic_mask
+    from geoapp.layers import schematic_note as note
+
+    k = sum(int(schematic_mask(g).sum()) for g in used.values())
+    return k, sum(len(g) for g in used.values()), note(used, lang())
 
 
 def exclude_schematic_box(where: Any = None, key: str = "excl_schematic") -> bool:

@@ -178,7 +178,7 @@ def clustering() -> None:
             c2.metric(t("噪声点"), result.params.get("n_noise", 0) if result else "—")
             c3.metric(t("项目数"), len(projects))
             stable_map("base", dynamic, river_buffer=True, key=MAP_KEY, dynamic_key=dyn_key)
-            k, n, note = schematic_note(projects, "项目")
+            k, n, note = schematic_note(projects=projects)
             st.caption(note)
             if len(projects) == 0:
                 st.warning(t("没有可分析的项目：请放宽筛选条件，或取消“排除示意位置”。"))

@@ -285,8 +285,7 @@ def coverage_page() -> None:
                 c4.metric(t("未覆盖项目"), f"{ov['n_sites'] - ov['n_covered']}")
             stable_map("base", dynamic, river_buffer=True, key=MAP_KEY, dynamic_key=dyn_key)
             k_s, n_s, note = schematic_note(  # the projects and the facilities used
-                pd.concat([projects, facilities]).reindex(columns=["location_quality"]),
-                "要素",
+                projects=projects, **{ftype: facilities}
             )
             st.caption(note)
             if res is None:

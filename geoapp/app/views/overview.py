@@ -150,7 +150,7 @@ def overview() -> None:
         ]
         listed = shown[cols]
         table(table_frame(listed).rename(columns=column_labels(cols, "projects")), height=320)
-        st.caption(schematic_note(projects, "项目")[2])
+        st.caption(schematic_note(projects=projects)[2])
         download_buttons(
             projects, stem="projects_filtered", token=filters_token(filters), key="dl_overview"
         )
