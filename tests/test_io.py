@@ -478,3 +478,14 @@ def test_header_only_csv_gives_an_empty_layer(tmp_path):
     result = read_user_layer("经度,纬度,名称\n".encode(), filename="empty.csv")
     assert len(result.gdf) == 0 and len(result.rejected) == 0
     assert list(result.gdf.columns) == ["经度", "纬度", "名称", "source_row", "geometry"]
+
+
+def test_dms_coordinates_are_read_without_a_kept_as_text_note(tmp_path):
+    path = tmp_path / "候选.csv"
+    path.write_text("名称,经度,纬度\n甲,115.03,35.76\n乙,115°05′00″,35°42′00″\n", encoding="utf-8")
+    result = read_user_layer(path)
+    assert len(result.gdf) == 2 and result.rejected.empty
+    assert result.gdf.geometry.x.iloc[1] == pytest.approx(115 + 5 / 60)
+    assert result.gdf.geometry.y.iloc[1] == pytest.approx(35.7)
+    assert not [w for w in result.warnings if "kept as text" in w], result.warnings
+    assert any("degrees-minutes-seconds" in w for w in result.warnings)

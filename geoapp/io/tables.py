@@ -725,7 +725,8 @@ def _read_table(data: bytes, src: _Source, opts: _Options, *, suffix: str | None
     rejected = _rejected_frame(rows[bad], reason[bad], column[bad], value[bad], frame[bad])
     good = frame[~bad]
     good, clash = _reserve_columns(good, ("source_row", "coord_fixed", "geometry"), name)
-    good, numeric_notes = _coerce_numeric_columns(good, rows[~bad], skip=())
+    # the coordinate columns were parsed above (DMS, full-width digits): no "kept as text" note
+    good, numeric_notes = _coerce_numeric_columns(good, rows[~bad], skip=(lon, lat))
     warnings += clash + numeric_notes
     good = good.assign(source_row=rows[~bad])
     if opts.fix_swapped:
