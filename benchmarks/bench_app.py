@@ -42,16 +42,15 @@ import json
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # this checkout's geoapp
-APP_MAIN = ROOT / "geoapp" / "app" / "main.py"
+from geoapp.serve import free_port, server_command, wait_healthy  # noqa: E402
+
 N_PROJECTS = 0  # the shipped projects, counted when the run starts
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -82,12 +81,6 @@ TARGETS = {
 }
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 class Server:
     """``streamlit run streamlit_app.py`` on loopback, its log in a file."""
 
@@ -103,40 +96,14 @@ class Server:
             "PYTHONPATH": str(ROOT),  # this checkout's geoapp, whatever is installed
         }
         self.proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                str(APP_MAIN),
-                "--server.enableStaticServing",
-                "true",
-                "--server.headless",
-                "true",
-                "--server.port",
-                str(self.port),
-                "--server.address",
-                "127.0.0.1",
-                "--browser.gatherUsageStats",
-                "false",
-            ],
+            server_command(self.port, address="127.0.0.1"),
             cwd=ROOT,
             stdout=self._log,
             stderr=subprocess.STDOUT,
             env=env,
             start_new_session=True,
         )
-        deadline = time.monotonic() + 90
-        while True:
-            try:
-                with urllib.request.urlopen(f"{self.base}/_stcore/health", timeout=2) as r:
-                    if r.read().strip() == b"ok":
-                        return
-            except OSError:
-                pass
-            if self.proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(self.log_path.read_text(errors="replace")[-3000:])
-            time.sleep(0.2)
+        wait_healthy(self.base, self.proc, log=self.log_path)
 
     def mark(self) -> int:
         """The log's size now (for :meth:`server_time`); also starts the CPU count."""

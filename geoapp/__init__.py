@@ -24,6 +24,7 @@ Modules, one per concern::
     geoapp.siting      rule check, score and verdict of candidate sites
     geoapp.mapping     folium maps (no Streamlit)
     geoapp.offline     map JS/CSS served locally (no internet needed)
+    geoapp.serve       the one Streamlit command line that serves the app; its health check
     geoapp.i18n        Chinese / English UI strings
     geoapp.staticmap   matplotlib maps for reports
     geoapp.report      batch siting reports (HTML, PDF)

@@ -1050,13 +1050,9 @@ def app_cmd(
             f"{script} does not exist; reinstall geoapp (`pip install --force-reinstall geoapp`)."
         )
     vendor_assets()  # the map's JS/CSS beside the app, served before the first page view
-    cmd = [
-        sys.executable, "-m", "streamlit", "run", str(script),
-        "--server.port", str(port), "--server.headless", "true",
-        "--server.enableStaticServing", "true",  # the offline map assets (geoapp.offline)
-        "--browser.gatherUsageStats", "false",
-        "--client.toolbarMode", "minimal",
-    ]  # fmt: skip
+    from geoapp.serve import server_command
+
+    cmd = server_command(port)
     typer.echo(f"Serving {script.name} on http://localhost:{port} (Ctrl+C to stop)")
     from geoapp.settings import WORKSPACE_ENV
 

@@ -17,18 +17,15 @@ from __future__ import annotations
 import json
 import os
 import signal
-import socket
 import subprocess
-import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
 from geoapp.catalog import load_layer
 from geoapp.offline import vendor_assets
-from geoapp.settings import APP_MAIN
+from geoapp.serve import free_port, server_command, wait_healthy
 
 pytestmark = pytest.mark.browser
 
@@ -59,41 +56,17 @@ N_PROJECTS = len(load_layer("projects"))
 VERDICTS_ZH = {"推荐", "可行", "不建议", "待核实", "禁止"}
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server():
     """``streamlit run`` on a free loopback port; yields the base URL, stops it at the end."""
     vendor_assets()  # what `geoapp app` / geoapp/app/main.py do on start (cheap when present)
-    port = _free_port()
+    port = free_port()
     ARTIFACTS.mkdir(exist_ok=True)
     log = (ARTIFACTS / "streamlit_server.log").open("wb")
     # this checkout's geoapp, whatever is installed
     env = {**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONPATH": str(ROOT)}
     proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(APP_MAIN),
-            "--server.enableStaticServing",
-            "true",
-            "--server.headless",
-            "true",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--browser.serverAddress",
-            "127.0.0.1",
-            "--browser.gatherUsageStats",
-            "false",
-        ],
+        server_command(port, address="127.0.0.1"),
         cwd=ROOT,
         stdout=log,
         stderr=subprocess.STDOUT,
@@ -102,19 +75,10 @@ def server():
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as r:
-                    if r.read().strip() == b"ok":
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                log.flush()
-                text = (ARTIFACTS / "streamlit_server.log").read_text(errors="replace")
-                pytest.fail(f"streamlit did not become healthy on {base}:\n{text[-3000:]}")
-            time.sleep(0.25)
+        try:
+            wait_healthy(base, proc, log=ARTIFACTS / "streamlit_server.log", timeout_s=60)
+        except RuntimeError as exc:
+            pytest.fail(str(exc))
         yield base
     finally:
         if proc.poll() is None:

@@ -11,16 +11,16 @@ directory, far from the checkout.
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import sysconfig
-import time
 import urllib.request
 import zipfile
 from pathlib import Path
 
 import pytest
+
+from geoapp.serve import free_port, wait_healthy
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -97,14 +97,8 @@ def test_report_on_a_gbk_csv_from_an_empty_directory(installed):
     src.unlink()
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def test_app_serves_from_the_installed_package(installed):
-    port = _free_port()
+    port = free_port()
     log_path = installed["cwd"].parent / "app.log"
     log = log_path.open("wb")
     proc = subprocess.Popen(
@@ -112,16 +106,7 @@ def test_app_serves_from_the_installed_package(installed):
         cwd=installed["cwd"], env=installed["env"], stdout=log, stderr=subprocess.STDOUT,
     )  # fmt: skip
     try:
-        deadline = time.monotonic() + 90
-        health = None
-        while time.monotonic() < deadline and proc.poll() is None:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health") as r:
-                    health = r.read().decode()
-                    break
-            except OSError:
-                time.sleep(0.5)
-        assert health == "ok", log_path.read_text(encoding="utf-8", errors="replace")
+        wait_healthy(f"http://127.0.0.1:{port}", proc, log=log_path)  # raises with the log
         url = f"http://127.0.0.1:{port}/app/static/vendor/cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js"
         with urllib.request.urlopen(url) as r:  # the offline map assets are served
             assert r.status == 200 and b"Leaflet" in r.read(2000)

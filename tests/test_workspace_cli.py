@@ -142,20 +142,17 @@ def test_default_workspace_comes_from_the_environment(tmp_path, monkeypatch):
 
 def test_app_passes_the_workspace_to_the_server(tmp_path):
     """`geoapp app --workspace W` serves the app on W: its sidebar names W (a real browser)."""
-    import socket
     import subprocess
     import sys
-    import time
     import urllib.request
 
     from playwright.sync_api import sync_playwright
     from test_browser import CHROMIUM, CHROMIUM_ARGS
 
+    from geoapp.serve import free_port, wait_healthy
     from geoapp.workspace import describe
 
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
+    port = free_port()
     target = tmp_path / "团队工作空间.gpkg"
     log = (tmp_path / "app.log").open("wb")
     proc = subprocess.Popen(
@@ -163,14 +160,7 @@ def test_app_passes_the_workspace_to_the_server(tmp_path):
         stdout=log, stderr=subprocess.STDOUT, cwd=tmp_path, start_new_session=True,
     )  # fmt: skip
     try:
-        deadline = time.monotonic() + 90
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health") as r:
-                    if r.read() == b"ok":
-                        break
-            except OSError:
-                time.sleep(0.5)
+        wait_healthy(f"http://127.0.0.1:{port}", proc, log=tmp_path / "app.log")
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             page = browser.new_page()
