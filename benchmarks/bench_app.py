@@ -49,7 +49,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # this checkout's geoapp
-from geoapp.serve import free_port, server_command, wait_healthy  # noqa: E402
+from geoapp.app.serve import free_port, server_command, wait_healthy  # noqa: E402
 
 N_PROJECTS = 0  # the shipped projects, counted when the run starts
 CHROMIUM = "/usr/bin/chromium"
@@ -323,7 +323,7 @@ def nav(page, title: str) -> None:
 
 
 def run(page, server: Server, rows: list[dict], ctx, shots: Path) -> None:
-    from geoapp.catalog import load_layer  # this checkout's (see sys.path above)
+    from geoapp.layers import load_layer
 
     global N_PROJECTS
     N_PROJECTS = len(load_layer("projects"))

@@ -56,8 +56,8 @@ def write_points(path: Path, n: int, seed: int) -> None:
     import shapely
     from pyproj import CRS
 
+    from geoapp.geo import random_points
     from geoapp.layers import LayerSet
-    from geoapp.spatial import random_points
 
     city = LayerSet.shipped()["city"].geometry.iloc[0]
     rng = np.random.default_rng(seed)

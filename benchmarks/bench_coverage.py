@@ -18,14 +18,14 @@ Steps and baselines:
 ``nearest``
     geoapp: ``geoapp.coverage.nearest_facility(sites, hubs)``.
     Baseline: the coordinates reprojected with one pyproj transformer
-    (``geoapp.coords.metric_transformer``) on coordinate arrays, then
+    (``geoapp.geo.coords.metric_transformer``) on coordinate arrays, then
     ``cKDTree(hubs).query(xy, workers=-1)``: distances and names.
 ``coverage 20 km``
     geoapp: ``geoapp.coverage.coverage(sites, hubs, radius_m=20_000, layers=...)``.
     Baseline: the nearest baseline, ``covered = distance <= r``, county and zone
-    by one ``geoapp.places.place(sites, layers)`` call (the one county rule;
+    by one ``geoapp.layers.places.place(sites, layers)`` call (the one county rule;
     the look-up of 1,000,000 points is part of both sides) turned into labels
-    as ``geoapp.places`` does, the chain by ``geoapp.filters.labels``, then one
+    as ``geoapp.layers.places`` does, the chain by ``geoapp.projects.filters.labels``, then one
     pandas group-by per key for the counts and the investment sums.
 
 The outputs are compared: facility index and distance must be equal, and the
@@ -63,7 +63,7 @@ def random_sites(city, n: int, seed: int = 0):
     """``n`` seeded points inside the city outline, with a random investment and chain."""
     import geopandas as gpd
 
-    from geoapp.spatial import random_points
+    from geoapp.geo import random_points
 
     rng = np.random.default_rng(seed)
     x, y = random_points(city, n, rng=rng)
@@ -80,7 +80,7 @@ def baseline_nearest(sites, hubs):
     import shapely
     from scipy.spatial import cKDTree
 
-    from geoapp.coords import metric_transformer
+    from geoapp.geo import metric_transformer
 
     g = np.asarray(sites.geometry.array)
     x, y = metric_transformer(sites.crs).transform(shapely.get_x(g), shapely.get_y(g))
@@ -91,7 +91,7 @@ def baseline_nearest(sites, hubs):
 
 
 def _rule_labels(values, by, outside: str):
-    """The labels of ``geoapp.places`` (a name, 未注明 or the outside label)."""
+    """The labels of ``geoapp.layers.places`` (a name, 未注明 or the outside label)."""
     from geoapp.vocab import UNSTATED
 
     text = values.astype(object).where(values.notna(), outside)
@@ -103,8 +103,8 @@ def baseline_coverage(sites, hubs, layers):
     """The nearest baseline, the covered flag, the one county rule and three group-bys."""
     import pandas as pd
 
-    from geoapp.filters import labels
-    from geoapp.places import OUTSIDE_COUNTIES, OUTSIDE_ZONES, place
+    from geoapp.layers import OUTSIDE_COUNTIES, OUTSIDE_ZONES, place
+    from geoapp.projects import labels
 
     j, names, d = baseline_nearest(sites, hubs)
     covered = d <= RADIUS_M

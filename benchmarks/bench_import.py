@@ -53,9 +53,9 @@ def make_csv(path: Path, n: int, seed: int = 7) -> None:
     """A seeded candidate CSV of ``n`` rows with a realistic share of messy cells."""
     import pandas as pd
 
-    from geoapp.catalog import load_layer
-    from geoapp.chains import chain_names
-    from geoapp.spatial import random_points
+    from geoapp.geo import random_points
+    from geoapp.layers import load_layer
+    from geoapp.vocab import chain_names
 
     rng = np.random.default_rng(seed)
     x, y = random_points(load_layer("city").geometry.iloc[0], n, rng=rng)

@@ -33,8 +33,8 @@ def synthetic_projects(n: int, seed: int = 0):
     """``n`` seeded points inside the city with attributes sampled from the shipped projects."""
     import geopandas as gpd
 
-    from geoapp.catalog import load_layer
-    from geoapp.spatial import random_points
+    from geoapp.geo import random_points
+    from geoapp.layers import load_layer
 
     projects, city = load_layer("projects"), load_layer("city").geometry.iloc[0]
     rng = np.random.default_rng(seed)
@@ -74,8 +74,8 @@ def main() -> None:
     import folium
 
     from geoapp import mapping
-    from geoapp.catalog import load_layer
-    from geoapp.offline import patch_folium
+    from geoapp.app.offline import patch_folium
+    from geoapp.layers import load_layer
 
     patch_folium()
     base = {

@@ -1,4 +1,4 @@
-"""Pipeline roll-ups at scale: geoapp.pipeline.rollup vs a per-row Python loop, same process.
+"""Pipeline roll-ups at scale: geoapp.projects.rollup vs a per-row Python loop, same process.
 
     python benchmarks/bench_pipeline.py --n 200000
 
@@ -6,7 +6,7 @@ Draws N projects by resampling the shipped project rows (attributes kept, ids re
 positions random inside the city and marked ``approximate`` so the county/zone come from
 the position where the row states none), then times ``rollup(layers, by)`` for every
 grouping against a baseline that loops over the rows in Python with the same county/zone
-rule (``geoapp.places.place`` once, then dict accumulation), and checks they agree.
+rule (``geoapp.layers.places.place`` once, then dict accumulation), and checks they agree.
 """
 
 from __future__ import annotations
@@ -24,12 +24,9 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from geoapp.catalog import load_layer  # noqa: E402
-from geoapp.coords import to_metric  # noqa: E402
-from geoapp.layers import as_layerset  # noqa: E402
-from geoapp.pipeline import GROUPINGS, rollup  # noqa: E402
-from geoapp.places import place  # noqa: E402
-from geoapp.spatial import random_points  # noqa: E402
+from geoapp.geo import random_points, to_metric
+from geoapp.layers import as_layerset, load_layer, place
+from geoapp.projects import GROUPINGS, rollup
 
 
 def synthetic(n: int, seed: int) -> dict[str, gpd.GeoDataFrame]:

@@ -6,7 +6,7 @@ For each size (sites × grid candidates, plus the 12 shipped logistics hubs kept
 open as existing facilities; service radius 10 km; MCLP opens k = 5 new ones,
 weighted by count):
 
-- ``geoapp``: :func:`geoapp.placement.place_facilities` end to end (checks,
+- ``geoapp``: :func:`geoapp.coverage.placement.place_facilities` end to end (checks,
   reprojection, feasibility, sparse coverage matrix, HiGHS with the default
   time limit, result tables).
 - ``plain HiGHS``: written here, independently: the same sparse coverage matrix
@@ -69,8 +69,8 @@ def instance(n_sites: int, spacing_m: float):
     import geopandas as gpd
 
     from geoapp.coverage import candidate_sites
+    from geoapp.geo import random_points
     from geoapp.layers import LayerSet
-    from geoapp.spatial import random_points
 
     layers = LayerSet.shipped()
     if n_sites == 114:
@@ -141,7 +141,7 @@ def spopt_cbc(model: str, sites, cands, existing, radius: float, k: int) -> floa
 
 
 def geoapp_run(model: str, sites, cands, existing, radius: float, k: int, **kw) -> float:
-    from geoapp.placement import place_facilities
+    from geoapp.coverage import place_facilities
 
     res = place_facilities(sites, cands, radius_m=radius, model=model,
                            k=k if model == "mclp" else None, existing=existing,
@@ -151,7 +151,6 @@ def geoapp_run(model: str, sites, cands, existing, radius: float, k: int, **kw) 
 
 def _child(variant: str, model: str, n_sites: int, radius: float, queue) -> None:
     sites, cands, existing = instance(n_sites, SPACING.get(n_sites, 2450.0))
-    from geoapp.placement import place_facilities  # noqa: F401  (imports before the baseline RSS)
 
     if variant == "spopt":
         import pulp  # noqa: F401

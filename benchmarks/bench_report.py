@@ -15,9 +15,9 @@ Baselines (same process, same candidates)
   how much the pages (maps, HTML, CSV, GeoJSON) cost on top of the analysis.
 - ``naive pages``: what a straightforward implementation does per site — a new
   matplotlib figure that redraws every vector layer, labels and the legend
-  (:func:`geoapp.staticmap.site_map`) plus the HTML page — timed on
+  (:func:`geoapp.mapping.static.site_map`) plus the HTML page — timed on
   ``--naive`` sites against the report's way, one
-  :class:`geoapp.staticmap.SiteMapRenderer` that renders the city's base map
+  :class:`geoapp.mapping.static.SiteMapRenderer` that renders the city's base map
   once to pixels and, per site, crops it and draws only the site's marks.
   The ratio ``naive / reused`` is the speed-up of the page-rendering step,
   which dominates a report without PDF.
@@ -55,14 +55,18 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from geoapp import chains
-from geoapp.catalog import load_layer
-from geoapp.layers import LayerSet
-from geoapp.report import build_report, read_candidates, render_site_page, site_context
-from geoapp.report.pdf import write_pdf_batch
+from geoapp.geo import random_points
+from geoapp.layers import LayerSet, load_layer
+from geoapp.mapping import SITE_WINDOW_M, BaseLayers, SiteMapRenderer, site_map
+from geoapp.report import (
+    build_report,
+    read_candidates,
+    render_site_page,
+    site_context,
+    write_pdf_batch,
+)
 from geoapp.siting import evaluate_sites, rules_of
-from geoapp.spatial import random_points
-from geoapp.staticmap import SITE_WINDOW_M, BaseLayers, SiteMapRenderer, site_map
+from geoapp.vocab import chains
 
 SEED = 20261121
 

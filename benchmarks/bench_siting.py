@@ -51,9 +51,9 @@ def _maxrss_mb() -> float:
 def make_candidates(n: int, seed: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """N seeded random points inside the city (lon, lat) and chain codes into the taxonomy."""
 
-    from geoapp.catalog import load_layer
-    from geoapp.chains import chain_names
-    from geoapp.spatial import random_points
+    from geoapp.geo import random_points
+    from geoapp.layers import load_layer
+    from geoapp.vocab import chain_names
 
     rng = np.random.default_rng(seed)
     x, y = random_points(load_layer("city").geometry.iloc[0], n, rng=rng)
@@ -64,7 +64,7 @@ def make_candidates(n: int, seed: int) -> tuple[np.ndarray, np.ndarray, np.ndarr
 def _load_candidates(path: str):
     import geopandas as gpd
 
-    from geoapp.chains import chain_names
+    from geoapp.vocab import chain_names
 
     data = np.load(path)
     names = np.array(chain_names(), dtype=object)
@@ -80,8 +80,8 @@ def baseline(cands, layers, settings):
     import geopandas as gpd
     import pandas as pd
 
-    from geoapp.chains import is_chemical
     from geoapp.settings import METRIC_CRS
+    from geoapp.vocab import is_chemical
 
     n = len(cands)
     pts = cands.to_crs(METRIC_CRS)
@@ -186,9 +186,9 @@ def strong_baseline(cands, layers, settings):
     import shapely
     from scipy.spatial import cKDTree
 
-    from geoapp.chains import chemical_undecided, is_chemical
-    from geoapp.coords import metric_transformer
+    from geoapp.geo import metric_transformer
     from geoapp.settings import METRIC_CRS
+    from geoapp.vocab import chemical_undecided, is_chemical
 
     n = len(cands)
     geoms = np.asarray(cands.geometry.array)
@@ -292,8 +292,8 @@ def _child(variant: str, data_path: str, out_path: str, results) -> None:
     import scipy.spatial  # noqa: F401  (modules imported before the timing, for every variant)
     import shapely  # noqa: F401
 
-    import geoapp.chains  # noqa: F401
-    import geoapp.coords  # noqa: F401
+    import geoapp.geo.coords  # noqa: F401
+    import geoapp.vocab.chains  # noqa: F401
     from geoapp.layers import LayerSet
     from geoapp.settings import DEFAULT_SITING
     from geoapp.siting import evaluate_sites

@@ -34,14 +34,14 @@ from pathlib import Path
 
 import psutil
 
-from geoapp.suitability.inputs import REQUIRED_LAYERS
+from geoapp.suitability import REQUIRED_LAYERS
 
 CHAIN = "聚碳新材料"
 NAMES = REQUIRED_LAYERS  # the layers a surface reads
 
 
 def _layers() -> dict:
-    from geoapp.catalog import load_layer
+    from geoapp.layers import load_layer
 
     return {n: load_layer(n) for n in NAMES}
 
@@ -86,7 +86,7 @@ def _batch(n: int, workers: int | None, q: mp.Queue) -> None:
     import geopandas as gpd
     import numpy as np
 
-    from geoapp.spatial import random_points
+    from geoapp.geo import random_points
     from geoapp.suitability import evaluate_parquet
 
     layers = _layers()

@@ -48,8 +48,8 @@ def synthetic_projects(n: int, seed: int = 20261130):
     import geopandas as gpd
     import pandas as pd
 
+    from geoapp.geo import random_points
     from geoapp.layers import LayerSet
-    from geoapp.spatial import random_points
 
     shipped = LayerSet.shipped()
     projects, city = shipped["projects"], shipped["city"].geometry.iloc[0]
@@ -121,7 +121,7 @@ def bench_copy_vs_to_postgis(url: str, gdf) -> None:
     import psycopg
     from sqlalchemy import create_engine
 
-    from geoapp.workspace.postgis import split_url, write_table
+    from geoapp.workspace import split_url, write_table
 
     libpq, _, shown = split_url(url)
     schema = f"bench_{uuid.uuid4().hex[:8]}"
@@ -204,7 +204,7 @@ def main() -> None:
         bench_first_map(f"{args.pg}{sep}schema={schema}_map", args.n_map)
     import psycopg as pg_driver
 
-    from geoapp.workspace.postgis import split_url
+    from geoapp.workspace import split_url
 
     with pg_driver.connect(split_url(args.pg)[0], autocommit=True) as conn:
         for name in (schema, f"{schema}_map"):

@@ -25,7 +25,7 @@ class InfeasibleError(GeoappError, ValueError):
     Attributes
     ----------
     feasibility
-        The feasibility check that found it (:class:`geoapp.placement.Feasibility`:
+        The feasibility check that found it (:class:`geoapp.coverage.placement.Feasibility`:
         the sites out of reach and the smallest radius that works), when known.
     """
 

@@ -42,7 +42,7 @@ import numpy as np
 import pandas as pd
 
 from geoapp.errors import LayerValidationError
-from geoapp.i18n import message
+from geoapp.vocab import message
 
 __all__ = [
     "APPLIES_TO",
@@ -78,7 +78,7 @@ class Rule:
         status where the verbatim text was not retrieved.
     applies_to
         ``"chemical"``: only candidates whose chain is chemical
-        (:func:`geoapp.chains.is_chemical`); ``"all"``: every candidate.
+        (:func:`geoapp.vocab.chains.is_chemical`); ``"all"``: every candidate.
     description
         How the app encodes the rule (distance, layer) and what is uncertain.
     parameter

@@ -19,7 +19,9 @@ Workspace : ``$GEOAPP_WORKSPACE``, else ``~/.local/share/geoapp/workspace.gpkg``
     Where a planner's layers, scenarios and log are kept
     (:func:`default_workspace`; ``--workspace`` on the command line wins).
 
-Use ``dataclasses.replace`` to override a default::
+The sections — siting, coverage, placement, clustering, suitability, app, limits — hang
+on one tree, :data:`DEFAULTS` (:class:`Settings`); ``DEFAULT_SITING`` and its siblings
+name the same section objects. Use ``dataclasses.replace`` to override a default::
 
     from dataclasses import replace
     from geoapp.settings import DEFAULT_SITING
@@ -44,10 +46,27 @@ CGCS2000_CRS = "EPSG:4490"
 
 #: The installed package's folder (the app and its pages live in ``app/``).
 PACKAGE_DIR = Path(str(files("geoapp")))
-#: The data home: ``layers/`` (declarations) and ``data/`` (shipped layers, seed tables,
-#: seeds) — the package's own ``resources/`` (package data), or the folder named by the
-#: environment variable ``GEOAPP_HOME`` (same layout) to run on another data set.
-ROOT = Path(os.environ.get("GEOAPP_HOME") or str(files("geoapp") / "resources"))
+
+
+def _data_home() -> Path:
+    """The folder holding ``layers/`` (declarations) and ``data/`` (shipped layers, seed tables).
+
+    In order: the folder named by the environment variable ``GEOAPP_HOME`` (same layout,
+    to run on another data set); the repository's top level when geoapp runs from a
+    checkout (``pip install -e .`` or ``streamlit run streamlit_app.py``); else the copy
+    that the wheel's build maps into the package as ``geoapp/_home``.
+    """
+    named = os.environ.get("GEOAPP_HOME")
+    if named:
+        return Path(named)
+    checkout = PACKAGE_DIR.parent
+    if (checkout / "layers" / "projects.toml").is_file() and (checkout / "data").is_dir():
+        return checkout
+    return PACKAGE_DIR / "_home"
+
+
+#: The data home (see :func:`_data_home`).
+ROOT = _data_home()
 DATA_DIR = ROOT / "data"
 LAYERS_DIR = ROOT / "layers"
 #: The Streamlit app's entry point.
@@ -262,8 +281,80 @@ class Limits:
             raise ValueError(msg)
 
 
-DEFAULT_LIMITS = Limits()
-DEFAULT_COVERAGE = CoverageSettings()
-DEFAULT_PLACEMENT = PlacementSettings()
-DEFAULT_CLUSTER = ClusterSettings()
-DEFAULT_SITING = SitingSettings()
+@dataclass(frozen=True)
+class SuitabilitySettings:
+    """Grid and region defaults of the city-wide suitability surface (适宜性评价).
+
+    Attributes
+    ----------
+    resolution_m
+        Cell size in metres (default 100 m; 10–1,000 m allowed).
+    min_resolution_m, max_resolution_m
+        The allowed range of ``resolution_m`` (10 m and 1,000 m).
+    tile
+        Tile side in cells (default 1024, a multiple of the GeoTIFF block size 512).
+    regions
+        How many best contiguous regions to find (default 0: none on the command line).
+    min_area_ha
+        Smallest region, in hectares (default 50 ha).
+    min_gap_km
+        Smallest distance between two regions, in km (default 5 km).
+    """
+
+    resolution_m: float = 100.0
+    min_resolution_m: float = 10.0
+    max_resolution_m: float = 1_000.0
+    tile: int = 1024
+    regions: int = 0
+    min_area_ha: float = 50.0
+    min_gap_km: float = 5.0
+
+
+@dataclass(frozen=True)
+class AppSettings:
+    """Defaults of the planners' app and of the server that ``geoapp app`` starts.
+
+    Attributes
+    ----------
+    port
+        TCP port of the Streamlit server (default 8501, Streamlit's own).
+    """
+
+    port: int = 8501
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The one settings tree: a section per concern, each a frozen dataclass.
+
+    ``DEFAULTS.siting.river_buffer_m`` is the documented default; CLI options and page
+    widgets take their defaults from here. Override a section with
+    ``dataclasses.replace``.
+
+    Attributes
+    ----------
+    siting, coverage, placement, clustering, suitability, app, limits
+        The sections (:class:`SitingSettings`, :class:`CoverageSettings`,
+        :class:`PlacementSettings`, :class:`ClusterSettings`,
+        :class:`SuitabilitySettings`, :class:`AppSettings`, :class:`Limits`).
+    """
+
+    siting: SitingSettings = field(default_factory=SitingSettings)
+    coverage: CoverageSettings = field(default_factory=CoverageSettings)
+    placement: PlacementSettings = field(default_factory=PlacementSettings)
+    clustering: ClusterSettings = field(default_factory=ClusterSettings)
+    suitability: SuitabilitySettings = field(default_factory=SuitabilitySettings)
+    app: AppSettings = field(default_factory=AppSettings)
+    limits: Limits = field(default_factory=Limits)
+
+
+#: The defaults, as one tree.
+DEFAULTS = Settings()
+#: The sections of :data:`DEFAULTS` by their customary names (the same objects).
+DEFAULT_LIMITS = DEFAULTS.limits
+DEFAULT_COVERAGE = DEFAULTS.coverage
+DEFAULT_PLACEMENT = DEFAULTS.placement
+DEFAULT_CLUSTER = DEFAULTS.clustering
+DEFAULT_SITING = DEFAULTS.siting
+DEFAULT_SUITABILITY = DEFAULTS.suitability
+DEFAULT_APP = DEFAULTS.app

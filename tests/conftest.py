@@ -8,8 +8,7 @@ import uuid
 import numpy as np
 import pytest
 
-from geoapp.catalog import load_layer
-from geoapp.layers import LayerSet
+from geoapp.layers import LayerSet, load_layer
 
 
 @pytest.fixture(scope="session")
@@ -31,7 +30,7 @@ def city():
 @pytest.fixture(scope="session")
 def city_points(city):
     """400 seeded random points inside 濮阳市 (lon, lat arrays)."""
-    from geoapp.spatial import random_points
+    from geoapp.geo import random_points
 
     return random_points(city.geometry.iloc[0], 400, rng=np.random.default_rng(20261121))
 
@@ -79,7 +78,7 @@ def ws_target(request, tmp_path):
         return
     import psycopg
 
-    from geoapp.workspace.postgis import split_url
+    from geoapp.workspace import split_url
 
     base = pg_url()
     schema = f"t_{uuid.uuid4().hex[:10]}"

@@ -11,10 +11,10 @@ import shapely
 from apptest import map_args, metrics, run_page
 from streamlit.testing.v1 import AppTest
 
-from geoapp.catalog import load_layer
-from geoapp.chains import chains_table
-from geoapp.coords import to_metric
+from geoapp.geo import to_metric
+from geoapp.layers import load_layer
 from geoapp.settings import APP_MAIN
+from geoapp.vocab import chains_table
 
 APP = str(APP_MAIN)
 N_PROJECTS = len(load_layer("projects"))

@@ -10,7 +10,7 @@ import pytest
 from apptest import metrics, run_page
 from streamlit.testing.v1 import AppTest
 
-from geoapp.catalog import load_layer
+from geoapp.layers import load_layer
 from geoapp.settings import APP_MAIN
 from geoapp.siting import VERDICT_ZH
 

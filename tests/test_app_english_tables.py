@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from geoapp.presentation import blank_missing_numbers
+from geoapp.app.presentation import blank_missing_numbers
 from tests.apptest import APP
 
 CJK = re.compile(r"[\u4e00-\u9fff]")

@@ -10,10 +10,10 @@ import io
 
 import pandas as pd
 
-from geoapp.chains import chains_table
+from geoapp.app.presentation import planner_csv
 from geoapp.layers import LayerSet
-from geoapp.presentation import planner_csv
 from geoapp.siting import POSITION_LAYERS
+from geoapp.vocab import chains_table
 from tests.apptest import metrics, run_page
 
 SHIPPED = LayerSet.shipped()

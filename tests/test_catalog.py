@@ -6,8 +6,8 @@ import geopandas as gpd
 import pytest
 import shapely
 
-from geoapp.catalog import catalog, get_spec, load_layer, read_layer_file
 from geoapp.errors import LayerValidationError
+from geoapp.layers import catalog, get_spec, load_layer, read_layer_file
 
 DECL = """
 name = "sites"

@@ -11,18 +11,19 @@ import pytest
 from typer.testing import CliRunner
 
 from geoapp import cli
-from geoapp.catalog import load_layer
-from geoapp.chainexport import (
+from geoapp.chainmap import (
     PANORAMA_HEADERS,
     TARGET_HEADERS,
+    chain_nodes,
     chain_sheets,
     pipeline_sheets,
+    render_chain_report,
     safe_cell,
+    write_chain_report,
     write_xlsx,
 )
-from geoapp.chainmap import chain_nodes
-from geoapp.chainreport import render_chain_report, write_chain_report
-from geoapp.chains import CLUSTERS
+from geoapp.layers import load_layer
+from geoapp.vocab import CLUSTERS
 
 NAMES = ("projects", "counties", "zones", "logistics_hubs", "monitoring_stations", "yellow_river")
 runner = CliRunner()
@@ -103,7 +104,7 @@ def test_formula_like_text_is_neutralised_and_numbers_stay_numbers(tmp_path):
     assert names[:5] == ["'=1+1", "'+cmd", "'-cmd", "'@SUM(A1)", "'\tx"]
     assert names[5] == "'\nx"  # "\rx" neutralised; XML reading normalises CR to LF
     assert names[6] == "正常"
-    assert names[7] == "-3.5"  # a number as text is not a formula (geoapp.textsafe policy)
+    assert names[7] == "-3.5"  # a number as text is not a formula (geoapp.io.textsafe policy)
     assert safe_cell("\rx") == "'\rx"
     values = [c.value for c in ws["B"][1:]]
     assert values[:7] == [1, -3.5, 0, 2, 3, 4, 5] and values[7] is None

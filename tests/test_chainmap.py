@@ -10,7 +10,6 @@ import pandas as pd
 import pytest
 import shapely
 
-from geoapp.catalog import load_layer
 from geoapp.chainmap import (
     NODE_STATUSES,
     chain_nodes,
@@ -22,7 +21,8 @@ from geoapp.chainmap import (
     unassigned_projects,
     zone_containment,
 )
-from geoapp.coords import to_metric
+from geoapp.geo import to_metric
+from geoapp.layers import load_layer
 from geoapp.settings import ROOT
 
 TABLES = ROOT / "data" / "seed_tables"

@@ -9,8 +9,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from geoapp import chains
 from geoapp.settings import DATA_DIR
+from geoapp.vocab import chains
 
 TABLES = DATA_DIR / "seed_tables"
 

@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from geoapp import cli
-from geoapp.catalog import catalog, load_layer
+from geoapp.layers import catalog, load_layer
 
 runner = CliRunner()
 ogrinfo = shutil.which("ogrinfo")

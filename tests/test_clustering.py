@@ -11,9 +11,9 @@ from shapely.geometry import box
 from sklearn.cluster import DBSCAN, HDBSCAN
 from sklearn.metrics import adjusted_rand_score
 
-from geoapp.catalog import load_layer
 from geoapp.clustering import HOTSPOT_CLASSES, ClusterResult, cluster_sites, hot_spots
 from geoapp.errors import CRSError
+from geoapp.layers import load_layer
 
 TO_M = Transformer.from_crs(4326, 4547, always_xy=True)
 TO_LL = Transformer.from_crs(4547, 4326, always_xy=True)

@@ -9,8 +9,8 @@ import pytest
 import shapely
 from pyproj import Geod
 
-from geoapp import coords
 from geoapp.errors import CRSError
+from geoapp.geo import coords
 from geoapp.settings import METRIC_CRS
 
 GEOD = Geod(ellps="WGS84")

@@ -8,8 +8,8 @@ import geopandas as gpd
 import numpy as np
 from pyproj import Transformer
 
-from geoapp.catalog import load_layer
-from geoapp.coords import from_metric, metric_transformer, to_metric
+from geoapp.geo import from_metric, metric_transformer, to_metric
+from geoapp.layers import load_layer
 
 
 def _in_a_new_thread(func):

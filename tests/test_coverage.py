@@ -15,7 +15,6 @@ from pyproj import Geod, Transformer
 from scipy.spatial.distance import cdist
 from shapely.geometry import box
 
-from geoapp.catalog import load_layer
 from geoapp.coverage import (
     CoverageResult,
     Feasibility,
@@ -27,8 +26,8 @@ from geoapp.coverage import (
     place_facilities,
 )
 from geoapp.errors import CRSError, InfeasibleError
-from geoapp.filters import UNSTATED
-from geoapp.layers import LayerSet
+from geoapp.layers import LayerSet, load_layer
+from geoapp.projects import UNSTATED
 
 TO_M = Transformer.from_crs(4326, 4547, always_xy=True)
 TO_LL = Transformer.from_crs(4547, 4326, always_xy=True)
@@ -482,7 +481,7 @@ def test_placement_with_polygon_facilities_matches_spopt(problem):
 def test_coverage_matrix_is_sparse_and_equals_dense_distances(city_points):
     from scipy import sparse
 
-    from geoapp._facilities import _coverage_matrix
+    from geoapp.coverage.facilities import _coverage_matrix
 
     lon, lat = city_points
     s = points(lon[:300], lat[:300]).to_crs(4547).geometry.to_numpy()
@@ -500,7 +499,7 @@ def test_coverage_matrix_is_sparse_and_equals_dense_distances(city_points):
 
 def test_hard_instance_stops_at_its_time_limit_with_the_proven_gap(city):
     """LSCP of 5,000 sites × 1,006 candidates at 5 km: minutes to prove, stopped after 1 s."""
-    from geoapp.spatial import random_points
+    from geoapp.geo import random_points
 
     lon, lat = random_points(city.geometry.iloc[0], 5000, rng=np.random.default_rng(0))
     sites = points(lon, lat)

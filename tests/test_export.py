@@ -1,4 +1,4 @@
-"""Tests of geoapp.export: every format x CRS, read back with ogrinfo and geopandas."""
+"""Tests of geoapp.io.export: every format x CRS, read back with ogrinfo and geopandas."""
 
 from __future__ import annotations
 
@@ -19,11 +19,18 @@ import pytest
 import shapely
 from pyproj import Geod, Transformer
 
-from geoapp import export
-from geoapp.catalog import load_layer
-from geoapp.coords import wgs84_to_gcj02
 from geoapp.errors import CRSError
-from geoapp.export import EXPORT_CRS, FORMATS, ExportResult, export_layer, export_layers, to_bytes
+from geoapp.geo import wgs84_to_gcj02
+from geoapp.io import (
+    EXPORT_CRS,
+    FORMATS,
+    ExportResult,
+    export,
+    export_layer,
+    export_layers,
+    to_bytes,
+)
+from geoapp.layers import load_layer
 
 OGRINFO = shutil.which("ogrinfo") or "/usr/bin/ogrinfo"
 EPSG_OF = {"EPSG:4326": 4326, "EPSG:4490": 4490, "EPSG:4547": 4547, "gcj02": 4326}

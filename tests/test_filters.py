@@ -1,4 +1,4 @@
-"""Tests of geoapp.filters: project filters and pipeline / county summaries."""
+"""Tests of geoapp.projects.filters: project filters and pipeline / county summaries."""
 
 from __future__ import annotations
 
@@ -7,9 +7,8 @@ import numpy as np
 import pytest
 from shapely.geometry import Point
 
-from geoapp.catalog import load_layer
-from geoapp.filters import UNSTATED, by_county_summary, filter_projects, pipeline_summary
-from geoapp.layers import LayerSet
+from geoapp.layers import LayerSet, load_layer
+from geoapp.projects import UNSTATED, by_county_summary, filter_projects, pipeline_summary
 from geoapp.vocab import STAGES
 
 

@@ -24,14 +24,20 @@ import shapely
 from typer.testing import CliRunner
 
 from geoapp import cli
-from geoapp.atomic import REPORT_MARKER, check_report_dir, clean_stale
-from geoapp.chains import match_chains, normalise_chain
-from geoapp.coords import to_metric
 from geoapp.errors import InputFileError, OutputPathError
-from geoapp.io import read_user_layer
+from geoapp.geo import to_metric
+from geoapp.io import (
+    REPORT_MARKER,
+    check_report_dir,
+    clean_stale,
+    csv_bytes,
+    read_user_layer,
+    terminal_text,
+    xlsx_bytes,
+)
 from geoapp.layers import LayerSet
 from geoapp.settings import DEFAULT_LIMITS, DEFAULT_SITING
-from geoapp.textsafe import csv_bytes, terminal_text, xlsx_bytes
+from geoapp.vocab import match_chains, normalise_chain
 
 runner = CliRunner()
 HUALONG = (115.03, 35.76)
@@ -194,7 +200,7 @@ def test_one_csv_writer_neutralises_formulas_and_keeps_numbers():
 
 
 def test_export_and_app_downloads_neutralise_formulas(tmp_path):
-    from geoapp.export import export_layer, to_bytes
+    from geoapp.io import export_layer, to_bytes
 
     gdf = gpd.GeoDataFrame(
         {"name": FORMULAS, "v": range(6)}, geometry=gpd.points_from_xy([115.0] * 6, [35.7] * 6),

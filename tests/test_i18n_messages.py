@@ -2,7 +2,7 @@
 
 Every ``message(...)`` call in :mod:`geoapp.io` (and the layer checks and the
 workspace import) must have a planner text in both languages in
-:mod:`geoapp.i18n`, and every error a planner can meet there is built with it
+:mod:`geoapp.vocab.i18n`, and every error a planner can meet there is built with it
 (both checked on the source, so a new warning or error cannot ship
 untranslated); real files give warnings and errors that read in Chinese in the
 Chinese UI, with the file's row, column and value, and without option names.
@@ -16,11 +16,11 @@ import re
 import string
 from pathlib import Path
 
-from geoapp import i18n
-from geoapp.i18n import Message, import_summary, message_text, reason_text
 from geoapp.io import read_user_layer
+from geoapp.vocab import Message, i18n, import_summary, message_text, reason_text
 
-IO = Path(i18n.__file__).parent / "io"
+GEOAPP = Path(i18n.__file__).parents[1]
+IO = GEOAPP / "io"
 DEV_TEXT = re.compile(r"`|--\w|\w=\W|coord_fixed|GB18030")
 #: What a planner's text never holds: code, option names, declaration files, server paths.
 PLANNER_BANNED = re.compile(
@@ -29,9 +29,9 @@ PLANNER_BANNED = re.compile(
 #: The modules whose errors and warnings reach a planner through an upload or an import.
 SOURCES = [
     *sorted(IO.glob("*.py")),
-    IO.parent / "catalog.py",
-    IO.parent / "rules.py",
-    IO.parent / "workspace/imports.py",
+    GEOAPP / "layers" / "catalog.py",
+    GEOAPP / "rules.py",
+    GEOAPP / "workspace/imports.py",
 ]
 #: Errors a planner sees: they must be built with ``message(...)``.
 PLANNER_ERRORS = {"InputFileError", "LayerValidationError", "WorkspaceError"}
@@ -49,7 +49,7 @@ def _message_calls() -> list[tuple[str, set[str], str]]:
     calls = []
     # layers.py: one planner error; workspace/base.py: the "changed since you loaded it"
     # conflict and a layer no workspace holds (its other errors are the command line's)
-    for path in [*SOURCES, IO.parent / "layers.py", IO.parent / "workspace/base.py"]:
+    for path in [*SOURCES, GEOAPP / "layers" / "layerset.py", GEOAPP / "workspace/base.py"]:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if (
                 isinstance(node, ast.Call)
@@ -170,7 +170,7 @@ def test_every_planner_error_is_built_with_message():
             checked += 1
             assert _built_from_message(arg, assigned), (
                 f"{path.name}:{node.lineno}: {error} from a plain string; build it with "
-                "geoapp.i18n.message(...) and add its planner texts"
+                "geoapp.vocab.i18n.message(...) and add its planner texts"
             )
     assert checked >= 55, checked
 

@@ -1,7 +1,7 @@
-"""Every UI string the pages pass to ``t(…)`` has an English entry in :mod:`geoapp.i18n`.
+"""Every UI string the pages pass to ``t(…)`` has an English entry in :mod:`geoapp.vocab.i18n`.
 
 The pages are written in Chinese; ``t`` looks the English up in
-``geoapp.i18n``. This test reads the pages' source (``ast``) and collects the
+``geoapp.vocab.i18n``. This test reads the pages' source (``ast``) and collects the
 string literals handed to ``t``: plain strings, both branches of ``a if c else
 b``, and the values of a dict indexed inside the call (``t({...}[key])``, or a
 module-level dict ``t(NAMES[key])``).
@@ -13,8 +13,8 @@ import ast
 import re
 from pathlib import Path
 
-from geoapp.i18n import translate
 from geoapp.settings import APP_MAIN
+from geoapp.vocab import translate
 
 APP_DIR = APP_MAIN.parent
 PAGES = sorted((APP_DIR / "views").glob("*.py")) + sorted(APP_DIR.glob("*.py"))  # + main, common, …
@@ -91,8 +91,8 @@ def test_the_scan_covers_every_app_module():
 
 def test_table_titles_and_codes_shown_through_t_have_english_entries():
     """Titles and words the pages pass to ``t`` from geoapp's own tables (issue 10)."""
-    from geoapp import chainexport
-    from geoapp.presentation import COLUMN_TITLES, declared_titles
+    from geoapp.app.presentation import COLUMN_TITLES, declared_titles
+    from geoapp.chainmap import export as chainexport
 
     shown = [
         *COLUMN_TITLES.values(),

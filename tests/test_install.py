@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from geoapp.serve import free_port, wait_healthy
+from geoapp.app.serve import free_port, wait_healthy
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -15,8 +15,8 @@ import pytest
 import shapely
 from pyproj import Geod, Transformer
 
-from geoapp import coords
 from geoapp.errors import InputFileError
+from geoapp.geo import coords
 from geoapp.io import COORD_FIXED, ImportResult, read_user_layer
 
 GEOD = Geod(ellps="WGS84")
@@ -35,7 +35,7 @@ ZHENGZHOU = (113.6, 34.7)
 
 @pytest.fixture(scope="module", autouse=True)
 def _sites_are_inside_the_city():
-    from geoapp.catalog import load_layer
+    from geoapp.layers import load_layer
 
     city = load_layer("city").geometry.union_all()
     x, y = np.array(list(SITES.values())).T

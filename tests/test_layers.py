@@ -11,9 +11,8 @@ import pytest
 import shapely
 
 from geoapp.errors import CRSError, LayerValidationError
-from geoapp.filters import by_county_summary, filter_projects
-from geoapp.layers import LAYER_NAMES, LayerSet, conform
-from geoapp.places import OUTSIDE_COUNTIES, county_labels, place
+from geoapp.layers import LAYER_NAMES, OUTSIDE_COUNTIES, LayerSet, conform, county_labels, place
+from geoapp.projects import by_county_summary, filter_projects
 from geoapp.vocab import UNSTATED
 
 
@@ -79,7 +78,7 @@ def test_metric_views_are_built_once_and_in_metres(shipped):
 
 
 def test_with_constraints_shares_the_indexes(shipped):
-    from geoapp.siting.index import siting_index
+    from geoapp.siting import siting_index
 
     base = siting_index(shipped)
     red = gpd.GeoDataFrame(

@@ -1,4 +1,4 @@
-"""geoapp.mapping and geoapp.offline: layers, escaping, basemaps, offline assets, scale."""
+"""geoapp.mapping and geoapp.app.offline: layers, escaping, basemaps, offline assets, scale."""
 
 from __future__ import annotations
 
@@ -14,12 +14,11 @@ import numpy as np
 import pytest
 import shapely
 
-from geoapp import mapping, offline
-from geoapp.catalog import load_layer
-from geoapp.coords import to_metric, wgs84_to_gcj02
-from geoapp.i18n import translate
-from geoapp.layers import LayerSet
-from geoapp.spatial import random_points
+from geoapp import mapping
+from geoapp.app import offline
+from geoapp.geo import random_points, to_metric, wgs84_to_gcj02
+from geoapp.layers import LayerSet, load_layer
+from geoapp.vocab import translate
 
 URL = re.compile(r"""https?://[^\s"'<>\\)]+""")
 ASSET = re.compile(r"""(?:src|href)=["']([^"']+)["']""")

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from geoapp import mapping
-from geoapp.coords import wgs84_to_gcj02
+from geoapp.geo import wgs84_to_gcj02
 from geoapp.layers import LayerSet
 
 

@@ -1,4 +1,4 @@
-"""Tests of geoapp.milp and geoapp.milp_presolve against plain HiGHS, spopt and brute force.
+"""Tests of geoapp.coverage.milp and geoapp.coverage.presolve against plain HiGHS, spopt and brute force.
 
 The instances are seeded points in a square: sites on a coarse lattice with
 repeats (many sites with the same candidate set), candidates with repeated
@@ -18,8 +18,7 @@ from scipy import sparse
 from scipy.optimize import Bounds, LinearConstraint, milp
 from scipy.spatial.distance import cdist
 
-from geoapp.milp import solve_lscp, solve_mclp
-from geoapp.milp_presolve import reduce_lscp, reduce_mclp
+from geoapp.coverage import reduce_lscp, reduce_mclp, solve_lscp, solve_mclp
 
 
 def instance(seed: int, n_sites: int, n_cands: int, n_exist: int, radius: float):
@@ -269,7 +268,7 @@ def test_placement_reports_the_model_size_before_and_after_reduction():
     import geopandas as gpd
     from pyproj import Transformer
 
-    from geoapp.placement import place_facilities
+    from geoapp.coverage import place_facilities
 
     rng = np.random.default_rng(4)
     to_ll = Transformer.from_crs(4547, 4326, always_xy=True)

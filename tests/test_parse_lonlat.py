@@ -1,11 +1,11 @@
-"""geoapp.coords.parse_lonlat: typed and pasted coordinates, checked against hand arithmetic
+"""geoapp.geo.coords.parse_lonlat: typed and pasted coordinates, checked against hand arithmetic
 and the datum conversions."""
 
 from __future__ import annotations
 
 import pytest
 
-from geoapp.coords import gcj02_to_wgs84, parse_lonlat, wgs84_to_bd09, wgs84_to_gcj02
+from geoapp.geo import gcj02_to_wgs84, parse_lonlat, wgs84_to_bd09, wgs84_to_gcj02
 
 DMS = 115 + 1 / 60 + 30 / 3600, 35 + 45 / 60 + 36 / 3600
 

@@ -6,8 +6,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from geoapp.catalog import load_layer
-from geoapp.pipeline import (
+from geoapp.layers import load_layer
+from geoapp.projects import (
     GROUPINGS,
     INVESTMENT_CLASSES,
     against_targets,
@@ -132,7 +132,7 @@ def test_project_places_use_the_stated_zone_county(layers):
 
 
 def test_places_labels_blank_and_padded_values_like_filters_labels(layers):
-    from geoapp.filters import labels
+    from geoapp.projects import labels
 
     p = layers["projects"].copy()
     p["stage"] = p["stage"].astype(object)

@@ -14,10 +14,10 @@ import pandas as pd
 import pytest
 import shapely
 
+from geoapp.app.presentation import planner_csv
 from geoapp.clustering import cluster_sites
 from geoapp.coverage import candidate_sites, coverage, place_facilities
 from geoapp.layers import LayerSet
-from geoapp.presentation import planner_csv
 from geoapp.siting import evaluate_sites
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -111,7 +111,7 @@ def test_proposed_sites_csv_names_the_candidate_kind():
 
 
 def test_sources_are_cited_as_documents_not_seed_files():
-    from geoapp.sources import cite
+    from geoapp.vocab import cite
 
     for lang in ("zh", "en"):
         table = pd.read_csv(

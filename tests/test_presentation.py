@@ -1,4 +1,4 @@
-"""geoapp.presentation: the planner's tables and CSV (titles, WGS-84 lon/lat, metres, blanks)."""
+"""geoapp.app.presentation: the planner's tables and CSV (titles, WGS-84 lon/lat, metres, blanks)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 import shapely
 
-from geoapp.presentation import display_frame, planner_csv
+from geoapp.app.presentation import display_frame, planner_csv
 
 
 @pytest.fixture

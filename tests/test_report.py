@@ -1,4 +1,4 @@
-"""Batch siting reports (geoapp.report) and their static maps (geoapp.staticmap)."""
+"""Batch siting reports (geoapp.report) and their static maps (geoapp.mapping.static)."""
 
 from __future__ import annotations
 
@@ -12,9 +12,10 @@ import pytest
 from shapely.geometry import Point
 
 from geoapp import report
-from geoapp.catalog import load_layer
 from geoapp.errors import InputFileError
-from geoapp.layers import LayerSet
+from geoapp.io import neutralise_frame
+from geoapp.layers import LayerSet, load_layer
+from geoapp.mapping import BaseLayers, SiteMapRenderer, cjk_font_family, overview_map
 from geoapp.report import (
     SUMMARY_COLUMNS,
     build_report,
@@ -28,8 +29,6 @@ from geoapp.report import (
     violations_text,
 )
 from geoapp.siting import evaluate_sites, rules_of
-from geoapp.staticmap import BaseLayers, SiteMapRenderer, cjk_font_family, overview_map
-from geoapp.textsafe import neutralise_frame
 
 PNG = b"\x89PNG\r\n\x1a\n"
 
@@ -255,7 +254,7 @@ def test_failed_build_leaves_previous_report_intact(tmp_path, layers, monkeypatc
             raise RuntimeError("disk full")
         return "<html></html>"
 
-    monkeypatch.setattr(report, "render_site_page", broken)
+    monkeypatch.setattr(report.pages, "render_site_page", broken)
     with pytest.raises(RuntimeError, match="disk full"):
         build_report(src, out, layers=layers)
     assert sorted(p.relative_to(out) for p in out.rglob("*")) == before
@@ -340,7 +339,7 @@ SITES = [  # lon, lat, label, verdict, nearest hub, nearest station
 @pytest.fixture(scope="module")
 def renders(base):
     """The same sites by the report's renderer (base rendered once) and by fresh figures."""
-    from geoapp.staticmap import site_map
+    from geoapp.mapping import site_map
 
     with SiteMapRenderer(base) as render:
         reused = [render(x, y, label=t, verdict=v, hub_xy=h, station_xy=s)
@@ -351,7 +350,7 @@ def renders(base):
 
 
 def test_site_map_shows_the_site_marker_in_its_verdict_colour(renders):
-    from geoapp.staticmap import VERDICT_COLORS
+    from geoapp.mapping import VERDICT_COLORS
 
     for png, (*_, verdict, _, _) in zip(renders[0], SITES, strict=True):
         assert png.startswith(PNG)
@@ -376,7 +375,7 @@ def test_site_map_from_the_reused_base_looks_like_a_freshly_drawn_one(renders):
 
 
 def test_site_map_outside_the_rendered_base_is_drawn_as_vectors(base):
-    from geoapp.staticmap import site_map
+    from geoapp.mapping import site_map
 
     far = (118.5, 38.0)  # far outside 濮阳市: beyond the pre-rendered base
     with SiteMapRenderer(base) as render:

@@ -12,9 +12,9 @@ import pypdf
 import pytest
 from PIL import Image
 
-from geoapp import vocab
 from geoapp.layers import LayerSet
 from geoapp.report import build_report, write_pdf
+from geoapp.vocab import terms as vocab
 
 NAMES = ["甲醇储运项目", "聚碳新材料扩建", "氢能示范站", "物流分拨中心", "生物基材料园"]
 POINTS = [(115.03, 35.76), (115.1, 35.7), (115.2, 35.8), (114.95, 35.75), (115.35, 35.85)]

@@ -19,8 +19,8 @@ import shapely
 from typer.testing import CliRunner
 
 from geoapp.cli import app
+from geoapp.geo import random_points
 from geoapp.siting import evaluate_sites
-from geoapp.spatial import random_points
 from geoapp.vocab import VERDICT_CODES
 
 N = 50_000
@@ -240,7 +240,7 @@ def test_target_rules_hold(src, tmp_path, points):
 
 # --------------------------------------------------------------------------- datum, constraints
 def test_gcj02_points_are_converted_before_evaluation(tmp_path, points, shipped):
-    from geoapp.coords import wgs84_to_gcj02
+    from geoapp.geo import wgs84_to_gcj02
 
     part = points.head(500).dropna().drop(index=[100])
     gx, gy = wgs84_to_gcj02(part.geometry.x.to_numpy(), part.geometry.y.to_numpy())
@@ -275,7 +275,7 @@ def test_the_bundles_constraints_apply(tmp_path, points, shipped):
 def test_a_csv_streamed_in_blocks_equals_the_csv_read_whole(tmp_path, points, shipped):
     from dataclasses import replace
 
-    from geoapp.report.stream import build_streamed_report
+    from geoapp.report import build_streamed_report
     from geoapp.settings import DEFAULT_LIMITS
 
     part = points.head(12_000).dropna()
@@ -319,7 +319,7 @@ def test_shared_data_pickles_after_use(shipped, points):
     import cloudpickle  # what Dask uses to copy data between workers
 
     from geoapp.settings import DEFAULT_SITING
-    from geoapp.suitability.batch import BatchShared, evaluate_chunk, layer_frames
+    from geoapp.suitability import BatchShared, evaluate_chunk, layer_frames
 
     shared = BatchShared(
         layers=layer_frames(shipped), settings=DEFAULT_SITING, chain_col="chain",
@@ -336,7 +336,7 @@ def test_shared_data_pickles_after_use(shipped, points):
 def test_chunking_does_not_change_the_results(src, reports, shipped, tmp_path):
     from dataclasses import replace
 
-    from geoapp.report.stream import build_streamed_report
+    from geoapp.report import build_streamed_report
     from geoapp.settings import DEFAULT_LIMITS
 
     build_streamed_report(

@@ -9,8 +9,8 @@ import pytest
 from pyproj import Geod
 from scipy.spatial import cKDTree
 
-from geoapp.catalog import load_layer
-from geoapp.coords import to_metric
+from geoapp.geo import to_metric
+from geoapp.layers import load_layer
 from geoapp.settings import ROOT
 
 SEEDS = ROOT / "data" / "seeds"  # copies of ../shared/seeds/*.txt, so citations resolve in the repo

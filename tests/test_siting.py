@@ -12,11 +12,9 @@ import pytest
 import shapely
 from pyproj import Geod
 
-from geoapp import chains
-from geoapp.catalog import load_layer
-from geoapp.coords import to_metric
 from geoapp.errors import CRSError, LayerValidationError
-from geoapp.layers import LayerSet
+from geoapp.geo import random_points, to_metric
+from geoapp.layers import LayerSet, load_layer
 from geoapp.rules import RULES, Rule, constraint_rules
 from geoapp.settings import DEFAULT_SITING, METRIC_CRS
 from geoapp.siting import (
@@ -26,9 +24,9 @@ from geoapp.siting import (
     evaluate_sites,
     explain_site,
     rules_of,
+    siting_index,
 )
-from geoapp.siting.index import siting_index
-from geoapp.spatial import random_points
+from geoapp.vocab import chains
 
 GEOD = Geod(ellps="WGS84")
 N = 200
@@ -265,8 +263,8 @@ def test_contributions_follow_the_weights(result):
 
 
 def _undecided_chain(chain) -> bool:
-    """Independent of geoapp.chains: missing, unknown and not chemical by keyword, or <NA>."""
-    from geoapp.chains import CHEMICAL_KEYWORDS, chains_table
+    """Independent of geoapp.vocab.chains: missing, unknown and not chemical by keyword, or <NA>."""
+    from geoapp.vocab import CHEMICAL_KEYWORDS, chains_table
 
     if chain is None or (isinstance(chain, float) and chain != chain) or not str(chain).strip():
         return True

@@ -1,4 +1,4 @@
-"""geoapp.sources: seed citations as document titles and lines; every shipped source is cited."""
+"""geoapp.vocab.sources: seed citations as document titles and lines; every shipped source is cited."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pandas as pd
 
 from geoapp.layers import LayerSet
 from geoapp.settings import ROOT
-from geoapp.sources import SEED_TITLES, cite, cite_column
+from geoapp.vocab import SEED_TITLES, cite, cite_column
 
 
 def test_a_seed_citation_becomes_the_documents_title_and_lines():

@@ -6,9 +6,8 @@ import geopandas as gpd
 import numpy as np
 import pytest
 
-from geoapp.catalog import load_layer
-from geoapp.coords import to_metric
-from geoapp.spatial import locate, polygon_lookup
+from geoapp.geo import locate, polygon_lookup, to_metric
+from geoapp.layers import load_layer
 
 
 @pytest.fixture(scope="module")

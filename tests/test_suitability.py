@@ -14,13 +14,15 @@ import shapely
 from affine import Affine
 from typer.testing import CliRunner
 
-from geoapp.catalog import load_layer
 from geoapp.cli import app
-from geoapp.coords import to_metric
+from geoapp.executor import map_tiles
+from geoapp.geo import to_metric
+from geoapp.layers import load_layer
 from geoapp.settings import DEFAULT_SITING
 from geoapp.siting import evaluate_sites
 from geoapp.suitability import (
     CRITERIA,
+    REQUIRED_LAYERS,
     Categories,
     Grid,
     Inverse,
@@ -30,14 +32,15 @@ from geoapp.suitability import (
     compute_surface,
     criteria_grid,
     evaluate_parquet,
+    evaluate_points,
     find_regions,
+    parse_transform,
+    parse_weights,
+    polygon_codes,
     prepare_inputs,
     regions_from_arrays,
+    siting_layers,
 )
-from geoapp.suitability.inputs import REQUIRED_LAYERS, evaluate_points, siting_layers
-from geoapp.suitability.polyraster import polygon_codes
-from geoapp.suitability.transforms import parse_transform, parse_weights
-from geoapp.tiles import map_tiles
 
 NAMES = REQUIRED_LAYERS  # the layers a surface reads
 
@@ -283,7 +286,7 @@ def test_dask_output_is_byte_identical(with_constraints, tmp_path, dask_client):
 
 
 def test_batch_parquet_in_and_out_of_process(layers, tmp_path, dask_client):
-    from geoapp.spatial import random_points
+    from geoapp.geo import random_points
 
     x, y = random_points(layers["city"].geometry.iloc[0], 2500, rng=np.random.default_rng(5))
     chains = np.array(["聚碳新材料", "氢能", None, "绿色涂料"], dtype=object)[np.arange(2500) % 4]

@@ -11,10 +11,9 @@ from apptest import run_page as open_page
 from pyproj import Transformer
 from streamlit.testing.v1 import AppTest
 
-from geoapp.catalog import load_layer
+from geoapp.layers import load_layer
 from geoapp.settings import APP_MAIN, DEFAULT_SITING
-from geoapp.suitability import SurfaceSpec, compute_surface
-from geoapp.suitability.inputs import REQUIRED_LAYERS, evaluate_points
+from geoapp.suitability import REQUIRED_LAYERS, SurfaceSpec, compute_surface, evaluate_points
 
 APP = str(APP_MAIN)
 NAMES = REQUIRED_LAYERS  # the layers a surface reads

@@ -8,7 +8,7 @@ import io
 import numpy as np
 from PIL import Image
 
-from geoapp.suitability.display import DisplayGrid, surface_png, surface_rgba
+from geoapp.suitability import DisplayGrid, surface_png, surface_rgba
 
 
 def test_palette_png_has_the_colours_of_the_rgba_image():

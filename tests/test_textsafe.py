@@ -7,7 +7,7 @@ import io
 
 import pandas as pd
 
-from geoapp.textsafe import csv_bytes, neutralise_text
+from geoapp.io import csv_bytes, neutralise_text
 
 
 def test_neutralise_text_keeps_rows_in_place_on_any_index():

@@ -13,11 +13,13 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from geoapp import mapping, staticmap, vocab
-from geoapp.i18n import translate
+from geoapp import mapping
 from geoapp.layers import LayerSet
+from geoapp.mapping import BaseLayers, SiteMapRenderer
+from geoapp.mapping import static as staticmap
 from geoapp.siting import VERDICT_ZH, VERDICTS, evaluate_sites, rank_sites
-from geoapp.staticmap import BaseLayers, SiteMapRenderer
+from geoapp.vocab import terms as vocab
+from geoapp.vocab import translate
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -107,7 +109,7 @@ def _sources() -> list[Path]:
 
 @pytest.mark.parametrize("table", ["VERDICT", "STAGE", "CLUSTER"])
 def test_each_colour_and_label_is_defined_once(table):
-    """Grep: a term's colour and its verdict labels are written down in vocab.py only."""
+    """Grep: a term's colour and its verdict labels are written down in geoapp/vocab/terms.py only."""
     terms = getattr(vocab, table).values()
     needles = [f'"{t.code}": "#' for t in terms] + [f'("{t.code}", "#' for t in terms]
     if table == "VERDICT":
@@ -115,7 +117,7 @@ def test_each_colour_and_label_is_defined_once(table):
     found = [
         f"{p.relative_to(ROOT)}: {n}"
         for p in _sources()
-        if p.name != "vocab.py"
+        if p != ROOT / "geoapp/vocab/terms.py"
         for n in needles
         if n in p.read_text(encoding="utf-8")
     ]
@@ -134,8 +136,10 @@ def test_one_river_buffer_and_no_shipped_loads_in_analyses():
             buffers.append(rel)
         if re.search(r"(?<![.`\w])(?<!def )load_layer\(", text):  # not ws.load_layer
             loads.append(rel)
-    assert buffers == ["geoapp/layers.py"]
-    assert sorted(loads) == ["geoapp/layers.py"]  # the catalog defines it; only the bundle calls it
+    assert buffers == ["geoapp/layers/layerset.py"]
+    assert sorted(loads) == [
+        "geoapp/layers/layerset.py"
+    ]  # the catalog defines it; only the bundle calls it
 
 
 def test_layer_bundle_keeps_one_river_buffer(shipped):

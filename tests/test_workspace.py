@@ -31,14 +31,14 @@ from geoapp.errors import LayerValidationError
 from geoapp.layers import LAYER_NAMES
 from geoapp.settings import default_workspace
 from geoapp.workspace import (
+    SLOW_COMMIT_ENV,
     GpkgWorkspace,
     PostgisWorkspace,
     WorkspaceConflictError,
     WorkspaceError,
     open_workspace,
+    split_url,
 )
-from geoapp.workspace.base import SLOW_COMMIT_ENV
-from geoapp.workspace.postgis import split_url
 
 
 def same_rows(got: gpd.GeoDataFrame, want: gpd.GeoDataFrame) -> None:

@@ -149,7 +149,7 @@ def test_app_passes_the_workspace_to_the_server(tmp_path):
     from playwright.sync_api import sync_playwright
     from test_browser import CHROMIUM, CHROMIUM_ARGS
 
-    from geoapp.serve import free_port, wait_healthy
+    from geoapp.app.serve import free_port, wait_healthy
     from geoapp.workspace import describe
 
     port = free_port()

@@ -47,13 +47,10 @@ import pandas as pd
 import streamlit as st
 
 from geoapp import mapping
-from geoapp.catalog import get_spec
-from geoapp.chains import CLUSTERS
-from geoapp.filters import UNSTATED, filter_projects
-from geoapp.i18n import LANGS, translate
-from geoapp.layers import CONSTRAINTS, LAYER_NAMES, LayerSet
+from geoapp.layers import CONSTRAINTS, LAYER_NAMES, LayerSet, get_spec
+from geoapp.projects import UNSTATED, filter_projects
 from geoapp.settings import COUNTY_ADCODES
-from geoapp.vocab import STAGES
+from geoapp.vocab import CLUSTERS, LANGS, STAGES, translate
 
 #: Layers the app shows and lets the user replace / download.
 SHOWN_LAYERS = LAYER_NAMES
@@ -351,10 +348,10 @@ def show_map(
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _export(token: str, fmt: str, crs: str, stem: str, _gdf: gpd.GeoDataFrame, ui_lang: str = "zh"):
-    from geoapp.export import ExportCRS, Format, to_bytes
+    from geoapp.io import ExportCRS, Format, to_bytes
 
     if fmt == "csv":
-        from geoapp.presentation import planner_csv
+        from geoapp.app.presentation import planner_csv
 
         return planner_csv(_gdf, lang=ui_lang), f"{stem}.csv", "text/csv"
     return to_bytes(_gdf, fmt=cast(Format, fmt), crs=cast(ExportCRS, crs), layer_name=stem)
@@ -371,13 +368,13 @@ def download_buttons(
 ) -> None:
     """Download buttons for one layer or result; a download does not re-run the page.
 
-    GeoJSON / GeoPackage / Shapefile come from :func:`geoapp.export.to_bytes`;
-    the CSV is the planner's (:func:`geoapp.presentation.planner_csv`: titles
+    GeoJSON / GeoPackage / Shapefile come from :func:`geoapp.io.export.to_bytes`;
+    the CSV is the planner's (:func:`geoapp.app.presentation.planner_csv`: titles
     in the UI language, WGS-84 lon/lat, distances in whole metres).
     """
     labels = {"geojson": "GeoJSON", "gpkg": "GeoPackage", "csv": "CSV", "shp": "Shapefile (zip)"}
     suffix = {"geojson": ".geojson", "gpkg": ".gpkg", "csv": ".csv", "shp": ".zip"}
-    from geoapp.export import MIME_TYPES as mimes
+    from geoapp.io import MIME_TYPES as mimes
 
     ui_lang = lang()
     cols = st.columns(len(formats))
@@ -403,14 +400,14 @@ def table(df: pd.DataFrame, **kwargs) -> None:
     """A dataframe without the geometry column."""
     if isinstance(df, gpd.GeoDataFrame):
         df = pd.DataFrame(df.drop(columns=df.geometry.name))
-    from geoapp.presentation import blank_missing_numbers
+    from geoapp.app.presentation import blank_missing_numbers
 
     st.dataframe(blank_missing_numbers(df), hide_index=True, **kwargs)
 
 
 def table_frame(df: pd.DataFrame) -> pd.DataFrame:
     """``df`` as a planner reads it: codes in the UI language, empty cells blank."""
-    from geoapp.presentation import display_frame
+    from geoapp.app.presentation import display_frame
 
     return display_frame(df, lang())
 
@@ -587,7 +584,7 @@ def go_to_box(map_key: str, where: Any = None) -> tuple[float, float] | None:
     (lon, lat) in WGS-84 of the point gone to in this run, or None.
     """
     from geoapp.app import stablemap as _stablemap
-    from geoapp.coords import Datum, parse_lonlat
+    from geoapp.geo import Datum, parse_lonlat
 
     box = st if where is None else where
     with box.form(f"{map_key}_goto", clear_on_submit=False, border=False):
@@ -681,7 +678,7 @@ def timed(name: str):
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _county_labels(token: str, _gdf: gpd.GeoDataFrame, _layers: LayerSet) -> pd.Series:
-    from geoapp.places import county_labels
+    from geoapp.layers import county_labels
 
     return county_labels(_gdf, _layers)
 
@@ -704,21 +701,21 @@ def planner_problem(text: str) -> str:
 
 
 def problem_text(exc: Exception) -> str:
-    """An error's message in the UI language (geoapp.i18n), without the server's paths."""
+    """An error's message in the UI language (geoapp.vocab.i18n), without the server's paths."""
     first = exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc)
     return import_note(first)
 
 
 def import_note(text: str) -> str:
-    """A reader's warning in the UI language (geoapp.i18n), without the server's paths."""
-    from geoapp.i18n import message_text
+    """A reader's warning in the UI language (geoapp.vocab.i18n), without the server's paths."""
+    from geoapp.vocab import message_text
 
     return planner_problem(message_text(text, lang()))
 
 
 def import_problem(name: str, exc: Exception) -> str:
-    """Why an upload could not be read, in the UI language (geoapp.i18n), without paths."""
-    from geoapp.i18n import message_text
+    """Why an upload could not be read, in the UI language (geoapp.vocab.i18n), without paths."""
+    from geoapp.vocab import message_text
 
     text = exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc)
     shown = planner_problem(message_text(text, lang()))
@@ -726,8 +723,8 @@ def import_problem(name: str, exc: Exception) -> str:
 
 
 def import_summary(name: str, n_rows: int, n_rejected: int, encoding: str | None = None) -> str:
-    """What an upload gave, in the UI language (geoapp.i18n)."""
-    from geoapp.i18n import import_summary as summary
+    """What an upload gave, in the UI language (geoapp.vocab.i18n)."""
+    from geoapp.vocab import import_summary as summary
 
     return summary(name, n_rows, n_rejected, lang(), encoding=encoding)
 

@@ -1,7 +1,7 @@
 """The planners' map app: a thin router over the pages in ``views/``.
 
 Run with ``geoapp app``. Every map asset is served by the app itself
-(``static/vendor`` beside this file, see :mod:`geoapp.offline`), so the app
+(``static/vendor`` beside this file, see :mod:`geoapp.app.offline`), so the app
 works without internet; basemap tiles are optional.
 """
 
@@ -10,8 +10,8 @@ from pathlib import Path
 import streamlit as st
 
 from geoapp.app.common import full_run, init_state, sidebar_frame, t, timed
+from geoapp.app.offline import ensure_offline_assets
 from geoapp.app.workspace import sidebar as workspace_sidebar
-from geoapp.offline import ensure_offline_assets
 
 HERE = Path(__file__).resolve().parent
 

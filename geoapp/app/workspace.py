@@ -23,9 +23,9 @@ import streamlit as st
 
 from geoapp.app.common import import_problem, problem_text
 from geoapp.errors import GeoappError
-from geoapp.i18n import translate
 from geoapp.layers import LayerSet
 from geoapp.settings import default_workspace
+from geoapp.vocab import translate
 from geoapp.workspace import (
     LogEntry,
     Workspace,

@@ -31,6 +31,26 @@ Examples
 
 from geoapp.io._crs import EXTENT_BUFFER_M
 from geoapp.io._sources import SUPPORTED_SUFFIXES
+from geoapp.io.atomic import (
+    REPORT_MARKER,
+    atomic_dir,
+    atomic_path,
+    check_output_file,
+    check_report_dir,
+    clean_stale,
+)
+from geoapp.io.export import (
+    EXPORT_CRS,
+    FORMATS,
+    MIME_TYPES,
+    ExportCRS,
+    ExportResult,
+    Format,
+    export_layer,
+    export_layers,
+    to_bytes,
+    write_geojson,
+)
 from geoapp.io.read import read_user_layer
 from geoapp.io.result import (
     COORD_FIXED,
@@ -45,12 +65,32 @@ from geoapp.io.result import (
     ImportResult,
 )
 from geoapp.io.tables import LAT_NAMES, LON_NAMES
+from geoapp.io.textsafe import (
+    FORMULA_START,
+    csv_bytes,
+    neutralise_frame,
+    neutralise_text,
+    shorten,
+    terminal_column,
+    terminal_text,
+    write_csv,
+    xlsx_bytes,
+)
+from geoapp.io.uploads import split_unknown_values
 
 __all__ = [
     "COORD_FIXED",
+    "EXPORT_CRS",
     "EXTENT_BUFFER_M",
+    "ExportCRS",
+    "ExportResult",
+    "FORMATS",
+    "FORMULA_START",
+    "Format",
+    "ImportResult",
     "LAT_NAMES",
     "LON_NAMES",
+    "MIME_TYPES",
     "REASON_EMPTY_GEOMETRY",
     "REASON_EMPTY_ROW",
     "REASON_INVALID_GEOMETRY",
@@ -59,7 +99,25 @@ __all__ = [
     "REASON_SWAPPED",
     "REASON_TOO_LONG",
     "REASON_TOTAL_ROW",
+    "REPORT_MARKER",
     "SUPPORTED_SUFFIXES",
-    "ImportResult",
+    "atomic_dir",
+    "atomic_path",
+    "check_output_file",
+    "check_report_dir",
+    "clean_stale",
+    "csv_bytes",
+    "export_layer",
+    "export_layers",
+    "neutralise_frame",
+    "neutralise_text",
     "read_user_layer",
+    "shorten",
+    "split_unknown_values",
+    "terminal_column",
+    "terminal_text",
+    "to_bytes",
+    "write_csv",
+    "write_geojson",
+    "xlsx_bytes",
 ]

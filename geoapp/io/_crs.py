@@ -14,9 +14,9 @@ from pyproj.exceptions import CRSError as PyprojCRSError
 from shapely.geometry.base import BaseGeometry
 
 from geoapp import settings
-from geoapp.coords import Datum, convert_geometry, to_metric
 from geoapp.errors import CRSError, InputFileError
-from geoapp.i18n import message
+from geoapp.geo import Datum, convert_geometry, to_metric
+from geoapp.vocab import message
 
 #: The default extent is the city outline buffered by this many metres.
 EXTENT_BUFFER_M = 1_000.0
@@ -98,7 +98,7 @@ def _looks_projected(x: np.ndarray, y: np.ndarray) -> bool:
 
 @cache
 def _default_extent_wkb() -> bytes:
-    from geoapp.layers import LayerSet  # the shipped city outline, read once per process
+    from geoapp.layers import LayerSet
 
     geom = to_metric(LayerSet.shipped()["city"].geometry).union_all().buffer(EXTENT_BUFFER_M)
     return shapely.to_wkb(geom)

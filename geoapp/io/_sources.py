@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from geoapp.errors import InputFileError
-from geoapp.i18n import message
+from geoapp.vocab import message
 
 if TYPE_CHECKING:
     import shapely

@@ -12,7 +12,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from geoapp.errors import InputFileError
-from geoapp.i18n import message
+from geoapp.vocab import message
 
 _GBK_NAMES = {"gbk", "gb2312", "gb18030", "cp936", "936", "ansi936", "euc-cn", "euccn"}
 _UTF8_NAMES = {"utf-8", "utf8", "65001", "cp65001"}

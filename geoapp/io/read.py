@@ -11,9 +11,8 @@ from typing import BinaryIO, Literal
 import geopandas as gpd
 from shapely.geometry.base import BaseGeometry
 
-from geoapp.coords import DATUMS
 from geoapp.errors import CRSError, InputFileError
-from geoapp.i18n import message
+from geoapp.geo import DATUMS
 from geoapp.io._crs import _extent_metric, _parse_crs
 from geoapp.io._sources import (
     _TABLE_SUFFIXES,
@@ -30,6 +29,7 @@ from geoapp.io.result import ImportResult
 from geoapp.io.tables import _read_table
 from geoapp.io.vector import _read_vector
 from geoapp.settings import DEFAULT_LIMITS, Limits
+from geoapp.vocab import message
 
 logger = logging.getLogger(__package__)  # "geoapp.io", as before the split
 
@@ -121,8 +121,8 @@ def read_user_layer(
 
     See Also
     --------
-    geoapp.coords.convert_geometry : the GCJ-02 / BD-09 conversion used here.
-    geoapp.catalog.validate_layer : checks a layer against its declaration.
+    geoapp.geo.coords.convert_geometry : the GCJ-02 / BD-09 conversion used here.
+    geoapp.layers.catalog.validate_layer : checks a layer against its declaration.
 
     Notes
     -----

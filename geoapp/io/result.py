@@ -14,7 +14,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from geoapp.i18n import message
+from geoapp.vocab import message
 
 #: At most this many rows are named one by one in a warning.
 _MAX_LISTED = 20

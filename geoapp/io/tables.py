@@ -23,7 +23,6 @@ from pyproj import CRS, Transformer
 
 from geoapp import settings
 from geoapp.errors import InputFileError
-from geoapp.i18n import message
 from geoapp.io._crs import (
     _DATUM_LABELS,
     _check_datum,
@@ -56,6 +55,7 @@ from geoapp.io.result import (
     _rejected_frame,
     _reserve_columns,
 )
+from geoapp.vocab import message
 
 logger = logging.getLogger(__package__)  # "geoapp.io", as before the split
 
@@ -593,7 +593,7 @@ def _first_cell_total(frame: pd.DataFrame) -> np.ndarray:
 def _metric_xy(x: np.ndarray, y: np.ndarray, crs: CRS, datum: str):
     """EPSG:4547 coordinates of lon/lat or projected x/y (datum converted first), vectorised."""
     if datum != "wgs84":
-        from geoapp.coords import convert_lonlat
+        from geoapp.geo import convert_lonlat
 
         x, y = convert_lonlat(x, y, source=datum, target="wgs84")  # type: ignore[arg-type]
         crs = CRS.from_user_input(settings.STORAGE_CRS)

@@ -14,7 +14,6 @@ from pyproj import CRS
 
 from geoapp import settings
 from geoapp.errors import InputFileError
-from geoapp.i18n import message
 from geoapp.io._crs import (
     _DATUM_LABELS,
     _check_datum,
@@ -37,6 +36,7 @@ from geoapp.io.result import (
     _rejected_frame,
     _reserve_columns,
 )
+from geoapp.vocab import message
 
 _POLYGONAL = (3, 6)  # shapely type ids of Polygon, MultiPolygon
 

@@ -27,7 +27,7 @@ Design points
   ``"tianditu_vec"`` / ``"tianditu_img"`` (Web-Mercator ``*_w`` layers with
   their annotation layer; need the user's key ``tk``) and ``"gaode"`` (GCJ-02
   tiles). With Gaode the overlays are shifted WGS-84 → GCJ-02 at render time
-  only (:func:`geoapp.coords.convert_geometry`); use :func:`to_wgs84` on
+  only (:func:`geoapp.geo.coords.convert_geometry`); use :func:`to_wgs84` on
   coordinates clicked on such a map.
 - **Fixed drawing order.** Each kind of layer has its own Leaflet pane, so the
   parks stay above the chemical base and points above areas, whatever layers
@@ -59,12 +59,24 @@ Read top to bottom; each module imports only from those above it.
 
 Examples
 --------
->>> from geoapp.catalog import load_layer
+>>> from geoapp.layers.catalog import load_layer
 >>> m = build_map({"counties": load_layer("counties")}, basemap="none")  # doctest: +SKIP
 >>> m.save("map.html")  # doctest: +SKIP
 """
 
 from __future__ import annotations
+
+from geoapp.mapping.layers_chain import highlight_zones_layer
+from geoapp.mapping.static import (
+    CJK_FONT_CANDIDATES,
+    SITE_WINDOW_M,
+    VERDICT_LABELS,
+    BaseLayers,
+    SiteMapRenderer,
+    cjk_font_family,
+    overview_map,
+    site_map,
+)
 
 from ._runtime import _PANES as _PANES  # pane z-indices (read by the tests)
 from ._runtime import CANVAS_THRESHOLD as CANVAS_THRESHOLD
@@ -101,31 +113,40 @@ from .palettes import VERDICT_COLORS as VERDICT_COLORS
 
 __all__ = [
     "BASEMAPS",
+    "BaseLayers",
     "CANVAS_THRESHOLD",
+    "CJK_FONT_CANDIDATES",
     "CLUSTER_COLORS",
-    "LAYER_KEYS",
-    "STAGE_COLORS",
-    "VERDICT_COLORS",
     "GeoappLayer",
+    "LAYER_KEYS",
+    "SITE_WINDOW_M",
+    "STAGE_COLORS",
+    "SiteMapRenderer",
+    "VERDICT_COLORS",
+    "VERDICT_LABELS",
     "basemap_datum",
     "build_map",
     "candidates_layer",
     "city_layer",
+    "cjk_font_family",
     "constraints_layer",
     "counties_layer",
     "draw_texts",
     "dynamic_groups",
     "facilities_layer",
     "geometry_to_wgs84",
+    "highlight_zones_layer",
     "hotspot_layer",
     "hull_layer",
     "image_layer",
+    "overview_map",
     "projects_layer",
     "regions_layer",
     "river_buffer_layer",
     "river_layers",
     "safe_json",
     "service_area_layer",
+    "site_map",
     "site_marker_layer",
     "to_display",
     "to_wgs84",

@@ -18,9 +18,9 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from geoapp.coords import from_metric, to_metric
-from geoapp.i18n import translate as _t
+from geoapp.geo import from_metric, to_metric
 from geoapp.vocab import LOCATION_QUALITY
+from geoapp.vocab import translate as _t
 
 
 def _paren(text: str, note: str, lang: str) -> str:
@@ -155,7 +155,7 @@ def _field_values(gdf: gpd.GeoDataFrame, col: str, lang: str) -> list[str | None
     if col == "location_quality":
         return list(_quality_text(_quality(gdf), lang))
     if col == "source":  # the document's title and line, not a seed file name
-        from geoapp.sources import cite_column
+        from geoapp.vocab import cite_column
 
         return _esc_column(cite_column(s, lang))
     if pd.api.types.is_bool_dtype(s):

@@ -17,8 +17,8 @@ import folium
 import geopandas as gpd
 import shapely
 
-from geoapp.coords import convert_geometry, convert_lonlat
-from geoapp.i18n import translate as _t
+from geoapp.geo import convert_geometry, convert_lonlat
+from geoapp.vocab import translate as _t
 
 Datum = Literal["wgs84", "gcj02"]
 

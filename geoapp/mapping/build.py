@@ -9,9 +9,9 @@ import folium
 import folium.plugins
 import geopandas as gpd
 
-from geoapp.i18n import translate as _t
 from geoapp.layers import LayerSet
 from geoapp.settings import DEFAULT_SITING, SitingSettings
+from geoapp.vocab import translate as _t
 
 from ._pack import _bounds
 from ._runtime import GeoappLayer, _ControlRef, _Legend, _MapTools, _MeasureControl, _Runtime

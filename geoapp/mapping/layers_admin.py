@@ -14,8 +14,8 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from geoapp.coords import to_metric
-from geoapp.i18n import translate as _t
+from geoapp.geo import to_metric
+from geoapp.vocab import translate as _t
 
 from ._pack import (
     _bounds,

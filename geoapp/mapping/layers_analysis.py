@@ -16,10 +16,10 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from geoapp.coords import from_metric, to_metric
-from geoapp.i18n import translate as _t
+from geoapp.geo import from_metric, to_metric
 from geoapp.vocab import VERDICT
 from geoapp.vocab import labels as vocab_labels
+from geoapp.vocab import translate as _t
 
 from ._pack import _bounds, _encode, _paren, _props, _rows, _shapes_spec
 from ._runtime import CANVAS_THRESHOLD, GeoappLayer

@@ -10,7 +10,7 @@ import html
 
 import geopandas as gpd
 
-from geoapp.i18n import translate as _t
+from geoapp.vocab import translate as _t
 
 from ._pack import _bounds, _props, _rows, _shapes_spec
 from ._runtime import GeoappLayer

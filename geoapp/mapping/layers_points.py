@@ -15,8 +15,8 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from geoapp.i18n import translate as _t
 from geoapp.vocab import STAGES
+from geoapp.vocab import translate as _t
 
 from ._pack import _bounds, _encode, _paren, _props, _quality, _rows
 from ._runtime import CANVAS_THRESHOLD, GeoappLayer

@@ -13,7 +13,7 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
-from geoapp.i18n import translate as _t
+from geoapp.vocab import translate as _t
 
 
 def _sw_polygon(

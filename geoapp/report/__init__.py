@@ -6,21 +6,21 @@
 
     DIR/index.html        overview map + ranked table with links to the site pages
     DIR/summary.csv       one row per evaluated site (UTF-8 with BOM), see SUMMARY_COLUMNS
-    DIR/results.geojson   the same rows as points (RFC 7946, via geoapp.export)
+    DIR/results.geojson   the same rows as points (RFC 7946, via geoapp.io.export)
     DIR/errors.csv        every input row that could not be evaluated (row, reason, values)
     DIR/sites/<id>.html   one page per site: map, criteria, failed rules, nearest facilities
     DIR/sites/<id>.pdf    the same page as PDF (``pdf=True``; WeasyPrint, Noto Sans CJK SC)
     DIR/report.pdf        every site page in one PDF, one bookmark per site (``pdf=True``)
 
 A GeoParquet input is not read whole but streamed in chunks through
-:func:`geoapp.tiles.map_tiles` (in process or on Dask), see
+:func:`geoapp.executor.map_tiles` (in process or on Dask), see
 :mod:`geoapp.report.stream`.
 
 ``<id>`` is the input row number, zero-padded (``"002"``) — never user text.
 Every user-supplied text is escaped by Jinja2's autoescaping, so a name like
 ``<script>alert(1)</script>`` shows as text. The folder is built under a
 temporary name beside ``DIR`` and swapped in only when complete
-(:func:`geoapp.atomic.atomic_dir`): a failed run leaves an existing ``DIR``
+(:func:`geoapp.io.atomic.atomic_dir`): a failed run leaves an existing ``DIR``
 untouched.
 
 The other functions are the pure steps of :func:`build_report` and can be
@@ -51,8 +51,9 @@ Examples
 from geoapp.report._format import DATA_NOTE_EN, DATA_NOTE_ZH
 from geoapp.report.build import ReportResult, build_report
 from geoapp.report.candidates import CHAIN_NAMES, NAME_NAMES, Candidates, read_candidates
-from geoapp.report.pages import render_index, render_site_page, site_context
-from geoapp.report.pdf import cjk_pdf_font_available, write_pdf
+from geoapp.report.pages import render_index, render_site_page, site_context, template_environment
+from geoapp.report.pdf import cjk_pdf_font_available, write_pdf, write_pdf_batch
+from geoapp.report.stream import CHUNK_ROWS, build_streamed_report
 from geoapp.report.tables import (
     ERROR_COLUMNS,
     SUMMARY_COLUMNS,
@@ -65,14 +66,16 @@ from geoapp.report.terminal import evaluate_point, site_text, text_table
 
 __all__ = [
     "CHAIN_NAMES",
+    "CHUNK_ROWS",
+    "Candidates",
     "DATA_NOTE_EN",
     "DATA_NOTE_ZH",
     "ERROR_COLUMNS",
     "NAME_NAMES",
-    "SUMMARY_COLUMNS",
-    "Candidates",
     "ReportResult",
+    "SUMMARY_COLUMNS",
     "build_report",
+    "build_streamed_report",
     "cjk_pdf_font_available",
     "errors_table",
     "evaluate_point",
@@ -82,7 +85,9 @@ __all__ = [
     "site_context",
     "site_text",
     "summary_table",
+    "template_environment",
     "text_table",
     "violations_text",
     "write_pdf",
+    "write_pdf_batch",
 ]

@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Literal
 import geopandas as gpd
 import pandas as pd
 
-import geoapp.report  # the package: build_report calls its render_site_page, see there
 from geoapp import __version__
-from geoapp.atomic import REPORT_MARKER, atomic_dir, check_report_dir
 from geoapp.errors import InputFileError
+from geoapp.io import REPORT_MARKER, atomic_dir, check_report_dir, shorten, terminal_text, write_csv
 from geoapp.layers import LayerSet
+from geoapp.report import pages as site_pages
 from geoapp.report.candidates import Candidates, read_candidates
 from geoapp.report.pages import render_index, site_context
 from geoapp.report.pdf import _pdf_workers, _PdfQueue, cjk_pdf_font_available
@@ -26,7 +26,6 @@ from geoapp.report.tables import (
     write_points_geojson,
 )
 from geoapp.settings import DEFAULT_LIMITS, DEFAULT_SITING, Limits, SitingSettings
-from geoapp.textsafe import shorten, terminal_text, write_csv
 
 if TYPE_CHECKING:
     pass
@@ -228,7 +227,7 @@ def build_report(
         (it holds the marker file ``.geoapp-report``), replaced only when the
         new report is complete. An existing file, the input itself, the
         current folder or a folder of other files is refused before any work
-        (:func:`geoapp.atomic.check_report_dir`).
+        (:func:`geoapp.io.atomic.check_report_dir`).
     pdf
         Also write ``sites/<id>.pdf`` and ``report.pdf`` with every site page
         (WeasyPrint; Chinese text in Noto Sans CJK SC, ``apt-get install
@@ -268,7 +267,7 @@ def build_report(
     dask_workers, scheduler, client
         GeoParquet or CSV only: evaluate its chunks on a Dask ``LocalCluster`` of this
         many worker processes, on the scheduler at this address, or on this
-        ``distributed.Client`` (:func:`geoapp.tiles.map_tiles`); default in
+        ``distributed.Client`` (:func:`geoapp.executor.map_tiles`); default in
         process, with the same output.
     results_csv
         Streamed input only: also write every evaluated row to ``results.csv``.
@@ -446,7 +445,7 @@ def write_pages(
     """
     from tqdm.auto import tqdm
 
-    from geoapp.staticmap import SITE_WINDOW_M, BaseLayers, SiteMapRenderer, overview_map
+    from geoapp.mapping import SITE_WINDOW_M, BaseLayers, SiteMapRenderer, overview_map
 
     base = BaseLayers.from_layers(layers, settings)
     hubs = _hub_xy(base.hubs)
@@ -496,8 +495,8 @@ def write_pages(
                 }  # one site's few attributes
                 context = site_context(row, settings=settings, rules=rules, attributes=shown)
                 # Looked up on the package, so that replacing
-                # geoapp.report.render_site_page (as the tests do) takes effect.
-                html = geoapp.report.render_site_page(
+                # geoapp.report.pages.render_site_page (as the tests do) takes effect.
+                html = site_pages.render_site_page(
                     context,
                     png,
                     generated=generated,

@@ -194,7 +194,7 @@ def read_candidates(
     Candidates
         ``sites`` also carries ``duplicate_of``: the input row number of the
         first identical row (same attributes and position), ``<NA>`` for the
-        first. Chains are normalised (:func:`geoapp.chains.normalise_chain`);
+        first. Chains are normalised (:func:`geoapp.vocab.chains.normalise_chain`);
         unknown chains are named in ``warnings`` with the nearest taxonomy
         chain as a suggestion.
 
@@ -230,7 +230,7 @@ def read_candidates(
     # Points: a polygon candidate (a parcel) is evaluated at a point inside it.
     points = gdf.geometry
     if len(points) and not (points.geom_type == "Point").all():
-        from geoapp.spatial import points_of
+        from geoapp.geo import points_of
 
         points = points_of(gdf).to_crs(gdf.crs)
     sites = gpd.GeoDataFrame(
@@ -279,7 +279,7 @@ def _duplicate_of(gdf: gpd.GeoDataFrame, columns: list[str], rows: np.ndarray) -
 
 def _chain_notes(chains: pd.Series) -> list[str]:
     """Name the chains the taxonomy does not know, with the closest known chain."""
-    from geoapp.chains import match_chains
+    from geoapp.vocab import match_chains
 
     distinct = pd.Series(pd.unique(chains.dropna().astype(str)), dtype=object)
     if not len(distinct):

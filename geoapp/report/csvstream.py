@@ -25,7 +25,7 @@ import shapely
 
 from geoapp.errors import InputFileError
 from geoapp.settings import Limits
-from geoapp.suitability.batch import ROW_COL, BatchShared, ChunkResult, evaluated_chunk
+from geoapp.suitability import ROW_COL, BatchShared, ChunkResult, evaluated_chunk
 
 #: Largest block of a streamed CSV, in bytes.
 BLOCK_BYTES = 64 * 2**20

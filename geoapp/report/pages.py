@@ -1,6 +1,6 @@
 """The HTML pages of a report: ``index.html`` and one page per site (Jinja2, autoescaped).
 
-The templates are package data of :mod:`geoapp` (``geoapp/templates``), loaded
+The templates are package data of :mod:`geoapp` (``geoapp/report/templates``), loaded
 by package name, so they are found wherever this module lives.
 """
 
@@ -12,11 +12,12 @@ from functools import cache
 from typing import Any
 
 import pandas as pd
+from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from geoapp import __version__
+from geoapp.io import shorten
 from geoapp.report._format import DATA_NOTE_EN, DATA_NOTE_ZH, _blank, _fmt, _km_text
 from geoapp.settings import DEFAULT_SITING, SitingSettings
-from geoapp.textsafe import shorten
 from geoapp.vocab import VERDICT, labels
 
 _VERDICT_ZH = labels(VERDICT, "zh")
@@ -39,11 +40,14 @@ _FOOTER = "geoapp 批量选址报告 · 位置为示意 schematic positions"
 
 
 @cache
-def _environment():
-    from jinja2 import Environment, PackageLoader, StrictUndefined
+def template_environment() -> Environment:
+    """The one Jinja2 environment of geoapp's HTML pages (``geoapp/report/templates``).
 
+    Autoescaped (user text shows as text) and strict (a missing key is an error); the
+    batch report pages and the chain report (:mod:`geoapp.chainmap.report`) share it.
+    """
     return Environment(
-        loader=PackageLoader("geoapp", "templates"),
+        loader=PackageLoader("geoapp.report", "templates"),
         autoescape=True,  # every value is HTML-escaped: user text shows as text
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -192,7 +196,7 @@ def render_site_page(
     str
         A standalone HTML document.
     """
-    template = _environment().get_template("report_site.html")
+    template = template_environment().get_template("report_site.html")
     return template.render(
         s=context,
         map_png=base64.b64encode(map_png).decode("ascii"),
@@ -275,7 +279,7 @@ def render_index(
     ]
     for r in rows:
         r["name"] = shorten(r["name"], 80)
-    template = _environment().get_template("report_index.html")
+    template = template_environment().get_template("report_index.html")
     return template.render(
         rows=rows,
         verdict_counts=counts,

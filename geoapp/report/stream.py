@@ -4,7 +4,7 @@
 with a GeoParquet input (tens of millions of points). The file is read in
 chunks (:func:`geoapp.suitability.batch.iter_evaluated`); each chunk is
 evaluated by :func:`geoapp.siting.evaluate_sites` through
-:func:`geoapp.tiles.map_tiles` — in this process, on a Dask ``LocalCluster`` or
+:func:`geoapp.executor.map_tiles` — in this process, on a Dask ``LocalCluster`` or
 at a scheduler address — and the results come back in the file's order and go
 straight to disk. Memory is a few chunks plus the ``max_pages`` best sites,
 whatever the file's size. The folder::
@@ -18,7 +18,7 @@ whatever the file's size. The folder::
     DIR/sites/<id>.html   a page (and PDF) per best site
 
 It is built under a temporary name and swapped in when complete, with the
-same target rules as every report (:func:`geoapp.atomic.check_report_dir`).
+same target rules as every report (:func:`geoapp.io.atomic.check_report_dir`).
 """
 
 from __future__ import annotations
@@ -35,14 +35,14 @@ import pyarrow as pa
 import shapely
 from pyproj import CRS
 
-from geoapp.atomic import REPORT_MARKER, atomic_dir, check_report_dir
 from geoapp.errors import InputFileError
+from geoapp.io import REPORT_MARKER, atomic_dir, check_report_dir, write_csv
 from geoapp.layers import LayerSet
 from geoapp.report.candidates import column_notes, find_columns, site_ids, site_names_chains
 from geoapp.report.tables import ERROR_COLUMNS, SUMMARY_COLUMNS, summary_table
 from geoapp.settings import DEFAULT_LIMITS, DEFAULT_SITING, Limits, SitingSettings
 from geoapp.siting import rank_sites
-from geoapp.suitability.batch import (
+from geoapp.suitability import (
     PARQUET_SUFFIXES,
     ROW_COL,
     WKB_COL,
@@ -52,7 +52,6 @@ from geoapp.suitability.batch import (
     iter_evaluated,
     open_candidates,
 )
-from geoapp.textsafe import write_csv
 from geoapp.vocab import VERDICT_CODES
 
 logger = logging.getLogger(__name__)
@@ -153,7 +152,7 @@ def build_streamed_report(
         Progress bars on stderr.
     workers, scheduler, client
         Evaluate the chunks on a Dask LocalCluster of ``workers`` processes, at a
-        scheduler address or on a client (:func:`geoapp.tiles.map_tiles`);
+        scheduler address or on a client (:func:`geoapp.executor.map_tiles`);
         default in process. The output is the same.
     results_csv
         Also write ``results.csv``.
@@ -176,6 +175,7 @@ def build_streamed_report(
     """
     from tqdm.auto import tqdm
 
+    from geoapp.executor import map_tiles
     from geoapp.report.build import ReportResult, _city_extent, write_pages
     from geoapp.report.csvstream import (
         BLOCK_BYTES,
@@ -187,8 +187,7 @@ def build_streamed_report(
         probe_csv,
     )
     from geoapp.siting import evaluate_sites, rules_of
-    from geoapp.suitability.batch import BatchShared, layer_frames
-    from geoapp.tiles import map_tiles
+    from geoapp.suitability import BatchShared, layer_frames
 
     source, out_dir = Path(source), Path(out_dir)
     check_report_dir(out_dir, inputs=[source])

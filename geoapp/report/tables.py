@@ -1,7 +1,7 @@
 """The tables of a report: ``summary.csv`` (ranked, failed rules worded) and ``errors.csv``.
 
 Both are written UTF-8 with BOM (Excel opens Chinese) and with text that Excel
-would run as a formula neutralised (:func:`geoapp.textsafe.write_csv`).
+would run as a formula neutralised (:func:`geoapp.io.textsafe.write_csv`).
 """
 
 from __future__ import annotations
@@ -214,7 +214,7 @@ def write_points_geojson(frame: gpd.GeoDataFrame, path: Path) -> None:
     """
     geoms = np.asarray(frame.geometry.array)
     if len(geoms) and not (shapely.get_type_id(geoms) == 0).all():
-        msg = "`frame` must hold points only; use geoapp.export.export_layer for other geometry."
+        msg = "`frame` must hold points only; use geoapp.io.export.export_layer for other geometry."
         raise ValueError(msg)
     props = pd.DataFrame(frame.drop(columns=frame.geometry.name))
     with open(path, "w", encoding="utf-8", newline="\n") as f:

@@ -10,10 +10,10 @@ from typing import Any, Literal
 import geopandas as gpd
 import pandas as pd
 
+from geoapp.io import terminal_text
 from geoapp.layers import LayerSet
 from geoapp.report._format import DATA_NOTE_EN, _fmt, _km_text
 from geoapp.settings import DEFAULT_SITING, SitingSettings
-from geoapp.textsafe import terminal_text
 
 
 def _width(text: str) -> int:
@@ -113,12 +113,12 @@ def evaluate_point(
         On an unknown ``datum``, a datum other than WGS-84 with a projected
         ``crs``, coordinates that are not finite numbers, metres given as
         degrees, or a point outside 濮阳市 (more than
-        :data:`geoapp.spatial.CITY_TOLERANCE_M` from every county; swapped lon/lat is named
+        :data:`geoapp.geo.spatial.CITY_TOLERANCE_M` from every county; swapped lon/lat is named
         as such).
     """
     from pyproj import CRS
 
-    from geoapp.coords import DATUMS, convert_lonlat
+    from geoapp.geo import DATUMS, convert_lonlat
     from geoapp.siting import evaluate_sites
 
     if datum not in DATUMS:
@@ -244,8 +244,8 @@ def _river_line(distance: Any, buffer_m: float) -> str:
 
 
 def _check_in_city(point: gpd.GeoSeries, layers: Any) -> None:
-    """Refuse a point outside 濮阳市 (see :func:`geoapp.spatial.outside_city`)."""
-    from geoapp.spatial import outside_city
+    """Refuse a point outside 濮阳市 (see :func:`geoapp.geo.spatial.outside_city`)."""
+    from geoapp.geo import outside_city
 
     if "counties" not in layers:
         return

@@ -72,7 +72,7 @@ geoapp.settings.SitingSettings : weights, radii and thresholds.
 
 from geoapp.siting.evaluate import RESULT_COLUMNS, evaluate_sites
 from geoapp.siting.explain import explain_site
-from geoapp.siting.index import POSITION_LAYERS, rules_of
+from geoapp.siting.index import POSITION_LAYERS, rules_of, siting_index
 from geoapp.siting.scoring import CRITERIA, VERDICT_ZH, VERDICTS, rank_sites, reasons_in
 
 __all__ = [
@@ -81,9 +81,10 @@ __all__ = [
     "RESULT_COLUMNS",
     "VERDICTS",
     "VERDICT_ZH",
+    "evaluate_sites",
+    "explain_site",
     "rank_sites",
     "reasons_in",
     "rules_of",
-    "evaluate_sites",
-    "explain_site",
+    "siting_index",
 ]

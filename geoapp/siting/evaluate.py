@@ -20,8 +20,7 @@ import pandas as pd
 import shapely
 from scipy.spatial import cKDTree
 
-from geoapp import chains
-from geoapp.coords import metric_transformer, to_metric
+from geoapp.geo import metric_transformer, require_crs, to_metric
 from geoapp.layers import LayerSet
 from geoapp.rules import RULES, Rule
 from geoapp.settings import DEFAULT_SITING, METRIC_CRS, SitingSettings
@@ -35,7 +34,7 @@ from geoapp.siting.scoring import (
     _reasons,
     _verdicts,
 )
-from geoapp.spatial import require_crs
+from geoapp.vocab import chains
 
 logger = logging.getLogger(__package__)  # "geoapp.siting", as before the split
 
@@ -73,7 +72,7 @@ def _chain_flags(names: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray, np.nda
 
 @lru_cache(maxsize=256)
 def _normalised_names(values: tuple[Any, ...]) -> np.ndarray:
-    """:func:`geoapp.chains.normalise_chain` of the distinct chain values (cached per set)."""
+    """:func:`geoapp.vocab.chains.normalise_chain` of the distinct chain values (cached per set)."""
     cleaned = chains.normalise_chain(pd.Series(np.asarray(values, dtype=object), dtype=object))
     out = np.asarray(cleaned, dtype=object)
     out.flags.writeable = False
@@ -172,7 +171,7 @@ def evaluate_sites(
         Radii, weights and thresholds; override with :func:`dataclasses.replace`.
     chain_col
         Column with each candidate's chain (a name of the taxonomy in
-        :mod:`geoapp.chains`, or free text); ``None`` evaluates without chains.
+        :mod:`geoapp.vocab.chains`, or free text); ``None`` evaluates without chains.
     name_col
         Column naming the candidates, used in error messages.
 
@@ -186,7 +185,7 @@ def evaluate_sites(
           ``zone_chains`` (the zone's leading chains, ``;``-separated):
           missing outside any county / zone;
         - ``chain_match``: the chain is one of the zone's leading chains;
-        - ``chemical``: :func:`geoapp.chains.is_chemical` of the chain;
+        - ``chemical``: :func:`geoapp.vocab.chains.is_chemical` of the chain;
         - ``chain_known``: the chain is one the taxonomy names (False for a
           missing or unknown chain: such a site gets no chain match, and it is
           chemical only if its name has a chemical keyword);

@@ -2,7 +2,7 @@
 
 :func:`siting_index` reprojects a :class:`geoapp.layers.LayerSet`'s counties,
 zones, hubs, stations, projects and Yellow River to EPSG:4547 once and builds
-prepared polygons (:class:`geoapp.spatial.PolygonIndex`), KD-trees
+prepared polygons (:class:`geoapp.geo.spatial.PolygonIndex`), KD-trees
 (:class:`scipy.spatial.cKDTree`: hubs, stations, one per project chain) and the
 exact river index (:class:`geoapp.siting.river.RiverIndex`);
 :func:`constraint_index` does the same for the planner's constraint polygons.
@@ -25,10 +25,10 @@ import pandas as pd
 import shapely
 from scipy.spatial import cKDTree
 
+from geoapp.geo import PolygonIndex
 from geoapp.layers import LayerSet
 from geoapp.rules import RULES, Rule, constraint_rules
 from geoapp.siting.river import RiverIndex
-from geoapp.spatial import PolygonIndex
 
 logger = logging.getLogger(__package__)  # "geoapp.siting", as before the split
 

@@ -57,53 +57,120 @@ Examples
 >>> regions = find_regions("out.tif", layers=layers, spec=spec, k=5)  # doctest: +SKIP
 """
 
-from geoapp.suitability.batch import evaluate_parquet
+from geoapp.suitability.batch import (
+    PARQUET_SUFFIXES,
+    ROW_COL,
+    WKB_COL,
+    BatchShared,
+    ChunkResult,
+    ResultWriter,
+    add_counts,
+    evaluate_chunk,
+    evaluate_parquet,
+    evaluated_chunk,
+    iter_evaluated,
+    layer_frames,
+    open_candidates,
+)
 from geoapp.suitability.combine import CRITERIA, CRITERIA_TITLES, SurfaceSpec, combine
 from geoapp.suitability.criteria import CellCriteria, cell_criteria
+from geoapp.suitability.display import (
+    DisplayGrid,
+    display_grid,
+    histogram,
+    legend_html,
+    surface_layers,
+    surface_png,
+    surface_rgba,
+)
 from geoapp.suitability.grid import DEFAULT_RESOLUTION_M, Grid, Window
-from geoapp.suitability.inputs import RuleCode, SurfaceInputs, prepare_inputs
+from geoapp.suitability.inputs import (
+    REQUIRED_LAYERS,
+    RuleCode,
+    SurfaceInputs,
+    evaluate_points,
+    prepare_inputs,
+    siting_layers,
+)
+from geoapp.suitability.polyraster import polygon_codes
 from geoapp.suitability.raster import NODATA
-from geoapp.suitability.regions import find_regions, regions_from_arrays
+from geoapp.suitability.regions import find_regions, regions_from_arrays, regions_table
 from geoapp.suitability.surface import (
     CriteriaGrid,
     SurfaceResult,
     compute_surface,
     criteria_grid,
+    summary_tables,
+    surface_bytes,
 )
 from geoapp.suitability.transforms import (
     Categories,
     Inverse,
     Linear,
     Threshold,
+    Transform,
     default_transforms,
+    parse_transform,
+    parse_weights,
     transform_from_dict,
+    transform_to_dict,
 )
 
 __all__ = [
+    "BatchShared",
     "CRITERIA",
     "CRITERIA_TITLES",
-    "DEFAULT_RESOLUTION_M",
-    "NODATA",
     "Categories",
     "CellCriteria",
+    "ChunkResult",
     "CriteriaGrid",
+    "DEFAULT_RESOLUTION_M",
+    "DisplayGrid",
     "Grid",
     "Inverse",
     "Linear",
+    "NODATA",
+    "PARQUET_SUFFIXES",
+    "REQUIRED_LAYERS",
+    "ROW_COL",
+    "ResultWriter",
     "RuleCode",
     "SurfaceInputs",
     "SurfaceResult",
     "SurfaceSpec",
     "Threshold",
+    "Transform",
+    "WKB_COL",
     "Window",
+    "add_counts",
     "cell_criteria",
     "combine",
     "compute_surface",
     "criteria_grid",
     "default_transforms",
+    "display_grid",
+    "evaluate_chunk",
     "evaluate_parquet",
+    "evaluate_points",
+    "evaluated_chunk",
     "find_regions",
+    "histogram",
+    "iter_evaluated",
+    "layer_frames",
+    "legend_html",
+    "open_candidates",
+    "parse_transform",
+    "parse_weights",
+    "polygon_codes",
     "prepare_inputs",
     "regions_from_arrays",
+    "regions_table",
+    "siting_layers",
+    "summary_tables",
+    "surface_bytes",
+    "surface_layers",
+    "surface_png",
+    "surface_rgba",
     "transform_from_dict",
+    "transform_to_dict",
 ]

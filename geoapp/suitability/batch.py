@@ -3,7 +3,7 @@
 :func:`evaluate_parquet` reads a GeoParquet file of candidate points (tens of
 millions of rows) in chunks of ``chunk_rows`` with :mod:`pyarrow`, evaluates
 each chunk with :func:`geoapp.siting.evaluate_sites` through
-:func:`geoapp.tiles.map_tiles` — in process, on a Dask ``LocalCluster`` or on a
+:func:`geoapp.executor.map_tiles` — in process, on a Dask ``LocalCluster`` or on a
 remote scheduler, the layers sent to each worker once — and streams the
 results, in the input's order, into a GeoParquet or CSV file. Memory is a few
 chunks, whatever the file's size.
@@ -29,13 +29,11 @@ import pyarrow.parquet as pq
 import shapely
 from pyproj import CRS
 
-from geoapp.atomic import atomic_path
 from geoapp.errors import InputFileError
-from geoapp.io import REASON_EMPTY_GEOMETRY
+from geoapp.executor import map_tiles
+from geoapp.io import REASON_EMPTY_GEOMETRY, atomic_path, write_csv
 from geoapp.settings import DEFAULT_SITING, SitingSettings
 from geoapp.suitability.inputs import siting_layers
-from geoapp.textsafe import write_csv
-from geoapp.tiles import map_tiles
 
 logger = logging.getLogger(__name__)
 
@@ -175,7 +173,7 @@ def evaluate_chunk(shared: BatchShared, chunk: tuple[int, pd.DataFrame, np.ndarr
     holds ``source_row``, the input attributes, the result columns
     (``violations`` joined by ``;``) and the geometry as WKB in ``__wkb``.
     """
-    from geoapp.coords import convert_lonlat, metric_transformer
+    from geoapp.geo import convert_lonlat, metric_transformer
 
     first, attrs, wkb = chunk
     rows = np.arange(first, first + len(attrs), dtype="int64")
@@ -311,7 +309,7 @@ def open_candidates(
         or coordinates that do not fall in the extent in the CRS read — each
         naming the file, the column or value, and the fix.
     """
-    from geoapp.coords import metric_transformer
+    from geoapp.geo import metric_transformer
 
     path = Path(source)
     geom_col, crs_text, types = _geo_meta(path)
@@ -396,7 +394,7 @@ def iter_evaluated(
     scheduler: str | None = None,
     client: Any = None,
 ) -> Iterator[ChunkResult]:
-    """Evaluate a checked candidate file chunk by chunk through :func:`geoapp.tiles.map_tiles`.
+    """Evaluate a checked candidate file chunk by chunk through :func:`geoapp.executor.map_tiles`.
 
     Parameters
     ----------
@@ -411,7 +409,7 @@ def iter_evaluated(
     chunk_rows
         Rows per chunk (memory is a few chunks).
     workers, scheduler, client
-        See :func:`geoapp.tiles.map_tiles`; default in process.
+        See :func:`geoapp.executor.map_tiles`; default in process.
 
     Yields
     ------
@@ -455,7 +453,7 @@ class ResultWriter:
     Parameters
     ----------
     path
-        The file to write (already a temporary path: see :mod:`geoapp.atomic`).
+        The file to write (already a temporary path: see :mod:`geoapp.io.atomic`).
     fmt
         {"parquet", "csv"}.
     geometry, crs
@@ -576,7 +574,7 @@ def evaluate_parquet(
         Rows per chunk (memory is a few chunks).
     workers, scheduler, client
         Run on a Dask LocalCluster / remote scheduler / client (see
-        :func:`geoapp.tiles.map_tiles`); default in process.
+        :func:`geoapp.executor.map_tiles`); default in process.
     progress
         Show a progress bar on stderr.
 

@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 from pyproj import Transformer
 
-from geoapp.coords import convert_lonlat
+from geoapp.geo import convert_lonlat
 from geoapp.settings import METRIC_CRS
 from geoapp.suitability.grid import Grid
 

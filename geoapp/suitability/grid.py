@@ -16,15 +16,15 @@ import numpy as np
 import shapely
 from affine import Affine
 
-from geoapp.settings import METRIC_CRS
+from geoapp.settings import DEFAULT_SUITABILITY, METRIC_CRS
 
-#: Allowed cell sizes in metres.
-MIN_RESOLUTION_M = 10.0
-MAX_RESOLUTION_M = 1_000.0
+#: Allowed cell sizes in metres (:class:`geoapp.settings.SuitabilitySettings`).
+MIN_RESOLUTION_M = DEFAULT_SUITABILITY.min_resolution_m
+MAX_RESOLUTION_M = DEFAULT_SUITABILITY.max_resolution_m
 #: Default cell size in metres.
-DEFAULT_RESOLUTION_M = 100.0
+DEFAULT_RESOLUTION_M = DEFAULT_SUITABILITY.resolution_m
 #: Default tile side in cells (a multiple of the GeoTIFF block size, 512).
-DEFAULT_TILE = 1024
+DEFAULT_TILE = DEFAULT_SUITABILITY.tile
 
 
 def check_resolution(resolution_m: float) -> float:

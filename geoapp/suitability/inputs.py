@@ -22,11 +22,11 @@ import pandas as pd
 import shapely
 from scipy.spatial import cKDTree
 
-from geoapp import chains
-from geoapp.coords import to_metric
+from geoapp.geo import to_metric
 from geoapp.layers import LAYER_NAMES, LayerSet, as_layerset
 from geoapp.rules import RULES, constraint_rules
 from geoapp.settings import METRIC_CRS, SitingSettings
+from geoapp.vocab import chains
 
 #: Layers a surface needs (catalog names); ``constraints`` is optional.
 REQUIRED_LAYERS: tuple[str, ...] = tuple(n for n in LAYER_NAMES if n != "neighbours")
@@ -56,7 +56,7 @@ class SurfaceInputs:
     chain
         The chain scored (``None``: no chain; no chain match, no agglomeration).
     chemical
-        :func:`geoapp.chains.is_chemical` of the chain.
+        :func:`geoapp.vocab.chains.is_chemical` of the chain.
     city
         The city outline; cells whose centre is outside are no data.
     county_geoms, county_names

@@ -5,7 +5,7 @@ output; GDAL's ``COG`` driver then copies it into the final file with
 internal overviews (nearest neighbour, so the rule codes stay codes),
 DEFLATE compression with the floating-point predictor, 512-pixel blocks, the
 band descriptions and the metadata tags. The final file appears only when
-complete (:func:`geoapp.atomic.atomic_path`). Nothing is held in memory but
+complete (:func:`geoapp.io.atomic.atomic_path`). Nothing is held in memory but
 the tile being written and GDAL's block cache (:data:`GDAL_CACHE_MB`).
 """
 
@@ -21,7 +21,7 @@ import rasterio
 import rasterio.shutil
 from rasterio.windows import Window as RioWindow
 
-from geoapp.atomic import atomic_path
+from geoapp.io import atomic_path
 from geoapp.suitability.grid import Grid, Window
 
 #: No-data value of both bands (outside the city).

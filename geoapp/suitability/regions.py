@@ -28,6 +28,7 @@ import shapely
 from rasterio.features import shapes
 from scipy import ndimage
 
+from geoapp.settings import DEFAULT_SUITABILITY
 from geoapp.suitability.combine import CRITERIA, SurfaceSpec
 from geoapp.suitability.criteria import CellCriteria, cell_criteria
 from geoapp.suitability.grid import DEFAULT_TILE, Grid, Window
@@ -133,8 +134,8 @@ def regions_from_arrays(
     spec: SurfaceSpec,
     k: int = 5,
     min_score: float | None = None,
-    min_area_ha: float = 50.0,
-    min_gap_km: float = 5.0,
+    min_area_ha: float = DEFAULT_SUITABILITY.min_area_ha,
+    min_gap_km: float = DEFAULT_SUITABILITY.min_gap_km,
     criteria: CellCriteria | None = None,
 ) -> gpd.GeoDataFrame:
     """The best ``k`` regions of a surface held in memory.
@@ -230,8 +231,8 @@ def find_regions(
     spec: SurfaceSpec,
     k: int = 5,
     min_score: float | None = None,
-    min_area_ha: float = 50.0,
-    min_gap_km: float = 5.0,
+    min_area_ha: float = DEFAULT_SUITABILITY.min_area_ha,
+    min_gap_km: float = DEFAULT_SUITABILITY.min_gap_km,
 ) -> gpd.GeoDataFrame:
     """The best ``k`` regions of a surface GeoTIFF or :class:`~geoapp.suitability.SurfaceResult`.
 

@@ -2,7 +2,7 @@
 
 :func:`compute_surface` prepares the inputs of a chain once, cuts the city's
 grid into tiles, scores each tile with :func:`score_tile` through
-:func:`geoapp.tiles.map_tiles` and either writes the tiles into a
+:func:`geoapp.executor.map_tiles` and either writes the tiles into a
 Cloud-Optimized GeoTIFF (:func:`~geoapp.suitability.raster.write_cog`) or
 keeps the two bands in memory (small grids: the app, tests). Peak memory is a
 few tiles plus GDAL's block cache, whatever the resolution.
@@ -28,12 +28,12 @@ import numpy as np
 import pandas as pd
 
 import geoapp
+from geoapp.executor import map_tiles
 from geoapp.suitability.combine import CRITERIA, SurfaceSpec, combine
 from geoapp.suitability.criteria import CellCriteria, cell_criteria
 from geoapp.suitability.grid import DEFAULT_TILE, Grid, Window
 from geoapp.suitability.inputs import RuleCode, SurfaceInputs, prepare_inputs
 from geoapp.suitability.raster import NODATA, write_cog
-from geoapp.tiles import map_tiles
 
 logger = logging.getLogger(__name__)
 

@@ -27,6 +27,7 @@ from pathlib import Path
 
 from geoapp.workspace.base import (
     LOG_COLUMNS,
+    SLOW_COMMIT_ENV,
     STORABLE_LAYERS,
     LayerVersion,
     LogEntry,
@@ -38,24 +39,49 @@ from geoapp.workspace.base import (
     os_user,
 )
 from geoapp.workspace.gpkg import GpkgWorkspace
-from geoapp.workspace.postgis import PostgisWorkspace
+from geoapp.workspace.imports import ImportOutcome, combine, import_file
+from geoapp.workspace.postgis import (
+    DEFAULT_SCHEMA,
+    PostgisWorkspace,
+    copy_in,
+    split_url,
+    write_table,
+)
+from geoapp.workspace.scenarios import (
+    cluster_figures,
+    coverage_figures,
+    scenario_map,
+    siting_figures,
+)
 
 __all__ = [
-    "LOG_COLUMNS",
-    "STORABLE_LAYERS",
+    "DEFAULT_SCHEMA",
     "GpkgWorkspace",
+    "ImportOutcome",
+    "LOG_COLUMNS",
     "LayerVersion",
     "LogEntry",
     "PostgisWorkspace",
+    "SLOW_COMMIT_ENV",
+    "STORABLE_LAYERS",
     "Scenario",
     "Workspace",
     "WorkspaceConflictError",
     "WorkspaceError",
+    "cluster_figures",
+    "combine",
+    "copy_in",
+    "coverage_figures",
     "describe",
     "file_sha256",
+    "import_file",
     "is_url",
     "open_workspace",
     "os_user",
+    "scenario_map",
+    "siting_figures",
+    "split_url",
+    "write_table",
 ]
 
 

@@ -39,8 +39,8 @@ import geopandas as gpd
 import pandas as pd
 
 from geoapp.errors import GeoappError, LayerValidationError
+from geoapp.io import write_csv
 from geoapp.layers import CONSTRAINTS, LAYER_NAMES, LayerSet
-from geoapp.textsafe import write_csv
 
 __all__ = [
     "LOG_COLUMNS",
@@ -230,7 +230,7 @@ def validate_for(name: str, gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
         If the name is not storable or the layer does not match its declaration.
     """
     if name not in STORABLE_LAYERS:
-        from geoapp.i18n import message
+        from geoapp.vocab import message
 
         problem = message(
             "A workspace holds the layers {layers}; got {name!r}.",
@@ -573,12 +573,12 @@ class Workspace(ABC):
         )
 
     def conflict_message(self, name: str, expected: int, current: LayerVersion | None) -> str:
-        """The message of :class:`WorkspaceConflictError` (translatable, :mod:`geoapp.i18n`).
+        """The message of :class:`WorkspaceConflictError` (translatable, :mod:`geoapp.vocab.i18n`).
 
         ``current`` is ``None`` when the layer's versions were all removed.
         """
-        from geoapp.catalog import catalog
-        from geoapp.i18n import message
+        from geoapp.layers import catalog
+        from geoapp.vocab import message
 
         spec = catalog().get(name)
         title_zh, title_en = (spec.title("zh"), spec.title("en")) if spec else (name, name)

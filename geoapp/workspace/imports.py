@@ -16,9 +16,9 @@ from typing import Any, Literal
 import geopandas as gpd
 import pandas as pd
 
-from geoapp.i18n import message
 from geoapp.io import ImportResult, read_user_layer
 from geoapp.layers import CONSTRAINTS, LayerSet, conform
+from geoapp.vocab import message
 from geoapp.workspace.base import LayerVersion, LogEntry, Workspace, WorkspaceError, file_sha256
 
 __all__ = ["ImportOutcome", "combine", "import_file"]

@@ -21,22 +21,24 @@ from geoapp.app.common import (
     table,
     table_frame,
 )
-from geoapp.chainexport import PANORAMA_HEADERS, chain_sheets, write_xlsx
 from geoapp.chainmap import (
+    PANORAMA_HEADERS,
     STATUS_COLORS,
     STATUS_ZH,
     chain_nodes,
+    chain_sheets,
     gap_candidates,
     gaps_by_zone,
     leading_zones,
     panorama,
+    render_chain_report,
     unassigned_projects,
+    write_xlsx,
 )
-from geoapp.chainreport import render_chain_report
-from geoapp.chains import CLUSTERS
-from geoapp.mapping.layers_chain import highlight_zones_layer
+from geoapp.mapping import highlight_zones_layer
 from geoapp.settings import DEFAULT_SITING
 from geoapp.siting import POSITION_LAYERS
+from geoapp.vocab import CLUSTERS
 
 
 def _layers():

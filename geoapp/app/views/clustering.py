@@ -33,7 +33,7 @@ from geoapp.app.common import (
 from geoapp.app.workspace import scenario_controls
 from geoapp.clustering import cluster_sites, hot_spots
 from geoapp.settings import DEFAULT_CLUSTER
-from geoapp.workspace.scenarios import cluster_figures
+from geoapp.workspace import cluster_figures
 
 MAP_KEY = "clustering_map"
 

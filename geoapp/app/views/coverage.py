@@ -38,7 +38,7 @@ from geoapp.coverage import candidate_sites, coverage, place_facilities
 from geoapp.errors import InfeasibleError
 from geoapp.settings import DEFAULT_COVERAGE, DEFAULT_PLACEMENT
 from geoapp.siting import POSITION_LAYERS
-from geoapp.workspace.scenarios import coverage_figures
+from geoapp.workspace import coverage_figures
 
 MAP_KEY = "coverage_map"
 MODELS = {

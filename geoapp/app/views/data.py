@@ -23,13 +23,10 @@ from geoapp.app.common import (
     table_frame,
 )
 from geoapp.app.workspace import apply_upload, versions_panel, workspace_origin
-from geoapp.catalog import catalog
-from geoapp.coords import Datum
 from geoapp.errors import GeoappError
-from geoapp.export import EXPORT_CRS, ExportCRS, Format, to_bytes
-from geoapp.io import read_user_layer
-from geoapp.layers import conform
-from geoapp.uploads import split_unknown_values
+from geoapp.geo import Datum
+from geoapp.io import EXPORT_CRS, ExportCRS, Format, read_user_layer, split_unknown_values, to_bytes
+from geoapp.layers import catalog, conform
 from geoapp.vocab import LOCATION_QUALITIES, LOCATION_QUALITY
 
 st.title(t("数据"))
@@ -208,7 +205,7 @@ if not st.session_state.get("results"):
 @st.cache_data(show_spinner=False, max_entries=16)
 def export_bytes(token: str, fmt: str, crs: str, stem: str, _gdf, ui_lang: str = "zh"):
     if fmt == "csv" and crs == "EPSG:4326":  # the planner's CSV: titles, WGS-84 lon/lat, metres
-        from geoapp.presentation import planner_csv
+        from geoapp.app.presentation import planner_csv
 
         return planner_csv(_gdf, lang=ui_lang), f"{stem}.csv", "text/csv"
     return to_bytes(_gdf, fmt=cast(Format, fmt), crs=cast(ExportCRS, crs), layer_name=stem)

@@ -27,7 +27,7 @@ from geoapp.app.common import (
     table_frame,
     timed,
 )
-from geoapp.filters import by_county_summary, pipeline_summary
+from geoapp.projects import by_county_summary, pipeline_summary
 
 MAP_KEY = "overview_map"
 

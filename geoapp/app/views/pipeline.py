@@ -19,7 +19,7 @@ from geoapp.app.common import (
     table,
     table_frame,
 )
-from geoapp.chainexport import (
+from geoapp.chainmap import (
     MEASURABLE_ZH,
     METRIC_ZH,
     ROLLUP_HEADERS,
@@ -28,7 +28,7 @@ from geoapp.chainexport import (
     pipeline_sheets,
     write_xlsx,
 )
-from geoapp.pipeline import INVESTMENT_CLASSES, against_targets, by_investment_class, funnel, rollup
+from geoapp.projects import INVESTMENT_CLASSES, against_targets, by_investment_class, funnel, rollup
 from geoapp.settings import DEFAULT_SITING
 
 

@@ -7,7 +7,7 @@ import streamlit as st
 
 from geoapp.app.common import map_options, show_map, t, table
 from geoapp.app.workspace import load_scenario, scenario_layers, scenario_table, target
-from geoapp.workspace.scenarios import scenario_map
+from geoapp.workspace import scenario_map
 
 st.title(t("方案对比"))
 listed = scenario_table()

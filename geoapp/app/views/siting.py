@@ -48,9 +48,9 @@ from geoapp.app.common import (
 )
 from geoapp.app.stablemap import go_to
 from geoapp.app.workspace import scenario_controls
-from geoapp.chains import chain_names
-from geoapp.coords import Datum, parse_lonlat
 from geoapp.errors import GeoappError
+from geoapp.geo import Datum, parse_lonlat
+from geoapp.geo import outside_city as outside_city_problem
 from geoapp.io import read_user_layer
 from geoapp.settings import DEFAULT_SITING
 from geoapp.siting import (
@@ -61,10 +61,9 @@ from geoapp.siting import (
     reasons_in,
     rules_of,
 )
-from geoapp.spatial import outside_city as outside_city_problem
-from geoapp.vocab import VERDICT
+from geoapp.vocab import VERDICT, chain_names
 from geoapp.vocab import label as vocab_label
-from geoapp.workspace.scenarios import siting_figures
+from geoapp.workspace import siting_figures
 
 MAP_KEY = "siting_map"
 REVIEW = "needs_review"
@@ -129,7 +128,7 @@ def batch_report(
 
 
 def outside_city(geom) -> str | None:
-    """Why a site is not evaluated, in the UI language (geoapp.spatial's one rule), or None."""
+    """Why a site is not evaluated, in the UI language (geoapp.geo.spatial's one rule), or None."""
     problem = outside_city_problem(gpd.GeoSeries([geom], crs=4326), session_layers()["counties"])
     if problem is None:
         return None

@@ -25,8 +25,7 @@ from geoapp.app.common import (
     table,
     timed,
 )
-from geoapp.chains import chain_names
-from geoapp.coords import metric_transformer
+from geoapp.geo import metric_transformer
 from geoapp.settings import DEFAULT_SITING
 from geoapp.siting import POSITION_LAYERS
 from geoapp.suitability import (
@@ -37,20 +36,19 @@ from geoapp.suitability import (
     Linear,
     SurfaceSpec,
     Threshold,
+    Transform,
     criteria_grid,
-    regions_from_arrays,
-)
-from geoapp.suitability.display import (
     display_grid,
     histogram,
     legend_html,
+    regions_from_arrays,
+    regions_table,
+    summary_tables,
+    surface_bytes,
     surface_layers,
     surface_png,
 )
-from geoapp.suitability.regions import regions_table
-from geoapp.suitability.surface import summary_tables, surface_bytes
-from geoapp.suitability.transforms import Transform
-from geoapp.vocab import VERDICT
+from geoapp.vocab import VERDICT, chain_names
 
 MAP_KEY = "suit_map"
 DISTANCE = ("hub_access", "station_access", "river_distance")
@@ -148,7 +146,7 @@ def display(tokens: tuple[str, ...], resolution: float, datum: str, _grid):
 
 
 def _regions_file(regions, fmt: str) -> bytes:
-    from geoapp.export import Format, to_bytes
+    from geoapp.io import Format, to_bytes
 
     return to_bytes(regions, fmt=cast(Format, fmt), crs="EPSG:4326", layer_name="regions")[0]
 
