@@ -200,6 +200,7 @@ def test_one_csv_writer_neutralises_formulas_and_keeps_numbers():
 
 
 def test_export_and_app_downloads_neutralise_formulas(tmp_path):
+    from geoapp.app.presentation import planner_csv
     from geoapp.io import export_layer, to_bytes
 
     gdf = gpd.GeoDataFrame(
@@ -209,12 +210,19 @@ def test_export_and_app_downloads_neutralise_formulas(tmp_path):
     res = export_layer(gdf, tmp_path / "x.csv", fmt="csv")
     back = pd.read_csv(res.path, encoding="utf-8-sig", dtype=str, keep_default_na=False)
     assert back["name"].tolist() == ["'" + f for f in FORMULAS]
-    data, _, _ = to_bytes(gdf, fmt="csv")  # what the app's download buttons serve
+    data, _, _ = to_bytes(gdf, fmt="csv")  # what the export offers
     assert (
         pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", dtype=str)["name"]
         .str.startswith("'")
         .all()
     )
+    # what every CSV download button of the app serves (the planner's titled table)
+    for lang in ("zh", "en"):
+        raw = planner_csv(gdf, lang=lang)
+        assert raw.startswith(b"\xef\xbb\xbf")
+        rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+        assert [r[0] for r in rows[1:]] == ["'" + f for f in FORMULAS]
+        assert [r[1] for r in rows[1:]] == [str(i) for i in range(6)]  # numbers stay numbers
 
 
 def test_xlsx_writer_neutralises_formulas():

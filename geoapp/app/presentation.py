@@ -19,6 +19,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
+from geoapp.io import LAT_NAMES, LON_NAMES, csv_bytes
 from geoapp.siting import CRITERIA, reasons_in
 from geoapp.vocab import (
     LOCATION_QUALITY,
@@ -260,8 +261,6 @@ def planner_csv(
         elif str(col).startswith("score") and pd.api.types.is_float_dtype(out[col]):
             out[col] = out[col].round(2)
     empty = pts.isna() | pts.is_empty
-    from geoapp.io import LAT_NAMES, LON_NAMES
-
     # right after the file's own longitude/latitude columns, else at the end
     keys = [str(c).strip().lower() for c in out.columns]
     lon_at = [i for i, k in enumerate(keys) if k in LON_NAMES]
@@ -273,4 +272,4 @@ def planner_csv(
     header = {c: translate(names.get(c, c), lang) for c in out.columns}
     if lang == "en":
         header["经度(WGS-84)"], header["纬度(WGS-84)"] = "lon (WGS-84)", "lat (WGS-84)"
-    return out.rename(columns=header).to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
+    return csv_bytes(out.rename(columns=header))  # the one formula-safe writer

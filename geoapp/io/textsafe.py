@@ -111,10 +111,10 @@ def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
         A copy whose text cells cannot run as formulas.
     """
     out = frame.copy()
-    for col in out.columns:
-        if col == getattr(out, "_geometry_column_name", None):
-            continue
-        out[col] = neutralise_text(out[col])
+    geometry = getattr(out, "_geometry_column_name", None)
+    for i, col in enumerate(out.columns):  # by position: two columns may share a title
+        if col != geometry:
+            out.isetitem(i, neutralise_text(out.iloc[:, i]))
     names = neutralise_text(pd.Series([str(c) for c in out.columns], dtype=object))
     out.columns = list(names)
     return out
