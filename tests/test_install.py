@@ -14,6 +14,7 @@ import os
 import subprocess
 import sys
 import sysconfig
+import tomllib
 import urllib.request
 import zipfile
 from pathlib import Path
@@ -75,6 +76,28 @@ def test_the_wheel_carries_data_pages_and_assets(installed):
         cwd=installed["cwd"], env=installed["env"], capture_output=True, text=True, check=True,
     ).stdout  # fmt: skip
     assert str(ROOT) not in where and "venv" in where
+    home = subprocess.run(
+        [str(installed["py"]), "-c", "from geoapp.settings import ROOT; print(ROOT)"],
+        cwd=installed["cwd"], env=installed["env"], capture_output=True, text=True, check=True,
+    ).stdout.strip()  # fmt: skip
+    assert Path(home).name == "_home" and "venv" in home  # the wheel's copy of layers/ and data/
+    # one copy in git: the wheel's data are the top-level folders' files, byte for byte
+    wheel = zipfile.ZipFile(installed["wheel"])
+    for top in ("layers/projects.toml", "data/projects.geojson", "data/seed_tables/targets.csv"):
+        assert wheel.read(f"geoapp/_home/{top}") == (ROOT / top).read_bytes(), top
+
+
+def test_every_package_folder_is_in_the_wheel():
+    """pyproject's explicit package list names every folder of geoapp/ that holds modules."""
+    listed = set(
+        tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"]
+    )
+    folders = {
+        ".".join(p.parent.relative_to(ROOT).parts)
+        for p in (ROOT / "geoapp").rglob("*.py")
+        if "__pycache__" not in p.parts
+    }
+    assert folders - listed == set(), "add these to [tool.setuptools] packages in pyproject.toml"
 
 
 def test_layers_and_site_from_an_empty_directory(installed):
