@@ -103,7 +103,7 @@ def test_top_level_is_the_users_layout():
     ]  # fmt: skip
     assert (ROOT / "data" / "seed_tables" / "chain_nodes.csv").is_file()
     # one copy: no second set of declarations or data inside the package
-    assert not list(PACKAGE.rglob("*.toml"))
+    assert not [p for p in PACKAGE.rglob("*.toml") if (ROOT / "layers" / p.name).exists()]
     assert not list(PACKAGE.rglob("*.geojson"))
 
 
@@ -230,6 +230,49 @@ def test_no_import_cycle_counting_imports_inside_functions():
 
 def test_the_cycle_finder_finds_a_cycle():
     assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+
+
+# --------------------------------------------------------------------------- one settings tree
+#: The CRSs that geoapp.settings names (STORAGE_CRS, METRIC_CRS, CGCS2000_CRS).
+CRS_CODES = {4326, 4547, 4490}
+CRS_CALLS = {"to_crs", "set_crs", "from_crs", "from_user_input", "from_epsg", "CRS", "GeoSeries",
+             "GeoDataFrame", "metric_transformer", "points_from_xy"}  # fmt: skip
+
+
+def _crs_literals(tree: ast.AST) -> Iterator[ast.AST]:
+    """Numbers and ``"EPSG:n"`` strings of the settings' CRSs given to a CRS argument."""
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        name = getattr(node.func, "attr", getattr(node.func, "id", ""))
+        args = [*node.args, *(k.value for k in node.keywords if k.arg in {"crs", "epsg"})]
+        if name not in CRS_CALLS:
+            args = [k.value for k in node.keywords if k.arg in {"crs", "epsg"}]
+        for arg in args:
+            value = arg.value if isinstance(arg, ast.Constant) else None
+            code = value if isinstance(value, int) else None
+            if isinstance(value, str) and value.upper().startswith("EPSG:"):
+                code = int(value[5:]) if value[5:].isdigit() else None
+            if code in CRS_CODES:
+                yield arg
+
+
+def test_crs_constants_come_from_settings():
+    """``to_crs(4547)`` or ``crs="EPSG:4326"`` outside geoapp.settings is a second source of truth."""
+    bad = [
+        f"{path.relative_to(ROOT)}:{node.lineno}"
+        for module, path in SOURCES.items()
+        if module != "geoapp.settings"
+        for node in _crs_literals(ast.parse(path.read_text(encoding="utf-8")))
+    ]
+    assert not bad, "use geoapp.settings.STORAGE_CRS / METRIC_CRS / CGCS2000_CRS:\n" + "\n".join(
+        bad
+    )
+
+
+def test_the_crs_check_finds_literals():
+    tree = ast.parse('a.to_crs(4547); b.to_crs(METRIC_CRS); gpd.GeoSeries(g, crs="EPSG:4326")')
+    assert len(list(_crs_literals(tree))) == 2
 
 
 # --------------------------------------------------------------------------- small functions
