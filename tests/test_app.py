@@ -8,7 +8,7 @@ import re
 import numpy as np
 import pytest
 import shapely
-from apptest import map_args, metrics, run_page
+from apptest import map_args, metrics, run_page, switch_page
 from streamlit.testing.v1 import AppTest
 
 from geoapp.geo import to_metric
@@ -351,7 +351,7 @@ def test_data_constraint_layer_is_used_by_siting():
     at.run()
     at.button(key="data_apply").click().run()
     assert not at.exception, at.exception
-    at.switch_page("views/siting.py")
+    switch_page(at, "siting")
     at.session_state["site"] = {"kind": "point", "lon": 115.03, "lat": 35.62}
     at.session_state["site_chain:zh"] = chains_table()["chain"].iloc[0]
     at.run()
