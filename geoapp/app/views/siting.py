@@ -156,16 +156,17 @@ def verdict_text(v: str) -> str:
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def read_upload(
-    token: str, name: str, datum: str, city: str, _data: bytes, _extent: gpd.GeoDataFrame | None
+    token: str, name: str, datum: str, city: str, _data: bytes, _layers: LayerSet
 ) -> Candidates:
     """The uploaded candidates, read as :func:`geoapp.report.build_report` reads them.
 
-    ``city`` (the city layer's identity) keys the cache for ``_extent``, the
-    area the rows must fall in.
+    Rows must fall in :func:`geoapp.report.city_extent` of ``_layers``; ``city``
+    (the identity of its city layer) keys the cache for it.
     """
     return read_candidates(
-        _data, filename=name, datum=cast(Datum, datum), fix_swapped=True, extent=_extent
-    )
+        _data, filename=name, datum=cast(Datum, datum), fix_swapped=True,
+        extent=city_extent(_layers),
+    )  # fmt: skip
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -345,7 +346,7 @@ def evaluate_upload(
     data = upload.getvalue()
     try:
         cands = read_upload(
-            content_token(data), upload.name, datum, layer_token("city"), data, city_extent(layers)
+            content_token(data), upload.name, datum, layer_token("city"), data, layers
         )
     except (GeoappError, ValueError) as exc:
         st.session_state["site_upload_error"] = import_problem(upload.name, exc)
@@ -385,9 +386,9 @@ def siting() -> None:
             outside = outside_city(geom)
             if not outside and c.chain is not None:
                 result = evaluate_site(site, geom, c.chain, layers, settings)
-        imported, batch = (None, None)
+        cands, batch = None, None
         if c.upload is not None:
-            imported, batch = evaluate_upload(c.upload, c.datum, layers, settings)
+            cands, batch = evaluate_upload(c.upload, c.datum, layers, settings)
         row = None if result is None else result.iloc[0]
         with right:
             site_map(c, site, geom, row, batch)
@@ -397,10 +398,10 @@ def siting() -> None:
                 st.warning(outside)
             elif site and c.chain is None:
                 st.info(t("请先选择候选项目产业链，再评估该位置。"))
-    if row is not None and result is not None:
-        show_evaluation(row, result, site, c, settings, layers)
+    if result is not None:
+        show_evaluation(result, site, c, settings, layers)
     if c.upload is not None:
-        show_batch(c, imported, batch, settings, layers)
+        show_batch(c.upload, c, cands, batch, settings, layers)
     log_run(c, site, result, batch)
 
 
@@ -474,14 +475,14 @@ def log_run(
 
 # --------------------------------------------------------------------------- one site
 def show_evaluation(
-    row: pd.Series,
     result: gpd.GeoDataFrame,
     site: dict | None,
     c: Controls,
     settings: SitingSettings,
     layers: LayerSet,
 ) -> None:
-    """The evaluation of one site: verdict, place, nearest facilities, score, failed rules."""
+    """The evaluation of one site (``result``, one row): verdict, place, nearest, score, rules."""
+    row = result.iloc[0]
     info = explain_site(row, settings=settings, rules=rules_of(layers))
     st.subheader(t("评估结果"))
     v1, v2, v3, v4 = st.columns(4)
@@ -580,6 +581,7 @@ def failed_rules(rules_failed: list[dict[str, Any]]) -> None:
 
 # --------------------------------------------------------------------------- the batch
 def show_batch(
+    upload: UploadedFile,
     c: Controls,
     cands: Candidates | None,
     batch: gpd.GeoDataFrame | None,
@@ -587,25 +589,24 @@ def show_batch(
     layers: LayerSet,
 ) -> None:
     """The uploaded candidates: what the file gave, the ranking, downloads and the report."""
-    assert c.upload is not None
     st.subheader(t("候选点排名"))
     error = st.session_state.pop("site_upload_error", None)
     if cands is None:
         st.error(error or t("无法读取上传的文件。"))
         return
-    import_panel(c.upload.name, cands)
+    import_panel(upload.name, cands)
     if batch is None:
         return
     batch_table(batch)
     k_s, n_s, note = schematic_layers_note(layers, POSITION_LAYERS)
     st.caption(note)
     batch = batch.assign(schematic_used=f"{k_s}/{n_s}")
-    token = f"batch|{content_token(c.upload.getvalue())}|{c.river_m}|{c.same_km}|{c.exclude}"
+    token = f"batch|{content_token(upload.getvalue())}|{c.river_m}|{c.same_km}|{c.exclude}"
     store_result("siting_batch", t("候选点评估"), batch, token)
     download_buttons(
         batch, stem="siting_candidates", token=token, key="dl_site", formats=("csv", "geojson")
     )
-    report_panel(c, token, settings, layers, note)
+    report_panel(upload, c, token, settings, layers, note)
 
 
 def import_panel(name: str, cands: Candidates) -> None:
@@ -651,10 +652,14 @@ def batch_table(batch: gpd.GeoDataFrame) -> None:
 
 
 def report_panel(
-    c: Controls, token: str, settings: SitingSettings, layers: LayerSet, note: str
+    upload: UploadedFile,
+    c: Controls,
+    token: str,
+    settings: SitingSettings,
+    layers: LayerSet,
+    note: str,
 ) -> None:
     """The report of the uploaded candidates: make it (optionally with PDFs), download the zip."""
-    assert c.upload is not None
     with st.form("site_report_form", border=False):
         pdf = st.checkbox(t("同时生成 PDF（较慢）"), key="site_report_pdf", value=False)
         make = st.form_submit_button(t("生成评估报告"))
@@ -662,10 +667,10 @@ def report_panel(
         with st.status(t("正在生成评估报告…"), expanded=False) as status:
             data, n_pages, n_pdfs = batch_report(
                 f"{token}|{c.datum}",
-                c.upload.name,
+                upload.name,
                 c.datum,
                 bool(pdf),
-                c.upload.getvalue(),
+                upload.getvalue(),
                 layers,
                 settings,
                 note,
