@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from streamlit.testing.v1 import AppTest
+from streamlit.util import calc_hash
 
 from geoapp.settings import APP_MAIN
 
@@ -19,13 +20,27 @@ def run_page(
     at.run()
     assert not at.exception, at.exception
     if page:
-        at.switch_page(f"views/{page}.py")
+        switch_page(at, page)
     for key, value in (state or {}).items():
         at.session_state[key] = value
     if page or state:
         at.run()
         assert not at.exception, at.exception
     return at
+
+
+def switch_page(at: AppTest, page: str) -> AppTest:
+    """Switch ``at`` (run once) to the page of url path ``page``, a file or a callable page.
+
+    ``AppTest.switch_page`` finds file pages (``views/<page>.py``) only; a page
+    given as a function (``st.Page(module.page, url_path=page)``) is opened by
+    its script hash, which Streamlit computes from the url path.
+    """
+    try:
+        return at.switch_page(f"views/{page}.py")
+    except ValueError:  # a callable page: registered without a script path
+        at._page_hash = calc_hash(page)
+        return at
 
 
 def metrics(at: AppTest) -> dict[str, str]:

@@ -8,7 +8,7 @@ import re
 import numpy as np
 import pytest
 import shapely
-from apptest import map_args, metrics, run_page
+from apptest import map_args, metrics, run_page, switch_page
 from streamlit.testing.v1 import AppTest
 
 from geoapp.geo import to_metric
@@ -275,10 +275,11 @@ def test_siting_evaluates_a_drawn_parcel():
     assert any("ha" in c.value for c in at.caption)
 
 
-def test_siting_ranks_an_uploaded_candidate_file():
+def test_siting_ranks_an_uploaded_candidate_file(near_river):
+    lon, lat = near_river
     csv = (
         "名称,产业链,经度,纬度\n甲地块,氢能,115.03,35.62\n乙地块,绿色涂料,115.10,35.70\n"
-        "丙地块,,114.95,35.80\n"
+        f"丙地块,,{lon:.6f},{lat:.6f}\n"
     )
     at = run_page("siting")
     at.file_uploader(key="site_upload").upload("候选点.csv", csv.encode("gbk"), "text/csv")
@@ -286,11 +287,89 @@ def test_siting_ranks_an_uploaded_candidate_file():
     assert not at.exception, at.exception
     ranked = dataframe_with(at, "rank")
     assert list(ranked["rank"]) == [1, 2, 3]
-    # 丙地块 states no chain: flagged for review and ranked last, not ranked on a silent 0
+    # 丙地块 states no chain and lies near the Yellow River, where the chemical rule may
+    # apply: geoapp.siting flags it for review and ranks it last, never better
     assert list(ranked["verdict"])[-1] == "待核实" and list(ranked["name"])[-1] == "丙地块"
     assert set(ranked["verdict"][:2]) <= VERDICTS_ZH
     assert "geoapp-candidate" in (map_args(at)["feature_group"] or "")
     assert {b.label for b in at.get("download_button")} >= {"下载 CSV", "下载 GeoJSON"}
+
+
+def test_siting_batch_table_is_the_librarys_and_the_reports(near_river):
+    """The uploaded candidates' table shows evaluate_sites' verdicts, as the report does.
+
+    One file with Chinese headers: known chains, an unknown chain and a missing
+    chain far from the river (evaluated without a chain match, not flagged), a
+    chemical chain near the Yellow River (prohibited) and an unknown chain near it
+    (needs review). Row by row the page's table, evaluate_sites called directly on
+    the same rows and the report's summary.csv agree.
+    """
+    import io
+    import zipfile
+
+    import geopandas as gpd
+    import pandas as pd
+
+    from geoapp.layers import LayerSet
+    from geoapp.siting import evaluate_sites, rank_sites
+    from geoapp.vocab import VERDICT, label
+
+    lon, lat = near_river
+    rows = [
+        ("甲地块", "氢能", 115.03, 35.62),
+        ("乙地块", "绿色涂料", 115.10, 35.70),
+        ("丙地块", "量子芯片", 115.00, 35.75),
+        ("丁地块", "", 114.95, 35.80),
+        ("戊地块", "绿色涂料", lon, lat),
+        ("己地块", "星际物流", lon, lat),
+    ]
+    csv = "名称,产业链,经度,纬度\n" + "".join(f"{n},{c},{x:.6f},{y:.6f}\n" for n, c, x, y in rows)
+    at = run_page("siting")
+    at.file_uploader(key="site_upload").upload("候选点.csv", csv.encode("utf-8"), "text/csv")
+    at.run()
+    assert not at.exception, at.exception
+    page = dataframe_with(at, "rank").set_index("name")
+
+    direct = evaluate_sites(
+        gpd.GeoDataFrame(
+            {"name": [r[0] for r in rows], "chain": [r[1] or None for r in rows]},
+            geometry=gpd.points_from_xy([float(r[2]) for r in rows], [float(r[3]) for r in rows]),
+            crs=4326,
+        ),
+        layers=LayerSet.shipped(),
+    )
+    direct = rank_sites(direct).set_index("name")
+    # the file covers each case: unknown and missing chains far from the river are not
+    # flagged, the chemical chain near it is prohibited, the unknown chain near it reviewed
+    assert not direct.loc[["丙地块", "丁地块"], "chain_known"].any()
+    assert "needs_review" not in set(direct.loc[["丙地块", "丁地块"], "verdict"])
+    assert direct.loc["戊地块", "verdict"] == "prohibited"
+    assert direct.loc["己地块", "verdict"] == "needs_review"
+
+    assert list(page.index) == list(direct.index)
+    for name, want in direct.iterrows():
+        got = page.loc[name]
+        assert got["verdict"] == label(VERDICT, want["verdict"], "zh"), name
+        assert float(got["score"]) == pytest.approx(want["score"]), name
+        assert got["violation_text"] == want["violation_text"], name
+        assert got["review_text"] == want["review_text"], name
+
+    button(at, "生成评估报告").click().run()
+    assert not at.exception, at.exception
+    _, data, _, _ = at.session_state["site_report"]
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        summary = pd.read_csv(zf.open("siting_report/summary.csv"), encoding="utf-8-sig")
+    summary = summary.set_index("name")
+    assert list(summary.index) == list(page.index)
+    for name, want in direct.iterrows():
+        got = summary.loc[name]
+        text = "" if pd.isna(got["violations"]) else got["violations"]
+        assert got["verdict"] == want["verdict"], name
+        assert got["score"] == pytest.approx(want["score"]), name
+        assert bool(text) == bool(want["violations"] or want["review_text"]), name
+        assert all(text.startswith(rule) or f"；{rule}：" in text for rule in want["violations"])
+        if want["review_text"]:
+            assert text == want["review_text"], name
 
 
 # --------------------------------------------------------------------------- data
@@ -351,7 +430,7 @@ def test_data_constraint_layer_is_used_by_siting():
     at.run()
     at.button(key="data_apply").click().run()
     assert not at.exception, at.exception
-    at.switch_page("views/siting.py")
+    switch_page(at, "siting")
     at.session_state["site"] = {"kind": "point", "lon": 115.03, "lat": 35.62}
     at.session_state["site_chain:zh"] = chains_table()["chain"].iloc[0]
     at.run()

@@ -11,6 +11,7 @@ import streamlit as st
 
 from geoapp.app.common import full_run, init_state, sidebar_frame, t, timed
 from geoapp.app.offline import ensure_offline_assets
+from geoapp.app.views import siting
 from geoapp.app.workspace import sidebar as workspace_sidebar
 
 HERE = Path(__file__).resolve().parent
@@ -31,7 +32,7 @@ pages = [
     st.Page("views/overview.py", title=t("地图总览"), url_path="overview", default=True),
     st.Page("views/clustering.py", title=t("聚类分析"), url_path="clustering"),
     st.Page("views/coverage.py", title=t("覆盖分析"), url_path="coverage"),
-    st.Page("views/siting.py", title=t("选址评估"), url_path="siting"),
+    st.Page(siting.page, title=t("选址评估"), url_path="siting"),
     st.Page("views/suitability.py", title=t("适宜性评价"), url_path="suitability"),
     st.Page("views/chainmap.py", title=t("招商图谱"), url_path="chainmap"),
     st.Page("views/pipeline.py", title=t("项目推进"), url_path="pipeline"),

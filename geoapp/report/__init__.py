@@ -49,7 +49,7 @@ Examples
 """
 
 from geoapp.report._format import DATA_NOTE_EN, DATA_NOTE_ZH
-from geoapp.report.build import ReportResult, build_report
+from geoapp.report.build import ReportResult, build_report, city_extent
 from geoapp.report.candidates import CHAIN_NAMES, NAME_NAMES, Candidates, read_candidates
 from geoapp.report.pages import render_index, render_site_page, site_context, template_environment
 from geoapp.report.pdf import cjk_pdf_font_available, write_pdf, write_pdf_batch
@@ -76,6 +76,7 @@ __all__ = [
     "SUMMARY_COLUMNS",
     "build_report",
     "build_streamed_report",
+    "city_extent",
     "cjk_pdf_font_available",
     "errors_table",
     "evaluate_point",

@@ -136,8 +136,23 @@ def _hub_xy(layer: gpd.GeoDataFrame | None) -> dict[str, tuple[float, float]]:
     return dict(zip(names, zip(pts.x.to_numpy(), pts.y.to_numpy(), strict=True), strict=True))
 
 
-def _city_extent(layers: LayerSet) -> gpd.GeoDataFrame | None:
-    """The city outline buffered by 1 km (as the import's default), from the bundle in use."""
+def city_extent(layers: LayerSet) -> gpd.GeoDataFrame | None:
+    """The city outline buffered by 1 km (as the import's default), from the bundle in use.
+
+    Candidate rows must fall in this area (the ``extent`` of
+    :func:`read_candidates`); the app reads an upload with it too, so its table
+    and the report reject the same rows.
+
+    Parameters
+    ----------
+    layers
+        The layer bundle of the evaluation.
+
+    Returns
+    -------
+    geopandas.GeoDataFrame or None
+        The buffered outline in the metric CRS, ``None`` without a ``city`` layer.
+    """
     from geoapp.io import EXTENT_BUFFER_M
 
     if "city" not in layers or not len(layers["city"]):
@@ -332,7 +347,7 @@ def build_report(
         fix_swapped=fix_swapped,
         layer=layer,
         limits=limits,
-        extent=_city_extent(layers),
+        extent=city_extent(layers),
     )
     imported = cands.imported
     if len(cands.sites) == 0:

@@ -65,9 +65,9 @@ _KEPT_ERRORS = 1_000
 
 def _extent_m(layers: LayerSet) -> Any:
     """The city outline buffered as the import does, in EPSG:4547 (prepared), or None."""
-    from geoapp.report.build import _city_extent
+    from geoapp.report.build import city_extent
 
-    city = _city_extent(layers)
+    city = city_extent(layers)
     if city is None:
         return None
     geom = city.geometry.union_all()
@@ -176,7 +176,7 @@ def build_streamed_report(
     from tqdm.auto import tqdm
 
     from geoapp.executor import map_tiles
-    from geoapp.report.build import ReportResult, _city_extent, write_pages
+    from geoapp.report.build import ReportResult, city_extent, write_pages
     from geoapp.report.csvstream import (
         BLOCK_BYTES,
         CsvShared,
@@ -197,7 +197,7 @@ def build_streamed_report(
     if is_csv:  # read block by block by the one CSV reader, on the workers
         options = csv_options(
             source, lon_col=lon_col, lat_col=lat_col, crs=crs, datum=datum,
-            fix_swapped=fix_swapped, limits=limits, extent=_city_extent(layers),
+            fix_swapped=fix_swapped, limits=limits, extent=city_extent(layers),
         )  # fmt: skip
         encoding = detect_encoding(source)
         columns, notes, line_bytes = probe_csv(source, encoding=encoding, options=options)

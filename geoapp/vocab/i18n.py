@@ -499,9 +499,10 @@ _EN = MappingProxyType(
             "the stated county or zone, and the map's popups show “not stated”."
         ),
         "下载评估报告 (zip)": "Download the report (zip)",
-        "产业链不在目录中或未填写的候选点标为“待核实”，排在推荐、可行和不建议的候选点之后": (
-            "Candidates whose chain is missing or not in the catalogue are marked “needs "
-            "review” and ranked after the recommended, feasible and not-advised ones"
+        "产业链不在目录中或未填写的候选点不计产业链匹配；位于黄河岸线管控距离内或约束范围内的标为“待核实”": (
+            "Candidates whose chain is missing or not in the catalogue get no chain match; "
+            "those within the Yellow River control distance or inside a constraint are marked "
+            "“needs review”"
         ),
         "先选择产业链，再点击地图上的一点、输入坐标，或用地图左侧工具绘制地块。": (
             "Choose the chain first, then click a point on the map, type a coordinate, or "
