@@ -38,12 +38,15 @@ _REGION_FILES: tuple[tuple[Format, ExportCRS], ...] = (
 def suitability_cmd(
     chain: Annotated[str, typer.Option(help="Industrial chain to score, e.g. 聚碳新材料.")],
     output: Annotated[
-        Path, typer.Option("--output", "-o",
-                           help=f"GeoTIFF to write (Cloud-Optimized, {METRIC_CRS}).")
+        Path,
+        typer.Option("--output", "-o", help=f"GeoTIFF to write (Cloud-Optimized, {METRIC_CRS})."),
     ] = ...,  # type: ignore[assignment]  # required (typer)
     resolution: Annotated[
-        float, typer.Option("--resolution", help=f"Cell size in metres, "
-                            f"{_SUIT.min_resolution_m:g}–{_SUIT.max_resolution_m:g}.")
+        float,
+        typer.Option(
+            "--resolution",
+            help=f"Cell size in metres, {_SUIT.min_resolution_m:g}–{_SUIT.max_resolution_m:g}.",
+        ),
     ] = _SUIT.resolution_m,
     weights: Annotated[
         str | None,
@@ -66,8 +69,10 @@ def suitability_cmd(
     ] = None,
     threshold: Annotated[
         float | None,
-        typer.Option(help="Score counted as suitable in the summary "
-                     f"(default {DEFAULTS.siting.recommended_min:g})."),
+        typer.Option(
+            help="Score counted as suitable in the summary "
+            f"(default {DEFAULTS.siting.recommended_min:g})."
+        ),
     ] = None,
     constraints: Annotated[
         Path | None,
@@ -88,9 +93,7 @@ def suitability_cmd(
     ] = None,
     workers: WorkersOpt = None,
     scheduler: SchedulerOpt = None,
-    tile: Annotated[
-        int, typer.Option(help="Tile side in cells.", min=_SUIT.min_tile)
-    ] = _SUIT.tile,
+    tile: Annotated[int, typer.Option(help="Tile side in cells.", min=_SUIT.min_tile)] = _SUIT.tile,
     progress: ProgressOpt = None,
 ) -> None:  # fmt: skip
     """Score the whole city for a chain on a grid: a GeoTIFF, a summary, the best regions.
