@@ -139,11 +139,14 @@ class ClusterSettings:
         DBSCAN / HDBSCAN minimum samples of a core point (default 3).
     hull_buffer_m
         Buffer around each cluster's convex hull, in metres (default 500 m).
+    min_cluster_size
+        HDBSCAN: the smallest cluster, in sites (default 5).
     """
 
     eps_m: float = 3_000.0
     min_samples: int = 3
     hull_buffer_m: float = 500.0
+    min_cluster_size: int = 5
 
 
 def _default_weights() -> Mapping[str, float]:
@@ -299,6 +302,8 @@ class SuitabilitySettings:
         Smallest region, in hectares (default 50 ha).
     min_gap_km
         Smallest distance between two regions, in km (default 5 km).
+    min_tile
+        Smallest tile side in cells that ``geoapp suitability --tile`` accepts (default 64).
     """
 
     resolution_m: float = 100.0
@@ -308,6 +313,7 @@ class SuitabilitySettings:
     regions: int = 0
     min_area_ha: float = 50.0
     min_gap_km: float = 5.0
+    min_tile: int = 64
 
 
 @dataclass(frozen=True)

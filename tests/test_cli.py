@@ -10,6 +10,7 @@ import subprocess
 import sys
 
 import pytest
+import typer
 from typer.testing import CliRunner
 
 from geoapp import cli
@@ -80,6 +81,32 @@ def test_python_dash_m_runs_the_cli():
     )
     assert res.returncode == 0, res.stderr
     assert "report" in res.stdout
+
+
+def test_help_does_not_load_the_library():
+    """`geoapp --help` stays fast: the commands import GeoPandas and the analyses when they run."""
+    code = "import sys, geoapp.cli; print(' '.join(sorted(sys.modules)))"
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = set(res.stdout.split())
+    heavy = {"pandas", "geopandas", "shapely", "numpy", "streamlit", "geoapp.io", "geoapp.report"}
+    assert not heavy & loaded
+
+
+def test_option_defaults_are_the_settings():
+    from geoapp.settings import DEFAULTS
+
+    commands = typer.main.get_command(cli.app).commands
+    default = {(c, p.name): p.default for c, cmd in commands.items() for p in cmd.params}
+    s = DEFAULTS.suitability
+    assert default["suitability", "resolution"] == s.resolution_m
+    assert default["suitability", "tile"] == s.tile
+    assert default["suitability", "min_area_ha"] == s.min_area_ha
+    assert default["suitability", "min_gap_km"] == s.min_gap_km
+    assert default["suitability", "regions"] == s.regions
+    assert default["cluster", "min_cluster_size"] == DEFAULTS.clustering.min_cluster_size
+    assert default["coverage", "time_limit"] == DEFAULTS.placement.time_limit_s
+    assert default["app", "port"] == DEFAULTS.app.port
+    assert f"{DEFAULTS.limits.max_rows:,}" in invoke("report", "--help").output
 
 
 # --------------------------------------------------------------------------- layers
