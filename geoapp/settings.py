@@ -139,11 +139,17 @@ class ClusterSettings:
         DBSCAN / HDBSCAN minimum samples of a core point (default 3).
     hull_buffer_m
         Buffer around each cluster's convex hull, in metres (default 500 m).
+    min_cluster_size
+        HDBSCAN smallest cluster, in projects (default 5).
+    hot_spot_cell_m
+        Side of the grid cells of the Gi* hot-spot analysis, in metres (default 5 km).
     """
 
     eps_m: float = 3_000.0
     min_samples: int = 3
     hull_buffer_m: float = 500.0
+    min_cluster_size: int = 5
+    hot_spot_cell_m: float = 5_000.0
 
 
 def _default_weights() -> Mapping[str, float]:
@@ -211,10 +217,16 @@ class PlacementSettings:
         Relative optimality gap at which the solver may stop, as a fraction
         (default 0: solve to proven optimality within the time limit; 0.01
         stops once the solution is proven within 1 % of the best possible).
+    new_facilities
+        How many new facilities MCLP places (``k``; default 2).
+    grid_spacing_m
+        Spacing of the regular grid of candidate sites, in metres (default 5 km).
     """
 
     time_limit_s: float = 10.0
     mip_gap: float = 0.0
+    new_facilities: int = 2
+    grid_spacing_m: float = 5_000.0
 
 
 @dataclass(frozen=True)
@@ -299,6 +311,8 @@ class SuitabilitySettings:
         Smallest region, in hectares (default 50 ha).
     min_gap_km
         Smallest distance between two regions, in km (default 5 km).
+    app_regions
+        How many best regions the app's 适宜性评价 page finds at first (default 5).
     """
 
     resolution_m: float = 100.0
@@ -308,6 +322,7 @@ class SuitabilitySettings:
     regions: int = 0
     min_area_ha: float = 50.0
     min_gap_km: float = 5.0
+    app_regions: int = 5
 
 
 @dataclass(frozen=True)

@@ -5,21 +5,33 @@ from __future__ import annotations
 import json
 
 from streamlit.testing.v1 import AppTest
+from streamlit.util import calc_hash
 
 from geoapp.settings import APP_MAIN
 
 APP = str(APP_MAIN)
 
 
+def switch_to(at: AppTest, page: str) -> AppTest:
+    """Open the page with url path ``page`` on the next run (``AppTest.switch_page`` for function pages).
+
+    The app's pages are functions (``st.Page(overview.page, url_path="overview")``);
+    ``AppTest.switch_page`` finds file pages only. Streamlit names a page by the hash of
+    its url path, which is what a browser asks for.
+    """
+    at._page_hash = calc_hash(page)
+    return at
+
+
 def run_page(
     page: str | None = None, *, state: dict | None = None, timeout: float = 120
 ) -> AppTest:
-    """A fresh session, optionally on ``views/<page>.py``, with session state set first."""
+    """A fresh session, optionally on page ``page`` (its url path), with session state set first."""
     at = AppTest.from_file(APP, default_timeout=timeout)
     at.run()
     assert not at.exception, at.exception
     if page:
-        at.switch_page(f"views/{page}.py")
+        switch_to(at, page)
     for key, value in (state or {}).items():
         at.session_state[key] = value
     if page or state:
