@@ -141,12 +141,15 @@ class ClusterSettings:
         Buffer around each cluster's convex hull, in metres (default 500 m).
     min_cluster_size
         HDBSCAN: the smallest cluster, in sites (default 5).
+    hot_spot_cell_m
+        Side of the grid cells of the Gi* hot-spot analysis, in metres (default 5 km).
     """
 
     eps_m: float = 3_000.0
     min_samples: int = 3
     hull_buffer_m: float = 500.0
     min_cluster_size: int = 5
+    hot_spot_cell_m: float = 5_000.0
 
 
 def _default_weights() -> Mapping[str, float]:
@@ -214,10 +217,16 @@ class PlacementSettings:
         Relative optimality gap at which the solver may stop, as a fraction
         (default 0: solve to proven optimality within the time limit; 0.01
         stops once the solution is proven within 1 % of the best possible).
+    new_facilities
+        How many new facilities MCLP places (``k``; default 2).
+    grid_spacing_m
+        Spacing of the regular grid of candidate sites, in metres (default 5 km).
     """
 
     time_limit_s: float = 10.0
     mip_gap: float = 0.0
+    new_facilities: int = 2
+    grid_spacing_m: float = 5_000.0
 
 
 @dataclass(frozen=True)
@@ -304,6 +313,8 @@ class SuitabilitySettings:
         Smallest distance between two regions, in km (default 5 km).
     min_tile
         Smallest tile side in cells that ``geoapp suitability --tile`` accepts (default 64).
+    app_regions
+        How many best regions the app's 适宜性评价 page finds at first (default 5).
     """
 
     resolution_m: float = 100.0
@@ -314,6 +325,7 @@ class SuitabilitySettings:
     min_area_ha: float = 50.0
     min_gap_km: float = 5.0
     min_tile: int = 64
+    app_regions: int = 5
 
 
 @dataclass(frozen=True)

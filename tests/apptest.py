@@ -12,35 +12,32 @@ from geoapp.settings import APP_MAIN
 APP = str(APP_MAIN)
 
 
+def switch_to(at: AppTest, page: str) -> AppTest:
+    """Open the page with url path ``page`` on the next run (``AppTest.switch_page`` for function pages).
+
+    The app's pages are functions (``st.Page(overview.page, url_path="overview")``);
+    ``AppTest.switch_page`` finds file pages only. Streamlit names a page by the hash of
+    its url path, which is what a browser asks for.
+    """
+    at._page_hash = calc_hash(page)
+    return at
+
+
 def run_page(
     page: str | None = None, *, state: dict | None = None, timeout: float = 120
 ) -> AppTest:
-    """A fresh session, optionally on ``views/<page>.py``, with session state set first."""
+    """A fresh session, optionally on page ``page`` (its url path), with session state set first."""
     at = AppTest.from_file(APP, default_timeout=timeout)
     at.run()
     assert not at.exception, at.exception
     if page:
-        switch_page(at, page)
+        switch_to(at, page)
     for key, value in (state or {}).items():
         at.session_state[key] = value
     if page or state:
         at.run()
         assert not at.exception, at.exception
     return at
-
-
-def switch_page(at: AppTest, page: str) -> AppTest:
-    """Switch ``at`` (run once) to the page of url path ``page``, a file or a callable page.
-
-    ``AppTest.switch_page`` finds file pages (``views/<page>.py``) only; a page
-    given as a function (``st.Page(module.page, url_path=page)``) is opened by
-    its script hash, which Streamlit computes from the url path.
-    """
-    try:
-        return at.switch_page(f"views/{page}.py")
-    except ValueError:  # a callable page: registered without a script path
-        at._page_hash = calc_hash(page)
-        return at
 
 
 def metrics(at: AppTest) -> dict[str, str]:

@@ -8,7 +8,7 @@ import re
 import numpy as np
 import pytest
 import shapely
-from apptest import map_args, metrics, run_page, switch_page
+from apptest import map_args, metrics, run_page, switch_to
 from streamlit.testing.v1 import AppTest
 
 from geoapp.geo import to_metric
@@ -124,9 +124,9 @@ def test_english_switch_keeps_the_choices():
 def test_filters_are_kept_across_pages():
     at = run_page()
     at.multiselect(key="f_stages:zh").set_value(["投产"]).run()
-    at.switch_page("views/clustering.py").run()
+    switch_to(at, "clustering").run()
     assert metrics(at)["项目数"] == "26"
-    at.switch_page("views/overview.py").run()
+    switch_to(at, "overview").run()
     assert metrics(at)["项目数"] == "26"
 
 
@@ -406,7 +406,7 @@ def test_data_upload_reports_rejected_rows_and_replaces_projects():
         assert ws.versions("projects")["source"].tolist() == ["shipped", "projects.csv"]
     assert len(user) == 3
     assert set(user["location_quality"]) == {"surveyed"}
-    at.switch_page("views/overview.py").run()
+    switch_to(at, "overview").run()
     assert metrics(at)["项目数"] == "3"
 
 
@@ -430,7 +430,7 @@ def test_data_constraint_layer_is_used_by_siting():
     at.run()
     at.button(key="data_apply").click().run()
     assert not at.exception, at.exception
-    switch_page(at, "siting")
+    switch_to(at, "siting")
     at.session_state["site"] = {"kind": "point", "lon": 115.03, "lat": 35.62}
     at.session_state["site_chain:zh"] = chains_table()["chain"].iloc[0]
     at.run()
@@ -477,7 +477,7 @@ def test_go_to_box_answers_an_unreadable_coordinate_in_the_ui_language():
 def test_the_view_is_handed_back_when_a_map_is_mounted_again():
     at = run_page()
     at.session_state["map_view"] = {"center": [35.7, 115.1], "zoom": 12.5, "sent": {}}
-    at.switch_page("views/coverage.py").run()
+    switch_to(at, "coverage").run()
     args = map_args(at)
     assert args["center"] == [35.7, 115.1] and args["zoom"] == 12.5
     at.sidebar.radio(key="lang").set_value("en").run()  # a new base (English), same view
@@ -551,7 +551,7 @@ def test_siting_batch_report_from_the_uploaded_candidates():
 def test_coverage_follows_a_stage_filter_whose_projects_state_no_zone():
     at = run_page()
     at.multiselect(key="f_stages:zh").set_value(["投产"]).run()
-    at.switch_page("views/coverage.py").run()
+    switch_to(at, "coverage").run()
     assert not at.exception, at.exception
     assert metrics(at)["已覆盖项目"].endswith("/ 26")
     assert dataframe_with(at, "覆盖率(按数量)")["项目数"].sum() == 26

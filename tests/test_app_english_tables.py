@@ -15,7 +15,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from geoapp.app.presentation import blank_missing_numbers
-from tests.apptest import APP
+from tests.apptest import APP, switch_to
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 CODES = r"^(?:签约|在建|投产|谋划|开工|未注明|True|False|None|nan)$|seeds/"
@@ -25,7 +25,7 @@ def _english(page: str) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=180)
     at.query_params["lang"] = "en"
     if page != "overview":
-        at.switch_page(f"views/{page}.py")
+        switch_to(at, page)
     if page == "overview":  # its charts and tables follow the map's first report (map_first)
         at.session_state["overview_map"] = {"zoom": 9}  # as if the map had reported its view
     at.run()

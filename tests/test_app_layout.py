@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.apptest import run_page
+from tests.apptest import run_page, switch_to
 
 #: page -> keys of its own controls
 OWN_CONTROLS = {
@@ -41,7 +41,7 @@ def test_pipeline_investment_classes_read_in_english_too():
 
     at = AppTest.from_file(APP, default_timeout=120)
     at.query_params["lang"] = "en"
-    at.switch_page("views/pipeline.py")
+    switch_to(at, "pipeline")
     at.run()
     assert not at.exception, at.exception
     box = at.selectbox(key="pipeline_class:en")

@@ -7,13 +7,16 @@ aborted and counted, and checks that Leaflet drew the six county polygons and
 the project markers, that a stage filter redraws the projects in the same map
 (the map is not mounted again and keeps its zoom, also inside the page's
 ``st.fragment``), that the coverage page shows its table, and that on the
-siting page a click and a typed coordinate each yield a verdict. It saves
+siting page a click and a typed coordinate each yield a verdict; and that
+``streamlit run streamlit_app.py`` from the repository top serves the same map with
+its assets written beside that main script. It saves
 screenshots to ``artifacts/`` and reports the time to the first map and the map
 payload (printed, and written to ``artifacts/browser_metrics.json``). It never skips.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -26,6 +29,7 @@ import pytest
 from geoapp.app.offline import vendor_assets
 from geoapp.app.serve import free_port, server_command, wait_healthy
 from geoapp.layers import load_layer
+from geoapp.settings import APP_MAIN
 
 pytestmark = pytest.mark.browser
 
@@ -56,17 +60,18 @@ N_PROJECTS = len(load_layer("projects"))
 VERDICTS_ZH = {"推荐", "可行", "不建议", "待核实", "禁止"}
 
 
-@pytest.fixture(scope="module")
-def server():
-    """``streamlit run`` on a free loopback port; yields the base URL, stops it at the end."""
-    vendor_assets()  # what `geoapp app` / geoapp/app/main.py do on start (cheap when present)
+@contextlib.contextmanager
+def serving(script: str | Path = APP_MAIN, name: str = "streamlit_server"):
+    """``streamlit run <script>`` from the repository top on a free loopback port; yields the URL."""
     port = free_port()
     ARTIFACTS.mkdir(exist_ok=True)
-    log = (ARTIFACTS / "streamlit_server.log").open("wb")
+    log_path = ARTIFACTS / f"{name}.log"
+    log = log_path.open("wb")
     # this checkout's geoapp, whatever is installed
     env = {**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONPATH": str(ROOT)}
+    cmd = server_command(port, address="127.0.0.1", script=script)
     proc = subprocess.Popen(
-        server_command(port, address="127.0.0.1"),
+        cmd,
         cwd=ROOT,
         stdout=log,
         stderr=subprocess.STDOUT,
@@ -76,7 +81,7 @@ def server():
     base = f"http://127.0.0.1:{port}"
     try:
         try:
-            wait_healthy(base, proc, log=ARTIFACTS / "streamlit_server.log", timeout_s=60)
+            wait_healthy(base, proc, log=log_path, timeout_s=60)
         except RuntimeError as exc:
             pytest.fail(str(exc))
         yield base
@@ -89,6 +94,14 @@ def server():
                 os.killpg(proc.pid, signal.SIGKILL)
                 proc.wait(timeout=10)
         log.close()
+
+
+@pytest.fixture(scope="module")
+def server():
+    """``streamlit run`` on a free loopback port; yields the base URL, stops it at the end."""
+    vendor_assets()  # what `geoapp app` / geoapp/app/main.py do on start (cheap when present)
+    with serving() as base:
+        yield base
 
 
 def test_app_in_a_browser_without_network(server):
@@ -331,3 +344,57 @@ def test_escaped_names_show_as_text_in_leaflet(tmp_path):
             assert dialogs == [] and remote == []
         finally:
             browser.close()
+
+
+def test_streamlit_app_at_the_top_serves_the_map_offline():
+    """``streamlit run streamlit_app.py`` from the repository top: the overview map, assets local.
+
+    Streamlit serves ``static/`` beside the main script; the app writes the map assets
+    there (``<repo>/static/vendor``, git-ignored) on its first run, so the map draws
+    with every request to another host aborted.
+    """
+    from playwright.sync_api import sync_playwright
+
+    blocked: list[str] = []
+    errors: list[str] = []
+    finished = []
+
+    def route(r):
+        if r.request.url.startswith(LOOPBACK):
+            r.continue_()
+        else:
+            blocked.append(r.request.url)
+            r.abort()
+
+    with (
+        serving("streamlit_app.py", name="streamlit_app_server") as base,
+        sync_playwright() as p,
+    ):
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            ctx = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="zh-CN")
+            ctx.route("**/*", route)
+            page = ctx.new_page()
+            page.on("requestfinished", lambda r: finished.append(r))
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            page.goto(base + "/")
+            frame = page.frame_locator(MAP_IFRAME)
+            frame.locator("path.leaflet-interactive.geoapp-county").nth(5).wait_for(timeout=90_000)
+            assert frame.locator("path.leaflet-interactive.geoapp-county").count() == 6
+            frame.locator("path.geoapp-project").nth(N_PROJECTS - 1).wait_for(timeout=10_000)
+            assert frame.locator("path.geoapp-project").count() == N_PROJECTS
+            assert page.get_by_role("heading", name="地图总览").count() == 1
+            assert page.get_by_test_id("stException").count() == 0
+            vendor = {
+                r.url.split("/app/static/vendor/", 1)[1]: r.response().status
+                for r in finished
+                if "/app/static/vendor/" in r.url
+            }
+        finally:
+            browser.close()
+    leaflet = "cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js"
+    assert vendor.get(leaflet) == 200, vendor
+    assert all(status == 200 for status in vendor.values()), vendor
+    assert (ROOT / "static" / "vendor" / leaflet).is_file()  # beside streamlit_app.py
+    assert not errors, errors
+    assert blocked == [], f"the app asked for remote resources: {blocked}"

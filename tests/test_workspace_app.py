@@ -17,6 +17,7 @@ from streamlit.testing.v1 import AppTest
 from geoapp.layers import LayerSet
 from geoapp.settings import APP_MAIN
 from geoapp.workspace import open_workspace
+from tests.apptest import switch_to
 
 APP = str(APP_MAIN)
 
@@ -36,7 +37,7 @@ def session(page: str | None = None, **state) -> AppTest:
     at.run()
     assert not at.exception, at.exception
     if page:
-        at.switch_page(f"views/{page}.py").run()
+        switch_to(at, page).run()
         assert not at.exception, at.exception
     return at
 

@@ -45,12 +45,29 @@ from typing import Any, cast
 import geopandas as gpd
 import pandas as pd
 import streamlit as st
+from streamlit_folium import st_folium
 
 from geoapp import mapping
-from geoapp.layers import CONSTRAINTS, LAYER_NAMES, LayerSet, get_spec
+from geoapp.app.pinned import layer_key, session_base
+from geoapp.app.presentation import blank_missing_numbers, display_frame, planner_csv
+from geoapp.app.stablemap import go_to, view
+from geoapp.app.stablemap import stable_map as render_stable_map
+from geoapp.geo import Datum, parse_lonlat
+from geoapp.io import MIME_TYPES, ExportCRS, Format, to_bytes
+from geoapp.layers import (
+    CONSTRAINTS,
+    LAYER_NAMES,
+    LayerSet,
+    county_labels,
+    get_spec,
+    schematic_mask,
+)
+from geoapp.layers import drop_schematic as drop_schematic_features
+from geoapp.layers import schematic_note as layers_schematic_note
 from geoapp.projects import UNSTATED, filter_projects
-from geoapp.settings import COUNTY_ADCODES
-from geoapp.vocab import CLUSTERS, LANGS, STAGES, translate
+from geoapp.settings import COUNTY_ADCODES, DEFAULT_SITING, ROOT
+from geoapp.vocab import CLUSTERS, LANGS, STAGES, message_text, translate
+from geoapp.vocab import import_summary as vocab_import_summary
 
 #: Layers the app shows and lets the user replace / download.
 SHOWN_LAYERS = LAYER_NAMES
@@ -191,8 +208,6 @@ def session_layers() -> LayerSet:
     One bundle per combination of uploads is kept for the process (its
     metric indexes are built once and shared by every session).
     """
-    from geoapp.app.workspace import session_base
-
     user = st.session_state.get("user_layers", {})
     base_key, base = session_base()
     key = (base_key, *sorted((name, entry["token"]) for name, entry in user.items()))
@@ -209,8 +224,6 @@ def layer(name: str) -> gpd.GeoDataFrame | None:
 
 def layer_token(name: str) -> str:
     """A hashable identity of the session's version of a layer, for cache keys."""
-    from geoapp.app.workspace import layer_key
-
     user = st.session_state.get("user_layers", {}).get(name)
     return user["token"] if user is not None else layer_key(name)
 
@@ -329,10 +342,6 @@ def show_map(
 
     ``goto``: what :func:`go_to_box` returned; the map moves to the point it went to.
     """
-    from streamlit_folium import st_folium
-
-    from geoapp.app.stablemap import view
-
     moved = view() if goto is not None else {}
     return st_folium(
         m,
@@ -348,11 +357,7 @@ def show_map(
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _export(token: str, fmt: str, crs: str, stem: str, _gdf: gpd.GeoDataFrame, ui_lang: str = "zh"):
-    from geoapp.io import ExportCRS, Format, to_bytes
-
     if fmt == "csv":
-        from geoapp.app.presentation import planner_csv
-
         return planner_csv(_gdf, lang=ui_lang), f"{stem}.csv", "text/csv"
     return to_bytes(_gdf, fmt=cast(Format, fmt), crs=cast(ExportCRS, crs), layer_name=stem)
 
@@ -374,8 +379,6 @@ def download_buttons(
     """
     labels = {"geojson": "GeoJSON", "gpkg": "GeoPackage", "csv": "CSV", "shp": "Shapefile (zip)"}
     suffix = {"geojson": ".geojson", "gpkg": ".gpkg", "csv": ".csv", "shp": ".zip"}
-    from geoapp.io import MIME_TYPES as mimes
-
     ui_lang = lang()
     cols = st.columns(len(formats))
     for col, fmt in zip(cols, formats, strict=True):
@@ -385,7 +388,7 @@ def download_buttons(
                 f"{t('下载')} {labels[fmt]}",
                 data=partial(_download_data, token, fmt, crs, stem, gdf, ui_lang),
                 file_name=f"{stem}{suffix[fmt]}",
-                mime=mimes[fmt],
+                mime=MIME_TYPES[fmt],
                 key=f"{key}_{fmt}",
                 width="stretch",
                 on_click="ignore",
@@ -400,15 +403,11 @@ def table(df: pd.DataFrame, **kwargs) -> None:
     """A dataframe without the geometry column."""
     if isinstance(df, gpd.GeoDataFrame):
         df = pd.DataFrame(df.drop(columns=df.geometry.name))
-    from geoapp.app.presentation import blank_missing_numbers
-
     st.dataframe(blank_missing_numbers(df), hide_index=True, **kwargs)
 
 
 def table_frame(df: pd.DataFrame) -> pd.DataFrame:
     """``df`` as a planner reads it: codes in the UI language, empty cells blank."""
-    from geoapp.app.presentation import display_frame
-
     return display_frame(df, lang())
 
 
@@ -447,8 +446,6 @@ def column_labels(columns, spec_name: str | None = None) -> dict[str, str]:
 
 def siting_settings(river_buffer_m: float, same_chain_radius_m: float):
     """The default siting settings with the sidebar's distances."""
-    from geoapp.settings import DEFAULT_SITING
-
     return replace(
         DEFAULT_SITING, river_buffer_m=river_buffer_m, same_chain_radius_m=same_chain_radius_m
     )
@@ -530,8 +527,6 @@ def stable_map(
     dict
         The component's value.
     """
-    from geoapp.app import stablemap as _stablemap
-
     layers = session_layers()
     opts = map_options()
 
@@ -544,7 +539,7 @@ def stable_map(
             **opts,
         )
 
-    return _stablemap.stable_map(
+    return render_stable_map(
         base_map_key(kind, **build),
         build_base,
         dynamic if callable(dynamic) else list(dynamic),
@@ -583,9 +578,6 @@ def go_to_box(map_key: str, where: Any = None) -> tuple[float, float] | None:
     -------
     (lon, lat) in WGS-84 of the point gone to in this run, or None.
     """
-    from geoapp.app import stablemap as _stablemap
-    from geoapp.geo import Datum, parse_lonlat
-
     box = st if where is None else where
     with box.form(f"{map_key}_goto", clear_on_submit=False, border=False):
         text = st.text_input(
@@ -609,7 +601,7 @@ def go_to_box(map_key: str, where: Any = None) -> tuple[float, float] | None:
         st.error(f"{t('无法识别的坐标')}: {exc}")
         return None
     shown = mapping.to_display(lon, lat, basemap=stored("basemap", "none"))
-    _stablemap.go_to(map_key, shown[1], shown[0], zoom=13)
+    go_to(map_key, shown[1], shown[0], zoom=13)
     return lon, lat
 
 
@@ -631,11 +623,8 @@ def schematic_note(**used: gpd.GeoDataFrame) -> tuple[int, int, str]:
     -------
     (n_schematic, n_total, :func:`geoapp.layers.schematic_note` in the UI language)
     """
-    from geoapp.layers import schematic_mask
-    from geoapp.layers import schematic_note as note
-
     k = sum(int(schematic_mask(g).sum()) for g in used.values())
-    return k, sum(len(g) for g in used.values()), note(used, lang())
+    return k, sum(len(g) for g in used.values()), layers_schematic_note(used, lang())
 
 
 def exclude_schematic_box(where: Any = None, key: str = "excl_schematic") -> bool:
@@ -654,9 +643,7 @@ def exclude_schematic_box(where: Any = None, key: str = "excl_schematic") -> boo
 
 def drop_schematic(gdf: gpd.GeoDataFrame, exclude: bool) -> gpd.GeoDataFrame:
     """``gdf`` without schematic positions when ``exclude`` (geoapp.layers' one rule)."""
-    from geoapp.layers import drop_schematic as without
-
-    return without(gdf) if exclude else gdf
+    return drop_schematic_features(gdf) if exclude else gdf
 
 
 @contextlib.contextmanager
@@ -678,8 +665,6 @@ def timed(name: str):
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _county_labels(token: str, _gdf: gpd.GeoDataFrame, _layers: LayerSet) -> pd.Series:
-    from geoapp.layers import county_labels
-
     return county_labels(_gdf, _layers)
 
 
@@ -694,8 +679,6 @@ def placed_county(gdf: gpd.GeoDataFrame, token: str) -> gpd.GeoDataFrame:
 
 def planner_problem(text: str) -> str:
     """A reader's or checker's message without the server's paths."""
-    from geoapp.settings import ROOT
-
     text = text.replace(str(ROOT) + "/", "").replace(str(ROOT), "")
     return re.sub(r"(/[\w.\-]+)+/([\w.\-]+)", r"\2", text)
 
@@ -708,15 +691,11 @@ def problem_text(exc: Exception) -> str:
 
 def import_note(text: str) -> str:
     """A reader's warning in the UI language (geoapp.vocab.i18n), without the server's paths."""
-    from geoapp.vocab import message_text
-
     return planner_problem(message_text(text, lang()))
 
 
 def import_problem(name: str, exc: Exception) -> str:
     """Why an upload could not be read, in the UI language (geoapp.vocab.i18n), without paths."""
-    from geoapp.vocab import message_text
-
     text = exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc)
     shown = planner_problem(message_text(text, lang()))
     return shown if shown.startswith(name) else f"{name}: {shown}"
@@ -724,9 +703,7 @@ def import_problem(name: str, exc: Exception) -> str:
 
 def import_summary(name: str, n_rows: int, n_rejected: int, encoding: str | None = None) -> str:
     """What an upload gave, in the UI language (geoapp.vocab.i18n)."""
-    from geoapp.vocab import import_summary as summary
-
-    return summary(name, n_rows, n_rejected, lang(), encoding=encoding)
+    return vocab_import_summary(name, n_rows, n_rejected, lang(), encoding=encoding)
 
 
 def schematic_layers_note(layers: LayerSet, names: tuple[str, ...]) -> tuple[int, int, str]:

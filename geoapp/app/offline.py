@@ -4,15 +4,19 @@ folium points its JavaScript and CSS at public CDNs; on a government intranet
 without internet the map stays blank. This module
 
 1. copies every asset folium 0.20 and its plugins reference into
-   ``<repo>/static/vendor/<cdn-host>/<cdn-path>`` (:func:`vendor_assets`), from
+   ``static/vendor/<cdn-host>/<cdn-path>`` beside the app's main script
+   (:func:`vendor_assets`), from
    two PyPI packages that are dependencies of geoapp: ``folium-offline``
    (module ``offlinefolium``: dicts mapping folium's exact CDN URLs to the file
    text) and ``XStatic-Leaflet`` (the pristine ``leaflet.js``, ``leaflet.css``
    and marker images); no network is used;
 2. rewrites the URLs in folium's ``default_js`` / ``default_css`` so they
-   point at those files (:func:`patch_folium`). Streamlit serves
-   ``<repo>/static`` at ``<base>/app/static/`` when ``server.enableStaticServing``
-   is true (``.streamlit/config.toml``); the st_folium iframe lives at
+   point at those files (:func:`patch_folium`). Streamlit serves the
+   ``static`` folder beside the main script it runs (``streamlit_app.py`` at the
+   top of a checkout, or ``geoapp/app/main.py`` for ``geoapp app``) at
+   ``<base>/app/static/`` when ``server.enableStaticServing`` is true
+   (``.streamlit/config.toml``, and ``geoapp app``'s command line); the
+   st_folium iframe lives at
    ``<base>/component/streamlit_folium.st_folium/index.html``, so the relative
    prefix :data:`IFRAME_PREFIX` resolves to the vendored folder, whatever
    ``server.baseUrlPath`` is;
@@ -51,8 +55,9 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-#: Where the assets are copied: ``static/vendor`` beside the app's entry point, which
-#: Streamlit serves as ``app/static/vendor``.
+#: Where the assets are copied by default: ``static/vendor`` beside ``geoapp/app/main.py``
+#: (what ``geoapp app`` serves), which Streamlit serves as ``app/static/vendor``; the
+#: app itself writes them beside whichever main script runs (:func:`geoapp.app.main.vendor_dir`).
 VENDOR_DIR = APP_MAIN.parent / "static" / "vendor"
 #: URL prefix of the vendored files as seen from the st_folium iframe.
 IFRAME_PREFIX = "../../app/static/vendor/"
@@ -109,7 +114,7 @@ def _versions() -> dict[str, str]:
 
 
 def vendor_assets(dest: str | Path | None = None, *, force: bool = False) -> Path:
-    """Copy every folium JS/CSS asset into ``dest`` (default ``<repo>/static/vendor``).
+    """Copy every folium JS/CSS asset into ``dest`` (default :data:`VENDOR_DIR`).
 
     Idempotent and fast when the copy is current: a stamp file holding the
     versions of folium, folium-offline and XStatic-Leaflet is compared first.
@@ -137,9 +142,9 @@ def vendor_assets(dest: str | Path | None = None, *, force: bool = False) -> Pat
                 return dest
         except (OSError, ValueError):
             pass
-    import xstatic.pkg.leaflet as xs_leaflet
-    from offlinefolium.elements import _res
-    from offlinefolium.features import _vres
+    import xstatic.pkg.leaflet as xs_leaflet  # deferred: only to write a new copy
+    from offlinefolium.elements import _res  # deferred: megabytes of asset text
+    from offlinefolium.features import _vres  # deferred: megabytes of asset text
 
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".vendor-", dir=dest.parent))
@@ -204,9 +209,9 @@ def patch_folium(prefix: str = IFRAME_PREFIX) -> None:
         iframe; use e.g. ``"static/vendor/"`` for an HTML file saved in the
         repository root.
     """
-    import folium
-    import folium.elements
-    import folium.plugins
+    import folium  # deferred: folium and its plugins (0.4 s), not needed to only vendor
+    import folium.elements  # deferred: as above
+    import folium.plugins  # deferred: as above
 
     for cls in {folium.elements.JSCSSMixin, *_all_subclasses(folium.elements.JSCSSMixin)}:
         for attr in ("default_js", "default_css"):
@@ -237,7 +242,7 @@ def patch_streamlit_folium(prefix: str = IFRAME_PREFIX) -> None:
     the map; every remaining ``http(s)`` link in ``js_links`` / ``css_links`` is
     mapped to the vendor folder.
     """
-    import streamlit_folium
+    import streamlit_folium  # deferred: imports streamlit (``streamlit=False`` avoids it)
 
     if getattr(streamlit_folium._component_func, "_geoapp_offline", False):
         return

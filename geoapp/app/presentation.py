@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from geoapp.io import LAT_NAMES, LON_NAMES, csv_bytes
+from geoapp.layers import catalog, get_spec
 from geoapp.siting import CRITERIA, reasons_in
 from geoapp.vocab import (
     LOCATION_QUALITY,
@@ -211,8 +212,6 @@ def declared_titles() -> Mapping[str, str]:
     Mapping[str, str]
         Column name -> ``title_zh``.
     """
-    from geoapp.layers import catalog, get_spec
-
     out: dict[str, str] = {}
     for name in catalog():
         for col, spec in get_spec(name).columns.items():

@@ -14,10 +14,14 @@ import time
 import urllib.request
 from pathlib import Path
 
+from geoapp.settings import APP_MAIN
+
 __all__ = ["free_port", "server_command", "wait_healthy"]
 
 
-def server_command(port: int, *, address: str | None = None) -> list[str]:
+def server_command(
+    port: int, *, address: str | None = None, script: str | Path = APP_MAIN
+) -> list[str]:
     """The command that serves the app (``python -m streamlit run geoapp/app/main.py …``).
 
     Parameters
@@ -27,16 +31,17 @@ def server_command(port: int, *, address: str | None = None) -> list[str]:
     address
         Listen only on this address (e.g. ``"127.0.0.1"``; the browser is told
         it too); default: every interface, for colleagues on the network.
+    script
+        The main script: :data:`geoapp.settings.APP_MAIN` (what ``geoapp app``
+        serves), or ``streamlit_app.py`` at the top of a checkout (the same app).
 
     Returns
     -------
     list of str
         The argument vector, ``sys.executable`` first.
     """
-    from geoapp.settings import APP_MAIN
-
     cmd = [
-        sys.executable, "-m", "streamlit", "run", str(APP_MAIN),
+        sys.executable, "-m", "streamlit", "run", str(script),
         "--server.port", str(port), "--server.headless", "true",
         "--server.enableStaticServing", "true",  # the offline map assets (geoapp.app.offline)
         "--browser.gatherUsageStats", "false",

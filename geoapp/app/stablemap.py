@@ -28,6 +28,7 @@ from typing import Any
 
 import folium
 import streamlit as st
+import streamlit_folium as sf
 
 from geoapp import mapping
 
@@ -66,8 +67,6 @@ def _links(m: folium.Map) -> tuple[list[str], list[str]]:
 
 @st.cache_resource(show_spinner=False, max_entries=24)
 def _base_map(base_key: str, _build: Callable[[], folium.Map]) -> BaseMap:
-    import streamlit_folium as sf
-
     m = _build()
     m.get_root().render()
     m.render()
@@ -94,8 +93,6 @@ def _number(value: Any) -> float | None:
 
 def _feature_group_js(groups: Sequence[folium.FeatureGroup]) -> str:
     """The JavaScript of the dynamic groups, as streamlit-folium's ``feature_group`` argument."""
-    from streamlit_folium import generate_leaflet_string
-
     host = folium.Map(tiles=None)
     host._id = "div"  # the base map's name in the component ("map_div")
     parts = []
@@ -103,7 +100,7 @@ def _feature_group_js(groups: Sequence[folium.FeatureGroup]) -> str:
         group._id = f"feature_group_{idx}"
         group.add_to(host)
         group.render()
-        js = generate_leaflet_string(group, base_id=f"feature_group_{idx}")
+        js = sf.generate_leaflet_string(group, base_id=f"feature_group_{idx}")
         parts.append(
             js
             + f"\nmap_div.addLayer(feature_group_feature_group_{idx});"
@@ -176,35 +173,12 @@ def stable_map(
     dict
         The component's value (``last_clicked``, ``center``, ``zoom``, …).
     """
-    import streamlit_folium as sf
-
     base = _base_map(base_key, build_base)
-    cache = st.session_state.setdefault("_dynamic_js", {})
-    ident = (base_key, key, dynamic_key)
-    fg_js = cache.get(ident) if dynamic_key is not None else None
-    if fg_js is None:
-        layers = dynamic() if callable(dynamic) else dynamic
-        groups = mapping.dynamic_groups(layers, base_sections=base.legend_sections, lang=lang)
-        fg_js = _feature_group_js(groups)
-        if dynamic_key is not None:
-            cache[ident] = fg_js
-            while len(cache) > 8:  # the last few per session
-                cache.pop(next(iter(cache)))
+    fg_js = _dynamic_js(base, (base_key, key, dynamic_key), dynamic, lang)
     returned = list(dict.fromkeys([*returned_objects, "center", "zoom"]))
     hash_key = sf.generate_js_hash(base.script, key, False)
-
-    # The view handed to the component: kept fixed while the map stays mounted (the
-    # component moves the map only when this argument changes); refreshed from the
-    # shared view when the map may have been mounted again (a full run: another page,
-    # another language) or when the planner asked to go somewhere.
+    arg = _view_arg(key)
     v = view()
-    sent = v.setdefault("sent", {}).setdefault(key, {})
-    run_id = st.session_state.get("_full_run", 0)
-    if sent.get("run") != run_id or sent.get("seq") != v.get("seq"):
-        sent["run"], sent["seq"] = run_id, v.get("seq")
-        if v.get("center") is not None:
-            sent["arg"] = {"center": list(v["center"]), "zoom": v.get("zoom")}
-    arg = sent.get("arg") or {}
 
     def on_change() -> None:
         value = st.session_state.get(hash_key) or {}
@@ -215,19 +189,6 @@ def stable_map(
         if value.get("zoom") is not None:
             v["zoom"] = float(value["zoom"])
 
-    defaults = {
-        k: v
-        for k, v in {
-            "last_clicked": None,
-            "last_object_clicked": None,
-            "last_active_drawing": None,
-            "all_drawings": None,
-            "bounds": base.bounds,
-            "zoom": base.zoom,
-            "center": None,
-        }.items()
-        if k in returned
-    }
     value = sf._component_func(
         script=base.script,
         header=base.header,
@@ -237,7 +198,7 @@ def stable_map(
         height=height,
         width=None,
         returned_objects=returned,
-        default=defaults,
+        default=_defaults(base, returned),
         zoom=arg.get("zoom"),
         center=arg.get("center"),
         feature_group=fg_js,
@@ -250,3 +211,59 @@ def stable_map(
         wrap_longitude=False,
     )
     return value or {}
+
+
+def _dynamic_js(
+    base: BaseMap,
+    ident: tuple[str, str, str | None],
+    dynamic: Sequence[mapping.GeoappLayer] | Callable[[], Sequence[mapping.GeoappLayer]],
+    lang: str,
+) -> str:
+    """The dynamic layers' JavaScript, kept per session for the last few keys."""
+    cache = st.session_state.setdefault("_dynamic_js", {})
+    dynamic_key = ident[2]
+    fg_js = cache.get(ident) if dynamic_key is not None else None
+    if fg_js is None:
+        layers = dynamic() if callable(dynamic) else dynamic
+        groups = mapping.dynamic_groups(layers, base_sections=base.legend_sections, lang=lang)
+        fg_js = _feature_group_js(groups)
+        if dynamic_key is not None:
+            cache[ident] = fg_js
+            while len(cache) > 8:  # the last few per session
+                cache.pop(next(iter(cache)))
+    return fg_js
+
+
+def _view_arg(key: str) -> dict[str, Any]:
+    """The view handed to the component of map ``key`` (``center`` and ``zoom``, or nothing).
+
+    Kept fixed while the map stays mounted (the component moves the map only when
+    this argument changes); refreshed from the shared view when the map may have
+    been mounted again (a full run: another page, another language) or when the
+    planner asked to go somewhere.
+    """
+    v = view()
+    sent = v.setdefault("sent", {}).setdefault(key, {})
+    run_id = st.session_state.get("_full_run", 0)
+    if sent.get("run") != run_id or sent.get("seq") != v.get("seq"):
+        sent["run"], sent["seq"] = run_id, v.get("seq")
+        if v.get("center") is not None:
+            sent["arg"] = {"center": list(v["center"]), "zoom": v.get("zoom")}
+    return sent.get("arg") or {}
+
+
+def _defaults(base: BaseMap, returned: list[str]) -> dict[str, Any]:
+    """The component's value before the browser reports one (only the returned keys)."""
+    return {
+        k: d
+        for k, d in {
+            "last_clicked": None,
+            "last_object_clicked": None,
+            "last_active_drawing": None,
+            "all_drawings": None,
+            "bounds": base.bounds,
+            "zoom": base.zoom,
+            "center": None,
+        }.items()
+        if k in returned
+    }

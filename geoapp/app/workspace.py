@@ -1,34 +1,28 @@
-"""Workspace glue for the app: the session's workspace layers, uploads, scenarios, the sidebar.
+"""Workspace glue for the app: uploads, versions, scenarios, the sidebar.
 
-The workspace is the one named by ``GEOAPP_WORKSPACE`` (``geoapp app
---workspace W`` sets it) or the default GeoPackage
-(:func:`geoapp.settings.default_workspace`). A session *pins* the layer
-versions it loaded (``st.session_state["ws_versions"]``): it keeps seeing them
-until the planner reloads, and a write checks them (optimistic concurrency),
-so two planners editing the same layer never overwrite each other silently.
-Pages call these helpers with a line or two; the storage logic is in
-:mod:`geoapp.workspace`.
+A session *pins* the layer versions it loaded (:mod:`geoapp.app.pinned`): it
+keeps seeing them until the planner reloads, and a write checks them
+(optimistic concurrency), so two planners editing the same layer never
+overwrite each other silently. Pages call these helpers with a line or two;
+the storage logic is in :mod:`geoapp.workspace`.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from typing import Any
 
 import geopandas as gpd
 import pandas as pd
 import streamlit as st
 
-from geoapp.app.common import import_problem, problem_text
+from geoapp.app.common import import_problem, problem_text, t
+from geoapp.app.pinned import opened, reload, session_versions, target
 from geoapp.errors import GeoappError
 from geoapp.layers import LayerSet
-from geoapp.settings import default_workspace
-from geoapp.vocab import translate
 from geoapp.workspace import (
     LogEntry,
-    Workspace,
     WorkspaceConflictError,
     describe,
     file_sha256,
@@ -38,82 +32,23 @@ from geoapp.workspace import (
 ANONYMOUS = "未署名"
 
 
-def _t(text: str) -> str:
-    return translate(text, st.session_state.get("lang", "zh"))
-
-
-def target() -> str:
-    """The workspace this server uses (a ``.gpkg`` path or a ``postgresql://`` URL)."""
-    return default_workspace()
-
-
-@contextmanager
-def opened() -> Iterator[Workspace]:
-    """The workspace, opened for one operation and closed after it."""
-    ws = open_workspace(target())
-    try:
-        yield ws
-    finally:
-        ws.close()
-
-
 def planner() -> str:
     """The planner's name from the sidebar (logged with every write)."""
     return str(st.session_state.get("ws_planner") or "").strip() or ANONYMOUS
 
 
-def session_versions() -> dict[str, int]:
-    """The layer versions this session loaded (pinned until :func:`reload`)."""
-    if "ws_versions" not in st.session_state:
-        with opened() as ws:
-            st.session_state["ws_versions"] = ws.version_numbers()
-    return st.session_state["ws_versions"]
-
-
-def reload() -> None:
-    """Load the workspace's current versions into this session."""
-    st.session_state.pop("ws_versions", None)
-
-
-@st.cache_resource(show_spinner=False, max_entries=8)
-def _bundle(where: str, key: tuple[tuple[str, int], ...]) -> LayerSet:
-    ws = open_workspace(where)
-    try:
-        return ws.layers(LayerSet.shipped(), versions=dict(key))
-    finally:
-        ws.close()
-
-
-def session_base() -> tuple[tuple[str, ...], LayerSet]:
-    """(cache key, bundle): the shipped layers with this session's workspace versions."""
-    key = tuple(sorted((n, v) for n, v in session_versions().items() if v > 0))
-    return ("ws", target(), *(f"{n}:v{v}" for n, v in key)), _bundle(target(), key)
-
-
-def scenario_layers(scenario: Any) -> LayerSet:
-    """The layers a saved scenario used (the workspace versions it recorded)."""
-    versions = {n: int(v) for n, v in scenario.layer_versions.items() if int(v) > 0}
-    return _bundle(target(), tuple(sorted(versions.items())))
-
-
-def layer_key(name: str) -> str:
-    """Cache identity of the session's version of a workspace layer."""
-    version = session_versions().get(name, 0)
-    return f"shipped:{name}" if version == 0 else f"ws:{target()}:{name}:v{version}"
-
-
 def workspace_origin(name: str) -> str:
     """``"工作空间 v3"`` when the session uses a workspace version of ``name``, else ``""``."""
     version = session_versions().get(name, 0)
-    return f"{_t('工作空间')} v{version}" if version else ""
+    return f"{t('工作空间')} v{version}" if version else ""
 
 
 # --------------------------------------------------------------------------- sidebar
 def sidebar() -> None:
     """The workspace and the planner's name, shown on every page."""
-    st.sidebar.subheader(_t("工作空间"))
+    st.sidebar.subheader(t("工作空间"))
     st.sidebar.caption(describe(target()))  # no server path, no credentials
-    st.sidebar.text_input(_t("规划人员姓名"), key="ws_planner", placeholder=_t("用于操作记录"))
+    st.sidebar.text_input(t("规划人员姓名"), key="ws_planner", placeholder=t("用于操作记录"))
     try:
         with opened() as ws:
             latest = ws.version_numbers()
@@ -121,8 +56,8 @@ def sidebar() -> None:
         st.sidebar.error(problem_text(exc))
         return
     if latest != session_versions():
-        st.sidebar.warning(_t("工作空间已被他人更新。"))
-        if st.sidebar.button(_t("载入最新版本"), key="ws_reload"):
+        st.sidebar.warning(t("工作空间已被他人更新。"))
+        if st.sidebar.button(t("载入最新版本"), key="ws_reload"):
             reload()
             st.rerun()
 
@@ -160,15 +95,15 @@ def apply_upload(
             )
     except WorkspaceConflictError as exc:
         st.error(problem_text(exc))
-        if st.button(_t("载入最新版本"), key="ws_conflict_reload"):
+        if st.button(t("载入最新版本"), key="ws_conflict_reload"):
             reload()
             st.rerun()
         return False
     except (GeoappError, ValueError) as exc:  # in the planner's words, without server paths
-        st.error(_t("图层未通过检查，未替换：") + "\n\n" + import_problem(filename, exc))
+        st.error(t("图层未通过检查，未替换：") + "\n\n" + import_problem(filename, exc))
         return False
     st.session_state["ws_versions"] = {**session_versions(), name: v.version}
-    st.success(f"{_t('已保存到工作空间')}: {name} v{v.version} ({v.rows})")
+    st.success(f"{t('已保存到工作空间')}: {name} v{v.version} ({v.rows})")
     return True
 
 
@@ -176,9 +111,9 @@ def versions_panel() -> None:
     """The workspace's layer versions, with roll-back (on the 数据 page)."""
     with opened() as ws:
         versions = ws.versions()
-    st.subheader(_t("工作空间中的图层版本"))
+    st.subheader(t("工作空间中的图层版本"))
     if versions.empty:
-        st.caption(_t("工作空间中还没有图层；上传的图层会保存在这里。"))
+        st.caption(t("工作空间中还没有图层；上传的图层会保存在这里。"))
         return
     current = session_versions()
     shown = versions.drop(columns=["table"]).assign(
@@ -188,11 +123,11 @@ def versions_panel() -> None:
     )
     st.dataframe(shown, hide_index=True)
     c1, c2, c3 = st.columns(3)
-    name = c1.selectbox(_t("图层"), sorted(set(versions["layer"])), key="ws_rb_layer")
+    name = c1.selectbox(t("图层"), sorted(set(versions["layer"])), key="ws_rb_layer")
     numbers = versions.loc[versions["layer"] == name, "version"].tolist()
-    number = c2.selectbox(_t("版本"), numbers, key="ws_rb_version")
+    number = c2.selectbox(t("版本"), numbers, key="ws_rb_version")
     c3.write("")
-    if c3.button(_t("回退到此版本"), key="ws_rb_apply"):
+    if c3.button(t("回退到此版本"), key="ws_rb_apply"):
         try:
             with opened() as ws:
                 v = ws.rollback(
@@ -240,9 +175,9 @@ def scenario_controls(
                 )
             )
         logged.add(run_key)
-    with st.expander(_t("保存为方案")):
-        name = st.text_input(_t("方案名称"), key=f"ws_sc_name_{analysis}")
-        if st.button(_t("保存方案"), key=f"ws_sc_save_{analysis}", disabled=not name.strip()):
+    with st.expander(t("保存为方案")):
+        name = st.text_input(t("方案名称"), key=f"ws_sc_name_{analysis}")
+        if st.button(t("保存方案"), key=f"ws_sc_save_{analysis}", disabled=not name.strip()):
             with opened() as ws:
                 sid = ws.save_scenario(
                     name.strip(),
@@ -253,7 +188,7 @@ def scenario_controls(
                     layer_versions={k: v for k, v in session_versions().items()},
                     user=planner(),
                 )
-            st.success(f"{_t('已保存方案')} #{sid}: {name.strip()}")
+            st.success(f"{t('已保存方案')} #{sid}: {name.strip()}")
 
 
 def scenario_table() -> pd.DataFrame:
