@@ -27,8 +27,7 @@ def app_cmd(
     Example:
         geoapp app --port 8502
     """
-    from geoapp.app.offline import vendor_assets  # deferred: importlib.metadata, ~20 ms of --help
-    from geoapp.app.serve import server_command  # deferred: urllib.request, ~20 ms of --help
+    from geoapp.app import server_command, vendor_assets  # deferred: ~40 ms of --help
 
     script = settings.APP_MAIN  # read when the command runs (a test points it elsewhere)
     if not script.exists():
