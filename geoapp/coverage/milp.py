@@ -48,6 +48,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from scipy import sparse
+from scipy.optimize import Bounds, LinearConstraint, linprog, milp
 
 from geoapp.coverage.presolve import reduce_lscp, reduce_mclp
 
@@ -109,8 +110,6 @@ def _milp(c, integrality, bounds, constraints, time_limit_s: float, mip_gap: flo
 
     ``fixed``: the model has fixings that may leave it infeasible (status 2, returned as is).
     """
-    from scipy.optimize import milp
-
     t0 = time.perf_counter()
     res = milp(
         c,
@@ -208,8 +207,6 @@ def _swap_search(
 
 def _mclp_model(A: sparse.csr_array, w: np.ndarray, k: int):
     """Objective, constraints of the MCLP on ``A`` (x then y), every row reachable."""
-    from scipy.optimize import LinearConstraint
-
     n_rows, n_cols = A.shape
     c = np.r_[np.zeros(n_cols), -w]
     cover = sparse.hstack([-A, sparse.eye_array(n_rows)], format="csr")
@@ -252,8 +249,6 @@ def _mclp_reduced(
        time left; its dual bound, or the solution found so far if higher,
        bounds the optimum.
     """
-    from scipy.optimize import Bounds, linprog
-
     n_rows, n_cols = A.shape
     total = float(w.sum())
     if k >= n_cols or n_rows == 0:
@@ -488,8 +483,6 @@ def solve_lscp(A, *, n_exist: int, time_limit_s: float, mip_gap: float) -> Solut
     -------
     Solution
     """
-    from scipy.optimize import Bounds, LinearConstraint
-
     check_limits(time_limit_s, mip_gap)
     t0 = time.perf_counter()
     A = sparse.csr_array(A, dtype=np.float64)

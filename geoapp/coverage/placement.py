@@ -35,15 +35,15 @@ import numpy as np
 import pandas as pd
 
 from geoapp.coverage.facilities import (
-    _check_layer,
-    _check_radius,
-    _coverage_matrix,
-    _investment,
-    _metric_geoms,
-    _names,
-    _nearest,
-    _require_geometry,
-    _shares,
+    check_layer,
+    check_radius,
+    coverage_matrix,
+    covered_shares,
+    display_names,
+    metric_geoms,
+    nearest_to_sites,
+    require_geometry,
+    site_investment,
 )
 from geoapp.coverage.milp import check_limits, solve_lscp, solve_mclp
 from geoapp.errors import InfeasibleError
@@ -111,14 +111,14 @@ def _facility_set(
     parts, names = [], []
     n_exist = 0
     if existing is not None:
-        _check_layer("existing", existing)
-        _require_geometry("existing", existing)
-        parts.append(_metric_geoms(existing))
-        names.append(_names(existing, "name", "现有设施"))
+        check_layer("existing", existing)
+        require_geometry("existing", existing)
+        parts.append(metric_geoms(existing))
+        names.append(display_names(existing, "name", "现有设施"))
         n_exist = len(existing)
-    _require_geometry("candidates", candidates)
-    parts.append(_metric_geoms(candidates))
-    names.append(_names(candidates, "name", "候选点"))
+    require_geometry("candidates", candidates)
+    parts.append(metric_geoms(candidates))
+    names.append(display_names(candidates, "name", "候选点"))
     return np.concatenate(parts), np.concatenate(names), n_exist
 
 
@@ -155,16 +155,16 @@ def check_feasibility(
         If ``radius_m`` is not positive, there is no candidate or existing
         facility, or a layer has rows without geometry.
     """
-    radius_m = _check_radius(radius_m)
-    _check_layer("sites", sites)
-    _check_layer("candidates", candidates)
-    _require_geometry("sites", sites)
+    radius_m = check_radius(radius_m)
+    check_layer("sites", sites)
+    check_layer("candidates", candidates)
+    require_geometry("sites", sites)
     fac_geoms, fac_names, _ = _facility_set(candidates, existing)
     if len(fac_geoms) == 0:
         msg = "`candidates` and `existing` are both empty; pass at least one location."
         raise ValueError(msg)
     site_pts = np.asarray(points_of(sites).values) if len(sites) else np.array([], dtype=object)
-    j, dist = _nearest(site_pts, fac_geoms)
+    j, dist = nearest_to_sites(site_pts, fac_geoms)
     return _feasibility(sites, dist, fac_names[np.clip(j, 0, None)], radius_m)
 
 
@@ -426,11 +426,11 @@ def place_facilities(
     if model not in models:
         msg = f"`model` was {model!r} but must be one of {models}."
         raise ValueError(msg)
-    radius_m = _check_radius(radius_m)
+    radius_m = check_radius(radius_m)
     check_limits(time_limit_s, mip_gap)
-    _check_layer("sites", sites, allow_empty=False)
-    _check_layer("candidates", candidates, allow_empty=False)
-    _require_geometry("sites", sites)
+    check_layer("sites", sites, allow_empty=False)
+    check_layer("candidates", candidates, allow_empty=False)
+    require_geometry("sites", sites)
     n_cand = len(candidates)
     if model == "mclp":
         if k is None or isinstance(k, bool) or not isinstance(k, (int, np.integer)) or k < 1:
@@ -445,17 +445,17 @@ def place_facilities(
         weights = _mclp_weights(sites, weight_col, fill_weight)
     # Investment shown in covered_before/after: the weight column, else investment_yi.
     inv_col = weight_col if weight_col is not None else "investment_yi"
-    inv = _investment(sites, inv_col, default="investment_yi").to_numpy()
+    inv = site_investment(sites, inv_col, default="investment_yi").to_numpy()
 
     fac_geoms, fac_names, n_exist = _facility_set(candidates, existing)
     site_pts = np.asarray(points_of(sites).values)
-    near_j, near_d = _nearest(site_pts, fac_geoms)
+    near_j, near_d = nearest_to_sites(site_pts, fac_geoms)
     feas = _feasibility(sites, near_d, fac_names[near_j], radius_m)
     if model == "lscp" and not feas.feasible:
         exc = InfeasibleError(_infeasible_message(feas, radius_m))
         exc.feasibility = feas
         raise exc
-    cover = _coverage_matrix(site_pts, fac_geoms, radius_m)
+    cover = coverage_matrix(site_pts, fac_geoms, radius_m)
     if model == "lscp":
         sol = solve_lscp(cover, n_exist=n_exist, time_limit_s=time_limit_s, mip_gap=mip_gap)
     else:
@@ -479,7 +479,7 @@ def place_facilities(
     else:
         covered_before = np.zeros(len(sites), bool)
     open_cols = np.flatnonzero(is_open)
-    best, dist = _nearest(site_pts, fac_geoms[open_cols])
+    best, dist = nearest_to_sites(site_pts, fac_geoms[open_cols])
     best_col = open_cols[best]
     # the nearest open facility is within the radius exactly when a covering pair exists
     covered_after = (cover @ is_open.astype(np.int64)) > 0
@@ -509,8 +509,8 @@ def place_facilities(
         model=model,
         k=n_new,
         radius_m=radius_m,
-        covered_before=_shares(covered_before, inv),
-        covered_after=_shares(covered_after, inv),
+        covered_before=covered_shares(covered_before, inv),
+        covered_after=covered_shares(covered_after, inv),
         sites=out,
         objective=sol.objective,
         params={

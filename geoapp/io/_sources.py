@@ -312,8 +312,6 @@ def _extract_zip(src: _Source, tmp: Path, opts: _Options, layer: str | None) -> 
             except InputFileError:
                 raise
             except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
-                import zlib  # noqa: F401  zlib.error subclasses Exception only
-
                 msg = message(
                     "{name}: member {member!r} cannot be extracted ({detail}); the archive is "
                     "damaged (its header may lie about a size). Re-create the archive.",

@@ -15,6 +15,7 @@ from itertools import islice
 
 import geopandas as gpd
 import numpy as np
+import openpyxl
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -23,6 +24,7 @@ from pyproj import CRS, Transformer
 
 from geoapp import settings
 from geoapp.errors import InputFileError
+from geoapp.geo import convert_lonlat
 from geoapp.io._crs import (
     _DATUM_LABELS,
     _check_datum,
@@ -251,8 +253,6 @@ def _check_xlsx_size(data: bytes, name: str, opts: _Options) -> None:
 
 def _load_xlsx(data: bytes, src: _Source, opts: _Options):
     """Read the data sheet of a workbook: (frame, first data row number, warnings)."""
-    import openpyxl
-
     _check_xlsx_size(data, src.name, opts)
     try:
         wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
@@ -593,8 +593,6 @@ def _first_cell_total(frame: pd.DataFrame) -> np.ndarray:
 def _metric_xy(x: np.ndarray, y: np.ndarray, crs: CRS, datum: str):
     """EPSG:4547 coordinates of lon/lat or projected x/y (datum converted first), vectorised."""
     if datum != "wgs84":
-        from geoapp.geo import convert_lonlat
-
         x, y = convert_lonlat(x, y, source=datum, target="wgs84")  # type: ignore[arg-type]
         crs = CRS.from_user_input(settings.STORAGE_CRS)
     return _transformer(crs.to_wkt()).transform(x, y)

@@ -29,8 +29,8 @@ import pandas as pd
 import pyogrio
 
 from geoapp.errors import LayerValidationError
-from geoapp.settings import LAYERS_DIR, ROOT, STORAGE_CRS
-from geoapp.vocab import message
+from geoapp.settings import COUNTY_ADCODES, LAYERS_DIR, ROOT, STORAGE_CRS
+from geoapp.vocab import LOCATION_QUALITY, STAGE, chain_names, cluster_names, message
 
 COLUMN_TYPES = ("str", "float", "int", "bool")
 _MAX_SHOWN = 8
@@ -149,18 +149,33 @@ def get_spec(name: str) -> LayerSpec:
     return cat[name]
 
 
-def _resolve_allowed(allowed: tuple[Any, ...] | str) -> tuple[Any, ...]:
+def resolve_allowed(allowed: tuple[Any, ...] | str) -> tuple[Any, ...]:
+    """Return the values a column's ``allowed`` admits.
+
+    Parameters
+    ----------
+    allowed
+        A :class:`ColumnSpec`'s ``allowed``: the values themselves, or a reference
+        to their one source (``"@chains"``, ``"@clusters"``, ``"@stages"``,
+        ``"@location_qualities"``, ``"@counties"``).
+
+    Returns
+    -------
+    tuple
+        The allowed values.
+
+    Raises
+    ------
+    LayerValidationError
+        If the reference is unknown.
+    """
     if isinstance(allowed, tuple):
         return allowed
-    from geoapp.settings import COUNTY_ADCODES
-    from geoapp.vocab import chains
-    from geoapp.vocab import terms as vocab
-
     refs = {
-        "@chains": chains.chain_names,
-        "@clusters": chains.cluster_names,
-        "@stages": lambda: tuple(vocab.STAGE),
-        "@location_qualities": lambda: tuple(vocab.LOCATION_QUALITY),
+        "@chains": chain_names,
+        "@clusters": cluster_names,
+        "@stages": lambda: tuple(STAGE),
+        "@location_qualities": lambda: tuple(LOCATION_QUALITY),
         "@counties": lambda: tuple(COUNTY_ADCODES.values()),
     }
     if allowed not in refs:
@@ -281,7 +296,7 @@ def validate_layer(gdf: gpd.GeoDataFrame, spec: LayerSpec, *, file: str | Path =
                 )
             )
         if col.allowed is not None:
-            allowed = _resolve_allowed(col.allowed)
+            allowed = resolve_allowed(col.allowed)
             present = series[series.notna()]
             outside = present[~present.isin(allowed)]
             if len(outside):
