@@ -33,6 +33,7 @@ from typing import Any, Literal
 import geopandas as gpd
 import numpy as np
 import pandas as pd
+from scipy import sparse
 
 from geoapp.coverage.facilities import (
     check_layer,
@@ -45,7 +46,7 @@ from geoapp.coverage.facilities import (
     require_geometry,
     site_investment,
 )
-from geoapp.coverage.milp import check_limits, solve_lscp, solve_mclp
+from geoapp.coverage.milp import Solution, check_limits, solve_lscp, solve_mclp
 from geoapp.errors import InfeasibleError
 from geoapp.geo import points_of
 from geoapp.projects import UNSTATED, labels
@@ -422,6 +423,85 @@ def place_facilities(
     ...                        weight_col=None, time_limit_s=5)  # doctest: +SKIP
     >>> res.chosen[["name"]], res.covered_after["share_count"], res.quality("en")  # doctest: +SKIP
     """
+    radius_m = _check_placement(sites, candidates, model, radius_m, k, time_limit_s, mip_gap)
+    weights = _mclp_weights(sites, weight_col, fill_weight) if model == "mclp" else None
+    # Investment shown in covered_before/after: the weight column, else investment_yi.
+    inv_col = weight_col if weight_col is not None else "investment_yi"
+    inv = site_investment(sites, inv_col, default="investment_yi").to_numpy()
+
+    fac_geoms, fac_names, n_exist = _facility_set(candidates, existing)
+    site_pts = np.asarray(points_of(sites).values)
+    near_j, near_d = nearest_to_sites(site_pts, fac_geoms)
+    feas = _feasibility(sites, near_d, fac_names[near_j], radius_m)
+    if model == "lscp" and not feas.feasible:
+        raise _infeasible(feas, radius_m)
+    cover = coverage_matrix(site_pts, fac_geoms, radius_m)
+    if model == "lscp":
+        sol = solve_lscp(cover, n_exist=n_exist, time_limit_s=time_limit_s, mip_gap=mip_gap)
+    else:
+        assert k is not None and weights is not None  # checked above
+        sol = solve_mclp(
+            cover,
+            weights,
+            p=int(k) + n_exist,
+            n_exist=n_exist,
+            time_limit_s=time_limit_s,
+            mip_gap=mip_gap,
+        )
+    chosen = _chosen(candidates, cover, sol.is_open, n_exist)
+    out, covered_before, covered_after = _assigned_sites(
+        sites, site_pts, cover, sol.is_open, (fac_geoms, fac_names, n_exist)
+    )
+    logger.info(
+        "%s: %d new of %d candidates (+%d existing), covered %d -> %d of %d sites; "
+        "solved in %.2f s, gap %.4g%s",
+        model, len(chosen), len(candidates), n_exist, int(covered_before.sum()),
+        int(covered_after.sum()), len(sites), sol.solve_s, sol.gap,
+        " (time limit reached)" if sol.time_limit_hit else "",
+    )  # fmt: skip
+    return PlacementResult(
+        chosen=chosen,
+        model=model,
+        k=len(chosen),
+        radius_m=radius_m,
+        covered_before=covered_shares(covered_before, inv),
+        covered_after=covered_shares(covered_after, inv),
+        sites=out,
+        objective=sol.objective,
+        params={
+            "n_candidates": len(candidates),
+            "n_existing": n_exist,
+            "weight_col": weight_col,
+            "fill_weight": fill_weight,
+            "min_radius_m": feas.min_radius_m,
+            "time_limit_s": float(time_limit_s),
+            "mip_gap": float(mip_gap),
+            **_solver_params(sol, cover),
+        },
+        optimal=sol.gap == 0.0,
+        gap=sol.gap,
+        bound=sol.bound,
+        time_limit_hit=sol.time_limit_hit,
+    )
+
+
+def _check_placement(
+    sites: gpd.GeoDataFrame,
+    candidates: gpd.GeoDataFrame,
+    model: str,
+    radius_m: float,
+    k: int | None,
+    time_limit_s: float,
+    mip_gap: float,
+) -> float:
+    """Check the arguments of :func:`place_facilities`; return the radius as a float.
+
+    Raises
+    ------
+    ValueError
+        On a bad ``model``, ``radius_m``, ``k`` (MCLP), ``time_limit_s`` or
+        ``mip_gap``, or empty layers.
+    """
     models = ("mclp", "lscp")
     if model not in models:
         msg = f"`model` was {model!r} but must be one of {models}."
@@ -442,38 +522,44 @@ def place_facilities(
                 f"use k <= {n_cand} or add candidates (e.g. a finer grid)."
             )
             raise ValueError(msg)
-        weights = _mclp_weights(sites, weight_col, fill_weight)
-    # Investment shown in covered_before/after: the weight column, else investment_yi.
-    inv_col = weight_col if weight_col is not None else "investment_yi"
-    inv = site_investment(sites, inv_col, default="investment_yi").to_numpy()
+    return radius_m
 
-    fac_geoms, fac_names, n_exist = _facility_set(candidates, existing)
-    site_pts = np.asarray(points_of(sites).values)
-    near_j, near_d = nearest_to_sites(site_pts, fac_geoms)
-    feas = _feasibility(sites, near_d, fac_names[near_j], radius_m)
-    if model == "lscp" and not feas.feasible:
-        exc = InfeasibleError(_infeasible_message(feas, radius_m))
-        exc.feasibility = feas
-        raise exc
-    cover = coverage_matrix(site_pts, fac_geoms, radius_m)
-    if model == "lscp":
-        sol = solve_lscp(cover, n_exist=n_exist, time_limit_s=time_limit_s, mip_gap=mip_gap)
-    else:
-        assert k is not None  # checked above
-        sol = solve_mclp(
-            cover,
-            weights,
-            p=int(k) + n_exist,
-            n_exist=n_exist,
-            time_limit_s=time_limit_s,
-            mip_gap=mip_gap,
-        )
-    is_open = sol.is_open
 
+def _infeasible(feas: Feasibility, radius_m: float) -> InfeasibleError:
+    """The error of an infeasible LSCP, with the :class:`Feasibility` as ``exc.feasibility``."""
+    exc = InfeasibleError(_infeasible_message(feas, radius_m))
+    exc.feasibility = feas
+    return exc
+
+
+def _chosen(
+    candidates: gpd.GeoDataFrame, cover: sparse.csr_array, is_open: np.ndarray, n_exist: int
+) -> gpd.GeoDataFrame:
+    """The candidates opened, with ``n_sites_within`` (the sites within the radius of each)."""
     new_pos = np.flatnonzero(is_open[n_exist:])
     chosen = candidates.iloc[new_pos].copy()
     chosen["n_sites_within"] = np.asarray(cover[:, n_exist + new_pos].sum(axis=0)).astype(int)
+    return chosen
 
+
+def _assigned_sites(
+    sites: gpd.GeoDataFrame,
+    site_pts: np.ndarray,
+    cover: sparse.csr_array,
+    is_open: np.ndarray,
+    facilities: tuple[np.ndarray, np.ndarray, int],
+) -> tuple[gpd.GeoDataFrame, np.ndarray, np.ndarray]:
+    """The sites plus their nearest open facility, its distance and coverage before / after.
+
+    ``facilities`` is :func:`_facility_set`'s (geometries, names, existing count).
+
+    Returns
+    -------
+    tuple
+        (the sites with ``facility_name``, ``facility_source``, ``distance_m``,
+        ``covered``, ``covered_before``; covered before; covered after).
+    """
+    fac_geoms, fac_names, n_exist = facilities
     if n_exist:
         covered_before = np.asarray(cover[:, :n_exist].sum(axis=1)) > 0
     else:
@@ -489,47 +575,16 @@ def place_facilities(
     out["distance_m"] = dist
     out["covered"] = covered_after
     out["covered_before"] = covered_before
-    n_new = len(new_pos)
-    logger.info(
-        "%s: %d new of %d candidates (+%d existing), covered %d -> %d of %d sites; "
-        "solved in %.2f s, gap %.4g%s",
-        model,
-        n_new,
-        n_cand,
-        n_exist,
-        int(covered_before.sum()),
-        int(covered_after.sum()),
-        len(sites),
-        sol.solve_s,
-        sol.gap,
-        " (time limit reached)" if sol.time_limit_hit else "",
-    )
-    return PlacementResult(
-        chosen=chosen,
-        model=model,
-        k=n_new,
-        radius_m=radius_m,
-        covered_before=covered_shares(covered_before, inv),
-        covered_after=covered_shares(covered_after, inv),
-        sites=out,
-        objective=sol.objective,
-        params={
-            "n_candidates": n_cand,
-            "n_existing": n_exist,
-            "weight_col": weight_col,
-            "fill_weight": fill_weight,
-            "min_radius_m": feas.min_radius_m,
-            "time_limit_s": float(time_limit_s),
-            "mip_gap": float(mip_gap),
-            "status": sol.status,
-            "solve_s": sol.solve_s,
-            "n_pairs": int(cover.nnz),
-            "greedy_fallback": sol.greedy,
-            "model_size": sol.size_before,
-            "reduced_size": sol.size_after,
-        },
-        optimal=sol.gap == 0.0,
-        gap=sol.gap,
-        bound=sol.bound,
-        time_limit_hit=sol.time_limit_hit,
-    )
+    return out, covered_before, covered_after
+
+
+def _solver_params(sol: Solution, cover: sparse.csr_array) -> dict[str, Any]:
+    """What the solve reports in :attr:`PlacementResult.params`."""
+    return {
+        "status": sol.status,
+        "solve_s": sol.solve_s,
+        "n_pairs": int(cover.nnz),
+        "greedy_fallback": sol.greedy,
+        "model_size": sol.size_before,
+        "reduced_size": sol.size_after,
+    }
