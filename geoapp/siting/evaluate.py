@@ -35,7 +35,7 @@ from geoapp.siting.scoring import (
     _reasons,
     _verdicts,
 )
-from geoapp.vocab import chains
+from geoapp.vocab import chain_names, chemical_undecided, is_chemical, normalise_chain
 
 logger = logging.getLogger(__package__)  # "geoapp.siting", as before the split
 
@@ -64,9 +64,9 @@ def _chain_flags(names: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray, np.nda
     Cached per set of names, so a click does not redo the taxonomy look-ups.
     """
     arr = np.asarray(names, dtype=object)
-    chemical = np.asarray(chains.is_chemical(arr), dtype=bool).reshape(len(arr))
-    known = np.isin(arr, np.asarray(chains.chain_names(), dtype=object)).reshape(len(arr))
-    undecided = np.asarray(chains.chemical_undecided(arr), dtype=bool).reshape(len(arr))
+    chemical = np.asarray(is_chemical(arr), dtype=bool).reshape(len(arr))
+    known = np.isin(arr, np.asarray(chain_names(), dtype=object)).reshape(len(arr))
+    undecided = np.asarray(chemical_undecided(arr), dtype=bool).reshape(len(arr))
     chemical.flags.writeable = known.flags.writeable = undecided.flags.writeable = False
     return chemical, known, undecided
 
@@ -74,7 +74,7 @@ def _chain_flags(names: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray, np.nda
 @lru_cache(maxsize=256)
 def _normalised_names(values: tuple[Any, ...]) -> np.ndarray:
     """:func:`geoapp.vocab.chains.normalise_chain` of the distinct chain values (cached per set)."""
-    cleaned = chains.normalise_chain(pd.Series(np.asarray(values, dtype=object), dtype=object))
+    cleaned = normalise_chain(pd.Series(np.asarray(values, dtype=object), dtype=object))
     out = np.asarray(cleaned, dtype=object)
     out.flags.writeable = False
     return out
