@@ -46,7 +46,7 @@ R = TypeVar("R")
 
 def _client(stack: ExitStack, workers: int | None, scheduler: str | None, memory_limit: str):
     try:
-        from distributed import Client, LocalCluster
+        from distributed import Client, LocalCluster  # deferred: only a cluster run needs it
     except ImportError as exc:  # pragma: no cover - a declared dependency
         msg = "Running on a cluster needs dask.distributed: pip install 'dask[distributed]'."
         raise ImportError(msg) from exc

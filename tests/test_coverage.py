@@ -481,18 +481,18 @@ def test_placement_with_polygon_facilities_matches_spopt(problem):
 def test_coverage_matrix_is_sparse_and_equals_dense_distances(city_points):
     from scipy import sparse
 
-    from geoapp.coverage.facilities import _coverage_matrix
+    from geoapp.coverage.facilities import coverage_matrix
 
     lon, lat = city_points
     s = points(lon[:300], lat[:300]).to_crs(4547).geometry.to_numpy()
     f = points(lon[300:], lat[300:]).to_crs(4547).geometry.to_numpy()
     dense = cdist(shapely.get_coordinates(s), shapely.get_coordinates(f))
     radius = float(np.sort(dense.ravel())[len(dense.ravel()) // 20])  # a pair exactly at it
-    cover = _coverage_matrix(s, f, radius)
+    cover = coverage_matrix(s, f, radius)
     assert sparse.issparse(cover) and cover.format == "csr"
     assert np.array_equal(cover.toarray(), dense <= radius)
     polys = shapely.buffer(f[:10], 500.0)
-    cover = _coverage_matrix(s, polys, radius)
+    cover = coverage_matrix(s, polys, radius)
     assert np.array_equal(cover.toarray(),
                           shapely.distance(s[:, None], polys[None, :]) <= radius)  # fmt: skip
 

@@ -1,19 +1,16 @@
-"""Clusters and hot spots of project sites, measured in metres.
+"""Clusters of project sites, measured in metres.
 
 :func:`cluster_sites` groups sites with DBSCAN or HDBSCAN (scikit-learn) on
 their coordinates in :data:`geoapp.settings.METRIC_CRS` (EPSG:4547), so ``eps_m``
-is a real distance. :func:`hot_spots` computes the Getis-Ord Gi* statistic
-(PySAL ``esda``) of investment or site counts on a regular grid of square cells.
-
-Both are vectorised over all sites at once (one clustering call, one
-``groupby`` for the statistics, one ``shapely.multipoints`` for the hulls).
+is a real distance. It is vectorised over all sites at once (one clustering
+call, one ``groupby`` for the statistics, one ``shapely.multipoints`` for the
+hulls). The Gi* hot spots are in :mod:`geoapp.clustering.hotspots`.
 """
 
 from __future__ import annotations
 
 import logging
-import math
-import warnings
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -22,7 +19,8 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from geoapp.geo import points_of, require_crs, to_metric
+from geoapp.clustering.common import check_int, check_positive, metric_xy
+from geoapp.geo import require_crs
 from geoapp.layers import OUTSIDE_COUNTIES, LayerSet, county_labels
 from geoapp.projects import UNSTATED, labels
 from geoapp.settings import COUNTY_ADCODES, DEFAULT_CLUSTER, METRIC_CRS, STORAGE_CRS
@@ -30,23 +28,10 @@ from geoapp.vocab import STAGES
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["HOTSPOT_CLASSES", "ClusterResult", "cluster_sites", "hot_spots"]
+__all__ = ["ClusterResult", "cluster_sites"]
 
 #: Label of noise points (``cluster == -1``).
 NOISE_LABEL = "噪声"
-#: Gi* classes, hottest first.
-HOTSPOT_CLASSES: tuple[str, ...] = (
-    "热点 99%",
-    "热点 95%",
-    "热点 90%",
-    "不显著",
-    "冷点 90%",
-    "冷点 95%",
-    "冷点 99%",
-)
-_MAX_CELLS = 250_000
-_MIN_NONZERO_CELLS = 30
-
 _TABLE_COLUMNS = [
     "cluster",
     "cluster_label",
@@ -92,42 +77,6 @@ class ClusterResult:
     table: pd.DataFrame
     method: str
     params: dict[str, Any] = field(default_factory=dict)
-
-
-def _check_positive(name: str, value: float, *, allow_zero: bool = False) -> float:
-    try:
-        v = float(value)
-    except (TypeError, ValueError):
-        msg = f"`{name}` must be a number, got {value!r}."
-        raise TypeError(msg) from None
-    ok = v >= 0 if allow_zero else v > 0
-    if not (math.isfinite(v) and ok):
-        bound = ">= 0" if allow_zero else "> 0"
-        msg = f"`{name}` must be a finite number {bound} (metres), got {value!r}."
-        raise ValueError(msg)
-    return v
-
-
-def _check_int(name: str, value: int, minimum: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < minimum:
-        msg = f"`{name}` must be an integer >= {minimum}, got {value!r}."
-        raise ValueError(msg)
-    return int(value)
-
-
-def _metric_xy(sites: gpd.GeoDataFrame, name: str = "sites") -> np.ndarray:
-    """Metric x/y of each site (a point inside polygons); raise on empty geometry."""
-    geom = sites.geometry
-    bad = geom.isna() | geom.is_empty
-    if bad.any():
-        rows = list(sites.index[bad.to_numpy()][:10])
-        msg = (
-            f"`{name}` has {int(bad.sum())} row(s) without geometry (index {rows}); "
-            "drop them (e.g. `gdf[~gdf.geometry.is_empty & gdf.geometry.notna()]`) first."
-        )
-        raise ValueError(msg)
-    pts = points_of(sites)
-    return shapely.get_coordinates(pts.values)
 
 
 def _renumber(raw: np.ndarray) -> np.ndarray:
@@ -262,20 +211,8 @@ def cluster_sites(
     >>> res = cluster_sites(load_layer("projects"), eps_m=5000)  # doctest: +SKIP
     >>> res.table[["cluster_label", "count", "dominant_chain"]]  # doctest: +SKIP
     """
-    methods = ("dbscan", "hdbscan")
-    if method not in methods:
-        msg = f"`method` was {method!r} but must be one of {methods}."
-        raise ValueError(msg)
-    eps_m = _check_positive("eps_m", eps_m)
-    min_samples = _check_int("min_samples", min_samples, 1)
-    min_cluster_size = _check_int("min_cluster_size", min_cluster_size, 2)
-    hull_buffer_m = _check_positive("hull_buffer_m", hull_buffer_m, allow_zero=True)
+    params = _cluster_params(method, eps_m, min_samples, min_cluster_size, hull_buffer_m)
     require_crs(sites=sites)
-    params: dict[str, Any] = {"eps_m": eps_m, "min_samples": min_samples}
-    if method == "hdbscan":
-        params = {"min_cluster_size": min_cluster_size, "min_samples": min_samples}
-    params["hull_buffer_m"] = hull_buffer_m
-
     out = sites.copy()
     n = len(out)
     if n == 0:
@@ -286,31 +223,72 @@ def cluster_sites(
             out, _empty_hulls(), _cluster_table(pd.DataFrame({"cluster": []})), method, params
         )
 
-    xy = _metric_xy(sites)
-    if method == "dbscan":
-        from sklearn.cluster import DBSCAN
-
-        raw = DBSCAN(eps=eps_m, min_samples=min_samples).fit(xy).labels_
-    elif n < max(2, min_cluster_size, min_samples):
-        raw = np.full(n, -1)  # too few sites for any cluster
-    else:
-        from sklearn.cluster import HDBSCAN
-
-        hdb = HDBSCAN(min_cluster_size=min_cluster_size, min_samples=min_samples, copy=True)
-        raw = hdb.fit(xy).labels_
-    cluster = _renumber(np.asarray(raw))
+    xy = metric_xy(sites)
+    cluster = _renumber(_raw_labels(xy, method, params))
     out["cluster"] = cluster
     out["cluster_label"] = np.where(
         cluster >= 0, np.char.add("C", cluster.astype(str)), NOISE_LABEL
     ).astype(object)
+    table = _cluster_table(_site_frame(sites, cluster, layers))
+    hulls = _hulls(xy, cluster, table, params["hull_buffer_m"])
+    params.update(n_clusters=int(len(table)), n_noise=int((cluster < 0).sum()))
+    logger.info(
+        "%s: %d sites, %d clusters, %d noise", method, n, params["n_clusters"], params["n_noise"]
+    )
+    return ClusterResult(out, hulls, table, method, params)
 
+
+def _cluster_params(
+    method: str, eps_m: float, min_samples: int, min_cluster_size: int, hull_buffer_m: float
+) -> dict[str, Any]:
+    """Check the arguments of :func:`cluster_sites`; return the parameters the method uses.
+
+    Raises
+    ------
+    ValueError
+        On an unknown method or an out-of-range value.
+    """
+    methods = ("dbscan", "hdbscan")
+    if method not in methods:
+        msg = f"`method` was {method!r} but must be one of {methods}."
+        raise ValueError(msg)
+    eps_m = check_positive("eps_m", eps_m)
+    min_samples = check_int("min_samples", min_samples, 1)
+    min_cluster_size = check_int("min_cluster_size", min_cluster_size, 2)
+    hull_buffer_m = check_positive("hull_buffer_m", hull_buffer_m, allow_zero=True)
+    params: dict[str, Any] = {"eps_m": eps_m, "min_samples": min_samples}
+    if method == "hdbscan":
+        params = {"min_cluster_size": min_cluster_size, "min_samples": min_samples}
+    params["hull_buffer_m"] = hull_buffer_m
+    return params
+
+
+def _raw_labels(xy: np.ndarray, method: str, params: Mapping[str, Any]) -> np.ndarray:
+    """scikit-learn's cluster label of each site (-1: noise), in one call."""
+    if method == "dbscan":
+        from sklearn.cluster import DBSCAN  # deferred: scikit-learn takes 0.6 s to import
+
+        dbs = DBSCAN(eps=params["eps_m"], min_samples=params["min_samples"])
+        return np.asarray(dbs.fit(xy).labels_)
+    if len(xy) < max(2, params["min_cluster_size"], params["min_samples"]):
+        return np.full(len(xy), -1)  # too few sites for any cluster
+    from sklearn.cluster import HDBSCAN  # deferred: scikit-learn takes 0.6 s to import
+
+    hdb = HDBSCAN(
+        min_cluster_size=params["min_cluster_size"], min_samples=params["min_samples"], copy=True
+    )
+    return np.asarray(hdb.fit(xy).labels_)
+
+
+def _site_frame(sites: gpd.GeoDataFrame, cluster: np.ndarray, layers: LayerSet) -> pd.DataFrame:
+    """Per site: cluster, investment, chain, stage and county by location (for the table)."""
     county = county_labels(sites, layers)
     inv = (
         pd.to_numeric(sites["investment_yi"], errors="coerce")
         if "investment_yi" in sites.columns
         else pd.Series(np.nan, index=sites.index)
     )
-    frame = pd.DataFrame(
+    return pd.DataFrame(
         {
             "cluster": cluster,
             "inv": inv.to_numpy(dtype="float64"),
@@ -323,228 +301,24 @@ def cluster_sites(
             "loc_county": county.to_numpy(dtype=object),
         }
     )
-    table = _cluster_table(frame)
-
-    clustered = cluster >= 0
-    if clustered.any():
-        order = np.argsort(cluster[clustered], kind="stable")
-        ids = cluster[clustered][order]
-        pts = shapely.points(xy[clustered][order])
-        multi = shapely.multipoints(pts, indices=ids - 1)  # ids are 1..n, contiguous
-        hull = shapely.convex_hull(multi)
-        if hull_buffer_m > 0:
-            hull = shapely.buffer(hull, hull_buffer_m)
-        hulls = gpd.GeoDataFrame(
-            table[_HULL_COLUMNS].reset_index(drop=True),
-            geometry=gpd.GeoSeries(hull, crs=METRIC_CRS).to_crs(STORAGE_CRS).values,
-            crs=STORAGE_CRS,
-        )
-    else:
-        hulls = _empty_hulls()
-    params.update(n_clusters=int(len(table)), n_noise=int((~clustered).sum()))
-    logger.info(
-        "%s: %d sites, %d clusters, %d noise", method, n, params["n_clusters"], params["n_noise"]
-    )
-    return ClusterResult(out, hulls, table, method, params)
 
 
-def _extent_geometry(extent: gpd.GeoDataFrame | gpd.GeoSeries) -> shapely.Geometry:
-    if not isinstance(extent, (gpd.GeoDataFrame, gpd.GeoSeries)):
-        msg = (
-            f"`extent` must be a GeoDataFrame or GeoSeries with a CRS (e.g. "
-            f"layers['city']), got {type(extent).__name__}."
-        )
-        raise TypeError(msg)
-    require_crs(extent=extent)
-    if len(extent) == 0:
-        msg = "`extent` is empty; pass the polygon(s) to cover, e.g. layers['city']."
-        raise ValueError(msg)
-    geom = to_metric(extent.geometry if isinstance(extent, gpd.GeoDataFrame) else extent)
-    return shapely.union_all(geom.values)
-
-
-def hot_spots(
-    sites: gpd.GeoDataFrame,
-    *,
-    value_col: str | None = "investment_yi",
-    cell_m: float = 5000.0,
-    k: int = 8,
-    permutations: int = 999,
-    seed: int = 0,
-    extent: gpd.GeoDataFrame | gpd.GeoSeries,
+def _hulls(
+    xy: np.ndarray, cluster: np.ndarray, table: pd.DataFrame, hull_buffer_m: float
 ) -> gpd.GeoDataFrame:
-    """Getis-Ord Gi* hot and cold spots of investment (or site counts) on a grid.
-
-    The extent is covered with square cells of ``cell_m`` metres in EPSG:4547
-    (cells that touch it are kept); each cell's value is the sum of
-    ``value_col`` over the sites in it (unknown amounts count 0), or the number
-    of sites when ``value_col`` is None. Gi* (:class:`esda.getisord.G_Local`,
-    ``star=True``, binary weights with the cell itself included) is computed
-    with ``k`` nearest cell centroids as neighbours and a conditional
-    permutation test for the pseudo p-value. Binning is vectorised.
-
-    Gi* helps when many cells carry a value: with fewer than about 30 non-zero
-    cells (e.g. the shipped projects, of which only some state an investment)
-    the test has little power and a single large amount makes its
-    neighbourhood "hot", while runs of empty cells come out as significant
-    cold spots (no permutation of mostly-zero values is lower than their 0);
-    a warning is issued. Prefer ``value_col=None`` (site
-    counts) or larger cells then. Positions of the sample layers are schematic,
-    so their hot spots illustrate the method, not the city.
-
-    Parameters
-    ----------
-    sites
-        Points (or polygons, by a point inside) with a CRS. Sites outside the
-        grid are ignored.
-    value_col
-        Numeric column summed per cell (default ``"investment_yi"``, 亿元), or
-        None to count sites.
-    cell_m
-        Cell side in metres (default 5 000).
-    k
-        Number of nearest neighbouring cells (default 8: the ring around a cell
-        in the interior of the grid).
-    permutations
-        Random permutations of the pseudo p-value (at least 99; default 999).
-    seed
-        Seed of the permutations, for reproducible p-values.
-    extent
-        Polygons to cover, e.g. the city outline ``layers["city"]``.
-
-    Returns
-    -------
-    geopandas.GeoDataFrame
-        One row per cell, in EPSG:4326: ``cell_id``, ``n_sites``, ``value``,
-        ``z`` (Gi* z-score, ``Zs``), ``p`` (pseudo p-value, ``p_sim``),
-        ``p_norm`` (one-sided p of ``z`` under normality) and ``hotspot``,
-        one of :data:`HOTSPOT_CLASSES`: ``"热点 99%"`` when z > 0 and
-        p <= 0.01, ``"热点 95%"`` for p <= 0.05, ``"热点 90%"`` for p <= 0.10,
-        likewise ``"冷点 …"`` for z < 0, else ``"不显著"``.
-
-    Raises
-    ------
-    ValueError
-        On a non-positive ``cell_m``, ``k`` < 1 or not below the number of
-        cells, ``permutations`` < 99, a missing ``value_col``, negative values,
-        a grid of more than 250 000 cells, or when every cell is 0.
-    """
-    cell_m = _check_positive("cell_m", cell_m)
-    k = _check_int("k", k, 1)
-    permutations = _check_int("permutations", permutations, 99)
-    require_crs(sites=sites)
-    if value_col is not None and value_col not in sites.columns:
-        msg = (
-            f"`value_col` {value_col!r} is not a column of `sites` "
-            f"(columns: {[c for c in sites.columns if c != sites.geometry.name]}); "
-            "pass one of them, or None to count sites."
-        )
-        raise ValueError(msg)
-    area = _extent_geometry(extent)
-    minx, miny, maxx, maxy = area.bounds
-    nx = max(1, math.ceil((maxx - minx) / cell_m))
-    ny = max(1, math.ceil((maxy - miny) / cell_m))
-    if nx * ny > _MAX_CELLS:
-        msg = (
-            f"`cell_m`={cell_m:g} m gives a grid of {nx} x {ny} = {nx * ny} cells over the "
-            f"extent (limit {_MAX_CELLS}); use larger cells."
-        )
-        raise ValueError(msg)
-    gx, gy = np.meshgrid(np.arange(nx), np.arange(ny))
-    ix, iy = gx.ravel(), gy.ravel()
-    x0, y0 = minx + ix * cell_m, miny + iy * cell_m
-    cells = shapely.box(x0, y0, x0 + cell_m, y0 + cell_m)
-    shapely.prepare(area)
-    keep = shapely.intersects(area, cells)
-    lookup = np.full(nx * ny, -1, dtype=np.int64)
-    lookup[keep] = np.arange(int(keep.sum()))
-    cells = cells[keep]
-    n_cells = len(cells)
-    if k >= n_cells:
-        msg = (
-            f"`k`={k} must be smaller than the number of cells ({n_cells}); lower `k` or `cell_m`."
-        )
-        raise ValueError(msg)
-
-    if value_col is None:
-        vals = np.ones(len(sites))
-    else:
-        vals = pd.to_numeric(sites[value_col], errors="coerce").fillna(0.0).to_numpy(float)
-        if (vals < 0).any():
-            msg = f"`value_col` {value_col!r} has negative values; Gi* needs values >= 0."
-            raise ValueError(msg)
-    counts: np.ndarray = np.zeros(n_cells)
-    sums: np.ndarray = np.zeros(n_cells)
-    if len(sites):
-        xy = _metric_xy(sites)
-        cx = np.floor((xy[:, 0] - minx) / cell_m).astype(np.int64)
-        cy = np.floor((xy[:, 1] - miny) / cell_m).astype(np.int64)
-        inside = (cx >= 0) & (cx < nx) & (cy >= 0) & (cy < ny)
-        pos = np.full(len(xy), -1, dtype=np.int64)
-        pos[inside] = lookup[cy[inside] * nx + cx[inside]]
-        ok = pos >= 0
-        counts = np.bincount(pos[ok], minlength=n_cells).astype(np.float64)
-        sums = np.bincount(pos[ok], weights=vals[ok], minlength=n_cells)
-    nonzero = int((sums > 0).sum())
-    if nonzero == 0:
-        what = f"`{value_col}`" if value_col else "sites"
-        msg = f"No cell of the extent has a non-zero value of {what}; Gi* cannot be computed."
-        raise ValueError(msg)
-    if nonzero < _MIN_NONZERO_CELLS:
-        warnings.warn(
-            f"Only {nonzero} of {n_cells} cells have a non-zero value; Gi* has little power. "
-            "Use value_col=None (site counts) or a larger `cell_m`.",
-            UserWarning,
-            stacklevel=2,
-        )
-
-    from esda.getisord import G_Local
-    from libpysal.weights import KNN
-
-    centroids = shapely.get_coordinates(shapely.centroid(cells))
-    w = KNN.from_array(centroids, k=k, silence_warnings=True)
-    with warnings.catch_warnings():
-        # esda announces a future change of its default alternative; the current
-        # ("directed", folded) pseudo p-value is the one documented here.
-        warnings.filterwarnings(
-            "ignore", message="The alternative hypothesis", category=DeprecationWarning
-        )
-        gi = G_Local(
-            sums,
-            w,
-            transform="B",
-            star=True,
-            permutations=permutations,
-            seed=seed,
-            n_jobs=1,
-            keep_simulations=False,
-        )
-    z = np.asarray(gi.Zs, dtype=float)
-    p = np.asarray(gi.p_sim, dtype=float)
-    level = np.select([p <= 0.01, p <= 0.05, p <= 0.10], ["99%", "95%", "90%"], default="")
-    hotspot = np.where(
-        (level != "") & (z > 0),
-        np.char.add("热点 ", level),
-        np.where((level != "") & (z < 0), np.char.add("冷点 ", level), "不显著"),
-    )
-    out = gpd.GeoDataFrame(
-        {
-            "cell_id": np.arange(n_cells),
-            "n_sites": counts.astype(np.int64),
-            "value": sums,
-            "z": z,
-            "p": p,
-            "p_norm": np.asarray(gi.p_norm, dtype=float),
-            "hotspot": hotspot.astype(object),
-        },
-        geometry=gpd.GeoSeries(cells, crs=METRIC_CRS).to_crs(STORAGE_CRS).values,
+    """One buffered convex hull per cluster, in EPSG:4326, with the table's summary columns."""
+    clustered = cluster >= 0
+    if not clustered.any():
+        return _empty_hulls()
+    order = np.argsort(cluster[clustered], kind="stable")
+    ids = cluster[clustered][order]
+    pts = shapely.points(xy[clustered][order])
+    multi = shapely.multipoints(pts, indices=ids - 1)  # ids are 1..n, contiguous
+    hull = shapely.convex_hull(multi)
+    if hull_buffer_m > 0:
+        hull = shapely.buffer(hull, hull_buffer_m)
+    return gpd.GeoDataFrame(
+        table[_HULL_COLUMNS].reset_index(drop=True),
+        geometry=gpd.GeoSeries(hull, crs=METRIC_CRS).to_crs(STORAGE_CRS).values,
         crs=STORAGE_CRS,
     )
-    logger.info(
-        "Gi*: %d cells, %d non-zero, %d hot, %d cold",
-        n_cells,
-        nonzero,
-        int(np.char.startswith(hotspot.astype(str), "热点").sum()),
-        int(np.char.startswith(hotspot.astype(str), "冷点").sum()),
-    )
-    return out

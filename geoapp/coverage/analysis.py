@@ -27,17 +27,17 @@ import pandas as pd
 import shapely
 
 from geoapp.coverage.facilities import (
-    _check_layer,
-    _check_radius,
-    _investment,
-    _metric_geoms,
-    _metric_xy,
-    _names,
-    _nearest_xy,
-    _numbered,
-    _require_geometry,
-    _shares,
-    _valid,
+    check_layer,
+    check_radius,
+    covered_shares,
+    display_names,
+    has_geometry,
+    metric_geoms,
+    metric_xy,
+    nearest_xy,
+    numbered,
+    require_geometry,
+    site_investment,
 )
 from geoapp.coverage.placement import Feasibility as Feasibility
 from geoapp.coverage.placement import PlacementResult as PlacementResult
@@ -132,7 +132,7 @@ def _group_table(
 # --------------------------------------------------------------------------- nearest
 def _check_facilities(facilities: gpd.GeoDataFrame, name_col: str | None) -> np.ndarray:
     """Check the facility layer and its name column; the mask of features with a geometry."""
-    _check_layer("facilities", facilities)
+    check_layer("facilities", facilities)
     if name_col is not None and name_col not in facilities.columns:
         cols = [c for c in facilities.columns if c != facilities.geometry.name]
         msg = (
@@ -140,7 +140,7 @@ def _check_facilities(facilities: gpd.GeoDataFrame, name_col: str | None) -> np.
             "pass one of them, or None to number the facilities."
         )
         raise ValueError(msg)
-    valid = _valid(facilities)
+    valid = has_geometry(facilities)
     if not valid.any():
         msg = "`facilities` has no feature with a geometry; pass at least one facility."
         raise ValueError(msg)
@@ -190,7 +190,7 @@ def nearest_facility(
     >>> nf = nearest_facility(projects, hubs)  # doctest: +SKIP
     >>> nf["distance_m"].describe()  # doctest: +SKIP
     """
-    _check_layer("sites", sites)
+    check_layer("sites", sites)
     valid = _check_facilities(facilities, name_col)
     if len(sites) == 0:
         return pd.DataFrame(
@@ -200,7 +200,7 @@ def nearest_facility(
                 "distance_m": pd.Series(np.nan, index=sites.index, dtype="float64"),
             }
         )
-    x, y = _metric_xy(sites)
+    x, y = metric_xy(sites)
     idx, names, dist = _nearest_of(x, y, facilities, valid, name_col)
     return pd.DataFrame(
         {"facility_index": idx, "facility_name": names, "distance_m": dist},
@@ -220,13 +220,14 @@ def _nearest_of(
     fac_pos = np.flatnonzero(valid)
     fac_types = shapely.get_type_id(np.asarray(facilities.geometry.array)[fac_pos])
     if (fac_types == shapely.GeometryType.POINT).all():  # reprojected as coordinates
-        fx, fy = _metric_xy(facilities)
+        fx, fy = metric_xy(facilities)
         fac_geoms = shapely.points(fx[fac_pos], fy[fac_pos])
     else:
-        fac_geoms = _metric_geoms(facilities)[fac_pos]
-    j, dist = _nearest_xy(x, y, fac_geoms)
+        fac_geoms = metric_geoms(facilities)[fac_pos]
+    j, dist = nearest_xy(x, y, fac_geoms)
     idx = j if len(fac_pos) == len(facilities) else np.where(j >= 0, fac_pos[np.maximum(j, 0)], -1)
-    codes, uniques = pd.factorize(np.asarray(_names(facilities, name_col, "设施"), dtype=object))
+    fac_names = display_names(facilities, name_col, "设施")
+    codes, uniques = pd.factorize(np.asarray(fac_names, dtype=object))
     site_codes = np.where(idx >= 0, codes[np.maximum(idx, 0)], -1) if len(codes) else idx
     names = pd.Categorical.from_codes(site_codes, categories=pd.Index(uniques))
     return idx, names, dist  # categorical: integer codes into the few facility names
@@ -398,11 +399,11 @@ def coverage(
     ...                radius_m=20_000, layers=layers)  # doctest: +SKIP
     >>> res.overall["share_count"]  # doctest: +SKIP
     """
-    radius_m = _check_radius(radius_m)
-    _check_layer("sites", sites)
+    radius_m = check_radius(radius_m)
+    check_layer("sites", sites)
     valid = _check_facilities(facilities, name_col)
-    inv = _investment(sites, weight_col, default="investment_yi").to_numpy()
-    x, y = _metric_xy(sites)  # once, for the distances and the look-ups
+    inv = site_investment(sites, weight_col, default="investment_yi").to_numpy()
+    x, y = metric_xy(sites)  # once, for the distances and the look-ups
     idx, names, dist = _nearest_of(x, y, facilities, valid, name_col)
     covered = dist <= radius_m  # NaN (no geometry): not covered
     out = _with_columns(
@@ -416,7 +417,7 @@ def coverage(
     by_county = _group_table(*county, covered, inv, list(COUNTY_ADCODES.values()))
     by_zone = _group_table(*zone, covered, inv, [])
     by_chain = _group_table(*_chain_codes(sites), covered, inv, [])
-    overall = _shares(covered, inv)
+    overall = covered_shares(covered, inv)
     uncovered = out.iloc[_farthest_first(dist, covered)]
     logger.info(
         "coverage within %.0f m: %d of %d sites covered",
@@ -490,16 +491,16 @@ def candidate_sites(
         raise ValueError(msg)
     if kind == "zone_centroids":
         zones = _need(layers, kind)["zones"]
-        _check_layer("zones", zones)
-        zones = zones.loc[_valid(zones)]
+        check_layer("zones", zones)
+        zones = zones.loc[has_geometry(zones)]
         pts = np.asarray(to_metric(zones.geometry).representative_point().values)
-        ids = zones["id"] if "id" in zones.columns else _numbered("Z", len(zones))
-        return _candidates_frame(list(ids), list(_names(zones, "name", "园区")), kind, pts)
+        ids = zones["id"] if "id" in zones.columns else numbered("Z", len(zones))
+        return _candidates_frame(list(ids), list(display_names(zones, "name", "园区")), kind, pts)
     if kind == "grid":
-        spacing_m = _check_radius(spacing_m, "spacing_m")
+        spacing_m = check_radius(spacing_m, "spacing_m")
         city = _need(layers, kind)["city"]
-        _check_layer("city", city, allow_empty=False)
-        area = shapely.union_all(_metric_geoms(city))
+        check_layer("city", city, allow_empty=False)
+        area = shapely.union_all(metric_geoms(city))
         minx, miny, maxx, maxy = area.bounds
         xs = np.arange(minx + spacing_m / 2, maxx, spacing_m)
         ys = np.arange(miny + spacing_m / 2, maxy, spacing_m)
@@ -515,18 +516,18 @@ def candidate_sites(
         pts = shapely.points(gx[inside], gy[inside])
         n = len(pts)
         width = max(4, len(str(n)))
-        ids = _numbered("G", n, width=width)
-        names = _numbered("网格点", n)
+        ids = numbered("G", n, width=width)
+        names = numbered("网格点", n)
         return _candidates_frame(ids, names, kind, pts)
     if user is None:
         msg = "`user` is required when `kind` is 'user'; pass the uploaded candidate layer."
         raise ValueError(msg)
-    _check_layer("user", user)
-    _require_geometry("user", user)
+    check_layer("user", user)
+    require_geometry("user", user)
     pts = np.asarray(points_of(user).values)
     ids = (
         labels(user["id"], user.index).to_numpy(dtype=object)
         if "id" in user.columns
-        else _numbered("U", len(user))
+        else numbered("U", len(user))
     )
-    return _candidates_frame(list(ids), list(_names(user, "name", "候选点")), kind, pts)
+    return _candidates_frame(list(ids), list(display_names(user, "name", "候选点")), kind, pts)

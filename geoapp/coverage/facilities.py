@@ -14,17 +14,56 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
+from scipy import sparse
+from scipy.spatial import cKDTree
 
 from geoapp.geo import metric_transformer, points_of, require_crs, to_metric
 from geoapp.projects import UNSTATED
 from geoapp.settings import METRIC_CRS
+
+__all__ = [
+    "check_layer",
+    "check_radius",
+    "covered_shares",
+    "coverage_matrix",
+    "display_names",
+    "has_geometry",
+    "metric_geoms",
+    "metric_xy",
+    "nearest_to_sites",
+    "nearest_xy",
+    "numbered",
+    "require_geometry",
+    "site_investment",
+]
 
 #: From this many points on, KD-tree queries use every core (``workers=-1``; the
 #: result is the same); below, starting threads costs more than it saves.
 _PARALLEL_MIN = 50_000
 
 
-def _check_radius(radius_m: float, name: str = "radius_m") -> float:
+def check_radius(radius_m: float, name: str = "radius_m") -> float:
+    """Check a service radius and return it as a float.
+
+    Parameters
+    ----------
+    radius_m
+        The radius in metres.
+    name
+        The argument's name, for the error message.
+
+    Returns
+    -------
+    float
+        ``radius_m``.
+
+    Raises
+    ------
+    TypeError
+        If it is not a number.
+    ValueError
+        If it is not a finite distance > 0.
+    """
     try:
         r = float(radius_m)
     except (TypeError, ValueError):
@@ -36,7 +75,27 @@ def _check_radius(radius_m: float, name: str = "radius_m") -> float:
     return r
 
 
-def _check_layer(name: str, gdf: object, *, allow_empty: bool = True) -> None:
+def check_layer(name: str, gdf: object, *, allow_empty: bool = True) -> None:
+    """Check that ``gdf`` is a GeoDataFrame with a CRS (and, unless allowed, not empty).
+
+    Parameters
+    ----------
+    name
+        The argument's name, for the error message.
+    gdf
+        The layer passed.
+    allow_empty
+        Whether a layer without features is accepted.
+
+    Raises
+    ------
+    TypeError
+        If it is not a GeoDataFrame.
+    CRSError
+        If it has no CRS.
+    ValueError
+        If it is empty and ``allow_empty`` is false.
+    """
     if not isinstance(gdf, gpd.GeoDataFrame):
         msg = f"`{name}` must be a GeoDataFrame, got {type(gdf).__name__}."
         raise TypeError(msg)
@@ -46,13 +105,15 @@ def _check_layer(name: str, gdf: object, *, allow_empty: bool = True) -> None:
         raise ValueError(msg)
 
 
-def _valid(gdf: gpd.GeoDataFrame) -> np.ndarray:
+def has_geometry(gdf: gpd.GeoDataFrame) -> np.ndarray:
+    """Boolean per feature: its geometry is present and not empty."""
     geom = gdf.geometry
     return (geom.notna() & ~geom.is_empty).to_numpy()
 
 
-def _require_geometry(name: str, gdf: gpd.GeoDataFrame) -> None:
-    bad = ~_valid(gdf)
+def require_geometry(name: str, gdf: gpd.GeoDataFrame) -> None:
+    """Raise ValueError naming the rows of ``gdf`` without geometry (``name``: the argument)."""
+    bad = ~has_geometry(gdf)
     if bad.any():
         rows = list(gdf.index[bad][:10])
         msg = (
@@ -62,7 +123,7 @@ def _require_geometry(name: str, gdf: gpd.GeoDataFrame) -> None:
         raise ValueError(msg)
 
 
-def _numbered(prefix: str, n: int, *, width: int = 0) -> np.ndarray:
+def numbered(prefix: str, n: int, *, width: int = 0) -> np.ndarray:
     """``prefix1, prefix2, …`` (zero-padded to ``width`` digits), vectorised."""
     if n == 0:
         return np.array([], dtype=object)
@@ -70,9 +131,9 @@ def _numbered(prefix: str, n: int, *, width: int = 0) -> np.ndarray:
     return np.char.add(prefix, digits).astype(object)
 
 
-def _names(gdf: gpd.GeoDataFrame, name_col: str | None, prefix: str) -> np.ndarray:
+def display_names(gdf: gpd.GeoDataFrame, name_col: str | None, prefix: str) -> np.ndarray:
     """Display names of features: ``name_col`` where filled, else ``prefix`` + position."""
-    fallback = _numbered(prefix, len(gdf))
+    fallback = numbered(prefix, len(gdf))
     if name_col is None or name_col not in gdf.columns or len(gdf) == 0:
         return fallback
     # the text of :func:`geoapp.projects.filters.labels` (stripped; blank or missing: unnamed), in
@@ -84,7 +145,8 @@ def _names(gdf: gpd.GeoDataFrame, name_col: str | None, prefix: str) -> np.ndarr
     return np.where(unnamed, fallback, text.astype(object))
 
 
-def _metric_geoms(gdf: gpd.GeoDataFrame) -> np.ndarray:
+def metric_geoms(gdf: gpd.GeoDataFrame) -> np.ndarray:
+    """The geometries of ``gdf`` in the metric CRS, as a NumPy array."""
     return np.asarray(to_metric(gdf.geometry).values)
 
 
@@ -99,7 +161,7 @@ def _to_metric_transformer(crs: Any) -> Any:
     return _TO_METRIC[key]
 
 
-def _metric_xy(gdf: gpd.GeoDataFrame) -> tuple[np.ndarray, np.ndarray]:
+def metric_xy(gdf: gpd.GeoDataFrame) -> tuple[np.ndarray, np.ndarray]:
     """Metric x, y of each feature's point (a point inside a polygon); NaN without geometry.
 
     Points are reprojected as coordinate arrays with the cached transformer
@@ -133,7 +195,7 @@ def _point_xy(geoms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return np.asarray(x, dtype=float), np.asarray(y, dtype=float)
 
 
-def _nearest_xy(
+def nearest_xy(
     x: np.ndarray, y: np.ndarray, fac_geoms: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
     """Positional nearest facility and distance (metres) for metric site coordinates.
@@ -152,8 +214,6 @@ def _nearest_xy(
     if not all_ok:
         idx, dist = np.full(n, -1, dtype=np.int64), np.full(n, np.nan)
     if (shapely.get_type_id(fac_geoms) == shapely.GeometryType.POINT).all():
-        from scipy.spatial import cKDTree
-
         tree = cKDTree(shapely.get_coordinates(fac_geoms))
         d, j = tree.query(xy, k=1, workers=-1 if len(xy) >= _PARALLEL_MIN else 1)
         if all_ok:  # no masks, no copies
@@ -170,7 +230,7 @@ def _nearest_xy(
     return idx, dist
 
 
-def _nearest(site_pts: np.ndarray, fac_geoms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def nearest_to_sites(site_pts: np.ndarray, fac_geoms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Positional nearest facility and distance (metres) for metric site points.
 
     ``site_pts`` may hold empty points (distance NaN, index -1); ``fac_geoms``
@@ -180,10 +240,10 @@ def _nearest(site_pts: np.ndarray, fac_geoms: np.ndarray) -> tuple[np.ndarray, n
     ok = ~shapely.is_empty(site_pts) & ~shapely.is_missing(site_pts)
     x, y = np.full(len(site_pts), np.nan), np.full(len(site_pts), np.nan)
     x[ok], y[ok] = shapely.get_x(site_pts[ok]), shapely.get_y(site_pts[ok])
-    return _nearest_xy(x, y, fac_geoms)
+    return nearest_xy(x, y, fac_geoms)
 
 
-def _coverage_matrix(site_pts: np.ndarray, fac_geoms: np.ndarray, radius_m: float):
+def coverage_matrix(site_pts: np.ndarray, fac_geoms: np.ndarray, radius_m: float):
     """Sparse boolean matrix (CSR, n_sites × n_facilities): facility within ``radius_m`` of site.
 
     Never builds the dense distance matrix: point facilities use one KD-tree
@@ -193,14 +253,10 @@ def _coverage_matrix(site_pts: np.ndarray, fac_geoms: np.ndarray, radius_m: floa
     is ``<= radius_m``, as in spopt's ``from_cost_matrix``. ``site_pts`` must
     all be non-empty points and ``fac_geoms`` non-empty.
     """
-    from scipy import sparse
-
     n, m = len(site_pts), len(fac_geoms)
     if n == 0 or m == 0:
         return sparse.csr_array((n, m), dtype=bool)
     if (shapely.get_type_id(fac_geoms) == shapely.GeometryType.POINT).all():
-        from scipy.spatial import cKDTree
-
         sxy, fxy = shapely.get_coordinates(site_pts), shapely.get_coordinates(fac_geoms)
         # A hair wider than the radius, then the exact test on the cdist formula, so that
         # a site at exactly radius_m is covered whatever the tree's rounding.
@@ -219,7 +275,7 @@ def _coverage_matrix(site_pts: np.ndarray, fac_geoms: np.ndarray, radius_m: floa
     return sparse.csr_array((data, (rows, cols)), shape=(n, m))
 
 
-def _investment(sites: pd.DataFrame, weight_col: str | None, *, default: str) -> pd.Series:
+def site_investment(sites: pd.DataFrame, weight_col: str | None, *, default: str) -> pd.Series:
     """Investment per site (NaN unknown); an absent default column means all unknown."""
     if weight_col is None:
         return pd.Series(np.nan, index=sites.index, dtype="float64")
@@ -235,7 +291,23 @@ def _investment(sites: pd.DataFrame, weight_col: str | None, *, default: str) ->
     return pd.to_numeric(sites[weight_col], errors="coerce").astype("float64")
 
 
-def _shares(covered: np.ndarray, inv: np.ndarray) -> dict[str, Any]:
+def covered_shares(covered: np.ndarray, inv: np.ndarray) -> dict[str, Any]:
+    """Sites covered, by count and by investment.
+
+    Parameters
+    ----------
+    covered
+        Boolean per site.
+    inv
+        Investment per site (亿元; NaN unknown).
+
+    Returns
+    -------
+    dict
+        ``n_sites``, ``n_covered``, ``share_count``, ``investment_yi``,
+        ``investment_covered_yi``, ``n_with_investment``, ``share_investment``
+        (NaN when nothing is known).
+    """
     known = ~np.isnan(inv)
     total = float(inv[known].sum())
     cov_total = float(inv[known & covered].sum())

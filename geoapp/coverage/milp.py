@@ -45,9 +45,11 @@ from __future__ import annotations
 import math
 import time
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from scipy import sparse
+from scipy.optimize import Bounds, LinearConstraint, linprog, milp
 
 from geoapp.coverage.presolve import reduce_lscp, reduce_mclp
 
@@ -109,8 +111,6 @@ def _milp(c, integrality, bounds, constraints, time_limit_s: float, mip_gap: flo
 
     ``fixed``: the model has fixings that may leave it infeasible (status 2, returned as is).
     """
-    from scipy.optimize import milp
-
     t0 = time.perf_counter()
     res = milp(
         c,
@@ -208,8 +208,6 @@ def _swap_search(
 
 def _mclp_model(A: sparse.csr_array, w: np.ndarray, k: int):
     """Objective, constraints of the MCLP on ``A`` (x then y), every row reachable."""
-    from scipy.optimize import LinearConstraint
-
     n_rows, n_cols = A.shape
     c = np.r_[np.zeros(n_cols), -w]
     cover = sparse.hstack([-A, sparse.eye_array(n_rows)], format="csr")
@@ -252,38 +250,20 @@ def _mclp_reduced(
        time left; its dual bound, or the solution found so far if higher,
        bounds the optimum.
     """
-    from scipy.optimize import Bounds, linprog
-
     n_rows, n_cols = A.shape
-    total = float(w.sum())
     if k >= n_cols or n_rows == 0:
         is_open = np.zeros(n_cols, dtype=bool)
         is_open[: min(k, n_cols)] = True
         if k >= n_cols:
             is_open[:] = True
-        return _Sub(is_open, _covered_weight(A, w, is_open), total, False, "reduced", True)
-    best = _swap_search(A, w, _greedy_mclp(A, w, k), deadline)
-    value = _covered_weight(A, w, best)
-    # no k columns cover more than the k largest column weights together
-    bound = min(total, float(np.sort(A.T @ w)[::-1][:k].sum()))
-    integral = bool(np.all(w == np.round(w)))
-    status = "greedy + local search"
-    heuristic = True
-
-    def done() -> bool:
-        gap = _gap_max(value, bound)
-        return gap <= max(mip_gap, _GAP_EPS)
-
-    def floor(b: float) -> float:
-        # integer weights: so is every covered weight (the slack absorbs LP tolerances)
-        return float(math.floor(b + 1e-6 * max(abs(b), 1.0))) if integral else b
-
-    if done():
-        return _Sub(best, value, bound, False, status, heuristic)
+        return _Sub(is_open, _covered_weight(A, w, is_open), float(w.sum()), False, "reduced", True)
+    s = _MclpSearch.start(A, w, k, deadline, mip_gap)
+    if s.done():
+        return s.sub(hit=False)
     c, cons = _mclp_model(A, w, k)
-    remaining = deadline - time.perf_counter()
+    remaining = s.remaining()
     if remaining <= 0:
-        return _Sub(best, value, bound, True, status, heuristic)
+        return s.sub(hit=True)
     lp = linprog(
         c,
         A_ub=cons[0].A,
@@ -295,76 +275,152 @@ def _mclp_reduced(
         options={"time_limit": remaining},
     )
     if lp.status != 0:  # time limit (or numerical trouble): the heuristic and the simple bound
-        return _Sub(best, value, bound, lp.status == 1, f"LP: {lp.message}", heuristic)
-    z_lp = -float(lp.fun)
-    bound = min(bound, floor(z_lp + 1e-9 * max(abs(z_lp), 1.0)))
-    x = lp.x[:n_cols]
-    if np.all(np.abs(x - np.round(x)) <= 1e-6):
-        lp_open = x > 0.5
-        lp_value = _covered_weight(A, w, lp_open)
-        if lp_value >= value:
-            best, value, status, heuristic = lp_open, lp_value, "LP solution is integral", False
-    else:  # the k largest LP values, improved by swaps: often better than the greedy start
-        start = np.zeros(n_cols, dtype=bool)
-        start[np.argsort(-x, kind="stable")[:k]] = True
-        rounded = _swap_search(A, w, start, deadline)
-        got = _covered_weight(A, w, rounded)
-        if got > value:
-            best, value, status = rounded, got, "LP rounding + local search"
-    if done():
-        return _Sub(best, value, bound, False, status, heuristic)
-    integrality = np.r_[np.ones(n_cols), np.zeros(n_rows)]
-    y_lb, y_ub = np.zeros(n_rows), np.ones(n_rows)
-
-    def run(lb: np.ndarray, ub: np.ndarray, limit: float):
-        bounds = Bounds(np.r_[lb, y_lb], np.r_[ub, y_ub])
-        return _milp(c, integrality, bounds, cons, limit, mip_gap, fixed=True)
-
+        return _Sub(s.best, s.value, s.bound, lp.status == 1, f"LP: {lp.message}", s.heuristic)
+    s.use_lp(lp)
+    if s.done():
+        return s.sub(hit=False)
     # 3. the LP's fractional columns only (its 0 / 1 columns fixed)
-    remaining = deadline - time.perf_counter()
+    remaining = s.remaining()
     if remaining <= 0:
-        return _Sub(best, value, bound, True, status, heuristic)
-    res, _ = run((x >= 1 - 1e-6).astype(float), (x > 1e-6).astype(float), remaining / 2)
+        return s.sub(hit=True)
+    x = lp.x[:n_cols]
+    res, _ = _mclp_fixed(c, cons, (x >= 1 - 1e-6), (x > 1e-6), remaining / 2, mip_gap)
     if res.x is not None:
-        open_ = res.x[:n_cols] > 0.5
-        got = _covered_weight(A, w, open_)
-        if got > value:
-            best, value, status, heuristic = (
-                open_,
-                got,
-                "HiGHS on the LP's fractional columns",
-                False,
-            )
-    if done():
-        return _Sub(best, value, bound, False, status, heuristic)
-    # 4. reduced-cost fixing: a column whose LP reduced cost d makes z_lp - d no better
-    # than the solution in hand is closed (and opened if closing it costs that much).
+        s.offer(res.x[:n_cols] > 0.5, "HiGHS on the LP's fractional columns")
+    if s.done():
+        return s.sub(hit=False)
+    return _mclp_reduced_costs(s, c, cons, lp)
+
+
+@dataclass
+class _MclpSearch:
+    """A reduced MCLP being solved: the model, the best solution in hand and the proven bound.
+
+    Attributes
+    ----------
+    A, w, k
+        The reduced model: coverage matrix, weights, columns to open.
+    deadline, mip_gap
+        When to stop (``time.perf_counter()``) and the gap at which one may.
+    integral
+        Every weight is an integer (so is every covered weight).
+    best, value
+        The best solution found and its covered weight.
+    bound
+        The proven upper bound on the covered weight.
+    status, heuristic
+        How the best solution was found; whether it is the heuristic's.
+    """
+
+    A: sparse.csr_array
+    w: np.ndarray
+    k: int
+    deadline: float
+    mip_gap: float
+    integral: bool
+    best: np.ndarray
+    value: float
+    bound: float
+    status: str = "greedy + local search"
+    heuristic: bool = True
+
+    @classmethod
+    def start(
+        cls, A: sparse.csr_array, w: np.ndarray, k: int, deadline: float, mip_gap: float
+    ) -> _MclpSearch:
+        """Greedy + 1-swap local search, and the bound of the ``k`` largest column weights."""
+        best = _swap_search(A, w, _greedy_mclp(A, w, k), deadline)
+        # no k columns cover more than the k largest column weights together
+        bound = min(float(w.sum()), float(np.sort(A.T @ w)[::-1][:k].sum()))
+        integral = bool(np.all(w == np.round(w)))
+        return cls(A, w, k, deadline, mip_gap, integral, best, _covered_weight(A, w, best), bound)
+
+    def remaining(self) -> float:
+        """Seconds left before the deadline."""
+        return self.deadline - time.perf_counter()
+
+    def done(self) -> bool:
+        """The solution in hand is proven within ``mip_gap`` of the optimum."""
+        return _gap_max(self.value, self.bound) <= max(self.mip_gap, _GAP_EPS)
+
+    def floor(self, b: float) -> float:
+        """A bound rounded down when the weights are integers (the slack absorbs LP tolerances)."""
+        return float(math.floor(b + 1e-6 * max(abs(b), 1.0))) if self.integral else b
+
+    def offer(self, is_open: np.ndarray, status: str | None = None) -> None:
+        """Keep a solution HiGHS found if it covers more (``status``: how, None to keep it)."""
+        got = _covered_weight(self.A, self.w, is_open)
+        if got > self.value:
+            self.best, self.value, self.heuristic = is_open, got, False
+            if status is not None:
+                self.status = status
+
+    def use_lp(self, lp: Any) -> None:
+        """Stage 2: tighten the bound by the LP optimum; try its solution or its rounding."""
+        z_lp = -float(lp.fun)
+        self.bound = min(self.bound, self.floor(z_lp + 1e-9 * max(abs(z_lp), 1.0)))
+        x = lp.x[: self.A.shape[1]]
+        if np.all(np.abs(x - np.round(x)) <= 1e-6):
+            lp_open = x > 0.5
+            lp_value = _covered_weight(self.A, self.w, lp_open)
+            if lp_value >= self.value:
+                self.best, self.value = lp_open, lp_value
+                self.status, self.heuristic = "LP solution is integral", False
+        else:  # the k largest LP values, improved by swaps: often better than the greedy start
+            start = np.zeros(len(x), dtype=bool)
+            start[np.argsort(-x, kind="stable")[: self.k]] = True
+            rounded = _swap_search(self.A, self.w, start, self.deadline)
+            got = _covered_weight(self.A, self.w, rounded)
+            if got > self.value:
+                self.best, self.value, self.status = rounded, got, "LP rounding + local search"
+
+    def sub(self, *, hit: bool) -> _Sub:
+        """The solution in hand as a :class:`_Sub` (``hit``: the time limit was reached)."""
+        return _Sub(self.best, self.value, self.bound, hit, self.status, self.heuristic)
+
+
+def _mclp_fixed(c, cons, lb: np.ndarray, ub: np.ndarray, limit: float, mip_gap: float):
+    """HiGHS on the MCLP with the columns bounded to ``[lb, ub]`` (0/1 each)."""
+    n_cols = len(lb)
+    n_rows = len(c) - n_cols
+    integrality = np.r_[np.ones(n_cols), np.zeros(n_rows)]
+    bounds = Bounds(
+        np.r_[np.asarray(lb, dtype=float), np.zeros(n_rows)],
+        np.r_[np.asarray(ub, dtype=float), np.ones(n_rows)],
+    )
+    return _milp(c, integrality, bounds, cons, limit, mip_gap, fixed=True)
+
+
+def _mclp_reduced_costs(s: _MclpSearch, c, cons, lp: Any) -> _Sub:
+    """Stage 4: fix the columns the LP reduced costs decide, HiGHS on the rest, its bound."""
+    n_cols = s.A.shape[1]
+    z_lp = -float(lp.fun)
+    # a column whose LP reduced cost d makes z_lp - d no better than the solution in hand
+    # is closed (and opened if closing it costs that much).
     slack = 1e-6 * max(abs(z_lp), 1.0)
     d_low = np.asarray(lp.lower.marginals[:n_cols])
     d_up = np.asarray(lp.upper.marginals[:n_cols])
-    close = _no_better(z_lp - d_low + slack, value, integral)
-    open_fix = _no_better(z_lp + d_up + slack, value, integral)
-    if (open_fix & close).any() or open_fix.sum() > k or (~close).sum() < k:
+    close = _no_better(z_lp - d_low + slack, s.value, s.integral)
+    open_fix = _no_better(z_lp + d_up + slack, s.value, s.integral)
+    proven = "LP reduced costs prove it optimal"
+    if (open_fix & close).any() or open_fix.sum() > s.k or (~close).sum() < s.k:
         # every solution better than `value` would need contradictory fixings: none exists
-        return _Sub(best, value, value, False, "LP reduced costs prove it optimal", heuristic)
-    remaining = deadline - time.perf_counter()
+        return _Sub(s.best, s.value, s.value, False, proven, s.heuristic)
+    remaining = s.remaining()
     if remaining <= 0:
-        return _Sub(best, value, bound, True, status, heuristic)
-    res, _ = run(open_fix.astype(float), (~close).astype(float), remaining)
+        return s.sub(hit=True)
+    res, _ = _mclp_fixed(c, cons, open_fix, ~close, remaining, s.mip_gap)
     if res.status == 2:  # infeasible: no solution better than `value` exists
-        return _Sub(best, value, value, False, "LP reduced costs prove it optimal", heuristic)
+        return _Sub(s.best, s.value, s.value, False, proven, s.heuristic)
     if res.x is not None:
-        open_ = res.x[:n_cols] > 0.5
-        got = _covered_weight(A, w, open_)
-        if got > value:
-            best, value, heuristic = open_, got, False
-    status = f"HiGHS {res.status}: {res.message}"
+        s.offer(res.x[:n_cols] > 0.5)
+    s.status = f"HiGHS {res.status}: {res.message}"
     rest = -_dual_bound(res)  # the best any solution better than `value` can reach
     if res.status == 0 and not math.isfinite(rest):
-        rest = value
+        rest = s.value
     if math.isfinite(rest):
-        bound = min(bound, max(value, floor(rest)))
-    return _Sub(best, value, bound, res.status == 1, status, heuristic)
+        s.bound = min(s.bound, max(s.value, s.floor(rest)))
+    return s.sub(hit=res.status == 1)
 
 
 def _no_better(limit: np.ndarray, value: float, integral: bool) -> np.ndarray:
@@ -488,8 +544,6 @@ def solve_lscp(A, *, n_exist: int, time_limit_s: float, mip_gap: float) -> Solut
     -------
     Solution
     """
-    from scipy.optimize import Bounds, LinearConstraint
-
     check_limits(time_limit_s, mip_gap)
     t0 = time.perf_counter()
     A = sparse.csr_array(A, dtype=np.float64)

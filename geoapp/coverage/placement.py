@@ -33,19 +33,20 @@ from typing import Any, Literal
 import geopandas as gpd
 import numpy as np
 import pandas as pd
+from scipy import sparse
 
 from geoapp.coverage.facilities import (
-    _check_layer,
-    _check_radius,
-    _coverage_matrix,
-    _investment,
-    _metric_geoms,
-    _names,
-    _nearest,
-    _require_geometry,
-    _shares,
+    check_layer,
+    check_radius,
+    coverage_matrix,
+    covered_shares,
+    display_names,
+    metric_geoms,
+    nearest_to_sites,
+    require_geometry,
+    site_investment,
 )
-from geoapp.coverage.milp import check_limits, solve_lscp, solve_mclp
+from geoapp.coverage.milp import Solution, check_limits, solve_lscp, solve_mclp
 from geoapp.errors import InfeasibleError
 from geoapp.geo import points_of
 from geoapp.projects import UNSTATED, labels
@@ -111,14 +112,14 @@ def _facility_set(
     parts, names = [], []
     n_exist = 0
     if existing is not None:
-        _check_layer("existing", existing)
-        _require_geometry("existing", existing)
-        parts.append(_metric_geoms(existing))
-        names.append(_names(existing, "name", "现有设施"))
+        check_layer("existing", existing)
+        require_geometry("existing", existing)
+        parts.append(metric_geoms(existing))
+        names.append(display_names(existing, "name", "现有设施"))
         n_exist = len(existing)
-    _require_geometry("candidates", candidates)
-    parts.append(_metric_geoms(candidates))
-    names.append(_names(candidates, "name", "候选点"))
+    require_geometry("candidates", candidates)
+    parts.append(metric_geoms(candidates))
+    names.append(display_names(candidates, "name", "候选点"))
     return np.concatenate(parts), np.concatenate(names), n_exist
 
 
@@ -155,16 +156,16 @@ def check_feasibility(
         If ``radius_m`` is not positive, there is no candidate or existing
         facility, or a layer has rows without geometry.
     """
-    radius_m = _check_radius(radius_m)
-    _check_layer("sites", sites)
-    _check_layer("candidates", candidates)
-    _require_geometry("sites", sites)
+    radius_m = check_radius(radius_m)
+    check_layer("sites", sites)
+    check_layer("candidates", candidates)
+    require_geometry("sites", sites)
     fac_geoms, fac_names, _ = _facility_set(candidates, existing)
     if len(fac_geoms) == 0:
         msg = "`candidates` and `existing` are both empty; pass at least one location."
         raise ValueError(msg)
     site_pts = np.asarray(points_of(sites).values) if len(sites) else np.array([], dtype=object)
-    j, dist = _nearest(site_pts, fac_geoms)
+    j, dist = nearest_to_sites(site_pts, fac_geoms)
     return _feasibility(sites, dist, fac_names[np.clip(j, 0, None)], radius_m)
 
 
@@ -422,15 +423,94 @@ def place_facilities(
     ...                        weight_col=None, time_limit_s=5)  # doctest: +SKIP
     >>> res.chosen[["name"]], res.covered_after["share_count"], res.quality("en")  # doctest: +SKIP
     """
+    radius_m = _check_placement(sites, candidates, model, radius_m, k, time_limit_s, mip_gap)
+    weights = _mclp_weights(sites, weight_col, fill_weight) if model == "mclp" else None
+    # Investment shown in covered_before/after: the weight column, else investment_yi.
+    inv_col = weight_col if weight_col is not None else "investment_yi"
+    inv = site_investment(sites, inv_col, default="investment_yi").to_numpy()
+
+    fac_geoms, fac_names, n_exist = _facility_set(candidates, existing)
+    site_pts = np.asarray(points_of(sites).values)
+    near_j, near_d = nearest_to_sites(site_pts, fac_geoms)
+    feas = _feasibility(sites, near_d, fac_names[near_j], radius_m)
+    if model == "lscp" and not feas.feasible:
+        raise _infeasible(feas, radius_m)
+    cover = coverage_matrix(site_pts, fac_geoms, radius_m)
+    if model == "lscp":
+        sol = solve_lscp(cover, n_exist=n_exist, time_limit_s=time_limit_s, mip_gap=mip_gap)
+    else:
+        assert k is not None and weights is not None  # checked above
+        sol = solve_mclp(
+            cover,
+            weights,
+            p=int(k) + n_exist,
+            n_exist=n_exist,
+            time_limit_s=time_limit_s,
+            mip_gap=mip_gap,
+        )
+    chosen = _chosen(candidates, cover, sol.is_open, n_exist)
+    out, covered_before, covered_after = _assigned_sites(
+        sites, site_pts, cover, sol.is_open, (fac_geoms, fac_names, n_exist)
+    )
+    logger.info(
+        "%s: %d new of %d candidates (+%d existing), covered %d -> %d of %d sites; "
+        "solved in %.2f s, gap %.4g%s",
+        model, len(chosen), len(candidates), n_exist, int(covered_before.sum()),
+        int(covered_after.sum()), len(sites), sol.solve_s, sol.gap,
+        " (time limit reached)" if sol.time_limit_hit else "",
+    )  # fmt: skip
+    return PlacementResult(
+        chosen=chosen,
+        model=model,
+        k=len(chosen),
+        radius_m=radius_m,
+        covered_before=covered_shares(covered_before, inv),
+        covered_after=covered_shares(covered_after, inv),
+        sites=out,
+        objective=sol.objective,
+        params={
+            "n_candidates": len(candidates),
+            "n_existing": n_exist,
+            "weight_col": weight_col,
+            "fill_weight": fill_weight,
+            "min_radius_m": feas.min_radius_m,
+            "time_limit_s": float(time_limit_s),
+            "mip_gap": float(mip_gap),
+            **_solver_params(sol, cover),
+        },
+        optimal=sol.gap == 0.0,
+        gap=sol.gap,
+        bound=sol.bound,
+        time_limit_hit=sol.time_limit_hit,
+    )
+
+
+def _check_placement(
+    sites: gpd.GeoDataFrame,
+    candidates: gpd.GeoDataFrame,
+    model: str,
+    radius_m: float,
+    k: int | None,
+    time_limit_s: float,
+    mip_gap: float,
+) -> float:
+    """Check the arguments of :func:`place_facilities`; return the radius as a float.
+
+    Raises
+    ------
+    ValueError
+        On a bad ``model``, ``radius_m``, ``k`` (MCLP), ``time_limit_s`` or
+        ``mip_gap``, or empty layers.
+    """
     models = ("mclp", "lscp")
     if model not in models:
         msg = f"`model` was {model!r} but must be one of {models}."
         raise ValueError(msg)
-    radius_m = _check_radius(radius_m)
+    radius_m = check_radius(radius_m)
     check_limits(time_limit_s, mip_gap)
-    _check_layer("sites", sites, allow_empty=False)
-    _check_layer("candidates", candidates, allow_empty=False)
-    _require_geometry("sites", sites)
+    check_layer("sites", sites, allow_empty=False)
+    check_layer("candidates", candidates, allow_empty=False)
+    require_geometry("sites", sites)
     n_cand = len(candidates)
     if model == "mclp":
         if k is None or isinstance(k, bool) or not isinstance(k, (int, np.integer)) or k < 1:
@@ -442,44 +522,50 @@ def place_facilities(
                 f"use k <= {n_cand} or add candidates (e.g. a finer grid)."
             )
             raise ValueError(msg)
-        weights = _mclp_weights(sites, weight_col, fill_weight)
-    # Investment shown in covered_before/after: the weight column, else investment_yi.
-    inv_col = weight_col if weight_col is not None else "investment_yi"
-    inv = _investment(sites, inv_col, default="investment_yi").to_numpy()
+    return radius_m
 
-    fac_geoms, fac_names, n_exist = _facility_set(candidates, existing)
-    site_pts = np.asarray(points_of(sites).values)
-    near_j, near_d = _nearest(site_pts, fac_geoms)
-    feas = _feasibility(sites, near_d, fac_names[near_j], radius_m)
-    if model == "lscp" and not feas.feasible:
-        exc = InfeasibleError(_infeasible_message(feas, radius_m))
-        exc.feasibility = feas
-        raise exc
-    cover = _coverage_matrix(site_pts, fac_geoms, radius_m)
-    if model == "lscp":
-        sol = solve_lscp(cover, n_exist=n_exist, time_limit_s=time_limit_s, mip_gap=mip_gap)
-    else:
-        assert k is not None  # checked above
-        sol = solve_mclp(
-            cover,
-            weights,
-            p=int(k) + n_exist,
-            n_exist=n_exist,
-            time_limit_s=time_limit_s,
-            mip_gap=mip_gap,
-        )
-    is_open = sol.is_open
 
+def _infeasible(feas: Feasibility, radius_m: float) -> InfeasibleError:
+    """The error of an infeasible LSCP, with the :class:`Feasibility` as ``exc.feasibility``."""
+    exc = InfeasibleError(_infeasible_message(feas, radius_m))
+    exc.feasibility = feas
+    return exc
+
+
+def _chosen(
+    candidates: gpd.GeoDataFrame, cover: sparse.csr_array, is_open: np.ndarray, n_exist: int
+) -> gpd.GeoDataFrame:
+    """The candidates opened, with ``n_sites_within`` (the sites within the radius of each)."""
     new_pos = np.flatnonzero(is_open[n_exist:])
     chosen = candidates.iloc[new_pos].copy()
     chosen["n_sites_within"] = np.asarray(cover[:, n_exist + new_pos].sum(axis=0)).astype(int)
+    return chosen
 
+
+def _assigned_sites(
+    sites: gpd.GeoDataFrame,
+    site_pts: np.ndarray,
+    cover: sparse.csr_array,
+    is_open: np.ndarray,
+    facilities: tuple[np.ndarray, np.ndarray, int],
+) -> tuple[gpd.GeoDataFrame, np.ndarray, np.ndarray]:
+    """The sites plus their nearest open facility, its distance and coverage before / after.
+
+    ``facilities`` is :func:`_facility_set`'s (geometries, names, existing count).
+
+    Returns
+    -------
+    tuple
+        (the sites with ``facility_name``, ``facility_source``, ``distance_m``,
+        ``covered``, ``covered_before``; covered before; covered after).
+    """
+    fac_geoms, fac_names, n_exist = facilities
     if n_exist:
         covered_before = np.asarray(cover[:, :n_exist].sum(axis=1)) > 0
     else:
         covered_before = np.zeros(len(sites), bool)
     open_cols = np.flatnonzero(is_open)
-    best, dist = _nearest(site_pts, fac_geoms[open_cols])
+    best, dist = nearest_to_sites(site_pts, fac_geoms[open_cols])
     best_col = open_cols[best]
     # the nearest open facility is within the radius exactly when a covering pair exists
     covered_after = (cover @ is_open.astype(np.int64)) > 0
@@ -489,47 +575,16 @@ def place_facilities(
     out["distance_m"] = dist
     out["covered"] = covered_after
     out["covered_before"] = covered_before
-    n_new = len(new_pos)
-    logger.info(
-        "%s: %d new of %d candidates (+%d existing), covered %d -> %d of %d sites; "
-        "solved in %.2f s, gap %.4g%s",
-        model,
-        n_new,
-        n_cand,
-        n_exist,
-        int(covered_before.sum()),
-        int(covered_after.sum()),
-        len(sites),
-        sol.solve_s,
-        sol.gap,
-        " (time limit reached)" if sol.time_limit_hit else "",
-    )
-    return PlacementResult(
-        chosen=chosen,
-        model=model,
-        k=n_new,
-        radius_m=radius_m,
-        covered_before=_shares(covered_before, inv),
-        covered_after=_shares(covered_after, inv),
-        sites=out,
-        objective=sol.objective,
-        params={
-            "n_candidates": n_cand,
-            "n_existing": n_exist,
-            "weight_col": weight_col,
-            "fill_weight": fill_weight,
-            "min_radius_m": feas.min_radius_m,
-            "time_limit_s": float(time_limit_s),
-            "mip_gap": float(mip_gap),
-            "status": sol.status,
-            "solve_s": sol.solve_s,
-            "n_pairs": int(cover.nnz),
-            "greedy_fallback": sol.greedy,
-            "model_size": sol.size_before,
-            "reduced_size": sol.size_after,
-        },
-        optimal=sol.gap == 0.0,
-        gap=sol.gap,
-        bound=sol.bound,
-        time_limit_hit=sol.time_limit_hit,
-    )
+    return out, covered_before, covered_after
+
+
+def _solver_params(sol: Solution, cover: sparse.csr_array) -> dict[str, Any]:
+    """What the solve reports in :attr:`PlacementResult.params`."""
+    return {
+        "status": sol.status,
+        "solve_s": sol.solve_s,
+        "n_pairs": int(cover.nnz),
+        "greedy_fallback": sol.greedy,
+        "model_size": sol.size_before,
+        "reduced_size": sol.size_after,
+    }

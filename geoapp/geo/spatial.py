@@ -329,8 +329,6 @@ def outside_city(
         A one-line message ("… is outside 濮阳市 …", or "… look swapped …"), or
         None when the site is in the city.
     """
-    from geoapp.geo.coords import to_metric
-
     require_crs(geoms=geoms, counties=counties)
     if not len(geoms) or not len(counties):
         return None

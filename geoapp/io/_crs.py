@@ -16,6 +16,7 @@ from shapely.geometry.base import BaseGeometry
 from geoapp import settings
 from geoapp.errors import CRSError, InputFileError
 from geoapp.geo import Datum, convert_geometry, to_metric
+from geoapp.layers import LayerSet
 from geoapp.vocab import message
 
 #: The default extent is the city outline buffered by this many metres.
@@ -98,8 +99,6 @@ def _looks_projected(x: np.ndarray, y: np.ndarray) -> bool:
 
 @cache
 def _default_extent_wkb() -> bytes:
-    from geoapp.layers import LayerSet
-
     geom = to_metric(LayerSet.shipped()["city"].geometry).union_all().buffer(EXTENT_BUFFER_M)
     return shapely.to_wkb(geom)
 

@@ -295,44 +295,59 @@ def _extract_zip(src: _Source, tmp: Path, opts: _Options, layer: str | None) -> 
                 )
                 raise InputFileError(msg)
             target.parent.mkdir(parents=True, exist_ok=True)
-            try:  # copy in bounded chunks: a header that lies about the size cannot overrun
-                with zf.open(m) as source, open(target, "wb") as out:
-                    while chunk := source.read(1024 * 1024):
-                        budget -= len(chunk)
-                        if budget < 0:
-                            msg = message(
-                                "{name} expands to more than its declared size and the limit "
-                                "of {limit}; the archive is damaged or forged. Re-create it.",
-                                name=src.name,
-                                limit=_format_size(opts.max_expanded_bytes),
-                                limit_mib=_mib(opts.max_expanded_bytes),
-                            )
-                            raise InputFileError(msg)
-                        out.write(chunk)
-            except InputFileError:
-                raise
-            except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
-                import zlib  # noqa: F401  zlib.error subclasses Exception only
-
-                msg = message(
-                    "{name}: member {member!r} cannot be extracted ({detail}); the archive is "
-                    "damaged (its header may lie about a size). Re-create the archive.",
-                    name=src.name,
-                    member=m.filename,
-                    detail=str(exc),
-                )
-                raise InputFileError(msg) from exc
-            except Exception as exc:  # zlib.error on a corrupt stream
-                msg = message(
-                    "{name}: member {member!r} cannot be extracted ({detail}); the archive is "
-                    "damaged. Re-create the archive.",
-                    name=src.name,
-                    member=m.filename,
-                    detail=str(exc),
-                )
-                raise InputFileError(msg) from exc
+            budget = _extract_member(zf, m, target, budget, src.name, opts)
     if any(Path(m.filename).suffix.lower() == ".shp" for m in members):
         return _pick_shapefile(root, src.name, layer)
+    return _data_member(root, members, src.name)
+
+
+def _extract_member(
+    zf: zipfile.ZipFile, m: zipfile.ZipInfo, target: Path, budget: int, name: str, opts: _Options
+) -> int:
+    """Copy one member to ``target`` in bounded chunks; return the bytes left of ``budget``.
+
+    A header that lies about the size cannot overrun the budget; a damaged
+    member is reported as such.
+    """
+    try:
+        with zf.open(m) as source, open(target, "wb") as out:
+            while chunk := source.read(1024 * 1024):
+                budget -= len(chunk)
+                if budget < 0:
+                    msg = message(
+                        "{name} expands to more than its declared size and the limit "
+                        "of {limit}; the archive is damaged or forged. Re-create it.",
+                        name=name,
+                        limit=_format_size(opts.max_expanded_bytes),
+                        limit_mib=_mib(opts.max_expanded_bytes),
+                    )
+                    raise InputFileError(msg)
+                out.write(chunk)
+    except InputFileError:
+        raise
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
+        msg = message(
+            "{name}: member {member!r} cannot be extracted ({detail}); the archive is "
+            "damaged (its header may lie about a size). Re-create the archive.",
+            name=name,
+            member=m.filename,
+            detail=str(exc),
+        )
+        raise InputFileError(msg) from exc
+    except Exception as exc:  # zlib.error on a corrupt stream
+        msg = message(
+            "{name}: member {member!r} cannot be extracted ({detail}); the archive is "
+            "damaged. Re-create the archive.",
+            name=name,
+            member=m.filename,
+            detail=str(exc),
+        )
+        raise InputFileError(msg) from exc
+    return budget
+
+
+def _data_member(root: Path, members: list[zipfile.ZipInfo], name: str) -> Path:
+    """The one data file (vector or table) among the extracted members of an archive."""
     others = [
         root / m.filename for m in members
         if Path(m.filename).suffix.lower() in (*_VECTOR_SUFFIXES, *_TABLE_SUFFIXES)
@@ -341,7 +356,7 @@ def _extract_zip(src: _Source, tmp: Path, opts: _Options, layer: str | None) -> 
         msg = message(
             "{name} must contain one Shapefile or one data file ({supported}); it contains "
             "{members}.",
-            name=src.name,
+            name=name,
             supported=", ".join(SUPPORTED_SUFFIXES),
             members=[m.filename for m in members] or "nothing",
             members_zh="、".join(m.filename for m in members) or "无",

@@ -496,7 +496,7 @@ def export_layer(
 
     Examples
     --------
-    >>> from geoapp.layers.catalog import load_layer
+    >>> from geoapp.layers import load_layer
     >>> counties = load_layer("counties")  # doctest: +SKIP
     >>> res = export_layer(counties, "out/counties", fmt="shp", crs="EPSG:4547")  # doctest: +SKIP
     >>> res.path.name, res.field_map["location_quality"]  # doctest: +SKIP
@@ -573,7 +573,7 @@ def export_layers(
 
     Examples
     --------
-    >>> from geoapp.layers.catalog import load_layer
+    >>> from geoapp.layers import load_layer
     >>> res = export_layers(  # doctest: +SKIP
     ...     {"counties": load_layer("counties"), "city": load_layer("city")},
     ...     "out/puyang.gpkg", crs="EPSG:4547",

@@ -11,10 +11,13 @@ import io
 import logging
 import re
 import zipfile
+from dataclasses import dataclass
 from itertools import islice
+from typing import NoReturn
 
 import geopandas as gpd
 import numpy as np
+import openpyxl
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -23,6 +26,7 @@ from pyproj import CRS, Transformer
 
 from geoapp import settings
 from geoapp.errors import InputFileError
+from geoapp.geo import convert_lonlat
 from geoapp.io._crs import (
     _DATUM_LABELS,
     _check_datum,
@@ -251,47 +255,11 @@ def _check_xlsx_size(data: bytes, name: str, opts: _Options) -> None:
 
 def _load_xlsx(data: bytes, src: _Source, opts: _Options):
     """Read the data sheet of a workbook: (frame, first data row number, warnings)."""
-    import openpyxl
-
     _check_xlsx_size(data, src.name, opts)
     try:
-        wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        try:
-            sheets = list(wb.sheetnames)
-            if opts.layer is not None and opts.layer not in sheets:
-                msg = message(
-                    "{name}: `layer` was {layer!r} but the sheets are {sheets}. "
-                    "Pass one of these sheet names (--layer on the command line).",
-                    name=src.name,
-                    layer=opts.layer,
-                    sheets=sheets,
-                )
-                raise InputFileError(msg)
-            order = [opts.layer] if opts.layer is not None else sheets
-            found = None
-            for sheet in order:
-                ws = wb[sheet]
-                top = [
-                    tuple(r) for r in islice(ws.iter_rows(values_only=True), _HEADER_SEARCH_ROWS)
-                ]
-                hit = _find_header(top, opts)
-                if hit is not None:
-                    found = (sheet, *hit)
-                    break
-        finally:
-            wb.close()
+        sheets, found = _find_data_sheet(data, src.name, opts)
         if found is None:
-            sheet = order[0]
-            frame = pd.read_excel(io.BytesIO(data), sheet_name=sheet, dtype=str, na_filter=False,
-                                  engine="openpyxl", nrows=5)  # fmt: skip
-            frame.columns = [str(c) for c in frame.columns]
-            _find_coord_columns(list(frame.columns), opts.lon_col, opts.lat_col, src.name)
-            msg = message(
-                "{name}: no sheet has longitude/latitude columns (sheets: {sheets}).",
-                name=src.name,
-                sheets=sheets,
-            )
-            raise InputFileError(msg)
+            _raise_no_coord_sheet(data, src.name, opts, sheets)
         sheet, header_row, names = found
         frame = pd.read_excel(io.BytesIO(data), sheet_name=sheet, header=None,
                               skiprows=header_row + 1, dtype=str, na_filter=False,
@@ -307,14 +275,70 @@ def _load_xlsx(data: bytes, src: _Source, opts: _Options):
         raise InputFileError(msg) from exc
     names = names + [f"列{c + 1}" for c in range(len(names), frame.shape[1])]
     frame.columns = _unique(names[: frame.shape[1]])
-    warnings = []
+    return frame, header_row + 2, _sheet_notes(src.name, opts, sheets, sheet, header_row)
+
+
+def _find_data_sheet(
+    data: bytes, name: str, opts: _Options
+) -> tuple[list[str], tuple[str, int, list[str]] | None]:
+    """The workbook's sheets and the first (or the chosen) one with a lon/lat header.
+
+    Returns
+    -------
+    tuple
+        (sheet names; (sheet, header row 0-based, column names), or None when no
+        sheet searched has longitude/latitude columns).
+    """
+    wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    try:
+        sheets = list(wb.sheetnames)
+        if opts.layer is not None and opts.layer not in sheets:
+            msg = message(
+                "{name}: `layer` was {layer!r} but the sheets are {sheets}. "
+                "Pass one of these sheet names (--layer on the command line).",
+                name=name,
+                layer=opts.layer,
+                sheets=sheets,
+            )
+            raise InputFileError(msg)
+        for sheet in [opts.layer] if opts.layer is not None else sheets:
+            ws = wb[sheet]
+            top = [tuple(r) for r in islice(ws.iter_rows(values_only=True), _HEADER_SEARCH_ROWS)]
+            hit = _find_header(top, opts)
+            if hit is not None:
+                return sheets, (sheet, *hit)
+        return sheets, None
+    finally:
+        wb.close()
+
+
+def _raise_no_coord_sheet(data: bytes, name: str, opts: _Options, sheets: list[str]) -> NoReturn:
+    """Raise the error of a workbook without lon/lat columns, naming the columns it has."""
+    sheet = opts.layer if opts.layer is not None else sheets[0]
+    frame = pd.read_excel(io.BytesIO(data), sheet_name=sheet, dtype=str, na_filter=False,
+                          engine="openpyxl", nrows=5)  # fmt: skip
+    frame.columns = [str(c) for c in frame.columns]
+    _find_coord_columns(list(frame.columns), opts.lon_col, opts.lat_col, name)
+    msg = message(
+        "{name}: no sheet has longitude/latitude columns (sheets: {sheets}).",
+        name=name,
+        sheets=sheets,
+    )
+    raise InputFileError(msg)
+
+
+def _sheet_notes(
+    name: str, opts: _Options, sheets: list[str], sheet: str, header_row: int
+) -> list[str]:
+    """Notes on the sheet read (others skipped or left) and on rows skipped above its header."""
+    warnings: list[str] = []
     if opts.layer is None and sheet != sheets[0]:
         skipped = sheets[: sheets.index(sheet)]
         warnings.append(
             message(
                 "{name}: read sheet {sheet!r}; {skipped} hold no longitude/latitude columns "
                 "(e.g. 填表说明). Pass `layer=` (--layer) to choose another sheet",
-                name=src.name,
+                name=name,
                 sheet=sheet,
                 skipped=skipped,
             )
@@ -324,7 +348,7 @@ def _load_xlsx(data: bytes, src: _Source, opts: _Options):
             message(
                 "{name} has {n} sheets; read the first, {sheet!r}. "
                 "Pass `layer=` (--layer) to read another of {sheets}",
-                name=src.name,
+                name=name,
                 n=len(sheets),
                 sheet=sheet,
                 sheets=sheets,
@@ -335,12 +359,12 @@ def _load_xlsx(data: bytes, src: _Source, opts: _Options):
             message(
                 "{name}: the header is on row {row} of sheet {sheet!r} "
                 "(title or merged header rows above it were skipped)",
-                name=src.name,
+                name=name,
                 row=header_row + 1,
                 sheet=sheet,
             )
         )
-    return frame, header_row + 2, warnings
+    return warnings
 
 
 def _unique(names: list[str]) -> list[str]:
@@ -593,8 +617,6 @@ def _first_cell_total(frame: pd.DataFrame) -> np.ndarray:
 def _metric_xy(x: np.ndarray, y: np.ndarray, crs: CRS, datum: str):
     """EPSG:4547 coordinates of lon/lat or projected x/y (datum converted first), vectorised."""
     if datum != "wgs84":
-        from geoapp.geo import convert_lonlat
-
         x, y = convert_lonlat(x, y, source=datum, target="wgs84")  # type: ignore[arg-type]
         crs = CRS.from_user_input(settings.STORAGE_CRS)
     return _transformer(crs.to_wkt()).transform(x, y)
@@ -610,16 +632,86 @@ _TRANSFORMERS: dict[str, Transformer] = {}
 
 
 def _read_table(data: bytes, src: _Source, opts: _Options, *, suffix: str | None = None):
+    """Read a table of points (CSV, TSV, TXT, XLSX) into an :class:`ImportResult`.
+
+    Steps: load the cells, find and parse the coordinate columns, reject the
+    unreadable rows, check the CRS, reject (or fix) the rows outside the
+    extent, then build the points of the rows kept.
+    """
     frame, label, first_row, warnings, sep = _load_table(data, src, suffix or src.suffix, opts)
     name = src.name
-    n = len(frame)
-    rows = np.arange(n, dtype="int64") + first_row  # the row number the user sees
+    rows = np.arange(len(frame), dtype="int64") + first_row  # the row number the user sees
     lon, lat, notes = _find_coord_columns(list(frame.columns), opts.lon_col, opts.lat_col, name)
     warnings += notes
+    xy, parse_notes = _parse_xy(frame, lon, lat, rows, name, decimal_comma=sep != ",")
+    warnings += parse_notes
+    rej = _Rejections(len(frame))
+    _reject_unreadable(rej, frame, xy, opts.max_cell_chars)
+    in_crs = _table_crs(xy, rej.reason == "", rows, opts, name)
+    fixed, extent_notes = _check_extent(rej, xy, in_crs, rows, opts)
+    warnings += extent_notes
+    bad = rej.reason != ""
+    rejected = _rejected_frame(
+        rows[bad], rej.reason[bad], rej.column[bad], rej.value[bad], frame[bad]
+    )
+    gdf, kept_notes = _kept_points(frame, rows, ~bad, xy, fixed, in_crs, opts, name)
+    warnings += kept_notes
+    crs_in = _DATUM_LABELS[opts.datum] or _crs_label(in_crs)
+    return ImportResult(gdf, rejected, tuple(warnings), name, label, crs_in)
 
-    decimal_comma = sep != ","
+
+@dataclass
+class _Coords:
+    """The coordinate columns of a table and their parsed values.
+
+    Attributes
+    ----------
+    lon, lat
+        The column names.
+    x, y
+        The values as numbers (NaN where not a number).
+    x_missing, y_missing
+        The blank cells.
+    raw_x, raw_y
+        The cells as read.
+    """
+
+    lon: str
+    lat: str
+    x: np.ndarray
+    y: np.ndarray
+    x_missing: np.ndarray
+    y_missing: np.ndarray
+    raw_x: np.ndarray
+    raw_y: np.ndarray
+
+
+class _Rejections:
+    """Why each row is rejected, with the column and value at fault (``""``: kept).
+
+    A row keeps the first reason it is given.
+    """
+
+    def __init__(self, n: int) -> None:
+        self.reason = np.full(n, "", dtype=object)
+        self.column = np.full(n, "", dtype=object)
+        self.value = np.full(n, "", dtype=object)
+
+    def reject(self, mask: np.ndarray, why: str, col, val) -> None:
+        """Reject the rows of ``mask`` not yet rejected (``col``/``val``: per row or one value)."""
+        m = mask & (self.reason == "")
+        self.reason[m] = why
+        self.column[m] = col[m] if isinstance(col, np.ndarray) else col
+        self.value[m] = val[m] if isinstance(val, np.ndarray) else val
+
+
+def _parse_xy(
+    frame: pd.DataFrame, lon: str, lat: str, rows: np.ndarray, name: str, *, decimal_comma: bool
+) -> tuple[_Coords, list[str]]:
+    """Parse the coordinate columns, with a note on the cells read as DMS or decimal commas."""
     x, x_missing, x_special = _parse_coordinates(frame[lon], decimal_comma=decimal_comma)
     y, y_missing, y_special = _parse_coordinates(frame[lat], decimal_comma=decimal_comma)
+    warnings: list[str] = []
     if (x_special | y_special).any():
         warnings.append(
             message(
@@ -630,6 +722,15 @@ def _read_table(data: bytes, src: _Source, opts: _Options, *, suffix: str | None
                 row=int(rows[np.flatnonzero(x_special | y_special)[0]]),
             )
         )
+    raw_x, raw_y = frame[lon].to_numpy(dtype=object), frame[lat].to_numpy(dtype=object)
+    return _Coords(lon, lat, x, y, x_missing, y_missing, raw_x, raw_y), warnings
+
+
+def _reject_unreadable(
+    rej: _Rejections, frame: pd.DataFrame, xy: _Coords, max_cell_chars: int
+) -> None:
+    """Reject empty rows, over-long cells, total rows and missing or non-numeric coordinates."""
+    n = len(frame)
     empty_row = np.ones(n, dtype=bool)
     too_long = np.zeros(n, dtype=bool)
     long_col = np.full(n, "", dtype=object)
@@ -637,49 +738,47 @@ def _read_table(data: bytes, src: _Source, opts: _Options, *, suffix: str | None
         arr = _arrow(frame[col])
         empty_row &= pc.equal(pc.utf8_trim_whitespace(arr), "").to_numpy(zero_copy_only=False)
         length = pc.utf8_length(arr).to_numpy(zero_copy_only=False)
-        over = length > opts.max_cell_chars
+        over = length > max_cell_chars
         if over.any():
             long_col[over & ~too_long] = col
             too_long |= over
     total = _first_cell_total(frame)
+    first = frame.columns[0]
+    rej.reject(empty_row, REASON_EMPTY_ROW, "", "")
+    rej.reject(too_long, REASON_TOO_LONG.format(n=max_cell_chars), long_col, "")
+    rej.reject(total, REASON_TOTAL_ROW, first, frame[first].to_numpy(dtype=object))
+    rej.reject(xy.x_missing, REASON_MISSING, xy.lon, xy.raw_x)
+    rej.reject(xy.y_missing, REASON_MISSING, xy.lat, xy.raw_y)
+    rej.reject(~xy.x_missing & np.isnan(xy.x), REASON_NOT_NUMERIC, xy.lon, xy.raw_x)
+    rej.reject(~xy.y_missing & np.isnan(xy.y), REASON_NOT_NUMERIC, xy.lat, xy.raw_y)
 
-    reason = np.full(n, "", dtype=object)
-    column = np.full(n, "", dtype=object)
-    value = np.full(n, "", dtype=object)
-    raw_x = frame[lon].to_numpy(dtype=object)
-    raw_y = frame[lat].to_numpy(dtype=object)
 
-    def reject(mask: np.ndarray, why: str, col, val) -> None:
-        m = mask & (reason == "")
-        reason[m] = why
-        column[m] = col[m] if isinstance(col, np.ndarray) else col
-        value[m] = val[m] if isinstance(val, np.ndarray) else val
+def _table_crs(
+    xy: _Coords, numeric: np.ndarray, rows: np.ndarray, opts: _Options, name: str
+) -> CRS:
+    """The CRS of the coordinates (the user's, else EPSG:4326), checked against the values.
 
-    reject(empty_row, REASON_EMPTY_ROW, "", "")
-    reject(too_long, REASON_TOO_LONG.format(n=opts.max_cell_chars), long_col, "")
-    reject(
-        total, REASON_TOTAL_ROW, frame.columns[0], frame[frame.columns[0]].to_numpy(dtype=object)
-    )
-    reject(x_missing, REASON_MISSING, lon, raw_x)
-    reject(y_missing, REASON_MISSING, lat, raw_y)
-    reject(~x_missing & np.isnan(x), REASON_NOT_NUMERIC, lon, raw_x)
-    reject(~y_missing & np.isnan(y), REASON_NOT_NUMERIC, lat, raw_y)
-
-    numeric = reason == ""
+    Raises
+    ------
+    InputFileError
+        If degrees were given or assumed but the values look like projected
+        metres, or the datum does not fit the CRS.
+    """
     in_crs = opts.user_crs or CRS.from_user_input(settings.STORAGE_CRS)
-    if in_crs.is_geographic and _looks_projected(x[numeric], y[numeric]):
+    x, y = xy.x[numeric], xy.y[numeric]
+    if in_crs.is_geographic and _looks_projected(x, y):
         first = int(np.flatnonzero(numeric)[0])
-        hint = _projected_hint(x[numeric], y[numeric])
+        hint = _projected_hint(x, y)
         msg = message(
             "{name}: the coordinates in columns {lon!r}/{lat!r} look like projected metres, "
             "not degrees (e.g. row {row}: {x}, {y}), but the CRS was {assumed} {crs}. Pass the "
             "CRS they are in, e.g. {hint}.",
             name=name,
-            lon=lon,
-            lat=lat,
+            lon=xy.lon,
+            lat=xy.lat,
             row=int(rows[first]),
-            x=raw_x[first],
-            y=raw_y[first],
+            x=xy.raw_x[first],
+            y=xy.raw_y[first],
             assumed="given as" if opts.user_crs else "assumed to be",
             crs=_crs_label(in_crs),
             hint=hint,
@@ -687,17 +786,31 @@ def _read_table(data: bytes, src: _Source, opts: _Options, *, suffix: str | None
         )
         raise InputFileError(msg)
     _check_datum(opts.datum, in_crs, name)
+    return in_crs
 
-    idx = np.flatnonzero(numeric)
-    mx, my = _metric_xy(x[idx], y[idx], in_crs, opts.datum)
+
+def _check_extent(
+    rej: _Rejections, xy: _Coords, in_crs: CRS, rows: np.ndarray, opts: _Options
+) -> tuple[np.ndarray, list[str]]:
+    """Reject the rows outside the extent; swapped lon/lat are fixed (in ``xy``) or rejected.
+
+    Returns
+    -------
+    tuple
+        (the rows whose swapped coordinates were fixed, warnings).
+    """
+    n = len(rows)
+    idx = np.flatnonzero(rej.reason == "")
+    mx, my = _metric_xy(xy.x[idx], xy.y[idx], in_crs, opts.datum)
     inside = shapely.intersects_xy(opts.extent_m, mx, my)
     out_idx = idx[~inside]
-    sx, sy = _metric_xy(y[out_idx], x[out_idx], in_crs, opts.datum)
+    sx, sy = _metric_xy(xy.y[out_idx], xy.x[out_idx], in_crs, opts.datum)
     swap_ok = shapely.intersects_xy(opts.extent_m, sx, sy)
     fixed = np.zeros(n, dtype=bool)
+    warnings: list[str] = []
     if opts.fix_swapped:
         fixed[out_idx[swap_ok]] = True
-        x[fixed], y[fixed] = y[fixed].copy(), x[fixed].copy()
+        xy.x[fixed], xy.y[fixed] = xy.y[fixed].copy(), xy.x[fixed].copy()
         if fixed.any():
             warnings.append(
                 message(
@@ -710,31 +823,40 @@ def _read_table(data: bytes, src: _Source, opts: _Options, *, suffix: str | None
     coords_label = np.full(n, "", dtype=object)
     if out_idx.size:
         coords_label[out_idx] = (
-            pd.Series(raw_x[out_idx], dtype=object).astype(str)
-            + ", " + pd.Series(raw_y[out_idx], dtype=object).astype(str)
+            pd.Series(xy.raw_x[out_idx], dtype=object).astype(str)
+            + ", " + pd.Series(xy.raw_y[out_idx], dtype=object).astype(str)
         ).to_numpy(dtype=object)  # fmt: skip
+    where = f"{xy.lon}, {xy.lat}"
     if not opts.fix_swapped:
         mask = np.zeros(n, dtype=bool)
         mask[out_idx[swap_ok]] = True
-        reject(mask, REASON_SWAPPED, f"{lon}, {lat}", coords_label)
+        rej.reject(mask, REASON_SWAPPED, where, coords_label)
     outside = np.zeros(n, dtype=bool)
     outside[out_idx[~swap_ok]] = True
-    reject(outside, f"超出市域 / outside {opts.extent_name}", f"{lon}, {lat}", coords_label)
+    rej.reject(outside, f"超出市域 / outside {opts.extent_name}", where, coords_label)
+    return fixed, warnings
 
-    bad = reason != ""
-    rejected = _rejected_frame(rows[bad], reason[bad], column[bad], value[bad], frame[bad])
-    good = frame[~bad]
-    good, clash = _reserve_columns(good, ("source_row", "coord_fixed", "geometry"), name)
+
+def _kept_points(
+    frame: pd.DataFrame,
+    rows: np.ndarray,
+    keep: np.ndarray,
+    xy: _Coords,
+    fixed: np.ndarray,
+    in_crs: CRS,
+    opts: _Options,
+    name: str,
+) -> tuple[gpd.GeoDataFrame, list[str]]:
+    """The rows ``keep`` as points in EPSG:4326, with ``source_row`` (and ``coord_fixed``)."""
+    good, clash = _reserve_columns(frame[keep], ("source_row", "coord_fixed", "geometry"), name)
     # the coordinate columns were parsed above (DMS, full-width digits): no "kept as text" note
-    good, numeric_notes = _coerce_numeric_columns(good, rows[~bad], skip=(lon, lat))
-    warnings += clash + numeric_notes
-    good = good.assign(source_row=rows[~bad])
+    good, numeric_notes = _coerce_numeric_columns(good, rows[keep], skip=(xy.lon, xy.lat))
+    good = good.assign(source_row=rows[keep])
     if opts.fix_swapped:
         fixed_text = pd.Series(None, index=good.index, dtype=object)
-        fixed_text[np.asarray(fixed[~bad], dtype=bool)] = COORD_FIXED
+        fixed_text[np.asarray(fixed[keep], dtype=bool)] = COORD_FIXED
         good = good.assign(coord_fixed=fixed_text)
-    keep = ~bad
-    points = gpd.points_from_xy(x[keep], y[keep], crs=in_crs)
+    points = gpd.points_from_xy(xy.x[keep], xy.y[keep], crs=in_crs)
     geometry = gpd.GeoSeries(points, crs=in_crs)
     if in_crs.to_epsg() != 4326 or opts.datum != "wgs84":
         geometry = _to_wgs84(geometry, opts.datum)
@@ -743,5 +865,4 @@ def _read_table(data: bytes, src: _Source, opts: _Options, *, suffix: str | None
         geometry=gpd.GeoSeries(np.asarray(geometry.values), crs=settings.STORAGE_CRS),
         crs=settings.STORAGE_CRS,
     )
-    crs_in = _DATUM_LABELS[opts.datum] or _crs_label(in_crs)
-    return ImportResult(gdf, rejected, tuple(warnings), name, label, crs_in)
+    return gdf, clash + numeric_notes

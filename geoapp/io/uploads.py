@@ -13,8 +13,7 @@ from __future__ import annotations
 import geopandas as gpd
 import pandas as pd
 
-from geoapp.layers import get_spec
-from geoapp.layers.catalog import _resolve_allowed
+from geoapp.layers import get_spec, resolve_allowed
 from geoapp.vocab import translate
 
 __all__ = ["split_unknown_values"]
@@ -53,7 +52,7 @@ def split_unknown_values(
     for col in spec.columns.values():
         if col.allowed is None or col.name not in gdf.columns:
             continue
-        allowed = set(_resolve_allowed(col.allowed))
+        allowed = set(resolve_allowed(col.allowed))
         values = gdf[col.name]
         outside = values.notna() & ~values.isin(allowed) & ~bad
         if not outside.any():

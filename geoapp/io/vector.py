@@ -191,10 +191,66 @@ def _repair(geoms: np.ndarray, rows: np.ndarray, candidates: np.ndarray):
 
 
 def _read_vector(path: Path, src: _Source, opts: _Options, *, layer_used: bool = False):
+    """Read a vector file into an :class:`ImportResult`: read, check the CRS, repair, convert."""
     name = src.name
+    enc_arg, label, layer, warnings = _vector_encoding(path, name, opts, layer_used=layer_used)
+    _check_feature_count(path, name, layer, enc_arg, opts.max_rows)
+    gdf = _read_frame(path, name, layer, enc_arg)
+    gdf = gdf.reset_index(drop=True)
+    n = len(gdf)
+    rows = np.arange(1, n + 1, dtype="int64")
+    raw_geoms = np.asarray(gdf.geometry.values, dtype=object)
+    empty = shapely.is_missing(raw_geoms) | shapely.is_empty(raw_geoms)
+    present = ~empty
+    bounds = shapely.bounds(raw_geoms[present]) if present.any() else np.zeros((0, 4))
+    in_crs, crs_notes = _input_crs(gdf.crs, bounds, opts, name)
+    warnings += crs_notes
+    geoms, failed, repair_notes = _repair(raw_geoms, rows, present)
+    warnings += repair_notes
+    idx = np.flatnonzero(present & ~failed)
+    out_geoms, inside, swapped, swap_notes = _to_storage(geoms, idx, in_crs, opts, name)
+    warnings += swap_notes
+
+    reason = np.full(n, "", dtype=object)
+    reason[empty] = REASON_EMPTY_GEOMETRY
+    reason[failed] = REASON_INVALID_GEOMETRY
+    outside = np.zeros(n, dtype=bool)
+    outside[idx[~inside]] = True
+    reason[outside] = f"超出市域 / outside {opts.extent_name}"
+    if not opts.fix_swapped:
+        reason[outside & swapped] = REASON_SWAPPED
+    bad = reason != ""
+
+    attrs = pd.DataFrame(gdf.drop(columns=gdf.geometry.name))
+    rejected = _rejected_features(attrs, raw_geoms, gdf.geometry.name, rows, reason, bad)
+    good, clash = _reserve_columns(attrs[~bad], ("source_row",), name)
+    warnings += clash
+    good = good.assign(source_row=rows[~bad]).reset_index(drop=True)
+    if opts.fix_swapped and swapped.any():
+        flags = np.full(int((~bad).sum()), None, dtype=object)
+        flags[swapped[~bad]] = COORD_FIXED
+        good = good.assign(coord_fixed=flags)
+    result = gpd.GeoDataFrame(
+        good,
+        geometry=gpd.GeoSeries(out_geoms[~bad], crs=settings.STORAGE_CRS),
+        crs=settings.STORAGE_CRS,
+    )
+    if result.geometry.name != "geometry":
+        result = result.rename_geometry("geometry")
+    crs_in = _DATUM_LABELS[opts.datum] or _crs_label(in_crs)
+    return ImportResult(result, rejected, tuple(warnings), name, label, crs_in)
+
+
+def _vector_encoding(path: Path, name: str, opts: _Options, *, layer_used: bool):
+    """The encoding to read with, its label, the layer to read and the notes on ignored options.
+
+    Returns
+    -------
+    tuple
+        (encoding for pyogrio or None, label, layer or None, warnings).
+    """
     warnings: list[str] = []
-    is_shp = path.suffix.lower() == ".shp"
-    if is_shp:
+    if path.suffix.lower() == ".shp":
         enc_arg, label, warnings_enc = _shapefile_encoding(path, name, opts.encoding)
         warnings += warnings_enc
         layer = None
@@ -213,30 +269,39 @@ def _read_vector(path: Path, src: _Source, opts: _Options, *, layer_used: bool =
         warnings.append(
             message("{name}: `lon_col`/`lat_col` ignored, the file has its own geometry", name=name)
         )
+    return enc_arg, label, layer, warnings
+
+
+def _check_feature_count(
+    path: Path, name: str, layer: str | None, enc_arg: str | None, max_rows: int
+) -> None:
+    """Refuse a file with more than ``max_rows`` features, before reading it."""
     try:
         count = pyogrio.read_info(path, layer=layer, encoding=enc_arg).get("features", -1)
     except Exception:  # noqa: BLE001  read_frame below reports an unreadable file clearly
         count = -1
-    if count is not None and count > opts.max_rows:
+    if count is not None and count > max_rows:
         msg = message(
             "{name} has {n:,} features, more than the limit of {limit:,}. "
             "Split the file, or raise the limit (--max-rows, `limits=Limits(max_rows=…)`).",
             name=name,
             n=count,
-            limit=opts.max_rows,
+            limit=max_rows,
         )
         raise InputFileError(msg)
-    gdf = _read_frame(path, name, layer, enc_arg)
-    gdf = gdf.reset_index(drop=True)
-    geom_name = gdf.geometry.name
-    n = len(gdf)
-    rows = np.arange(1, n + 1, dtype="int64")
-    geoms = np.asarray(gdf.geometry.values, dtype=object)
-    empty = shapely.is_missing(geoms) | shapely.is_empty(geoms)
-    present = ~empty
 
-    file_crs = CRS.from_user_input(gdf.crs) if gdf.crs is not None else None
-    bounds = shapely.bounds(geoms[present]) if present.any() else np.zeros((0, 4))
+
+def _input_crs(declared, bounds: np.ndarray, opts: _Options, name: str) -> tuple[CRS, list[str]]:
+    """The CRS the coordinates are in: the user's, else the file's, else EPSG:4326 for degrees.
+
+    Raises
+    ------
+    InputFileError
+        If the coordinates look like projected metres with no CRS or a geographic
+        one, or the datum does not fit the CRS.
+    """
+    warnings: list[str] = []
+    file_crs = CRS.from_user_input(declared) if declared is not None else None
     in_crs = opts.user_crs
     if in_crs is not None:
         if file_crs is not None and not file_crs.equals(in_crs):
@@ -281,12 +346,20 @@ def _read_vector(path: Path, src: _Source, opts: _Options, *, layer_used: bool =
         )
         raise InputFileError(msg)
     _check_datum(opts.datum, in_crs, name)
+    return in_crs, warnings
 
-    raw_geoms = geoms
-    geoms, failed, repair_notes = _repair(geoms, rows, present)
-    warnings += repair_notes
-    ok = present & ~failed
-    idx = np.flatnonzero(ok)
+
+def _to_storage(geoms: np.ndarray, idx: np.ndarray, in_crs: CRS, opts: _Options, name: str):
+    """Convert the geometries at ``idx`` to EPSG:4326 and find [lat, lon] swaps.
+
+    Returns
+    -------
+    tuple
+        (geometries in EPSG:4326, None where not converted; inside the extent,
+        per position of ``idx``; swapped, per row; warnings).
+    """
+    warnings: list[str] = []
+    n = len(geoms)
     converted = _to_wgs84(gpd.GeoSeries(geoms[idx], crs=in_crs), opts.datum)
     inside = _inside(converted, opts.extent_m)
     out_geoms = np.full(n, None, dtype=object)
@@ -310,38 +383,20 @@ def _read_vector(path: Path, src: _Source, opts: _Options, *, layer_used: bool =
                     n=int(ok.sum()),
                 )
             )
+    return out_geoms, inside, swapped, warnings
 
-    reason = np.full(n, "", dtype=object)
-    reason[empty] = REASON_EMPTY_GEOMETRY
-    reason[failed] = REASON_INVALID_GEOMETRY
-    outside = np.zeros(n, dtype=bool)
-    outside[idx[~inside]] = True
-    reason[outside] = f"超出市域 / outside {opts.extent_name}"
-    if not opts.fix_swapped:
-        reason[outside & swapped] = REASON_SWAPPED
-    bad = reason != ""
 
-    attrs = pd.DataFrame(gdf.drop(columns=geom_name))
-    # the raw geometry, in the file's CRS, as WKT (only for the rejected rows)
+def _rejected_features(
+    attrs: pd.DataFrame,
+    raw_geoms: np.ndarray,
+    geom_name: str,
+    rows: np.ndarray,
+    reason: np.ndarray,
+    bad: np.ndarray,
+) -> pd.DataFrame:
+    """The rejected rows, with the raw geometry in the file's CRS as WKT."""
     wkt = pd.Series(shapely.to_wkt(raw_geoms[bad], trim=True), dtype=object).fillna("None")
     raw = attrs[bad].assign(**{geom_name: wkt.str.slice(0, 1000).to_numpy(dtype=object)})
     column = np.full(int(bad.sum()), geom_name, dtype=object)
     short_wkt = wkt.str.slice(0, 200).to_numpy(dtype=object)
-    rejected = _rejected_frame(rows[bad], reason[bad], column, short_wkt, raw)
-
-    good, clash = _reserve_columns(attrs[~bad], ("source_row",), name)
-    warnings += clash
-    good = good.assign(source_row=rows[~bad]).reset_index(drop=True)
-    if opts.fix_swapped and swapped.any():
-        flags = np.full(int((~bad).sum()), None, dtype=object)
-        flags[swapped[~bad]] = COORD_FIXED
-        good = good.assign(coord_fixed=flags)
-    result = gpd.GeoDataFrame(
-        good,
-        geometry=gpd.GeoSeries(out_geoms[~bad], crs=settings.STORAGE_CRS),
-        crs=settings.STORAGE_CRS,
-    )
-    if result.geometry.name != "geometry":
-        result = result.rename_geometry("geometry")
-    crs_in = _DATUM_LABELS[opts.datum] or _crs_label(in_crs)
-    return ImportResult(result, rejected, tuple(warnings), name, label, crs_in)
+    return _rejected_frame(rows[bad], reason[bad], column, short_wkt, raw)

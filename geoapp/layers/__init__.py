@@ -17,7 +17,13 @@ Examples
 ['city', 'counties', 'logistics_hubs']
 """
 
-from geoapp.layers.catalog import catalog, get_spec, load_layer, read_layer_file
+from geoapp.layers.catalog import (
+    catalog,
+    get_spec,
+    load_layer,
+    read_layer_file,
+    resolve_allowed,
+)
 from geoapp.layers.layerset import (
     CONSTRAINTS,
     LAYER_NAMES,
@@ -55,6 +61,7 @@ __all__ = [
     "place",
     "place_labels",
     "read_layer_file",
+    "resolve_allowed",
     "schematic_mask",
     "schematic_note",
     "zone_labels",

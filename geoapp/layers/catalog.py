@@ -29,8 +29,8 @@ import pandas as pd
 import pyogrio
 
 from geoapp.errors import LayerValidationError
-from geoapp.settings import LAYERS_DIR, ROOT, STORAGE_CRS
-from geoapp.vocab import message
+from geoapp.settings import COUNTY_ADCODES, LAYERS_DIR, ROOT, STORAGE_CRS
+from geoapp.vocab import LOCATION_QUALITY, STAGE, chain_names, cluster_names, message
 
 COLUMN_TYPES = ("str", "float", "int", "bool")
 _MAX_SHOWN = 8
@@ -149,18 +149,33 @@ def get_spec(name: str) -> LayerSpec:
     return cat[name]
 
 
-def _resolve_allowed(allowed: tuple[Any, ...] | str) -> tuple[Any, ...]:
+def resolve_allowed(allowed: tuple[Any, ...] | str) -> tuple[Any, ...]:
+    """Return the values a column's ``allowed`` admits.
+
+    Parameters
+    ----------
+    allowed
+        A :class:`ColumnSpec`'s ``allowed``: the values themselves, or a reference
+        to their one source (``"@chains"``, ``"@clusters"``, ``"@stages"``,
+        ``"@location_qualities"``, ``"@counties"``).
+
+    Returns
+    -------
+    tuple
+        The allowed values.
+
+    Raises
+    ------
+    LayerValidationError
+        If the reference is unknown.
+    """
     if isinstance(allowed, tuple):
         return allowed
-    from geoapp.settings import COUNTY_ADCODES
-    from geoapp.vocab import chains
-    from geoapp.vocab import terms as vocab
-
     refs = {
-        "@chains": chains.chain_names,
-        "@clusters": chains.cluster_names,
-        "@stages": lambda: tuple(vocab.STAGE),
-        "@location_qualities": lambda: tuple(vocab.LOCATION_QUALITY),
+        "@chains": chain_names,
+        "@clusters": cluster_names,
+        "@stages": lambda: tuple(STAGE),
+        "@location_qualities": lambda: tuple(LOCATION_QUALITY),
         "@counties": lambda: tuple(COUNTY_ADCODES.values()),
     }
     if allowed not in refs:
@@ -226,9 +241,28 @@ def validate_layer(gdf: gpd.GeoDataFrame, spec: LayerSpec, *, file: str | Path =
     LayerValidationError
         Listing every problem: layer, file, column, offending values and rows.
     """
-    where = f"layer {spec.name!r} ({file or spec.file})"
     # a user's upload carries the row numbers of the file (geoapp.io's source_row)
     rows = gdf["source_row"] if "source_row" in gdf.columns else None
+    problems = _geometry_problems(gdf, spec, rows)
+    for col in spec.columns.values():
+        problems.extend(_column_problems(gdf, col, rows))
+    if problems:
+        msg = message(
+            "{where} does not match its declaration {declared}:\n- {listed}\n"
+            "Fix the file (or the declaration) and load it again.",
+            where=f"layer {spec.name!r} ({file or spec.file})",
+            declared=spec.declared_in,
+            listed="\n- ".join(problems),
+            problems=problems,
+            source=str(file or spec.file).removesuffix(" layer"),
+            layer=spec.title_zh,
+            layer_en=spec.title_en,
+        )
+        raise LayerValidationError(msg)
+
+
+def _geometry_problems(gdf: gpd.GeoDataFrame, spec: LayerSpec, rows: pd.Series | None) -> list[str]:
+    """The layer's CRS and geometry-type problems (``rows``: the file's row numbers, if any)."""
     problems: list[str] = []
     if gdf.crs is None:
         problems.append(message("has no CRS; declare one in the file (EPSG:4326 expected)"))
@@ -243,71 +277,71 @@ def validate_layer(gdf: gpd.GeoDataFrame, spec: LayerSpec, *, file: str | Path =
                 rows_values=_pairs(wrong, rows),
             )
         )
-    for col in spec.columns.values():
-        title = col.title_zh or col.name
-        if col.name not in gdf.columns:
-            if col.required:
-                problems.append(
-                    message(
-                        "column {col!r} is missing (declared as {type})",
-                        col=col.name,
-                        type=col.type,
-                        title=title,
-                    )
-                )
-            continue
-        series = gdf[col.name]
-        bad_type = _type_problems(series, col.type)
-        if len(bad_type):
-            problems.append(
-                message(
-                    "column {col!r} must be {type}: {shown}",
-                    col=col.name,
-                    type=col.type,
-                    title=title,
-                    shown=_show(bad_type),
-                    rows_values=_pairs(bad_type, rows),
-                )
+    return problems
+
+
+def _column_problems(gdf: gpd.GeoDataFrame, col: ColumnSpec, rows: pd.Series | None) -> list[str]:
+    """One declared column's problems: missing, wrong type, required but empty, not allowed."""
+    title = col.title_zh or col.name
+    if col.name not in gdf.columns:
+        if not col.required:
+            return []
+        return [
+            message(
+                "column {col!r} is missing (declared as {type})",
+                col=col.name,
+                type=col.type,
+                title=title,
             )
-        if col.required and series.isna().any():
-            empty = series[series.isna()]
-            problems.append(
-                message(
-                    "column {col!r} is required but empty in rows {rows}",
-                    col=col.name,
-                    title=title,
-                    rows=list(empty.index[:_MAX_SHOWN]),
-                    rows_values=_pairs(empty, rows),
-                )
+        ]
+    problems: list[str] = []
+    series = gdf[col.name]
+    bad_type = _type_problems(series, col.type)
+    if len(bad_type):
+        problems.append(
+            message(
+                "column {col!r} must be {type}: {shown}",
+                col=col.name,
+                type=col.type,
+                title=title,
+                shown=_show(bad_type),
+                rows_values=_pairs(bad_type, rows),
             )
-        if col.allowed is not None:
-            allowed = _resolve_allowed(col.allowed)
-            present = series[series.notna()]
-            outside = present[~present.isin(allowed)]
-            if len(outside):
-                problems.append(
-                    message(
-                        "column {col!r} has values outside {allowed}: {shown}",
-                        col=col.name,
-                        title=title,
-                        allowed=list(allowed),
-                        shown=_show(outside),
-                        rows_values=_pairs(outside, rows),
-                    )
-                )
-    if problems:
-        msg = message(
-            "{where} does not match its declaration {declared}:\n- {listed}\n"
-            "Fix the file (or the declaration) and load it again.",
-            where=where,
-            declared=spec.declared_in,
-            listed="\n- ".join(problems),
-            problems=problems,
-            source=str(file or spec.file).removesuffix(" layer"),
-            layer=spec.title_zh,
-            layer_en=spec.title_en,
         )
-        raise LayerValidationError(msg)
+    if col.required and series.isna().any():
+        empty = series[series.isna()]
+        problems.append(
+            message(
+                "column {col!r} is required but empty in rows {rows}",
+                col=col.name,
+                title=title,
+                rows=list(empty.index[:_MAX_SHOWN]),
+                rows_values=_pairs(empty, rows),
+            )
+        )
+    if col.allowed is not None:
+        problems.extend(_allowed_problems(series, col, resolve_allowed(col.allowed), rows))
+    return problems
+
+
+def _allowed_problems(
+    series: pd.Series, col: ColumnSpec, allowed: tuple[Any, ...], rows: pd.Series | None
+) -> list[str]:
+    """The values of a column outside ``allowed`` (none or one problem)."""
+    present = series[series.notna()]
+    outside = present[~present.isin(allowed)]
+    if not len(outside):
+        return []
+    return [
+        message(
+            "column {col!r} has values outside {allowed}: {shown}",
+            col=col.name,
+            title=col.title_zh or col.name,
+            allowed=list(allowed),
+            shown=_show(outside),
+            rows_values=_pairs(outside, rows),
+        )
+    ]
 
 
 def read_layer_file(spec: LayerSpec, path: str | Path | None = None) -> gpd.GeoDataFrame:

@@ -531,8 +531,6 @@ def schematic_note(used: Mapping[str, gpd.GeoDataFrame], lang: str = "zh") -> st
     str
         E.g. ``"所用 168 个要素中，163 个为示意位置（非实测坐标）：开发区与园区 33/33，…"``.
     """
-    from geoapp.layers.catalog import catalog
-
     specs = catalog()
     counts = {m: int(schematic_mask(g).sum()) for m, g in used.items()}
     k, n = sum(counts.values()), sum(len(g) for g in used.values())

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import time
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -24,7 +25,7 @@ from geoapp.geo import metric_transformer, require_crs, to_metric
 from geoapp.layers import LayerSet
 from geoapp.rules import RULES, Rule
 from geoapp.settings import DEFAULT_SITING, METRIC_CRS, SitingSettings
-from geoapp.siting.index import constraint_index, siting_index
+from geoapp.siting.index import ConstraintIndex, SitingIndex, constraint_index, siting_index
 from geoapp.siting.scoring import (
     _CRIT,
     VERDICTS,
@@ -34,7 +35,7 @@ from geoapp.siting.scoring import (
     _reasons,
     _verdicts,
 )
-from geoapp.vocab import chains
+from geoapp.vocab import chain_names, chemical_undecided, is_chemical, normalise_chain
 
 logger = logging.getLogger(__package__)  # "geoapp.siting", as before the split
 
@@ -63,9 +64,9 @@ def _chain_flags(names: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray, np.nda
     Cached per set of names, so a click does not redo the taxonomy look-ups.
     """
     arr = np.asarray(names, dtype=object)
-    chemical = np.asarray(chains.is_chemical(arr), dtype=bool).reshape(len(arr))
-    known = np.isin(arr, np.asarray(chains.chain_names(), dtype=object)).reshape(len(arr))
-    undecided = np.asarray(chains.chemical_undecided(arr), dtype=bool).reshape(len(arr))
+    chemical = np.asarray(is_chemical(arr), dtype=bool).reshape(len(arr))
+    known = np.isin(arr, np.asarray(chain_names(), dtype=object)).reshape(len(arr))
+    undecided = np.asarray(chemical_undecided(arr), dtype=bool).reshape(len(arr))
     chemical.flags.writeable = known.flags.writeable = undecided.flags.writeable = False
     return chemical, known, undecided
 
@@ -73,7 +74,7 @@ def _chain_flags(names: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray, np.nda
 @lru_cache(maxsize=256)
 def _normalised_names(values: tuple[Any, ...]) -> np.ndarray:
     """:func:`geoapp.vocab.chains.normalise_chain` of the distinct chain values (cached per set)."""
-    cleaned = chains.normalise_chain(pd.Series(np.asarray(values, dtype=object), dtype=object))
+    cleaned = normalise_chain(pd.Series(np.asarray(values, dtype=object), dtype=object))
     out = np.asarray(cleaned, dtype=object)
     out.flags.writeable = False
     return out
@@ -238,16 +239,106 @@ def evaluate_sites(
     t0 = time.perf_counter()
     _check_candidates(candidates, chain_col, name_col)
     weights = _check_settings(settings)
+    _check_layers(layers)
+    base, cons = siting_index(layers), constraint_index(layers)
+    loc = _locate(candidates)
+    county_idx = base.counties.innermost(loc.x, loc.y)
+    zone_idx = base.zones.innermost(loc.x, loc.y)
+    chain = _chain_facts(base, candidates, chain_col, zone_idx)
+    same_chain = _same_chain_counts(base, chain, loc.xy, settings.same_chain_radius_m)
+    hub_d, hub_i = _nearest(base.hub_tree, loc.xy)
+    station_d, station_i = _nearest(base.station_tree, loc.xy)
+    river_d = _river_distance(base, loc)
+    combo, combos, rules, near_rule = _failed_rules(cons, loc, chain.chemical, river_d, settings)
+    # fail safe: a chain whose chemical status is not settled (unknown, empty, undecided)
+    # near the river or inside a user constraint is never judged better than needs_review
+    review = (combo < 0) & chain.undecided & near_rule
+
+    # --- score, verdict, reasons
+    norm = _normalised(chain.match, zone_idx >= 0, hub_d, station_d, same_chain, settings)
+    points = norm * (weights / weights.sum() * 100.0)
+    score = np.round(points.sum(axis=1), 1)
+    verdict = _verdicts(score, combo >= 0, settings)
+    verdict[review] = VERDICTS.index("needs_review")
+    rule_columns, combo_titles = _rule_columns(combo, combos, rules, settings)
+    reason_code, reason_text = _reasons(norm, weights, chain.code < 0, combo, combo_titles)
+
+    columns: dict[str, Any] = {
+        "county": _str_array(base.county_names, county_idx),
+        "zone": _str_array(base.zone_names, zone_idx),
+        "zone_kind": _str_array(base.zone_kinds, zone_idx),
+        "zone_chains": _str_array(base.zone_chains_text, zone_idx),
+        "chain_match": chain.match,
+        "chemical": chain.chemical,
+        "chain_known": chain.known,
+        "hub_name": _str_array(base.hub_names, hub_i),
+        "hub_distance_m": hub_d,
+        "station_name": _str_array(base.station_names, station_i),
+        "station_distance_m": station_d,
+        "same_chain_nearby": same_chain,
+        "river_distance_m": river_d,
+        **rule_columns,
+        "score": score,
+        **{f"score_{c}": points[:, j] for j, c in enumerate(_CRIT)},
+        "verdict": _str_array(np.array(VERDICTS, dtype=object), verdict),
+        "reasons": _str_array(reason_text, reason_code),
+        "review_text": _review_text(review, chain.code < 0, river_d, settings),
+    }
+    out = _with_columns(candidates, columns)
+    counts = np.bincount(verdict, minlength=len(VERDICTS))
+    logger.info(
+        "evaluated %d sites in %.2f s: %s",
+        len(candidates), time.perf_counter() - t0,
+        ", ".join(f"{v} {c}" for v, c in zip(VERDICTS, counts, strict=True)),
+    )  # fmt: skip
+    return out
+
+
+def _check_layers(layers: object) -> None:
+    """Raise TypeError unless ``layers`` is a :class:`~geoapp.layers.LayerSet`."""
     if not isinstance(layers, LayerSet):
         msg = (
             f"`layers` should be a geoapp.layers.LayerSet, got {type(layers).__name__}; "
             "build one with LayerSet.shipped() or LayerSet({...})."
         )
         raise TypeError(msg)
-    base, cons = siting_index(layers), constraint_index(layers)
-    n = len(candidates)
 
-    # --- metric coordinates: the points themselves, a point inside each parcel
+
+@dataclass(frozen=True)
+class _Located:
+    """The metric position of each candidate (EPSG:4547).
+
+    Attributes
+    ----------
+    x, y
+        The point itself, or a point inside the parcel.
+    xy
+        ``x`` and ``y`` as an (n, 2) array.
+    is_pt
+        Boolean per candidate: its geometry is a point.
+    others
+        Positions of the other candidates (parcels).
+    other_m
+        Their whole geometries in the metric CRS.
+    """
+
+    x: np.ndarray
+    y: np.ndarray
+    xy: np.ndarray
+    is_pt: np.ndarray
+    others: np.ndarray
+    other_m: np.ndarray
+
+
+def _locate(candidates: gpd.GeoDataFrame) -> _Located:
+    """Metric coordinates of the candidates: the points themselves, a point inside each parcel.
+
+    Raises
+    ------
+    ValueError
+        If a candidate cannot be projected to the metric CRS.
+    """
+    n = len(candidates)
     geoms = np.asarray(candidates.geometry.array)
     is_pt = shapely.get_type_id(geoms) == 0
     transformer = metric_transformer(candidates.crs)
@@ -273,148 +364,166 @@ def evaluate_sites(
             f"{METRIC_CRS}; check their coordinates and the CRS ({candidates.crs})."
         )
         raise ValueError(msg)
-    xy = np.column_stack([x, y])
+    return _Located(x, y, np.column_stack([x, y]), is_pt, others, other_m)
 
-    # --- county and innermost zone
-    county_idx = base.counties.innermost(x, y)
-    zone_idx = base.zones.innermost(x, y)
-    in_zone = zone_idx >= 0
 
-    # --- chains: factorise once, decide per distinct chain
+@dataclass(frozen=True)
+class _ChainFacts:
+    """What the chain of each candidate says.
+
+    Attributes
+    ----------
+    code
+        Position of the candidate's chain in ``names`` (-1: no chain).
+    names
+        The distinct normalised chain names.
+    chemical, known, undecided
+        Per candidate: a chemical chain, a chain the taxonomy names, a chain
+        whose chemical status is not settled (true without a chain).
+    match
+        Per candidate: the chain is one of its zone's leading chains.
+    """
+
+    code: np.ndarray
+    names: np.ndarray
+    chemical: np.ndarray
+    known: np.ndarray
+    undecided: np.ndarray
+    match: np.ndarray
+
+
+def _chain_codes(candidates: gpd.GeoDataFrame, chain_col: str | None):
+    """Factorise the chains once: (code per candidate, -1 for none; distinct normalised names)."""
     if chain_col is None:
-        chain_code = np.full(n, -1, dtype=np.intp)
-        chain_names = np.empty(0, dtype=object)
-    else:
-        codes, uniques = pd.factorize(candidates[chain_col], use_na_sentinel=True)
-        # normalised once per distinct name: widths, blanks, traditional forms, aliases
-        cleaned = pd.Series(_normalised_names(tuple(np.asarray(uniques, dtype=object))))
-        codes2, chain_names = pd.factorize(cleaned, use_na_sentinel=True)
-        chain_code = _take(codes2.astype(np.intp), codes, -1)
-        chain_names = np.asarray(chain_names, dtype=object)
-    is_chem, in_taxonomy, is_undecided = _chain_flags(tuple(chain_names))
-    chemical = _take(is_chem, chain_code, False).astype(bool)
-    vocab_code = _take(base.chain_vocab.get_indexer(chain_names).astype(np.intp), chain_code, -1)
-    chain_known = _take(in_taxonomy, chain_code, False).astype(bool)
-    chain_match = in_zone & (vocab_code >= 0)
-    if base.zone_chain_matrix.size:
-        chain_match &= base.zone_chain_matrix[np.maximum(zone_idx, 0), np.maximum(vocab_code, 0)]
+        return np.full(len(candidates), -1, dtype=np.intp), np.empty(0, dtype=object)
+    codes, uniques = pd.factorize(candidates[chain_col], use_na_sentinel=True)
+    # normalised once per distinct name: widths, blanks, traditional forms, aliases
+    cleaned = pd.Series(_normalised_names(tuple(np.asarray(uniques, dtype=object))))
+    codes2, names = pd.factorize(cleaned, use_na_sentinel=True)
+    return _take(codes2.astype(np.intp), codes, -1), np.asarray(names, dtype=object)
 
-    # --- same-chain projects around: one KD-tree per chain
-    same_chain = np.zeros(n, dtype=np.int64)
-    proj_code = _take(base.project_chains.get_indexer(chain_names).astype(np.intp), chain_code, -1)
+
+def _chain_facts(
+    base: SitingIndex, candidates: gpd.GeoDataFrame, chain_col: str | None, zone_idx: np.ndarray
+) -> _ChainFacts:
+    """Decide per distinct chain, then spread to the candidates (chain match with the zone)."""
+    code, names = _chain_codes(candidates, chain_col)
+    is_chem, in_taxonomy, is_undecided = _chain_flags(tuple(names))
+    vocab_code = _take(base.chain_vocab.get_indexer(names).astype(np.intp), code, -1)
+    match = (zone_idx >= 0) & (vocab_code >= 0)
+    if base.zone_chain_matrix.size:
+        match &= base.zone_chain_matrix[np.maximum(zone_idx, 0), np.maximum(vocab_code, 0)]
+    return _ChainFacts(
+        code=code,
+        names=names,
+        chemical=_take(is_chem, code, False).astype(bool),
+        known=_take(in_taxonomy, code, False).astype(bool),
+        undecided=_take(is_undecided, code, True).astype(bool),
+        match=match,
+    )
+
+
+def _same_chain_counts(
+    base: SitingIndex, chain: _ChainFacts, xy: np.ndarray, radius_m: float
+) -> np.ndarray:
+    """Projects of the candidate's chain within ``radius_m``: one KD-tree query per chain."""
+    same_chain = np.zeros(len(xy), dtype=np.int64)
+    proj_code = _take(base.project_chains.get_indexer(chain.names).astype(np.intp), chain.code, -1)
     order = np.argsort(proj_code, kind="stable")
     starts = np.searchsorted(proj_code[order], np.arange(len(base.project_trees) + 1))
     for k, tree in enumerate(base.project_trees):  # one query per chain
         sel = order[starts[k] : starts[k + 1]]
         if sel.size:
             same_chain[sel] = tree.query_ball_point(
-                xy[sel],
-                r=settings.same_chain_radius_m,
-                return_length=True,
-                workers=_workers(sel.size),
+                xy[sel], r=radius_m, return_length=True, workers=_workers(sel.size)
             )
+    return same_chain
 
-    # --- nearest hub and station
-    def nearest(tree: cKDTree | None) -> tuple[np.ndarray, np.ndarray]:
-        if tree is None or n == 0:
-            return np.full(n, np.nan), np.full(n, -1, dtype=np.intp)
-        d, i = tree.query(xy, workers=_workers(n))
-        return d, i.astype(np.intp)
 
-    hub_d, hub_i = nearest(base.hub_tree)
-    station_d, station_i = nearest(base.station_tree)
+def _nearest(tree: cKDTree | None, xy: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Distance to and position of the nearest facility of ``tree`` (NaN, -1 without one)."""
+    n = len(xy)
+    if tree is None or n == 0:
+        return np.full(n, np.nan), np.full(n, -1, dtype=np.intp)
+    d, i = tree.query(xy, workers=_workers(n))
+    return d, i.astype(np.intp)
 
-    # --- exact river distance and the Yellow River rule
+
+def _river_distance(base: SitingIndex, loc: _Located) -> np.ndarray:
+    """Exact planar distance to the Yellow River (a parcel: its whole polygon); NaN without it."""
+    n = len(loc.x)
     river_d = np.full(n, np.nan)
-    if base.river is not None and n and not others.size:
-        river_d = base.river.distance_xy(x, y)
+    if base.river is not None and n and not loc.others.size:
+        river_d = base.river.distance_xy(loc.x, loc.y)
     elif base.river is not None and n:
-        pts = np.flatnonzero(is_pt)
-        river_d[pts] = base.river.distance_xy(x[pts], y[pts])
-        river_d[others] = base.river.exact(other_m)
-    river_hit = np.flatnonzero(chemical & (river_d <= settings.river_buffer_m))
+        pts = np.flatnonzero(loc.is_pt)
+        river_d[pts] = base.river.distance_xy(loc.x[pts], loc.y[pts])
+        river_d[loc.others] = base.river.exact(loc.other_m)
+    return river_d
 
-    # --- user constraints
+
+def _failed_rules(
+    cons: ConstraintIndex | None,
+    loc: _Located,
+    chemical: np.ndarray,
+    river_d: np.ndarray,
+    settings: SitingSettings,
+) -> tuple[np.ndarray, list[tuple[int, ...]], list[Rule], np.ndarray]:
+    """The Yellow River rule and the user constraints, as distinct combinations of failed rules.
+
+    Returns
+    -------
+    combo, combos, rules, near_rule
+        The combination code of each candidate (-1: no failed rule), the
+        combinations (tuples of positions in ``rules``), the rules, and per
+        candidate whether it lies within the river buffer or inside a user
+        constraint (whatever its chain).
+    """
+    near_rule = river_d <= settings.river_buffer_m
+    river_hit = np.flatnonzero(chemical & near_rule)
     pair_cand = [river_hit]
     pair_rule = [np.zeros(river_hit.size, dtype=np.intp)]
     rules: list[Rule] = [RULES["yellow_river_chemical"]]
     if cons is not None:
-        pts = np.flatnonzero(is_pt)
-        pi, gi = cons.index.hits_xy(x[pts], y[pts], boundary=True)
-        oi, ogi = cons.index.hits_geoms(other_m)
-        cand = np.concatenate([pts[pi], others[oi]])
+        pts = np.flatnonzero(loc.is_pt)
+        pi, gi = cons.index.hits_xy(loc.x[pts], loc.y[pts], boundary=True)
+        oi, ogi = cons.index.hits_geoms(loc.other_m)
+        cand = np.concatenate([pts[pi], loc.others[oi]])
         rule = cons.polygon_rule[np.concatenate([gi, ogi])]
         keep = ~cons.rule_chemical_only[rule] | chemical[cand]
         pair_cand.append(cand[keep])
         pair_rule.append(rule[keep] + 1)
         rules.extend(cons.rules)
+        near_rule[cand] = True
     combo, combos = _combine_rules(
-        n, np.concatenate(pair_cand), np.concatenate(pair_rule), len(rules)
+        len(chemical), np.concatenate(pair_cand), np.concatenate(pair_rule), len(rules)
     )
-    prohibited = combo >= 0
-    # fail safe: a chain whose chemical status is not settled (unknown, empty, undecided)
-    # near the river or inside a user constraint is never judged better than needs_review
-    near_rule = river_d <= settings.river_buffer_m
-    if cons is not None:
-        near_rule[np.concatenate([pts[pi], others[oi]])] = True
-    undecided = _take(is_undecided, chain_code, True).astype(bool)
-    review = ~prohibited & undecided & near_rule
+    return combo, combos, rules, near_rule
 
-    # --- score, verdict, reasons
-    norm = _normalised(chain_match, in_zone, hub_d, station_d, same_chain, settings)
-    points = norm * (weights / weights.sum() * 100.0)
-    score = np.round(points.sum(axis=1), 1)
-    verdict = _verdicts(score, prohibited, settings)
-    verdict[review] = VERDICTS.index("needs_review")
+
+def _rule_columns(
+    combo: np.ndarray, combos: list[tuple[int, ...]], rules: list[Rule], settings: SitingSettings
+) -> tuple[dict[str, Any], list[str]]:
+    """The ``violations`` and ``violation_text`` columns, and each combination's rule titles.
+
+    Built once per distinct combination of failed rules, then taken per candidate.
+    """
 
     def title(rule: Rule) -> str:
         if rule.id == "yellow_river_chemical":
             return f"{rule.title_zh}（距黄河 ≤ {settings.river_buffer_m:g} 米）"
         return rule.title_zh
 
-    combo_ids = [tuple(rules[r].id for r in c) for c in combos]
     combo_text = ["；".join(rules[r].label(settings) for r in c) for c in combos]
     combo_titles = ["、".join(title(rules[r]) for r in c) for c in combos]
-    reason_code, reason_text = _reasons(norm, weights, chain_code < 0, combo, combo_titles)
-
     violations = np.empty(len(combos) + 1, dtype=object)
-    for i, ids in enumerate(combo_ids):  # one per distinct combination
-        violations[i] = ids
+    for i, c in enumerate(combos):  # one per distinct combination
+        violations[i] = tuple(rules[r].id for r in c)
     violations[-1] = ()
-
-    columns: dict[str, Any] = {
-        "county": _str_array(base.county_names, county_idx),
-        "zone": _str_array(base.zone_names, zone_idx),
-        "zone_kind": _str_array(base.zone_kinds, zone_idx),
-        "zone_chains": _str_array(base.zone_chains_text, zone_idx),
-        "chain_match": chain_match,
-        "chemical": chemical,
-        "chain_known": chain_known,
-        "hub_name": _str_array(base.hub_names, hub_i),
-        "hub_distance_m": hub_d,
-        "station_name": _str_array(base.station_names, station_i),
-        "station_distance_m": station_d,
-        "same_chain_nearby": same_chain,
-        "river_distance_m": river_d,
-        "violations": violations[combo],
-        "violation_text": _str_array(  # "" where no rule fails: the last entry
-            np.array([*combo_text, ""], dtype=object), np.where(combo >= 0, combo, len(combos))
-        ),
-        "score": score,
-        **{f"score_{c}": points[:, j] for j, c in enumerate(_CRIT)},
-        "verdict": _str_array(np.array(VERDICTS, dtype=object), verdict),
-        "reasons": _str_array(reason_text, reason_code),
-    }
-    columns["violation_text"] = columns["violation_text"].fillna("")
-    columns["review_text"] = _review_text(review, chain_code < 0, river_d, settings)
-    out = _with_columns(candidates, columns)
-    counts = np.bincount(verdict, minlength=len(VERDICTS))
-    logger.info(
-        "evaluated %d sites in %.2f s: %s",
-        n, time.perf_counter() - t0,
-        ", ".join(f"{v} {c}" for v, c in zip(VERDICTS, counts, strict=True)),
-    )  # fmt: skip
-    return out
+    text = _str_array(  # "" where no rule fails: the last entry
+        np.array([*combo_text, ""], dtype=object), np.where(combo >= 0, combo, len(combos))
+    )
+    return {"violations": violations[combo], "violation_text": text.fillna("")}, combo_titles
 
 
 def _review_text(

@@ -89,6 +89,48 @@ def explain_site(
     v = {k: _value(row, k) for k in RESULT_COLUMNS if k in row}
     chain = _value(row, chain_col) if chain_col in row else None
     chain = str(chain).strip() or None if chain is not None else None
+    failed = [_rule_for(rid, rules) for rid in (v.get("violations") or ())]
+    verdict = v.get("verdict")
+    return {
+        "name": _value(row, name_col) if name_col in row else None,
+        "chain": chain,
+        "chemical": bool(v.get("chemical")),
+        "county": v.get("county"),
+        "zone": v.get("zone"),
+        "zone_kind": v.get("zone_kind"),
+        "zone_chains": v.get("zone_chains"),
+        "score": v.get("score"),
+        "verdict": verdict,
+        "verdict_zh": VERDICT_ZH.get(str(verdict), str(verdict)),
+        "reasons": v.get("reasons"),
+        "criteria": _criteria(v, chain, settings, weights),
+        "rules_failed": [_rule_row(r) for r in failed],
+        "nearest": _nearest(v, settings),
+    }
+
+
+def _raw_texts(v: Mapping[str, Any], chain: str | None, settings: SitingSettings) -> list[str]:
+    """The measured value of each criterion as a planner reads it, in :data:`CRITERIA` order."""
+
+    def km(d: float | None) -> str:
+        return "—" if d is None else f"{d / 1000:.1f} 公里"
+
+    return [
+        (_NO_CHAIN_ZH if chain is None else
+         f"{chain} {'是' if v.get('chain_match') else '不是'}所在园区主导产业链"
+         + (f"（{v.get('zone_chains')}）" if v.get("zone_chains") else "")),
+        f"{v.get('hub_name') or '—'}，{km(v.get('hub_distance_m'))}",
+        f"{v.get('station_name') or '—'}，{km(v.get('station_distance_m'))}",
+        f"{settings.same_chain_radius_m / 1000:g} 公里内同链项目 "
+        f"{v.get('same_chain_nearby') or 0} 个",
+        v.get("zone") or "不在园区内",
+    ]  # fmt: skip
+
+
+def _criteria(
+    v: Mapping[str, Any], chain: str | None, settings: SitingSettings, weights: np.ndarray
+) -> list[dict[str, Any]]:
+    """One dict per criterion: raw value and text, normalised value, weight and points."""
     zone = v.get("zone")
     norm = _normalised(
         [bool(v.get("chain_match"))], [zone is not None],
@@ -97,25 +139,12 @@ def explain_site(
         [v.get("same_chain_nearby") or 0], settings,
     )[0]  # fmt: skip
     share = weights / weights.sum() * 100.0
-
-    def km(d: float | None) -> str:
-        return "—" if d is None else f"{d / 1000:.1f} 公里"
-
-    raw_text = [
-        (_NO_CHAIN_ZH if chain is None else
-         f"{chain} {'是' if v.get('chain_match') else '不是'}所在园区主导产业链"
-         + (f"（{v.get('zone_chains')}）" if v.get("zone_chains") else "")),
-        f"{v.get('hub_name') or '—'}，{km(v.get('hub_distance_m'))}",
-        f"{v.get('station_name') or '—'}，{km(v.get('station_distance_m'))}",
-        f"{settings.same_chain_radius_m / 1000:g} 公里内同链项目 "
-        f"{v.get('same_chain_nearby') or 0} 个",
-        zone or "不在园区内",
-    ]  # fmt: skip
+    raw_text = _raw_texts(v, chain, settings)
     raw = [
         bool(v.get("chain_match")), v.get("hub_distance_m"), v.get("station_distance_m"),
         v.get("same_chain_nearby"), zone is not None,
     ]  # fmt: skip
-    criteria = [
+    return [
         {
             "criterion": c,
             "title_zh": CRITERIA[c][0],
@@ -129,38 +158,27 @@ def explain_site(
         }
         for j, c in enumerate(_CRIT)
     ]
-    failed = [_rule_for(rid, rules) for rid in (v.get("violations") or ())]
-    verdict = v.get("verdict")
+
+
+def _rule_row(r: Rule) -> dict[str, Any]:
+    """A failed rule as a row of the report's table."""
     return {
-        "name": _value(row, name_col) if name_col in row else None,
-        "chain": chain,
-        "chemical": bool(v.get("chemical")),
-        "county": v.get("county"),
-        "zone": zone,
-        "zone_kind": v.get("zone_kind"),
-        "zone_chains": v.get("zone_chains"),
-        "score": v.get("score"),
-        "verdict": verdict,
-        "verdict_zh": VERDICT_ZH.get(str(verdict), str(verdict)),
-        "reasons": v.get("reasons"),
-        "criteria": criteria,
-        "rules_failed": [
-            {
-                "id": r.id,
-                "title_zh": r.title_zh,
-                "title_en": r.title_en,
-                "legal_basis": r.legal_basis,
-                "applies_to": r.applies_to,
-                "description": r.description,
-            }
-            for r in failed
-        ],  # fmt: skip
-        "nearest": {
-            "hub": {"name": v.get("hub_name"), "distance_m": v.get("hub_distance_m")},
-            "station": {"name": v.get("station_name"), "distance_m": v.get("station_distance_m")},
-            "river_distance_m": v.get("river_distance_m"),
-            "river_buffer_m": settings.river_buffer_m,
-            "same_chain_nearby": v.get("same_chain_nearby"),
-            "same_chain_radius_m": settings.same_chain_radius_m,
-        },
+        "id": r.id,
+        "title_zh": r.title_zh,
+        "title_en": r.title_en,
+        "legal_basis": r.legal_basis,
+        "applies_to": r.applies_to,
+        "description": r.description,
+    }
+
+
+def _nearest(v: Mapping[str, Any], settings: SitingSettings) -> dict[str, Any]:
+    """Nearest hub and station, the river distance and buffer, the same-chain count and radius."""
+    return {
+        "hub": {"name": v.get("hub_name"), "distance_m": v.get("hub_distance_m")},
+        "station": {"name": v.get("station_name"), "distance_m": v.get("station_distance_m")},
+        "river_distance_m": v.get("river_distance_m"),
+        "river_buffer_m": settings.river_buffer_m,
+        "same_chain_nearby": v.get("same_chain_nearby"),
+        "same_chain_radius_m": settings.same_chain_radius_m,
     }

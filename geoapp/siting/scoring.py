@@ -15,6 +15,7 @@ from types import MappingProxyType
 import numpy as np
 import pandas as pd
 
+from geoapp.rules import RULES
 from geoapp.settings import SitingSettings
 from geoapp.vocab import VERDICT, VERDICT_CODES, labels
 
@@ -242,8 +243,6 @@ def reasons_in(reasons: pd.Series, lang: str) -> pd.Series:
     """
     if lang != "en":
         return reasons
-    from geoapp.rules import RULES
-
     words = {r.title_zh: r.title_en for r in RULES.values()} | _REASON_WORDS_EN
     out = reasons.astype("str").str.replace(
         r"（距黄河 ≤ ([\d.]+) 米）", r" (≤ \1 m from the Yellow River)", regex=True

@@ -12,6 +12,7 @@ does not know (a user's free text) counts as chemical when it contains one of
 
 from __future__ import annotations
 
+import difflib
 import re
 from functools import cache
 
@@ -226,8 +227,6 @@ def match_chains(values: pd.Series | list | np.ndarray) -> pd.DataFrame:
     1    高端聚稀烃  False  高端聚烯烃
     2   电子化学品  False  高端精细化工及电子化学品
     """
-    import difflib
-
     norm = normalise_chain(values)
     names = list(chain_names())
     codes, uniques = pd.factorize(norm, use_na_sentinel=True)
