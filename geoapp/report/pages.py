@@ -18,6 +18,7 @@ from geoapp import __version__
 from geoapp.io import shorten
 from geoapp.report._format import DATA_NOTE_EN, DATA_NOTE_ZH, _blank, _fmt, _km_text
 from geoapp.settings import DEFAULT_SITING, SitingSettings
+from geoapp.siting import explain_site
 from geoapp.vocab import VERDICT, labels
 
 _VERDICT_ZH = labels(VERDICT, "zh")
@@ -67,6 +68,41 @@ def _common(generated: str, schematic: tuple[str, str]) -> dict[str, Any]:
     }
 
 
+def _criteria_rows(ex: Mapping[str, Any]) -> list[dict[str, str]]:
+    """The criteria table of a site page, from :func:`geoapp.siting.explain_site`."""
+    return [
+        {
+            "title": f"{c['title_zh']} {c['title_en']}",
+            "value": c["raw_text"],
+            "weight": f"{c['weight']:g}",
+            "points": f"{c['points']:.1f} / {c['max_points']:.1f}",
+        }
+        for c in ex["criteria"]
+    ]
+
+
+def _failed_rules(ex: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The failed hard rules of a site page, with their legal basis."""
+    return [
+        {
+            "id": r["id"],
+            "title": r["title_zh"],
+            "title_en": r["title_en"],
+            "legal_basis": r["legal_basis"],
+            "detail": r["description"],
+        }
+        for r in ex["rules_failed"]
+    ]
+
+
+def _reasons(ex: Mapping[str, Any]) -> list[str]:
+    """The reasons of the verdict, one per item (a text is split at its "；")."""
+    reasons = ex.get("reasons") or ""
+    if isinstance(reasons, str):
+        reasons = [r.strip() for r in reasons.split("；") if r.strip()]
+    return [str(r) for r in reasons]
+
+
 def site_context(
     row: Mapping[str, Any],
     *,
@@ -98,32 +134,8 @@ def site_context(
     --------
     geoapp.siting.explain_site : the criteria and failed rules used here.
     """
-    from geoapp.siting import explain_site
-
     ex = explain_site(row, settings=settings, rules=rules)
     geom = row.get("geometry")
-    criteria = [
-        {
-            "title": f"{c['title_zh']} {c['title_en']}",
-            "value": c["raw_text"],
-            "weight": f"{c['weight']:g}",
-            "points": f"{c['points']:.1f} / {c['max_points']:.1f}",
-        }
-        for c in ex["criteria"]
-    ]
-    failed = [
-        {
-            "id": r["id"],
-            "title": r["title_zh"],
-            "title_en": r["title_en"],
-            "legal_basis": r["legal_basis"],
-            "detail": r["description"],
-        }
-        for r in ex["rules_failed"]
-    ]
-    reasons = ex.get("reasons") or ""
-    if isinstance(reasons, str):
-        reasons = [r.strip() for r in reasons.split("；") if r.strip()]
     near = ex["nearest"]
     verdict = str(ex["verdict"])
     return {
@@ -153,9 +165,9 @@ def site_context(
         "score": _fmt(ex["score"], digits=1),
         "verdict": verdict,
         "verdict_zh": str(ex["verdict_zh"]),
-        "criteria": criteria,
-        "rules": failed,
-        "reasons": [str(r) for r in reasons],
+        "criteria": _criteria_rows(ex),
+        "rules": _failed_rules(ex),
+        "reasons": _reasons(ex),
         "attributes": [
             (str(k), _fmt(v, empty=""))
             for k, v in (attributes.items() if attributes is not None else ())
