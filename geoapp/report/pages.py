@@ -22,6 +22,7 @@ from geoapp.siting import explain_site
 from geoapp.vocab import VERDICT, labels
 
 _VERDICT_ZH = labels(VERDICT, "zh")
+_DARK = "#222"  # the pages' text colour (report_base.html)
 
 
 def _river_m(distance: Any, buffer_m: Any) -> str:
@@ -47,13 +48,31 @@ def template_environment() -> Environment:
     Autoescaped (user text shows as text) and strict (a missing key is an error); the
     batch report pages and the chain report (:mod:`geoapp.chainmap.report`) share it.
     """
-    return Environment(
+    env = Environment(
         loader=PackageLoader("geoapp.report", "templates"),
         autoescape=True,  # every value is HTML-escaped: user text shows as text
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    # the verdict badges' colours and labels: geoapp.vocab's, as on every map
+    env.globals["verdict_badges"] = _verdict_badges()
+    env.globals["verdict_labels"] = dict(_VERDICT_ZH)
+    return env
+
+
+def _verdict_badges() -> list[dict[str, str]]:
+    """Code, background and text colour of each verdict badge (see ``report_base.html``).
+
+    The background is the verdict's colour in :data:`geoapp.vocab.VERDICT`; the text
+    is white on a dark colour and near-black on a light one, so it stays legible.
+    """
+    badges = []
+    for term in VERDICT.values():
+        r, g, b = (int(term.color[i : i + 2], 16) / 255 for i in (1, 3, 5))
+        light = 0.299 * r + 0.587 * g + 0.114 * b > 0.6  # perceived brightness
+        badges.append({"code": term.code, "color": term.color, "text": _DARK if light else "#fff"})
+    return badges
 
 
 def _common(generated: str, schematic: tuple[str, str]) -> dict[str, Any]:
