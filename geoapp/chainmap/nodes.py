@@ -72,7 +72,6 @@ STATUS_COLORS: Mapping[str, str] = {
     "named": "#9e9e9e",
     "not_broken_down": "#bdbdbd",
 }
-_SEP = "；"
 
 
 @cache
