@@ -109,7 +109,10 @@ def _sources() -> list[Path]:
 
 @pytest.mark.parametrize("table", ["VERDICT", "STAGE", "CLUSTER"])
 def test_each_colour_and_label_is_defined_once(table):
-    """Grep: a term's colour and its verdict labels are written down in geoapp/vocab/terms.py only."""
+    """Grep: a term's colour and its verdict labels are written down in geoapp/vocab/terms.py only.
+
+    The sources and the HTML/PDF templates (geoapp/**/templates/*.html) are scanned.
+    """
     terms = getattr(vocab, table).values()
     needles = [f'"{t.code}": "#' for t in terms] + [f'("{t.code}", "#' for t in terms]
     if table == "VERDICT":
@@ -121,6 +124,23 @@ def test_each_colour_and_label_is_defined_once(table):
         for n in needles
         if n in p.read_text(encoding="utf-8")
     ]
+    # The HTML/PDF templates take the colours and labels from the vocabulary too: no
+    # hex colour of a term, no colour rule of their own for a term's class
+    # (.verdict-feasible { background: #… }), no verdict label written out.
+    templates = sorted(ROOT.glob("geoapp/**/templates/*.html"))
+    assert templates
+    colours = {t.color.lower() for t in terms}
+    codes = "|".join(re.escape(t.code) for t in terms)
+    own_rule = re.compile(rf"\.[\w-]*-(?:{codes})\s*\{{[^}}]*#[0-9a-fA-F]{{3,6}}\b")
+    for p in templates:
+        text = p.read_text(encoding="utf-8")
+        rel = p.relative_to(ROOT)
+        found += [
+            f"{rel}: {c}" for c in re.findall(r"#[0-9a-fA-F]{6}\b", text) if c.lower() in colours
+        ]
+        found += [f"{rel}: {m}" for m in own_rule.findall(text)]
+        if table == "VERDICT":
+            found += [f"{rel}: {lab}" for t in terms for lab in (t.zh, t.en) if lab in text]
     assert found == []
 
 

@@ -18,6 +18,9 @@ from pathlib import Path
 import geopandas as gpd
 import numpy as np
 import pandas as pd
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 
 from geoapp.chainmap.nodes import STATUS_ZH, chain_nodes, gaps_by_zone, panorama
 from geoapp.io import atomic_path, neutralise_frame, neutralise_text, textsafe
@@ -250,10 +253,6 @@ def write_xlsx(sheets: Mapping[str, pd.DataFrame], path: str | Path) -> Path:
     pathlib.Path
         ``path``.
     """
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
-
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
         msg = f"{path}: the workbook must end in .xlsx (got {path.suffix!r})."

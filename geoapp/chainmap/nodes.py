@@ -34,8 +34,10 @@ import pandas as pd
 import shapely
 
 from geoapp.geo import to_metric
+from geoapp.layers import as_layerset
 from geoapp.projects import project_places
 from geoapp.settings import DATA_DIR, SitingSettings
+from geoapp.siting import VERDICTS, evaluate_sites
 
 __all__ = [
     "NODE_STATUSES",
@@ -70,7 +72,6 @@ STATUS_COLORS: Mapping[str, str] = {
     "named": "#9e9e9e",
     "not_broken_down": "#bdbdbd",
 }
-_SEP = "；"
 
 
 @cache
@@ -322,9 +323,6 @@ def _evaluate(
     settings: SitingSettings | None,
 ) -> gpd.GeoDataFrame:
     """The one call of the siting engine in this module."""
-    from geoapp.layers import as_layerset
-    from geoapp.siting import evaluate_sites
-
     bundle = as_layerset(layers)
     if settings is None:
         return evaluate_sites(candidates, layers=bundle)
@@ -361,8 +359,6 @@ def gap_candidates(
         ``leads_chain`` (the zone's ``leading_chains`` name the chain) and
         ``rank`` (1 = best), in rank order, points in EPSG:4326.
     """
-    from geoapp.siting import VERDICTS
-
     zones = layers["zones"]
     pts = to_metric(zones.geometry).representative_point().to_crs(4326)
     lead = set(_lead_pairs(zones).query("chain == @chain")["zone"])

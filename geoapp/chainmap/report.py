@@ -18,16 +18,22 @@ from pathlib import Path
 from typing import Any, cast
 
 import geopandas as gpd
+import matplotlib
 import numpy as np
 import pandas as pd
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
 
 from geoapp import __version__
 from geoapp.chainmap.export import MEASURABLE_ZH, METRIC_ZH, SCOPE_ZH
 from geoapp.chainmap.nodes import STATUS_COLORS, STATUS_ZH, chain_nodes, gaps_by_zone, panorama
 from geoapp.geo import to_metric
 from geoapp.io import atomic_path
+from geoapp.mapping import cjk_font_family
 from geoapp.projects import against_targets, project_places
-from geoapp.report import template_environment
+from geoapp.report import DATA_NOTE_EN, DATA_NOTE_ZH, template_environment, write_pdf
 from geoapp.vocab import STAGE, chains_table, colors
 
 __all__ = ["chain_map_png", "render_chain_report", "write_chain_report"]
@@ -45,28 +51,12 @@ def chain_map_png(
     those with a node lacking a project outlined red; the chain's projects (all
     projects with a chain when ``chain`` is None) coloured by stage.
     """
-    import matplotlib
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
-    from matplotlib.lines import Line2D
-    from matplotlib.patches import Patch
-
-    from geoapp.mapping import cjk_font_family
-
     counties = to_metric(layers["counties"])
     zones = to_metric(layers["zones"])
     projects = to_metric(layers["projects"])
     places = project_places(layers)
     mine = places["chain"].eq(chain) if chain else places["chain"].ne("未注明")
-    lead_names = set()
     gap_names = set(gaps_by_zone(layers, chain, places=places)["zone"])
-    chains = [chain] if chain else list(chains_table()["chain"])
-    lc = zones["leading_chains"].fillna("").astype(str) if "leading_chains" in zones else None
-    if lc is not None:
-        has = np.zeros(len(zones), dtype=bool)
-        for c in chains:  # at most 23 chains
-            has |= lc.str.split(r"[;；]").map(lambda xs, c=c: c in xs).to_numpy()
-        lead_names = set(zones.loc[has, "name"].astype(str))
     minx, miny, maxx, maxy = counties.total_bounds
     height_in = width_in * (maxy - miny) / (maxx - minx)
     family = cjk_font_family()
@@ -79,30 +69,10 @@ def chain_map_png(
         ax = fig.add_axes((0.0, 0.0, 1.0, 1.0))
         ax.set_axis_off()
         ax.set_aspect("equal")
-        counties.plot(ax=ax, facecolor="#f7f7f2", edgecolor="#555555", linewidth=1.0, zorder=1)
-        zones.plot(ax=ax, facecolor="none", edgecolor="#999999", linewidth=0.5, zorder=2)
-        names = zones["name"].astype(str)
-        lead = zones[names.isin(lead_names).to_numpy()]
-        if len(lead):
-            lead.plot(
-                ax=ax, facecolor="#a6d96a", edgecolor="#1a9850", alpha=0.6, linewidth=1, zorder=3
-            )
-        gz = zones[names.isin(gap_names).to_numpy()]
-        if len(gz):
-            gz.plot(ax=ax, facecolor="none", edgecolor="#d73027", linewidth=2.0, zorder=4)
-        pts = projects.geometry[mine.to_numpy()]
-        stages = places.loc[mine, "stage"].to_numpy()
-        handles: list[Any] = [
-            Patch(facecolor="#a6d96a", edgecolor="#1a9850", label="主导园区"),
-            Patch(facecolor="none", edgecolor="#d73027", label="有缺链节点的主导园区"),
-        ]
-        for stage, color in _STAGE_COLORS.items():
-            sel = stages == stage
-            if sel.any():
-                ax.scatter(pts.x.to_numpy()[sel], pts.y.to_numpy()[sel], s=26, c=color,
-                           edgecolors="black", linewidths=0.4, zorder=6)  # fmt: skip
-                handles.append(Line2D([], [], marker="o", color="none", markerfacecolor=color,
-                                      markeredgecolor="black", label=f"项目：{stage}"))  # fmt: skip
+        _draw_zones(ax, counties, zones, _leading_zones(zones, chain), gap_names)
+        handles = _draw_projects(
+            ax, projects.geometry[mine.to_numpy()], places.loc[mine, "stage"].to_numpy()
+        )
         for name, geom in zip(
             counties["name"], counties.geometry.representative_point(), strict=True
         ):
@@ -114,6 +84,53 @@ def chain_map_png(
         buf = io.BytesIO()
         fig.savefig(buf, format="png")
     return buf.getvalue()
+
+
+def _leading_zones(zones: gpd.GeoDataFrame, chain: str | None) -> set[str]:
+    """The zones whose ``leading_chains`` name the chain (any chain of the table for None)."""
+    if "leading_chains" not in zones:
+        return set()
+    lc = zones["leading_chains"].fillna("").astype(str)
+    chains = [chain] if chain else list(chains_table()["chain"])
+    has = np.zeros(len(zones), dtype=bool)
+    for c in chains:  # at most 23 chains
+        has |= lc.str.split(r"[;；]").map(lambda xs, c=c: c in xs).to_numpy()
+    return set(zones.loc[has, "name"].astype(str))
+
+
+def _draw_zones(
+    ax: Any,
+    counties: gpd.GeoDataFrame,
+    zones: gpd.GeoDataFrame,
+    lead_names: set[str],
+    gap_names: set[str],
+) -> None:
+    """Draw the counties, every zone outlined, the leading zones filled, the gap zones in red."""
+    counties.plot(ax=ax, facecolor="#f7f7f2", edgecolor="#555555", linewidth=1.0, zorder=1)
+    zones.plot(ax=ax, facecolor="none", edgecolor="#999999", linewidth=0.5, zorder=2)
+    names = zones["name"].astype(str)
+    lead = zones[names.isin(lead_names).to_numpy()]
+    if len(lead):
+        lead.plot(ax=ax, facecolor="#a6d96a", edgecolor="#1a9850", alpha=0.6, linewidth=1, zorder=3)
+    gz = zones[names.isin(gap_names).to_numpy()]
+    if len(gz):
+        gz.plot(ax=ax, facecolor="none", edgecolor="#d73027", linewidth=2.0, zorder=4)
+
+
+def _draw_projects(ax: Any, pts: gpd.GeoSeries, stages: np.ndarray) -> list[Any]:
+    """Draw the projects coloured by stage; the legend handles (zones first, then stages)."""
+    handles: list[Any] = [
+        Patch(facecolor="#a6d96a", edgecolor="#1a9850", label="主导园区"),
+        Patch(facecolor="none", edgecolor="#d73027", label="有缺链节点的主导园区"),
+    ]
+    for stage, color in _STAGE_COLORS.items():
+        sel = stages == stage
+        if sel.any():
+            ax.scatter(pts.x.to_numpy()[sel], pts.y.to_numpy()[sel], s=26, c=color,
+                       edgecolors="black", linewidths=0.4, zorder=6)  # fmt: skip
+            handles.append(Line2D([], [], marker="o", color="none", markerfacecolor=color,
+                                  markeredgecolor="black", label=f"项目：{stage}"))  # fmt: skip
+    return handles
 
 
 def _fmt(value: object, digits: int = 2) -> str:
@@ -169,8 +186,6 @@ def render_chain_report(
     str
         The page (self-contained: the map is embedded as PNG).
     """
-    from geoapp.report import DATA_NOTE_EN, DATA_NOTE_ZH
-
     nodes = chain_nodes(chain)
     places = project_places(layers)
     chains = list(dict.fromkeys(nodes["chain"]))
@@ -235,7 +250,5 @@ def write_chain_report(
         if suffix == ".html":
             tmp.write_text(html, encoding="utf-8")
         else:
-            from geoapp.report import write_pdf
-
             write_pdf(html, tmp)
     return path

@@ -19,7 +19,7 @@ import pandas as pd
 import shapely
 
 from geoapp.geo import from_metric, to_metric
-from geoapp.vocab import LOCATION_QUALITY
+from geoapp.vocab import LOCATION_QUALITY, cite_column
 from geoapp.vocab import translate as _t
 
 
@@ -155,8 +155,6 @@ def _field_values(gdf: gpd.GeoDataFrame, col: str, lang: str) -> list[str | None
     if col == "location_quality":
         return list(_quality_text(_quality(gdf), lang))
     if col == "source":  # the document's title and line, not a seed file name
-        from geoapp.vocab import cite_column
-
         return _esc_column(cite_column(s, lang))
     if pd.api.types.is_bool_dtype(s):
         return [html.escape(_t("是" if v else "否", lang)) if pd.notna(v) else None for v in s]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import Any, Literal
 
 import folium
 import folium.plugins
@@ -15,7 +15,7 @@ from geoapp.vocab import translate as _t
 
 from ._pack import _bounds
 from ._runtime import GeoappLayer, _ControlRef, _Legend, _MapTools, _MeasureControl, _Runtime
-from .basemaps import _basemap_tiles, _check_basemap, _display, basemap_datum
+from .basemaps import Datum, _basemap_tiles, _check_basemap, _display, basemap_datum
 from .layers_admin import (
     city_layer,
     constraints_layer,
@@ -37,6 +37,12 @@ LAYER_KEYS: tuple[str, ...] = (
     "projects",
     "logistics_hubs",
     "monitoring_stations",
+)
+
+#: The facility layers, by layer key and kind of :func:`facilities_layer`.
+_FACILITIES: tuple[tuple[str, Literal["hubs", "stations"]], ...] = (
+    ("logistics_hubs", "hubs"),
+    ("monitoring_stations", "stations"),
 )
 
 
@@ -137,8 +143,31 @@ def build_map(
         raise TypeError(msg)
     datum = basemap_datum(basemap)
     shown = {"neighbours": False, **(show or {})}
-    tiles = _basemap_tiles(basemap, tianditu_key, lang)
+    m = _empty_map(_basemap_tiles(basemap, tianditu_key, lang), lean=lean)
+    drawn = _map_layers(
+        layers, projects, overlays, lang=lang, datum=datum, interactive=interactive,
+        buffer_m=buffer_m, project_options={"color_by": color_by, **(project_options or {})},
+    )  # fmt: skip
+    built: list[GeoappLayer] = []
+    for key, layer in drawn:
+        for one in [layer] if isinstance(layer, GeoappLayer) else list(layer):
+            if key is not None and not shown.get(key, True):
+                one.show = False
+            one.add_to(m)
+            built.append(one)
+    sections = [(layer.legend_title, layer.legend, layer.layer_name, layer.show) for layer in built]
+    m.geoapp_legend_sections = sections  # type: ignore[attr-defined]
+    if legend:
+        _Legend(_legend_html([*sections, _quality_legend(lang)], lang)).add_to(m)
+    _add_tools(m, lang=lang, datum=datum, draw=draw, measure=measure, fullscreen=fullscreen)
+    bounds = _first_bounds(layers, projects, built, datum)
+    if bounds is not None:
+        m.fit_bounds(bounds, padding=(10, 10))
+    return m
 
+
+def _empty_map(tiles: Sequence[Any], *, lean: bool) -> folium.Map:
+    """The map over 濮阳市 with its basemap tiles and the geoapp runtime, no layer yet."""
     m = folium.Map(
         location=[35.75, 115.35],
         zoom_start=9,
@@ -157,70 +186,71 @@ def build_map(
     for tile in tiles:
         tile.add_to(m)
     _Runtime().add_to(m)
+    return m
 
-    built: list[GeoappLayer] = []
 
-    def add(layer: GeoappLayer | Sequence[GeoappLayer], key: str | None = None) -> None:
-        for one in [layer] if isinstance(layer, GeoappLayer) else list(layer):
-            if key is not None and not shown.get(key, True):
-                one.show = False
-            one.add_to(m)
-            built.append(one)
+def _frame(
+    layers: LayerSet, projects: gpd.GeoDataFrame | None, key: str
+) -> gpd.GeoDataFrame | None:
+    """The layer ``key`` to draw (``projects`` replaces the bundle's), or None when empty."""
+    gdf = projects if key == "projects" and projects is not None else layers[key]
+    return gdf if len(gdf) else None
 
-    def get(key: str) -> gpd.GeoDataFrame | None:
-        gdf = projects if key == "projects" and projects is not None else layers[key]
-        return gdf if len(gdf) else None
 
-    if (g := get("counties")) is not None:
-        add(counties_layer(g, lang=lang, datum=datum, interactive=interactive), "counties")
-    if (g := get("city")) is not None:
-        add(city_layer(g, lang=lang, datum=datum), "city")
-    if (g := get("zones")) is not None:
-        add(zones_layer(g, lang=lang, datum=datum, interactive=interactive), "zones")
-    if (g := get("yellow_river")) is not None:
-        add(
-            river_layers(
-                g,
-                buffer=layers.river_buffer(buffer_m) if buffer_m > 0 else None,
-                buffer_m=buffer_m,
-                lang=lang,
-                datum=datum,
-                interactive=interactive,
-            ),
-            "yellow_river",
+def _map_layers(
+    layers: LayerSet,
+    projects: gpd.GeoDataFrame | None,
+    overlays: Sequence[Callable[..., GeoappLayer | Sequence[GeoappLayer]]],
+    *,
+    lang: str,
+    datum: Datum,
+    interactive: bool,
+    buffer_m: float,
+    project_options: Mapping[str, Any],
+) -> list[tuple[str | None, GeoappLayer | Sequence[GeoappLayer]]]:
+    """Every layer to draw, bottom to top, with its layer key (None for an overlay)."""
+    drawn: list[tuple[str | None, GeoappLayer | Sequence[GeoappLayer]]] = []
+    if (g := _frame(layers, projects, "counties")) is not None:
+        drawn.append(
+            ("counties", counties_layer(g, lang=lang, datum=datum, interactive=interactive))
         )
-    if (g := get("constraints")) is not None:
-        add(constraints_layer(g, lang=lang, datum=datum, interactive=interactive), "constraints")
-    if (g := get("projects")) is not None:
-        opts = {"color_by": color_by, **(project_options or {})}
-        add(projects_layer(g, lang=lang, datum=datum, interactive=interactive, **opts), "projects")
-    if (g := get("logistics_hubs")) is not None:
-        add(
-            facilities_layer(g, kind="hubs", lang=lang, datum=datum, interactive=interactive),
-            "logistics_hubs",
+    if (g := _frame(layers, projects, "city")) is not None:
+        drawn.append(("city", city_layer(g, lang=lang, datum=datum)))
+    if (g := _frame(layers, projects, "zones")) is not None:
+        drawn.append(("zones", zones_layer(g, lang=lang, datum=datum, interactive=interactive)))
+    if (g := _frame(layers, projects, "yellow_river")) is not None:
+        buffer = layers.river_buffer(buffer_m) if buffer_m > 0 else None
+        river = river_layers(
+            g, buffer=buffer, buffer_m=buffer_m, lang=lang, datum=datum, interactive=interactive
         )
-    if (g := get("monitoring_stations")) is not None:
-        add(
-            facilities_layer(g, kind="stations", lang=lang, datum=datum, interactive=interactive),
-            "monitoring_stations",
+        drawn.append(("yellow_river", river))
+    if (g := _frame(layers, projects, "constraints")) is not None:
+        constraints = constraints_layer(g, lang=lang, datum=datum, interactive=interactive)
+        drawn.append(("constraints", constraints))
+    if (g := _frame(layers, projects, "projects")) is not None:
+        points = projects_layer(
+            g, lang=lang, datum=datum, interactive=interactive, **project_options
         )
-    for make in overlays:
-        add(make(lang=lang, datum=datum))
-    if (g := get("neighbours")) is not None:
-        add(
-            counties_layer(g, lang=lang, datum=datum, context=True, interactive=interactive),
-            "neighbours",
-        )
+        drawn.append(("projects", points))
+    for key, kind in _FACILITIES:
+        if (g := _frame(layers, projects, key)) is not None:
+            layer = facilities_layer(g, kind=kind, lang=lang, datum=datum, interactive=interactive)
+            drawn.append((key, layer))
+    drawn += [(None, make(lang=lang, datum=datum)) for make in overlays]
+    if (g := _frame(layers, projects, "neighbours")) is not None:
+        context = counties_layer(g, lang=lang, datum=datum, context=True, interactive=interactive)
+        drawn.append(("neighbours", context))
+    return drawn
 
-    sections = [(layer.legend_title, layer.legend, layer.layer_name, layer.show) for layer in built]
-    m.geoapp_legend_sections = sections  # type: ignore[attr-defined]
-    if legend:
-        _Legend(_legend_html([*sections, _quality_legend(lang)], lang)).add_to(m)
+
+def _add_tools(
+    m: folium.Map, *, lang: str, datum: str, draw: bool, measure: bool, fullscreen: bool
+) -> None:
+    """Add the coordinate readout and the asked-for plugins, and the layer control."""
     _MapTools(
         f"{_t('经纬度', lang)} ({'GCJ-02' if datum == 'gcj02' else 'WGS-84'})",
         draw_texts(lang) if draw else None,
     ).add_to(m)
-
     if fullscreen:
         folium.plugins.Fullscreen(
             position="topleft",
@@ -256,20 +286,22 @@ def build_map(
     control.add_to(m)
     _ControlRef(control).add_to(m)
 
-    bounds = None
+
+def _first_bounds(
+    layers: LayerSet,
+    projects: gpd.GeoDataFrame | None,
+    built: Sequence[GeoappLayer],
+    datum: Datum,
+) -> Any:
+    """The bounds to fit: the counties, city, projects or zones, else the first layer drawn."""
     for key in ("counties", "city", "projects", "zones"):
-        g = get(key)
+        g = _frame(layers, projects, key)
         if g is not None:
-            bounds = _bounds(_display(g, datum))
-            break
-    if bounds is None:
-        for layer in built:
-            if layer._bounds:
-                bounds = layer._bounds
-                break
-    if bounds is not None:
-        m.fit_bounds(bounds, padding=(10, 10))
-    return m
+            return _bounds(_display(g, datum))
+    for layer in built:
+        if layer._bounds:
+            return layer._bounds
+    return None
 
 
 def draw_texts(lang: str) -> dict[str, Any] | None:

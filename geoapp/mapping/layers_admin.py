@@ -171,28 +171,9 @@ def zones_layer(
     list of GeoappLayer
         Two layers: the zones and the parks.
     """
-    gdf = _display(zones, datum)
-    if "kind" in gdf.columns:
-        kind = gdf["kind"].astype(object).where(gdf["kind"].isin(_ZONE_ORDER), "开发区")
-    else:
-        kind = pd.Series("开发区", index=gdf.index, dtype=object)
-    schematic = _quality(gdf).eq("schematic").to_numpy()
-    area = to_metric(gdf.geometry).area.to_numpy() if len(gdf) else np.array([])
-    order = np.lexsort((-area, kind.map(_ZONE_ORDER.index).to_numpy()))
-    gdf = gdf.iloc[order]
-    kind = kind.iloc[order]
-    schematic = schematic[order]
+    gdf, kind, schematic = _zones_in_order(_display(zones, datum))
     fields = [f for f in _ZONE_FIELDS if f[1] in gdf.columns]
-    styles: list[dict[str, Any]] = []
-    style_key: dict[tuple[str, bool], int] = {}
-    for k in _ZONE_ORDER:
-        for sch in (False, True):
-            _, color, fill, op, w = _ZONE_STYLES[k]
-            style_key[(k, sch)] = len(styles)
-            st = {"color": color, "weight": w, "fillColor": fill, "fillOpacity": op}
-            if sch:
-                st["dashArray"] = _DASH_SCHEMATIC
-            styles.append(st)
+    styles, style_key = _zone_styles()
     idx = np.array(
         [style_key[(k, bool(s))] for k, s in zip(kind, schematic, strict=True)], dtype=int
     )
@@ -204,14 +185,6 @@ def zones_layer(
             title = f"{_t('区中园', lang)} / {_t('产业园', lang)}"
         else:
             title = _t(title_zh, lang)
-        short = (
-            part["short_name"]
-            if "short_name" in part.columns
-            else pd.Series(None, index=part.index)
-        )
-        label_text = short.where(
-            short.notna() & (short.astype(str).str.strip() != ""), part["name"]
-        )
         spec = _shapes_spec(
             part,
             props=_props(part, fields, lang),
@@ -222,26 +195,63 @@ def zones_layer(
             rows=_rows(fields, lang) if interactive else None,
             title="name",
             tip="name" if interactive else None,
-            labels=_esc_column(label_text),
+            labels=_esc_column(_zone_label_text(part)),
             label_cls="geoapp-label-zone",
             interactive=interactive,
         )
-        kinds_here = [
-            k for k in _ZONE_ORDER if _ZONE_STYLES[k][0] == pane and (kind[sel] == k).any()
-        ]
-        legend = []
-        for k in kinds_here:
-            _, color, fill, op, w = _ZONE_STYLES[k]
-            legend.append(
-                (
-                    _sw_polygon(color, fill, op, bool(schematic[sel].any()), w),
-                    html.escape(_t(k, lang)),
-                )
-            )
+        legend = _zone_legend(pane, kind[sel], bool(schematic[sel].any()), lang)
         layers.append(GeoappLayer("shapes", spec, name=title, legend=legend, bounds=_bounds(part)))
     if layers:
         layers[0].legend_title = _t("开发区与园区", lang)
     return layers
+
+
+def _zones_in_order(gdf: gpd.GeoDataFrame) -> tuple[gpd.GeoDataFrame, pd.Series, np.ndarray]:
+    """The zones by kind (bases first) and, within a kind, largest first.
+
+    Returns the zones, their kind (unknown kinds as 开发区) and whether each is schematic.
+    """
+    if "kind" in gdf.columns:
+        kind = gdf["kind"].astype(object).where(gdf["kind"].isin(_ZONE_ORDER), "开发区")
+    else:
+        kind = pd.Series("开发区", index=gdf.index, dtype=object)
+    schematic = _quality(gdf).eq("schematic").to_numpy()
+    area = to_metric(gdf.geometry).area.to_numpy() if len(gdf) else np.array([])
+    order = np.lexsort((-area, kind.map(_ZONE_ORDER.index).to_numpy()))
+    return gdf.iloc[order], kind.iloc[order], schematic[order]
+
+
+def _zone_styles() -> tuple[list[dict[str, Any]], dict[tuple[str, bool], int]]:
+    """One style per (zone kind, schematic), and each pair's index in that list."""
+    styles: list[dict[str, Any]] = []
+    style_key: dict[tuple[str, bool], int] = {}
+    for k in _ZONE_ORDER:
+        for sch in (False, True):
+            _, color, fill, op, w = _ZONE_STYLES[k]
+            style_key[(k, sch)] = len(styles)
+            st = {"color": color, "weight": w, "fillColor": fill, "fillOpacity": op}
+            if sch:
+                st["dashArray"] = _DASH_SCHEMATIC
+            styles.append(st)
+    return styles, style_key
+
+
+def _zone_label_text(part: gpd.GeoDataFrame) -> pd.Series:
+    """The map label of each zone: its short name, else its name."""
+    short = (
+        part["short_name"] if "short_name" in part.columns else pd.Series(None, index=part.index)
+    )
+    return short.where(short.notna() & (short.astype(str).str.strip() != ""), part["name"])
+
+
+def _zone_legend(pane: str, kinds: pd.Series, schematic: bool, lang: str) -> list[tuple[str, str]]:
+    """The legend rows of the zone kinds drawn in ``pane`` (dashed if any zone is schematic)."""
+    legend = []
+    for k in _ZONE_ORDER:
+        if _ZONE_STYLES[k][0] == pane and (kinds == k).any():
+            _, color, fill, op, w = _ZONE_STYLES[k]
+            legend.append((_sw_polygon(color, fill, op, schematic, w), html.escape(_t(k, lang))))
+    return legend
 
 
 def river_layers(

@@ -165,6 +165,24 @@ def hotspot_layer(
     return GeoappLayer("shapes", spec, name=title, legend=legend, legend_title=title)
 
 
+#: The popup rows of a candidate site: (label, column of evaluate_sites).
+_CANDIDATE_FIELDS: tuple[tuple[str, str], ...] = (
+    ("名称", "name"),
+    ("产业链", "chain"),
+    ("结论", "_verdict"),
+    ("得分", "score"),
+    ("县区", "county"),
+    ("园区", "zone"),
+    ("违反的规则", "violation_text"),
+    ("最近物流枢纽", "hub_name"),
+    ("距离(米)", "hub_distance_m"),
+    ("最近监测站", "station_name"),
+    ("距离(米)", "station_distance_m"),
+    ("距黄河(米)", "river_distance_m"),
+    ("原因", "reasons"),
+)
+
+
 def candidates_layer(
     result: gpd.GeoDataFrame,
     *,
@@ -177,28 +195,13 @@ def candidates_layer(
     Points are drawn as large circles with their rank; parcels as polygons.
     """
     gdf = _display(result, datum)
-    fields: tuple[tuple[str, str], ...] = (
-        ("名称", "name"),
-        ("产业链", "chain"),
-        ("结论", "_verdict"),
-        ("得分", "score"),
-        ("县区", "county"),
-        ("园区", "zone"),
-        ("违反的规则", "violation_text"),
-        ("最近物流枢纽", "hub_name"),
-        ("距离(米)", "hub_distance_m"),
-        ("最近监测站", "station_name"),
-        ("距离(米)", "station_distance_m"),
-        ("距黄河(米)", "river_distance_m"),
-        ("原因", "reasons"),
-    )
     verdict = (
         gdf["verdict"].astype(object)
         if "verdict" in gdf.columns
         else pd.Series("feasible", index=gdf.index)
     )
     gdf = gdf.assign(_verdict=verdict.map(vocab_labels(VERDICT, lang)).fillna(verdict.astype(str)))
-    fields = tuple(f for f in fields if f[1] in gdf.columns)
+    fields = tuple(f for f in _CANDIDATE_FIELDS if f[1] in gdf.columns)
     order = [v for v in VERDICT_COLORS if (verdict == v).any()]
     styles = [
         {"color": "#252525", "weight": 1.5, "fillColor": VERDICT_COLORS[v], "fillOpacity": 0.85}

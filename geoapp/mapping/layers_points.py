@@ -116,50 +116,14 @@ def projects_layer(
     radius
         Smallest and largest radius in pixels.
     """
-    gdf = _display(projects, datum)
-    pts = gdf.geometry
-    if len(gdf) and not (pts.geom_type == "Point").all():
-        pts = pts.representative_point()
-    valid = ~(pts.is_empty | pts.isna()).to_numpy() if len(gdf) else np.zeros(0, dtype=bool)
-    gdf, pts = gdf.loc[valid], pts.loc[valid]
+    gdf, pts = _valid_points(projects, datum)
     n = len(gdf)
-    if color_by in gdf.columns:
-        col = gdf[color_by]
-        if pd.api.types.is_bool_dtype(col):
-            labels = col.map({True: "已覆盖", False: "未覆盖"}).fillna(_UNSTATED).astype(object)
-        else:
-            labels = _labels_of(col, gdf.index)
-    else:
-        labels = pd.Series(_UNSTATED, index=gdf.index, dtype=object)
-    default_palette = {"cluster": CLUSTER_COLORS, "stage": STAGE_COLORS}.get(color_by)
-    if palette is None:
-        palette = default_palette
-    if palette is None and color_by in ("covered",):
-        palette = {"已覆盖": "#1a9641", "未覆盖": "#d7191c"}
-    colors = _palette_for(labels, palette)
-    quality = _quality(gdf)
-    preferred = (
-        list(STAGES)
-        if color_by == "stage"
-        else list(CLUSTER_COLORS)
-        if color_by == "cluster"
-        else []
-    )
-    order = _label_order(labels, preferred)
-    styles: list[dict[str, Any]] = []
-    key: dict[tuple[str, str], int] = {}
-    for lab in order:
-        for q in ("surveyed", "approximate", "schematic"):
-            c = colors[lab]
-            st = {"color": c, "fillColor": c, "weight": 1.5, "fillOpacity": 0.8, "opacity": 1.0}
-            if q == "approximate":
-                st.update(fillOpacity=0.4, weight=2)
-            elif q == "schematic":
-                st.update(fillColor="#ffffff", fillOpacity=0.35, weight=2.2, dashArray="3 2")
-            key[(lab, q)] = len(styles)
-            styles.append(st)
-    s_idx = [key[(lab, q)] for lab, q in zip(labels, quality, strict=True)]
-    r = _radius(gdf[size_col], *radius) if size_col and size_col in gdf.columns else np.full(n, 6.0)
+    labels = _point_labels(gdf, color_by)
+    colors, order = _point_colors(labels, color_by, palette)
+    styles, key = _point_styles(order, colors)
+    s_idx = [key[(lab, q)] for lab, q in zip(labels, _quality(gdf), strict=True)]
+    sized = bool(size_col and size_col in gdf.columns)
+    r = _radius(gdf[size_col], *radius) if sized else np.full(n, 6.0)
     fields = [f for f in _PROJECT_FIELDS if f[1] in gdf.columns] + [
         f for f in extra_fields if f[1] in gdf.columns
     ]
@@ -184,10 +148,8 @@ def projects_layer(
     }
     title = name or _t("项目", lang)
     head = {"cluster": "产业集群", "stage": "阶段"}.get(color_by)
-    legend = []
-    for lab in order:
-        legend.append((_sw_circle(colors[lab], r=5), html.escape(_t(lab, lang))))
-    if size_col and size_col in gdf.columns:
+    legend = [(_sw_circle(colors[lab], r=5), html.escape(_t(lab, lang))) for lab in order]
+    if sized:
         legend.append(
             (
                 _sw_circle("#636363", r=3),
@@ -198,6 +160,67 @@ def projects_layer(
     return GeoappLayer(
         "points", spec, name=title, legend=legend, legend_title=lt, bounds=_bounds(gdf)
     )
+
+
+def _valid_points(projects: gpd.GeoDataFrame, datum: Datum) -> tuple[gpd.GeoDataFrame, Any]:
+    """The projects in the display datum with a point each (polygons at a point inside them).
+
+    Rows without a geometry are left out.
+    """
+    gdf = _display(projects, datum)
+    pts = gdf.geometry
+    if len(gdf) and not (pts.geom_type == "Point").all():
+        pts = pts.representative_point()
+    valid = ~(pts.is_empty | pts.isna()).to_numpy() if len(gdf) else np.zeros(0, dtype=bool)
+    return gdf.loc[valid], pts.loc[valid]
+
+
+def _point_labels(gdf: gpd.GeoDataFrame, color_by: str) -> pd.Series:
+    """The label of each point in the colouring column (``"未注明"`` when empty or absent)."""
+    if color_by not in gdf.columns:
+        return pd.Series(_UNSTATED, index=gdf.index, dtype=object)
+    col = gdf[color_by]
+    if pd.api.types.is_bool_dtype(col):
+        return col.map({True: "已覆盖", False: "未覆盖"}).fillna(_UNSTATED).astype(object)
+    return _labels_of(col, gdf.index)
+
+
+def _point_colors(
+    labels: pd.Series, color_by: str, palette: Mapping[str, str] | None
+) -> tuple[dict[str, str], list[str]]:
+    """The colour of each label (the given palette, else the column's own) and the labels' order."""
+    default_palette = {"cluster": CLUSTER_COLORS, "stage": STAGE_COLORS}.get(color_by)
+    if palette is None:
+        palette = default_palette
+    if palette is None and color_by in ("covered",):
+        palette = {"已覆盖": "#1a9641", "未覆盖": "#d7191c"}
+    preferred = (
+        list(STAGES)
+        if color_by == "stage"
+        else list(CLUSTER_COLORS)
+        if color_by == "cluster"
+        else []
+    )
+    return _palette_for(labels, palette), _label_order(labels, preferred)
+
+
+def _point_styles(
+    order: Sequence[str], colors: Mapping[str, str]
+) -> tuple[list[dict[str, Any]], dict[tuple[str, str], int]]:
+    """One style per (label, location quality), and each pair's index in that list."""
+    styles: list[dict[str, Any]] = []
+    key: dict[tuple[str, str], int] = {}
+    for lab in order:
+        for q in ("surveyed", "approximate", "schematic"):
+            c = colors[lab]
+            st = {"color": c, "fillColor": c, "weight": 1.5, "fillOpacity": 0.8, "opacity": 1.0}
+            if q == "approximate":
+                st.update(fillOpacity=0.4, weight=2)
+            elif q == "schematic":
+                st.update(fillColor="#ffffff", fillOpacity=0.35, weight=2.2, dashArray="3 2")
+            key[(lab, q)] = len(styles)
+            styles.append(st)
+    return styles, key
 
 
 def facilities_layer(

@@ -48,6 +48,8 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
 from matplotlib.patches import Patch  # noqa: E402
+from mpl_toolkits.axes_grid1.anchored_artists import AnchoredSizeBar
+from pyproj import Transformer
 
 from geoapp.errors import CRSError  # noqa: E402
 from geoapp.layers import LayerSet
@@ -318,8 +320,6 @@ def _draw_labels(ax, base: BaseLayers, *, size: float) -> tuple[list[object], np
 
 @cache
 def _transformer(crs: str):
-    from pyproj import Transformer
-
     return Transformer.from_crs(crs, METRIC_CRS, always_xy=True)
 
 
@@ -450,8 +450,6 @@ def overview_map(
 
 
 def _scale_bar(ax, length_m: float):
-    from mpl_toolkits.axes_grid1.anchored_artists import AnchoredSizeBar
-
     label = f"{length_m / 1000:g} km"
     bar = AnchoredSizeBar(
         ax.transData,

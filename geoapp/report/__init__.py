@@ -32,6 +32,8 @@ The package reads top to bottom as::
 
     build       build_report: read, evaluate, write the folder atomically, progress
     stream      a GeoParquet input (millions of points) streamed through the tiled executor
+    csvstream   a very large CSV input read block by block (for stream)
+    folder      what both write: ReportResult, the city extent, the site pages and index
     candidates  reading the candidate file, finding its name and chain columns
     tables      summary.csv / errors.csv (failed rules worded, formula-like text neutralised)
     pages       the index and site pages (Jinja2 templates in geoapp/templates)
@@ -49,8 +51,9 @@ Examples
 """
 
 from geoapp.report._format import DATA_NOTE_EN, DATA_NOTE_ZH
-from geoapp.report.build import ReportResult, build_report, city_extent
+from geoapp.report.build import build_report
 from geoapp.report.candidates import CHAIN_NAMES, NAME_NAMES, Candidates, read_candidates
+from geoapp.report.folder import ReportResult, city_extent
 from geoapp.report.pages import render_index, render_site_page, site_context, template_environment
 from geoapp.report.pdf import cjk_pdf_font_available, write_pdf, write_pdf_batch
 from geoapp.report.stream import CHUNK_ROWS, build_streamed_report

@@ -6,7 +6,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, Literal
+from typing import BinaryIO, Literal
 
 import geopandas as gpd
 import numpy as np
@@ -14,10 +14,10 @@ import pandas as pd
 import shapely
 
 from geoapp.errors import InputFileError
+from geoapp.geo import points_of
+from geoapp.io import ImportResult, read_user_layer
 from geoapp.settings import DEFAULT_LIMITS, Limits
-
-if TYPE_CHECKING:
-    from geoapp.io import ImportResult
+from geoapp.vocab import match_chains
 
 #: Column names recognised as the chain (compared after NFKC, case-insensitively, blanks removed).
 CHAIN_NAMES: tuple[str, ...] = ("产业链", "链", "chain", "industry_chain", "行业")
@@ -204,8 +204,6 @@ def read_candidates(
         If the file cannot be read, or ``chain_col`` / ``name_col`` names a
         column that does not exist.
     """
-    from geoapp.io import read_user_layer
-
     imported = read_user_layer(
         source,
         filename=filename,
@@ -230,8 +228,6 @@ def read_candidates(
     # Points: a polygon candidate (a parcel) is evaluated at a point inside it.
     points = gdf.geometry
     if len(points) and not (points.geom_type == "Point").all():
-        from geoapp.geo import points_of
-
         points = points_of(gdf).to_crs(gdf.crs)
     sites = gpd.GeoDataFrame(
         {
@@ -279,8 +275,6 @@ def _duplicate_of(gdf: gpd.GeoDataFrame, columns: list[str], rows: np.ndarray) -
 
 def _chain_notes(chains: pd.Series) -> list[str]:
     """Name the chains the taxonomy does not know, with the closest known chain."""
-    from geoapp.vocab import match_chains
-
     distinct = pd.Series(pd.unique(chains.dropna().astype(str)), dtype=object)
     if not len(distinct):
         return []

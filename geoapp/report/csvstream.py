@@ -24,6 +24,7 @@ import pandas as pd
 import shapely
 
 from geoapp.errors import InputFileError
+from geoapp.io import read_user_layer
 from geoapp.settings import Limits
 from geoapp.suitability import ROW_COL, BatchShared, ChunkResult, evaluated_chunk
 
@@ -78,8 +79,6 @@ def csv_blocks(path: Path, block_bytes: int = BLOCK_BYTES) -> Iterator[tuple[int
 
 def read_block(shared: CsvShared, data: bytes, first: int) -> Any:
     """:func:`geoapp.io.read_user_layer` on one block, its row numbers made the file's."""
-    from geoapp.io import read_user_layer
-
     imported = read_user_layer(data, encoding=shared.encoding, **shared.options)
     offset = first - 2
     gdf = imported.gdf.assign(**{ROW_COL: imported.gdf[ROW_COL] + offset})
@@ -122,8 +121,6 @@ def probe_csv(
         geometry), the reader's notes on the first block, and the mean bytes
         of a line (to cut blocks of about a number of rows).
     """
-    from geoapp.io import read_user_layer
-
     with path.open("rb") as f:
         head = f.read(_PROBE_BYTES)
     cut = head.rfind(b"\n") + 1 if len(head) == _PROBE_BYTES else len(head)

@@ -18,9 +18,11 @@ from geoapp import __version__
 from geoapp.io import shorten
 from geoapp.report._format import DATA_NOTE_EN, DATA_NOTE_ZH, _blank, _fmt, _km_text
 from geoapp.settings import DEFAULT_SITING, SitingSettings
+from geoapp.siting import explain_site
 from geoapp.vocab import VERDICT, labels
 
 _VERDICT_ZH = labels(VERDICT, "zh")
+_DARK = "#222"  # the pages' text colour (report_base.html)
 
 
 def _river_m(distance: Any, buffer_m: Any) -> str:
@@ -46,13 +48,31 @@ def template_environment() -> Environment:
     Autoescaped (user text shows as text) and strict (a missing key is an error); the
     batch report pages and the chain report (:mod:`geoapp.chainmap.report`) share it.
     """
-    return Environment(
+    env = Environment(
         loader=PackageLoader("geoapp.report", "templates"),
         autoescape=True,  # every value is HTML-escaped: user text shows as text
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    # the verdict badges' colours and labels: geoapp.vocab's, as on every map
+    env.globals["verdict_badges"] = _verdict_badges()
+    env.globals["verdict_labels"] = dict(_VERDICT_ZH)
+    return env
+
+
+def _verdict_badges() -> list[dict[str, str]]:
+    """Code, background and text colour of each verdict badge (see ``report_base.html``).
+
+    The background is the verdict's colour in :data:`geoapp.vocab.VERDICT`; the text
+    is white on a dark colour and near-black on a light one, so it stays legible.
+    """
+    badges = []
+    for term in VERDICT.values():
+        r, g, b = (int(term.color[i : i + 2], 16) / 255 for i in (1, 3, 5))
+        light = 0.299 * r + 0.587 * g + 0.114 * b > 0.6  # perceived brightness
+        badges.append({"code": term.code, "color": term.color, "text": _DARK if light else "#fff"})
+    return badges
 
 
 def _common(generated: str, schematic: tuple[str, str]) -> dict[str, Any]:
@@ -65,6 +85,41 @@ def _common(generated: str, schematic: tuple[str, str]) -> dict[str, Any]:
         "schematic_en": schematic[1],
         "generated": generated,
     }
+
+
+def _criteria_rows(ex: Mapping[str, Any]) -> list[dict[str, str]]:
+    """The criteria table of a site page, from :func:`geoapp.siting.explain_site`."""
+    return [
+        {
+            "title": f"{c['title_zh']} {c['title_en']}",
+            "value": c["raw_text"],
+            "weight": f"{c['weight']:g}",
+            "points": f"{c['points']:.1f} / {c['max_points']:.1f}",
+        }
+        for c in ex["criteria"]
+    ]
+
+
+def _failed_rules(ex: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The failed hard rules of a site page, with their legal basis."""
+    return [
+        {
+            "id": r["id"],
+            "title": r["title_zh"],
+            "title_en": r["title_en"],
+            "legal_basis": r["legal_basis"],
+            "detail": r["description"],
+        }
+        for r in ex["rules_failed"]
+    ]
+
+
+def _reasons(ex: Mapping[str, Any]) -> list[str]:
+    """The reasons of the verdict, one per item (a text is split at its "；")."""
+    reasons = ex.get("reasons") or ""
+    if isinstance(reasons, str):
+        reasons = [r.strip() for r in reasons.split("；") if r.strip()]
+    return [str(r) for r in reasons]
 
 
 def site_context(
@@ -98,32 +153,8 @@ def site_context(
     --------
     geoapp.siting.explain_site : the criteria and failed rules used here.
     """
-    from geoapp.siting import explain_site
-
     ex = explain_site(row, settings=settings, rules=rules)
     geom = row.get("geometry")
-    criteria = [
-        {
-            "title": f"{c['title_zh']} {c['title_en']}",
-            "value": c["raw_text"],
-            "weight": f"{c['weight']:g}",
-            "points": f"{c['points']:.1f} / {c['max_points']:.1f}",
-        }
-        for c in ex["criteria"]
-    ]
-    failed = [
-        {
-            "id": r["id"],
-            "title": r["title_zh"],
-            "title_en": r["title_en"],
-            "legal_basis": r["legal_basis"],
-            "detail": r["description"],
-        }
-        for r in ex["rules_failed"]
-    ]
-    reasons = ex.get("reasons") or ""
-    if isinstance(reasons, str):
-        reasons = [r.strip() for r in reasons.split("；") if r.strip()]
     near = ex["nearest"]
     verdict = str(ex["verdict"])
     return {
@@ -153,9 +184,9 @@ def site_context(
         "score": _fmt(ex["score"], digits=1),
         "verdict": verdict,
         "verdict_zh": str(ex["verdict_zh"]),
-        "criteria": criteria,
-        "rules": failed,
-        "reasons": [str(r) for r in reasons],
+        "criteria": _criteria_rows(ex),
+        "rules": _failed_rules(ex),
+        "reasons": _reasons(ex),
         "attributes": [
             (str(k), _fmt(v, empty=""))
             for k, v in (attributes.items() if attributes is not None else ())

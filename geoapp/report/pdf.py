@@ -4,15 +4,21 @@ from __future__ import annotations
 
 import gc
 import io
+import multiprocessing
 import os
 import re
 import shutil
 import subprocess
+import sys
 from collections.abc import Iterator, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import DictionaryObject, Fit, NameObject, TextStringObject
 
 _MAX_WORKERS = 4
 _MIN_PAGES_PER_WORKER = 15
@@ -50,7 +56,7 @@ def cjk_pdf_font_available(family: str = "Noto Sans CJK SC") -> bool | None:
 def _weasyprint() -> tuple[Any, Any]:
     """The weasyprint module and one font configuration (per process)."""
     try:
-        import weasyprint
+        import weasyprint  # deferred: WeasyPrint loads Pango and fontconfig, for PDFs only
     except ImportError as exc:  # pragma: no cover - weasyprint is a dependency
         msg = (
             "PDF reports need WeasyPrint and Pango: `pip install weasyprint` and "
@@ -150,8 +156,6 @@ def _split(data: bytes, parts: Sequence[tuple[Path, int, Any]]) -> None:
 
     ``parts`` holds ``(target, number of pages, WeasyPrint metadata)`` in page order.
     """
-    from pypdf import PdfReader, PdfWriter
-
     reader = PdfReader(io.BytesIO(data))
     bookmarks = _bookmarks(reader, reader.outline)
     producer = reader.metadata.get("/Producer", "") if reader.metadata else ""
@@ -178,8 +182,6 @@ def _own_images(page: Any) -> Any:
     WeasyPrint gives every page of a document one shared resource dictionary;
     copied as is, each split file would carry the images of the whole batch.
     """
-    from pypdf.generic import DictionaryObject, NameObject
-
     resources = page["/Resources"].get_object()
     xobjects = resources.get("/XObject")
     if not xobjects:
@@ -217,8 +219,6 @@ def _add_bookmarks(
     parent: Any = None,
 ) -> None:
     """Copy the bookmarks pointing into pages ``start:stop`` (renumbered from 0) to ``writer``."""
-    from pypdf.generic import Fit
-
     for dest, page, children in tree:
         if start <= page < stop:
             fit = Fit.xyz(left=dest.left, top=dest.top, zoom=dest.zoom)
@@ -254,9 +254,6 @@ def merge_pdfs(
     pathlib.Path
         ``target``.
     """
-    from pypdf import PdfReader, PdfWriter
-    from pypdf.generic import NameObject, TextStringObject
-
     writer = PdfWriter()
     for data in parts:
         writer.append(PdfReader(io.BytesIO(data)))
@@ -294,9 +291,6 @@ class _PdfQueue:
         self._parts: list[Any] = []  # PDF bytes, or futures of them, in page order
         self._pool: Any = None
         if workers > 1:
-            import multiprocessing
-            from concurrent.futures import ProcessPoolExecutor
-
             self._pool = ProcessPoolExecutor(
                 workers - 1, mp_context=multiprocessing.get_context("spawn")
             )
@@ -336,8 +330,6 @@ class _PdfQueue:
 
 def _can_spawn() -> bool:
     """Spawned workers re-import ``__main__`` from its file: impossible for ``python - < x``."""
-    import sys
-
     main_file = getattr(sys.modules.get("__main__"), "__file__", None)
     return main_file is None or Path(main_file).is_file()
 

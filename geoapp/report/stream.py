@@ -26,30 +26,46 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import IO, Any, Literal
 
 import geopandas as gpd
 import pandas as pd
 import pyarrow as pa
 import shapely
 from pyproj import CRS
+from tqdm.auto import tqdm
 
 from geoapp.errors import InputFileError
+from geoapp.executor import map_tiles
 from geoapp.io import REPORT_MARKER, atomic_dir, check_report_dir, write_csv
 from geoapp.layers import LayerSet
 from geoapp.report.candidates import column_notes, find_columns, site_ids, site_names_chains
+from geoapp.report.csvstream import (
+    BLOCK_BYTES,
+    CsvShared,
+    csv_blocks,
+    csv_options,
+    detect_encoding,
+    evaluate_csv_block,
+    probe_csv,
+)
+from geoapp.report.folder import ReportResult, city_extent, write_pages
 from geoapp.report.tables import ERROR_COLUMNS, SUMMARY_COLUMNS, summary_table
 from geoapp.settings import DEFAULT_LIMITS, DEFAULT_SITING, Limits, SitingSettings
-from geoapp.siting import rank_sites
+from geoapp.siting import evaluate_sites, rank_sites, rules_of
 from geoapp.suitability import (
     PARQUET_SUFFIXES,
     ROW_COL,
     WKB_COL,
+    BatchShared,
+    CandidateFile,
     ChunkResult,
     ResultWriter,
     add_counts,
     iter_evaluated,
+    layer_frames,
     open_candidates,
 )
 from geoapp.vocab import VERDICT_CODES
@@ -65,8 +81,6 @@ _KEPT_ERRORS = 1_000
 
 def _extent_m(layers: LayerSet) -> Any:
     """The city outline buffered as the import does, in EPSG:4547 (prepared), or None."""
-    from geoapp.report.build import city_extent
-
     city = city_extent(layers)
     if city is None:
         return None
@@ -173,183 +187,289 @@ def build_streamed_report(
     OutputPathError
         If ``out_dir`` may not be used.
     """
-    from tqdm.auto import tqdm
-
-    from geoapp.executor import map_tiles
-    from geoapp.report.build import ReportResult, city_extent, write_pages
-    from geoapp.report.csvstream import (
-        BLOCK_BYTES,
-        CsvShared,
-        csv_blocks,
-        csv_options,
-        detect_encoding,
-        evaluate_csv_block,
-        probe_csv,
-    )
-    from geoapp.siting import evaluate_sites, rules_of
-    from geoapp.suitability import BatchShared, layer_frames
-
     source, out_dir = Path(source), Path(out_dir)
     check_report_dir(out_dir, inputs=[source])
     extent = _extent_m(layers)
-    is_csv = not is_parquet(source)
-    warnings: list[str] = []
-    if is_csv:  # read block by block by the one CSV reader, on the workers
+    inp = _open_input(
+        source, layers=layers, extent=extent, crs=crs, datum=datum, lon_col=lon_col,
+        lat_col=lat_col, fix_swapped=fix_swapped, limits=limits, chunk_rows=chunk_rows,
+    )  # fmt: skip
+    batch = _batch_shared(
+        source, inp, layers=layers, settings=settings, name_col=name_col, chain_col=chain_col
+    )
+    warnings = [*inp.notes, *column_notes(source.name, batch.name_col, batch.chain_col)]
+    chunks = _chunks(
+        source, inp, batch, layers=layers, datum=datum, extent=extent, chunk_rows=chunk_rows,
+        workers=workers, scheduler=scheduler, client=client,
+    )  # fmt: skip
+    tally = _Tally.of(inp, limits.max_pages)
+    outputs = [("results.parquet", "parquet")] + ([("results.csv", "csv")] * results_csv)
+    with atomic_dir(out_dir, marker=REPORT_MARKER) as tmp:
+        n_evaluated = _stream(tmp, chunks, inp, tally, outputs=outputs, progress=progress)
+        if n_evaluated == 0:
+            raise _no_rows_error(source, out_dir, tally)
+        table = _counts_table(tally.counts, tally.by)
+        write_csv(table, tmp / "counts.csv")
+        best, attributes = _best_sites(tally, inp, batch, layers=layers)
+        rules = rules_of(layers)
+        summary = summary_table(best, rules=rules, settings=settings)
+        write_csv(pd.DataFrame(summary[list(SUMMARY_COLUMNS)]), tmp / "summary.csv")
+        warnings.append(_paged_note(n_evaluated, len(summary), results_csv))
+        pages, pdfs = write_pages(
+            tmp, summary=summary, evaluated=best, attributes=attributes,
+            paged=list(summary["site_id"]), layers=layers, settings=settings, rules=rules,
+            limits=limits, pdf=pdf, workers=pdf_workers, progress=progress,
+            source_name=source.name,
+            source_summary=f"{n_evaluated:,} evaluated, {tally.n_rejected:,} rejected",
+            encoding=inp.encoding, crs_in=inp.crs_label, n_rejected=tally.n_rejected,
+            warnings=warnings, verdict_totals=table.groupby("verdict")["sites"].sum().to_dict(),
+            downloads=[f for f, _ in outputs] + ["counts.csv", "summary.csv", "errors.csv"],
+        )  # fmt: skip
+    logger.info(
+        "Streamed report of %d sites (%d rows rejected) written to %s",
+        n_evaluated, tally.n_rejected, out_dir,
+    )  # fmt: skip
+    return ReportResult.written(
+        out_dir,
+        summary=summary,
+        pages=pages,
+        pdfs=pdfs,
+        errors=tally.errors(),
+        warnings=tuple(warnings),
+        import_summary=(
+            f"{n_evaluated:,} evaluated, {tally.n_rejected:,} rejected from {source.name}"
+        ),
+        counts=table,
+        totals=(n_evaluated, tally.n_rejected),
+    )
+
+
+@dataclass(frozen=True, eq=False)
+class _Input:
+    """A streamed input as opened: its columns, CRS and what its chunks are read with."""
+
+    columns: tuple[str, ...]
+    geometry: str
+    crs_text: str
+    crs_label: str
+    n_rows: int | None
+    encoding: str | None
+    notes: list[str]
+    cands: CandidateFile | None = None  # a GeoParquet
+    options: dict[str, Any] = field(default_factory=dict)  # a CSV: the reader's options
+    block_bytes: int = 0  # a CSV: bytes per block
+
+
+def _open_input(
+    source: Path,
+    *,
+    layers: LayerSet,
+    extent: Any,
+    crs: str | int | None,
+    datum: str,
+    lon_col: str | None,
+    lat_col: str | None,
+    fix_swapped: bool,
+    limits: Limits,
+    chunk_rows: int,
+) -> _Input:
+    """Open a GeoParquet, or probe a CSV (read block by block later, on the workers).
+
+    Raises :class:`geoapp.errors.InputFileError` when the input already has a
+    column named as the report's row number.
+    """
+    if is_parquet(source):
+        cands = open_candidates(source, crs=crs, extent=extent)
+        inp = _Input(
+            columns=cands.columns, geometry=cands.geometry, crs_text=cands.crs,
+            crs_label=_crs_label(cands.crs, datum), n_rows=cands.n_rows, encoding=None,
+            notes=[], cands=cands,
+        )  # fmt: skip
+    else:  # read block by block by the one CSV reader, on the workers
         options = csv_options(
             source, lon_col=lon_col, lat_col=lat_col, crs=crs, datum=datum,
             fix_swapped=fix_swapped, limits=limits, extent=city_extent(layers),
         )  # fmt: skip
         encoding = detect_encoding(source)
         columns, notes, line_bytes = probe_csv(source, encoding=encoding, options=options)
-        block_bytes = min(BLOCK_BYTES, line_bytes * chunk_rows)  # about chunk_rows rows
-        warnings += notes
-        geometry, crs_text, n_rows = "geometry", CRS.from_epsg(4326).to_json(), None
-        crs_label = _crs_label(CRS.from_user_input(crs).to_json() if crs else crs_text, datum)
-    else:
-        cands = open_candidates(source, crs=crs, extent=extent)
-        columns, geometry, crs_text, n_rows = cands.columns, cands.geometry, cands.crs, cands.n_rows
-        crs_label = _crs_label(crs_text, datum)
-        encoding = None
-    if ROW_COL in columns:
+        crs_text = CRS.from_epsg(4326).to_json()
+        inp = _Input(
+            columns=columns, geometry="geometry", crs_text=crs_text,
+            crs_label=_crs_label(CRS.from_user_input(crs).to_json() if crs else crs_text, datum),
+            n_rows=None, encoding=encoding, notes=notes, options=options,
+            block_bytes=min(BLOCK_BYTES, line_bytes * chunk_rows),  # about chunk_rows rows
+        )  # fmt: skip
+    if ROW_COL in inp.columns:
         msg = (
             f"{source}: it has a column {ROW_COL!r}, the name the report gives the input row "
             "number. Rename that column and run again."
         )
         raise InputFileError(msg)
-    name_found, chain_found = find_columns(list(columns), name_col, chain_col, source.name)
-    warnings += column_notes(source.name, name_found, chain_found)
-    by = ["county", "verdict"] + ([QUALITY_COL] if QUALITY_COL in columns else [])
-    keep = [ROW_COL, *columns, WKB_COL, "verdict", "score"]
-    counts: dict[Any, int] = {}
-    top: pd.DataFrame | None = None
-    kept_errors: list[pd.DataFrame] = []
-    n_rejected = 0
-    if is_csv:
-        shared = CsvShared(
-            batch=BatchShared(
-                layers=layer_frames(layers), settings=settings, chain_col=chain_found,
-                name_col=name_found, crs=crs_text, source_name=source.name,
-            ),
-            encoding=encoding or "utf-8",
-            options=options,
-            columns=tuple(columns),
-        )  # fmt: skip
-        chunks: Iterator[ChunkResult] = map_tiles(
-            evaluate_csv_block, csv_blocks(source, block_bytes), shared=shared, workers=workers,
-            scheduler=scheduler, client=client, scatter_items=True,
-        )  # fmt: skip
-    else:
-        chunks = iter_evaluated(
-            cands, layers=layers, settings=settings, chain_col=chain_found, name_col=name_found,
-            datum=datum, extent=extent, chunk_rows=chunk_rows, workers=workers,
-            scheduler=scheduler, client=client,
-        )  # fmt: skip
-    bar = tqdm(total=n_rows, desc="sites", unit="site", disable=not progress, file=sys.stderr)
-    with atomic_dir(out_dir, marker=REPORT_MARKER) as tmp:
-        outputs = [("results.parquet", "parquet")] + ([("results.csv", "csv")] * results_csv)
-        writers = [
-            ResultWriter(tmp / f, fmt, geometry=geometry, crs=crs_text) for f, fmt in outputs
-        ]
-        with (tmp / "errors.csv").open("w", encoding="utf-8", newline="") as errors_file:
-            try:
-                for chunk in chunks:
-                    for writer in writers:
-                        writer.write(chunk.table)
-                    add_counts(counts, chunk.table, *by)
-                    top = _top(top, chunk.table, keep, limits.max_pages)
-                    if len(chunk.rejected):
-                        rej = chunk.rejected[list(ERROR_COLUMNS)]
-                        write_csv(rej, errors_file, bom=n_rejected == 0, header=n_rejected == 0)
-                        if n_rejected < _KEPT_ERRORS:
-                            kept_errors.append(rej.head(_KEPT_ERRORS - n_rejected))
-                        n_rejected += len(rej)
-                    bar.update(chunk.table.num_rows + len(chunk.rejected))
-            finally:
-                bar.close()
-                for writer in writers:
-                    writer.close()
-            if n_rejected == 0:
-                write_csv(pd.DataFrame(columns=list(ERROR_COLUMNS)), errors_file)
-        n_evaluated = writers[0].n
-        if n_evaluated == 0:
-            shown = pd.concat(kept_errors).head(8) if kept_errors else pd.DataFrame()
-            lines = "\n  ".join(f"row {r.row}: {r.reason}" for r in shown.itertuples())
-            msg = (
-                f"No row of {source.name} could be evaluated ({n_rejected:,} rejected).\n  "
-                f"{lines or 'the file holds no records'}\nNothing was written; {out_dir} is "
-                "unchanged. Check the points (inside 濮阳市) and the CRS (--crs) and run again."
-            )
-            raise InputFileError(msg)
-        table = _counts_table(counts, by)
-        write_csv(table, tmp / "counts.csv")
-        totals = table.groupby("verdict")["sites"].sum().to_dict()
+    return inp
 
-        # the best sites: evaluated again here (the same function, the same rows) for their pages
-        assert top is not None
-        rows = top[ROW_COL].to_numpy(dtype="int64")
-        geoms = gpd.GeoSeries.from_wkb(top[WKB_COL].to_numpy(dtype=object), crs=crs_text)
-        attrs = pd.DataFrame(top[list(columns)])
-        best = evaluate_sites(
-            gpd.GeoDataFrame(attrs.assign(**{ROW_COL: rows}), geometry=geoms),
-            layers=layers, settings=settings, chain_col=chain_found, name_col=name_found,
-        ).to_crs("EPSG:4326")  # fmt: skip
-        names, chains = site_names_chains(best, rows, name_found, chain_found)
-        ids = site_ids(rows)
-        best = best.assign(site_id=ids, name=names.to_numpy(), chain=chains.to_numpy())
-        rules = rules_of(layers)
-        summary = summary_table(best, rules=rules, settings=settings)
-        write_csv(pd.DataFrame(summary[list(SUMMARY_COLUMNS)]), tmp / "summary.csv")
-        warnings.append(
-            f"共评价 {n_evaluated:,} 个地块；summary.csv 与单独页面只含排名前 "
-            f"{len(summary):,} 个 / "
-            f"{n_evaluated:,} sites evaluated; summary.csv and the site pages hold the best "
-            f"{len(summary):,} of the ranking (--max-pages). Every site is in results.parquet"
-            + (" and results.csv" if results_csv else "")
-            + "; counts by county and verdict are in counts.csv"
-        )
-        pages, pdfs = write_pages(
-            tmp,
-            summary=summary,
-            evaluated=best,
-            attributes=attrs.set_axis(ids).to_dict("index"),
-            paged=list(summary["site_id"]),
-            layers=layers,
-            settings=settings,
-            rules=rules,
-            limits=limits,
-            pdf=pdf,
-            workers=pdf_workers,
-            progress=progress,
-            source_name=source.name,
-            source_summary=f"{n_evaluated:,} evaluated, {n_rejected:,} rejected",
-            encoding=encoding,
-            crs_in=crs_label,
-            n_rejected=n_rejected,
-            warnings=warnings,
-            verdict_totals=totals,
-            downloads=[f for f, _ in outputs] + ["counts.csv", "summary.csv", "errors.csv"],
-        )
-    logger.info(
-        "Streamed report of %d sites (%d rows rejected) written to %s",
-        n_evaluated, n_rejected, out_dir,
+
+def _batch_shared(
+    source: Path,
+    inp: _Input,
+    *,
+    layers: LayerSet,
+    settings: SitingSettings,
+    name_col: str | None,
+    chain_col: str | None,
+) -> BatchShared:
+    """What every chunk shares: the layers, the settings, the name and chain columns found."""
+    name_found, chain_found = find_columns(list(inp.columns), name_col, chain_col, source.name)
+    return BatchShared(
+        layers=layer_frames(layers), settings=settings, chain_col=chain_found,
+        name_col=name_found, crs=inp.crs_text, source_name=source.name,
     )  # fmt: skip
-    errors = (
-        pd.concat(kept_errors, ignore_index=True)
-        if kept_errors
-        else pd.DataFrame(columns=list(ERROR_COLUMNS))
+
+
+def _chunks(
+    source: Path,
+    inp: _Input,
+    batch: BatchShared,
+    *,
+    layers: LayerSet,
+    datum: str,
+    extent: Any,
+    chunk_rows: int,
+    workers: int | None,
+    scheduler: str | None,
+    client: Any,
+) -> Iterator[ChunkResult]:
+    """The evaluated chunks of the input, in its order, through the tiled executor."""
+    if inp.cands is None:  # a CSV
+        shared = CsvShared(
+            batch=batch, encoding=inp.encoding or "utf-8", options=inp.options,
+            columns=tuple(inp.columns),
+        )  # fmt: skip
+        return map_tiles(
+            evaluate_csv_block, csv_blocks(source, inp.block_bytes), shared=shared,
+            workers=workers, scheduler=scheduler, client=client, scatter_items=True,
+        )  # fmt: skip
+    return iter_evaluated(
+        inp.cands, layers=layers, settings=batch.settings, chain_col=batch.chain_col,
+        name_col=batch.name_col, datum=datum, extent=extent, chunk_rows=chunk_rows,
+        workers=workers, scheduler=scheduler, client=client,
+    )  # fmt: skip
+
+
+@dataclass(eq=False)
+class _Tally:
+    """What is kept of the chunks as they pass: the counts, the best sites, the first errors."""
+
+    by: list[str]
+    keep: list[str]
+    max_pages: int
+    counts: dict[Any, int] = field(default_factory=dict)
+    top: pd.DataFrame | None = None
+    kept_errors: list[pd.DataFrame] = field(default_factory=list)
+    n_rejected: int = 0
+
+    @classmethod
+    def of(cls, inp: _Input, max_pages: int) -> _Tally:
+        """An empty tally of ``inp``, counted by county and verdict (and quality)."""
+        return cls(
+            by=["county", "verdict"] + ([QUALITY_COL] if QUALITY_COL in inp.columns else []),
+            keep=[ROW_COL, *inp.columns, WKB_COL, "verdict", "score"],
+            max_pages=max_pages,
+        )
+
+    def add(self, chunk: ChunkResult, errors_file: IO[str]) -> None:
+        """Count one chunk, keep its best rows and append its rejected rows to ``errors.csv``."""
+        add_counts(self.counts, chunk.table, *self.by)
+        self.top = _top(self.top, chunk.table, self.keep, self.max_pages)
+        if len(chunk.rejected):
+            rej = chunk.rejected[list(ERROR_COLUMNS)]
+            first = self.n_rejected == 0
+            write_csv(rej, errors_file, bom=first, header=first)
+            if self.n_rejected < _KEPT_ERRORS:
+                self.kept_errors.append(rej.head(_KEPT_ERRORS - self.n_rejected))
+            self.n_rejected += len(rej)
+
+    def errors(self) -> pd.DataFrame:
+        """The first rejected rows (at most ``_KEPT_ERRORS``)."""
+        if not self.kept_errors:
+            return pd.DataFrame(columns=list(ERROR_COLUMNS))
+        return pd.concat(self.kept_errors, ignore_index=True)
+
+
+def _stream(
+    tmp: Path,
+    chunks: Iterator[ChunkResult],
+    inp: _Input,
+    tally: _Tally,
+    *,
+    outputs: list[tuple[str, str]],
+    progress: bool,
+) -> int:
+    """Write every chunk to the result files and ``errors.csv`` in ``tmp``; the rows evaluated."""
+    bar = tqdm(total=inp.n_rows, desc="sites", unit="site", disable=not progress, file=sys.stderr)
+    writers = [
+        ResultWriter(tmp / f, fmt, geometry=inp.geometry, crs=inp.crs_text) for f, fmt in outputs
+    ]
+    with (tmp / "errors.csv").open("w", encoding="utf-8", newline="") as errors_file:
+        try:
+            for chunk in chunks:
+                for writer in writers:
+                    writer.write(chunk.table)
+                tally.add(chunk, errors_file)
+                bar.update(chunk.table.num_rows + len(chunk.rejected))
+        finally:
+            bar.close()
+            for writer in writers:
+                writer.close()
+        if tally.n_rejected == 0:
+            write_csv(pd.DataFrame(columns=list(ERROR_COLUMNS)), errors_file)
+    return writers[0].n
+
+
+def _no_rows_error(source: Path, out_dir: Path, tally: _Tally) -> InputFileError:
+    """The error when no row of the input could be evaluated: the first rejected rows and why."""
+    shown = pd.concat(tally.kept_errors).head(8) if tally.kept_errors else pd.DataFrame()
+    lines = "\n  ".join(f"row {r.row}: {r.reason}" for r in shown.itertuples())
+    return InputFileError(
+        f"No row of {source.name} could be evaluated ({tally.n_rejected:,} rejected).\n  "
+        f"{lines or 'the file holds no records'}\nNothing was written; {out_dir} is "
+        "unchanged. Check the points (inside 濮阳市) and the CRS (--crs) and run again."
     )
-    result = ReportResult.written(
-        out_dir,
-        summary=summary,
-        pages=pages,
-        pdfs=pdfs,
-        errors=errors,
-        warnings=tuple(warnings),
-        import_summary=f"{n_evaluated:,} evaluated, {n_rejected:,} rejected from {source.name}",
-        counts=table,
-        totals=(n_evaluated, n_rejected),
+
+
+def _best_sites(
+    tally: _Tally, inp: _Input, batch: BatchShared, *, layers: LayerSet
+) -> tuple[gpd.GeoDataFrame, dict[Any, dict]]:
+    """The best sites evaluated again for their pages, and their input attributes by site id.
+
+    The same function on the same rows as in the stream; the sites get their
+    ``site_id``, ``name`` and ``chain`` (EPSG:4326).
+    """
+    top = tally.top
+    assert top is not None
+    rows = top[ROW_COL].to_numpy(dtype="int64")
+    geoms = gpd.GeoSeries.from_wkb(top[WKB_COL].to_numpy(dtype=object), crs=inp.crs_text)
+    attrs = pd.DataFrame(top[list(inp.columns)])
+    best = evaluate_sites(
+        gpd.GeoDataFrame(attrs.assign(**{ROW_COL: rows}), geometry=geoms),
+        layers=layers, settings=batch.settings, chain_col=batch.chain_col,
+        name_col=batch.name_col,
+    ).to_crs("EPSG:4326")  # fmt: skip
+    names, chains = site_names_chains(best, rows, batch.name_col, batch.chain_col)
+    ids = site_ids(rows)
+    best = best.assign(site_id=ids, name=names.to_numpy(), chain=chains.to_numpy())
+    return best, attrs.set_axis(ids).to_dict("index")
+
+
+def _paged_note(n_evaluated: int, n_paged: int, results_csv: bool) -> str:
+    """The note that only the best ``n_paged`` sites have pages, and where every site is."""
+    return (
+        f"共评价 {n_evaluated:,} 个地块；summary.csv 与单独页面只含排名前 "
+        f"{n_paged:,} 个 / "
+        f"{n_evaluated:,} sites evaluated; summary.csv and the site pages hold the best "
+        f"{n_paged:,} of the ranking (--max-pages). Every site is in results.parquet"
+        + (" and results.csv" if results_csv else "")
+        + "; counts by county and verdict are in counts.csv"
     )
-    return result
 
 
 def is_parquet(path: str | Path) -> bool:

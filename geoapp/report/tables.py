@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from geoapp.rules import RULES
 from geoapp.settings import DEFAULT_SITING, SitingSettings
 from geoapp.siting import rank_sites
 
@@ -88,8 +89,6 @@ def _rule_titles(values: pd.Series, rules: Mapping[str, Any] | None) -> pd.Serie
 
 def _per_rule_combo(values: pd.Series, rules: Mapping[str, Any] | None, fmt) -> pd.Series:
     """``"；"``-join ``fmt(id, rule)`` per row, computed once per distinct rule combination."""
-    from geoapp.rules import RULES
-
     rules = RULES if rules is None else rules
     raw = values.to_numpy(dtype=object)
     try:

@@ -9,11 +9,14 @@ from typing import Any, Literal
 
 import geopandas as gpd
 import pandas as pd
+from pyproj import CRS
 
+from geoapp.geo import DATUMS, convert_lonlat, outside_city
 from geoapp.io import terminal_text
 from geoapp.layers import LayerSet
 from geoapp.report._format import DATA_NOTE_EN, _fmt, _km_text
 from geoapp.settings import DEFAULT_SITING, SitingSettings
+from geoapp.siting import evaluate_sites, explain_site
 
 
 def _width(text: str) -> int:
@@ -116,11 +119,6 @@ def evaluate_point(
         :data:`geoapp.geo.spatial.CITY_TOLERANCE_M` from every county; swapped lon/lat is named
         as such).
     """
-    from pyproj import CRS
-
-    from geoapp.geo import DATUMS, convert_lonlat
-    from geoapp.siting import evaluate_sites
-
     if datum not in DATUMS:
         msg = f"`datum` was {datum!r} but must be one of {DATUMS}."
         raise ValueError(msg)
@@ -179,8 +177,6 @@ def site_text(
         weight, points), the failed rules with their legal basis, nearest
         hub and station, score and verdict.
     """
-    from geoapp.siting import explain_site
-
     ex = explain_site(row, settings=settings, rules=rules)
     geom: Any = row.get("geometry")
     near = ex["nearest"]
@@ -245,8 +241,6 @@ def _river_line(distance: Any, buffer_m: float) -> str:
 
 def _check_in_city(point: gpd.GeoSeries, layers: Any) -> None:
     """Refuse a point outside 濮阳市 (see :func:`geoapp.geo.spatial.outside_city`)."""
-    from geoapp.geo import outside_city
-
     if "counties" not in layers:
         return
     problem = outside_city(point, layers["counties"])

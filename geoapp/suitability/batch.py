@@ -28,11 +28,14 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import shapely
 from pyproj import CRS
+from tqdm import tqdm
 
 from geoapp.errors import InputFileError
 from geoapp.executor import map_tiles
+from geoapp.geo import convert_lonlat, metric_transformer
 from geoapp.io import REASON_EMPTY_GEOMETRY, atomic_path, write_csv
 from geoapp.settings import DEFAULT_SITING, SitingSettings
+from geoapp.siting import evaluate_sites
 from geoapp.suitability.inputs import siting_layers
 
 logger = logging.getLogger(__name__)
@@ -134,8 +137,6 @@ class ChunkResult:
 
 def evaluate_frame(shared: BatchShared, cand: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     """:func:`geoapp.siting.evaluate_sites` of candidates with the shared settings."""
-    from geoapp.siting import evaluate_sites
-
     return evaluate_sites(
         cand,
         layers=shared.engine,
@@ -173,8 +174,6 @@ def evaluate_chunk(shared: BatchShared, chunk: tuple[int, pd.DataFrame, np.ndarr
     holds ``source_row``, the input attributes, the result columns
     (``violations`` joined by ``;``) and the geometry as WKB in ``__wkb``.
     """
-    from geoapp.geo import convert_lonlat, metric_transformer
-
     first, attrs, wkb = chunk
     rows = np.arange(first, first + len(attrs), dtype="int64")
     geoms = shapely.from_wkb(wkb)
@@ -309,8 +308,6 @@ def open_candidates(
         or coordinates that do not fall in the extent in the CRS read — each
         naming the file, the column or value, and the fix.
     """
-    from geoapp.geo import metric_transformer
-
     path = Path(source)
     geom_col, crs_text, types = _geo_meta(path)
     if crs is not None:
@@ -587,8 +584,6 @@ def evaluate_parquet(
     --------
     geoapp.report.build_report : the same evaluation as a report folder.
     """
-    from tqdm import tqdm
-
     t0 = time.perf_counter()
     source, output = Path(source), Path(output)
     fmt = BATCH_FORMATS.get(output.suffix.lower())

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import shapely
+from affine import Affine
 from rasterio.features import rasterize
 
 from geoapp.suitability.grid import Grid, Window
@@ -118,16 +119,7 @@ def cell_criteria(
     """
     shape = (win.height, win.width)
     transform = grid.window_transform(win)
-    inside = (
-        polygon_codes(
-            np.array([inp.city], dtype=object),
-            np.array([0]),
-            transform=transform,
-            shape=shape,
-            boundary=False,
-        )
-        == 0
-    )
+    inside = _burn(np.array([inp.city], dtype=object), transform, shape, boundary=False) == 0
     county = np.full(shape, -1, dtype=np.int16)
     zone = np.full(shape, -1, dtype=np.int16)
     hub_d = np.full(shape, np.nan)
@@ -135,53 +127,19 @@ def cell_criteria(
     same = np.zeros(shape, dtype=np.int32)
     river_d = np.full(shape, np.nan)
     rule = np.zeros(shape, dtype=np.int16)
-    n_in = int(inside.sum())
-    if n_in:
+    if inside.any():
+        county[inside] = _burn(inp.county_geoms, transform, shape, boundary=False)[inside]
+        zone[inside] = _burn(inp.zone_geoms, transform, shape, boundary=False)[inside]
         xs, ys = grid.centres(win)
-        x, y = xs[inside], ys[inside]
-        xy = np.column_stack([x, y])
-        county[inside] = polygon_codes(
-            inp.county_geoms,
-            np.arange(len(inp.county_geoms)),
-            transform=transform,
-            shape=shape,
-            boundary=False,
-        )[inside]
-        zone[inside] = polygon_codes(
-            inp.zone_geoms,
-            np.arange(len(inp.zone_geoms)),
-            transform=transform,
-            shape=shape,
-            boundary=False,
-        )[inside]
-        if inp.hub_tree is not None:
-            hub_d[inside] = inp.hub_tree.query(xy, workers=1)[0]
-        if inp.station_tree is not None:
-            station_d[inside] = inp.station_tree.query(xy, workers=1)[0]
-        if inp.project_tree is not None:
-            same[inside] = inp.project_tree.query_ball_point(
-                xy, r=inp.settings.same_chain_radius_m, return_length=True, workers=1
-            )
-        if inp.river is not None:
-            where = (
-                inside
-                if river_everywhere
-                else (_river_near(inp, grid, win, inside) if inp.chemical else None)
-            )
-            if where is not None and where.any():
-                river_d[where] = shapely.distance(shapely.points(xs[where], ys[where]), inp.river)
-        if len(inp.constraint_geoms):
-            pos = polygon_codes(
-                inp.constraint_geoms,
-                np.arange(len(inp.constraint_geoms)),
-                transform=transform,
-                shape=shape,
-                boundary=True,
-            )
-            hit = inside & (pos >= 0)
-            rule[hit] = inp.constraint_codes[pos[hit]]
-        if inp.chemical:
-            rule[inside & (river_d <= inp.settings.river_buffer_m)] = RULE_RIVER
+        _nearest(inp, np.column_stack([xs[inside], ys[inside]]), inside, hub_d, station_d, same)
+        where = None  # the cells whose exact river distance is needed
+        if inp.river is not None and river_everywhere:
+            where = inside
+        elif inp.river is not None and inp.chemical:
+            where = _river_near(inp, grid, win, inside)
+        if where is not None and where.any():
+            river_d[where] = shapely.distance(shapely.points(xs[where], ys[where]), inp.river)
+        _hard_rules(inp, inside, river_d, transform, rule)
     in_zone = (zone >= 0).astype(np.uint8)
     match = np.zeros(shape, dtype=np.uint8)
     if len(inp.zone_leads):
@@ -200,3 +158,43 @@ def cell_criteria(
         river_distance_m=river_d,
         rule=rule,
     )
+
+
+def _burn(
+    geoms: np.ndarray, transform: Affine, shape: tuple[int, int], *, boundary: bool
+) -> np.ndarray:
+    """The position in ``geoms`` of the polygon holding each cell centre (-1: none)."""
+    return polygon_codes(
+        geoms, np.arange(len(geoms)), transform=transform, shape=shape, boundary=boundary
+    )
+
+
+def _nearest(
+    inp: SurfaceInputs,
+    xy: np.ndarray,
+    inside: np.ndarray,
+    hub_d: np.ndarray,
+    station_d: np.ndarray,
+    same: np.ndarray,
+) -> None:
+    """Fill the nearest hub and station distances and the same-chain count of the cells inside."""
+    if inp.hub_tree is not None:
+        hub_d[inside] = inp.hub_tree.query(xy, workers=1)[0]
+    if inp.station_tree is not None:
+        station_d[inside] = inp.station_tree.query(xy, workers=1)[0]
+    if inp.project_tree is not None:
+        same[inside] = inp.project_tree.query_ball_point(
+            xy, r=inp.settings.same_chain_radius_m, return_length=True, workers=1
+        )
+
+
+def _hard_rules(
+    inp: SurfaceInputs, inside: np.ndarray, river_d: np.ndarray, transform: Affine, rule: np.ndarray
+) -> None:
+    """Fill the rule code of the cells inside: a user constraint, then the shoreline rule."""
+    if len(inp.constraint_geoms):
+        pos = _burn(inp.constraint_geoms, transform, rule.shape, boundary=True)
+        hit = inside & (pos >= 0)
+        rule[hit] = inp.constraint_codes[pos[hit]]
+    if inp.chemical:
+        rule[inside & (river_d <= inp.settings.river_buffer_m)] = RULE_RIVER

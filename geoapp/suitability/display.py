@@ -13,14 +13,18 @@ On a Gaode basemap the pixels are placed in GCJ-02.
 
 from __future__ import annotations
 
+import base64
 import html
+import io
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+from PIL import Image
 from pyproj import Transformer
 
 from geoapp.geo import convert_lonlat
+from geoapp.mapping import image_layer, regions_layer
 from geoapp.settings import METRIC_CRS
 from geoapp.suitability.grid import Grid
 
@@ -153,11 +157,6 @@ def surface_png(score: np.ndarray, rule: np.ndarray, disp: DisplayGrid, *, alpha
     for no data) instead of four: about a quarter of the bytes to encode, send
     and decode, which is what a weight change costs the app.
     """
-    import base64
-    import io
-
-    from PIL import Image
-
     idx = disp.index
     valid = idx >= 0
     s = np.where(valid, score.ravel()[np.maximum(idx, 0)], -1.0)
@@ -231,10 +230,8 @@ def surface_layers(
     -------
     list of geoapp.mapping.GeoappLayer
     """
-    from geoapp import mapping
-
     out = [
-        mapping.image_layer(
+        image_layer(
             url,
             disp.bounds,
             name=name,
@@ -243,7 +240,7 @@ def surface_layers(
     ]
     if regions is not None and len(regions):  # type: ignore[arg-type]
         out.append(
-            mapping.regions_layer(
+            regions_layer(
                 regions,
                 lang=lang,
                 datum="gcj02" if datum == "gcj02" else "wgs84",

@@ -26,6 +26,7 @@ from geoapp.geo import to_metric
 from geoapp.layers import LAYER_NAMES, LayerSet, as_layerset
 from geoapp.rules import RULES, constraint_rules
 from geoapp.settings import METRIC_CRS, SitingSettings
+from geoapp.siting import POSITION_LAYERS, evaluate_sites
 from geoapp.vocab import chains
 
 #: Layers a surface needs (catalog names); ``constraints`` is optional.
@@ -103,12 +104,6 @@ class SurfaceInputs:
     schematic_used: tuple[int, int] = (0, 0)
 
 
-def _position_layers() -> tuple[str, ...]:
-    from geoapp.siting import POSITION_LAYERS  # the layers whose positions a verdict uses
-
-    return POSITION_LAYERS
-
-
 def check_layers(layers: Mapping[str, gpd.GeoDataFrame]) -> None:
     """Raise a ValueError naming every required layer missing from ``layers``."""
     missing = [name for name in REQUIRED_LAYERS if layers.get(name) is None]
@@ -147,8 +142,6 @@ def evaluate_points(
 
     ``engine`` is a prepared :func:`siting_layers` object to reuse (optional).
     """
-    from geoapp.siting import evaluate_sites
-
     cand = gpd.GeoDataFrame(
         {"chain": pd.Series([chain] * len(x), dtype=object)},
         geometry=gpd.points_from_xy(x, y),
@@ -330,5 +323,5 @@ def prepare_inputs(
         constraint_codes=cons_codes,
         rule_codes=table,
         settings=settings,
-        schematic_used=as_layerset(layers).schematic_used(_position_layers()),
+        schematic_used=as_layerset(layers).schematic_used(POSITION_LAYERS),
     )

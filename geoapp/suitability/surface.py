@@ -16,8 +16,9 @@ from __future__ import annotations
 import json
 import logging
 import sys
+import tempfile
 import time
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -26,10 +27,12 @@ from typing import Any
 import geopandas as gpd
 import numpy as np
 import pandas as pd
+from tqdm import tqdm
 
 import geoapp
 from geoapp.executor import map_tiles
-from geoapp.suitability.combine import CRITERIA, SurfaceSpec, combine
+from geoapp.settings import DEFAULT_SITING
+from geoapp.suitability.combine import CRITERIA, SurfaceSpec, combine, criterion_points
 from geoapp.suitability.criteria import CellCriteria, cell_criteria
 from geoapp.suitability.grid import DEFAULT_TILE, Grid, Window
 from geoapp.suitability.inputs import RuleCode, SurfaceInputs, prepare_inputs
@@ -38,6 +41,8 @@ from geoapp.suitability.raster import NODATA, write_cog
 logger = logging.getLogger(__name__)
 
 _STATS = ("cells", "score_sum", "prohibited", "suitable")
+#: One tile to write: its window, score band and rule band.
+_TileBands = tuple[Window, np.ndarray, np.ndarray]
 
 
 @dataclass(frozen=True)
@@ -171,6 +176,39 @@ def surface_tags(
     }
 
 
+@dataclass(eq=False)
+class _AreaTotals:
+    """Per-county and per-zone sums (see ``_STATS``) of the tiles scored so far."""
+
+    county: np.ndarray
+    zone: np.ndarray
+
+    def passing(self, results: Iterable[TileScore], bar: Any) -> Iterator[_TileBands]:
+        """Yield each tile's window and bands, adding its sums and ticking ``bar`` on the way."""
+        for res in results:
+            self.county += res.county_stats
+            self.zone += res.zone_stats
+            bar.update(1)
+            yield res.window, res.score, res.rule
+
+
+def _bands(
+    output: str | Path | None, grid: Grid, tiles: Iterable[_TileBands], *, tags: dict[str, str]
+) -> tuple[Path | None, np.ndarray | None, np.ndarray | None]:
+    """Write the tiles into a COG at ``output``, or (no ``output``) into two bands in memory.
+
+    Returns the COG's path, or the score and rule bands.
+    """
+    if output is not None:
+        return write_cog(output, grid, tiles, tags=tags), None, None
+    score = np.full(grid.shape, NODATA, dtype=np.float32)
+    rule = np.full(grid.shape, NODATA, dtype=np.float32)
+    for win, s, r in tiles:
+        score[win.slices] = s
+        rule[win.slices] = r
+    return None, score, rule
+
+
 def compute_surface(
     layers: Mapping[str, gpd.GeoDataFrame],
     spec: SurfaceSpec,
@@ -212,14 +250,14 @@ def compute_surface(
     >>> res = compute_surface(layers, spec, output="out.tif")  # doctest: +SKIP
     >>> res.by_county[["county", "mean_score", "suitable_km2"]]  # doctest: +SKIP
     """
-    from tqdm import tqdm
-
     t0 = time.perf_counter()
     inp = prepare_inputs(layers, chain=spec.chain, settings=spec.settings)
     grid = Grid.covering(inp.city.bounds, spec.resolution_m)
     windows = list(grid.windows(tile))
-    county_stats = np.zeros((len(inp.county_names) + 1, len(_STATS)))
-    zone_stats = np.zeros((len(inp.zone_names) + 1, len(_STATS)))
+    totals = _AreaTotals(
+        county=np.zeros((len(inp.county_names) + 1, len(_STATS))),
+        zone=np.zeros((len(inp.zone_names) + 1, len(_STATS))),
+    )
     bar = tqdm(
         total=len(windows),
         disable=not progress,
@@ -235,31 +273,13 @@ def compute_surface(
         scheduler=scheduler,
         client=client,
     )
-
-    def consumed():
-        nonlocal county_stats, zone_stats
-        for res in results:
-            county_stats += res.county_stats
-            zone_stats += res.zone_stats
-            bar.update(1)
-            yield res.window, res.score, res.rule
-
-    score = rule = None
-    path = None
     try:
-        if output is not None:
-            path = write_cog(
-                output,
-                grid,
-                consumed(),
-                tags=surface_tags(spec, inp.rule_codes, inp.schematic_used),
-            )
-        else:
-            score = np.full(grid.shape, NODATA, dtype=np.float32)
-            rule = np.full(grid.shape, NODATA, dtype=np.float32)
-            for win, s, r in consumed():
-                score[win.slices] = s
-                rule[win.slices] = r
+        path, score, rule = _bands(
+            output,
+            grid,
+            totals.passing(results, bar),
+            tags=surface_tags(spec, inp.rule_codes, inp.schematic_used),
+        )
     finally:
         bar.close()
     seconds = time.perf_counter() - t0
@@ -276,8 +296,8 @@ def compute_surface(
         grid=grid,
         spec=spec,
         rule_codes=inp.rule_codes,
-        by_county=_summary(county_stats, inp.county_names, grid.res, "county"),
-        by_zone=_summary(zone_stats, inp.zone_names, grid.res, "zone"),
+        by_county=_summary(totals.county, inp.county_names, grid.res, "county"),
+        by_zone=_summary(totals.zone, inp.zone_names, grid.res, "zone"),
         path=path,
         score=score,
         rule=rule,
@@ -328,8 +348,6 @@ class CriteriaGrid:
 
     def breakdown(self, row: int, col: int, spec: SurfaceSpec) -> pd.DataFrame:
         """Raw value, 0–1 suitability, weight and points of each criterion at one cell."""
-        from geoapp.suitability.combine import criterion_points
-
         raw = {c: np.array([self.criteria.raw(c)[row, col]]) for c in CRITERIA}
         points = criterion_points(raw, spec)[0]
         t = spec.transform_of
@@ -357,8 +375,6 @@ def criteria_grid(
     Memory is about 40 bytes a cell: meant for the app at 100 m (about
     425,000 cells in the city, 1 million in its bounding box).
     """
-    from geoapp.settings import DEFAULT_SITING
-
     settings = settings if settings is not None else DEFAULT_SITING
     inp = prepare_inputs(layers, chain=chain, settings=settings)
     grid = Grid.covering(inp.city.bounds, resolution_m)
@@ -390,8 +406,6 @@ def surface_bytes(
     schematic_used: tuple[int, int] = (0, 0),
 ) -> bytes:
     """The COG of a surface held in memory, as bytes (a download button)."""
-    import tempfile
-
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "surface.tif"
         write_cog(

@@ -24,7 +24,9 @@ Examples
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
+from geoapp.settings import default_workspace
 from geoapp.workspace.base import (
     LOG_COLUMNS,
     SLOW_COMMIT_ENV,
@@ -110,8 +112,6 @@ def open_workspace(target: str | Path | None = None) -> Workspace:
     WorkspaceError
         If the target is neither, or the database cannot be reached.
     """
-    from geoapp.settings import default_workspace
-
     chosen = default_workspace() if target is None else str(target)
     if is_url(chosen):
         return PostgisWorkspace(chosen)
@@ -146,8 +146,6 @@ def describe(target: str | Path) -> str:
     >>> describe("postgresql://planner:secret@db.example:5432/puyang?schema=plans")
     'PostgreSQL · db.example/puyang'
     """
-    from urllib.parse import urlsplit
-
     if is_url(target):
         url = urlsplit(str(target))
         return f"PostgreSQL · {url.hostname or 'localhost'}{url.path}"

@@ -28,6 +28,8 @@ import getpass
 import hashlib
 import json
 import os
+import sys
+import time
 from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -40,7 +42,8 @@ import pandas as pd
 
 from geoapp.errors import GeoappError, LayerValidationError
 from geoapp.io import write_csv
-from geoapp.layers import CONSTRAINTS, LAYER_NAMES, LayerSet
+from geoapp.layers import CONSTRAINTS, LAYER_NAMES, LayerSet, catalog
+from geoapp.vocab import message
 
 __all__ = [
     "LOG_COLUMNS",
@@ -230,8 +233,6 @@ def validate_for(name: str, gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
         If the name is not storable or the layer does not match its declaration.
     """
     if name not in STORABLE_LAYERS:
-        from geoapp.vocab import message
-
         problem = message(
             "A workspace holds the layers {layers}; got {name!r}.",
             layers=list(STORABLE_LAYERS),
@@ -283,9 +284,6 @@ def slow_commit_hook() -> None:
     """Sleep inside a write transaction when the test hook variable is set (kill -9 tests)."""
     delay = os.environ.get(SLOW_COMMIT_ENV)
     if delay:
-        import sys
-        import time
-
         sys.stderr.write("geoapp-workspace: inside the write transaction\n")
         sys.stderr.flush()
         time.sleep(float(delay))
@@ -577,9 +575,6 @@ class Workspace(ABC):
 
         ``current`` is ``None`` when the layer's versions were all removed.
         """
-        from geoapp.layers import catalog
-        from geoapp.vocab import message
-
         spec = catalog().get(name)
         title_zh, title_en = (spec.title("zh"), spec.title("en")) if spec else (name, name)
         if current is None:

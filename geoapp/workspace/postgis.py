@@ -32,6 +32,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 import shapely
+from pyarrow import csv as pacsv
 
 from geoapp.workspace.base import (
     LOG_COLUMNS,
@@ -154,8 +155,6 @@ _ARROW_TYPES = {
 
 def _parse_copy(payload: bytes, attrs: list[tuple[str, str]]) -> gpd.GeoDataFrame:
     """The rows of ``COPY … TO STDOUT (FORMAT csv, FORCE_QUOTE *)``, parsed by Arrow."""
-    from pyarrow import csv as pacsv
-
     names = [n for n, _ in attrs] + ["__geom", "__fid"]
     column_types = {n: _ARROW_TYPES.get(t, pa.large_string()) for n, t in attrs}
     column_types["__geom"] = pa.large_string()
@@ -205,11 +204,11 @@ class PostgisWorkspace(Workspace):
 
     def __init__(self, url: str) -> None:
         try:
-            import psycopg
+            import psycopg  # deferred: psycopg loads libpq, for a PostGIS workspace only
         except ImportError:  # pragma: no cover - a declared dependency
             msg = "The PostGIS workspace needs psycopg 3: pip install 'psycopg[binary]'."
             raise WorkspaceError(msg) from None
-        from psycopg import sql
+        from psycopg import sql  # deferred: psycopg loads libpq, for a PostGIS workspace only
 
         self._sql = sql
         libpq, self.schema, self.target = split_url(url)
@@ -482,7 +481,7 @@ def write_table(conn: Any, schema: str, table: str, gdf: gpd.GeoDataFrame) -> No
         ``double precision``, ``timestamptz`` or ``text``; a ``fid`` column
         (1…n) keeps the row order.
     """
-    from psycopg import sql
+    from psycopg import sql  # deferred: psycopg loads libpq, for a PostGIS workspace only
 
     columns, payload = _copy_payload(gdf)
     cols: list[Any] = [sql.SQL("fid bigint NOT NULL")]
@@ -513,7 +512,7 @@ def copy_in(conn: Any, table: Any, payload: bytes | memoryview, *, chunk: int = 
     chunk
         Bytes sent per write.
     """
-    from psycopg import sql
+    from psycopg import sql  # deferred: psycopg loads libpq, for a PostGIS workspace only
 
     query = sql.SQL("COPY {} FROM STDIN").format(table)
     view = memoryview(payload)
