@@ -36,13 +36,14 @@ from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
 from types import MappingProxyType
+from typing import Final
 
 #: Storage / exchange CRS (WGS-84 lon/lat).
-STORAGE_CRS = "EPSG:4326"
+STORAGE_CRS: Final = "EPSG:4326"
 #: The metric CRS used for every distance, buffer and area (CGCS2000 GK CM 114E).
-METRIC_CRS = "EPSG:4547"
+METRIC_CRS: Final = "EPSG:4547"
 #: CGCS2000 geographic CRS, accepted on input and offered on export.
-CGCS2000_CRS = "EPSG:4490"
+CGCS2000_CRS: Final = "EPSG:4490"
 
 #: The installed package's folder (the app and its pages live in ``app/``).
 PACKAGE_DIR = Path(str(files("geoapp")))

@@ -21,6 +21,7 @@ import pandas as pd
 
 from geoapp.io import LAT_NAMES, LON_NAMES, csv_bytes
 from geoapp.layers import catalog, get_spec
+from geoapp.settings import STORAGE_CRS
 from geoapp.siting import CRITERIA, reasons_in
 from geoapp.vocab import (
     LOCATION_QUALITY,
@@ -250,7 +251,7 @@ def planner_csv(
     if gdf.crs is None:
         msg = "the table has no coordinate system; set one with .set_crs(4326) first"
         raise ValueError(msg)
-    wgs = gdf.to_crs(4326) if gdf.crs.to_epsg() != 4326 else gdf
+    wgs = gdf.to_crs(STORAGE_CRS) if gdf.crs.to_epsg() != 4326 else gdf
     geom = wgs.geometry
     pts = geom.where(geom.geom_type == "Point", geom.representative_point())
     out = display_frame(wgs, lang)

@@ -36,7 +36,7 @@ import shapely
 from geoapp.geo import to_metric
 from geoapp.layers import as_layerset
 from geoapp.projects import project_places
-from geoapp.settings import DATA_DIR, SitingSettings
+from geoapp.settings import DATA_DIR, STORAGE_CRS, SitingSettings
 from geoapp.siting import VERDICTS, evaluate_sites
 
 __all__ = [
@@ -360,7 +360,7 @@ def gap_candidates(
         ``rank`` (1 = best), in rank order, points in EPSG:4326.
     """
     zones = layers["zones"]
-    pts = to_metric(zones.geometry).representative_point().to_crs(4326)
+    pts = to_metric(zones.geometry).representative_point().to_crs(STORAGE_CRS)
     lead = set(_lead_pairs(zones).query("chain == @chain")["zone"])
     cands = gpd.GeoDataFrame(
         {
@@ -369,7 +369,7 @@ def gap_candidates(
             "leads_chain": zones["name"].astype(str).isin(lead).to_numpy(),
         },
         geometry=pts.to_numpy(),
-        crs=4326,
+        crs=STORAGE_CRS,
     )
     res = _evaluate(cands, layers, settings)
     vrank = (

@@ -13,6 +13,7 @@ import shapely
 
 from geoapp.errors import CRSError
 from geoapp.geo.coords import to_metric
+from geoapp.settings import STORAGE_CRS
 
 
 def require_crs(**layers: gpd.GeoDataFrame | gpd.GeoSeries | None) -> None:
@@ -337,9 +338,9 @@ def outside_city(
     distance = float(city.distance(here))
     if distance <= tolerance_m:
         return None
-    centre = geoms.iloc[:1].to_crs("EPSG:4326").iloc[0].representative_point()
+    centre = geoms.iloc[:1].to_crs(STORAGE_CRS).iloc[0].representative_point()
     lon, lat = float(centre.x), float(centre.y)
-    flipped = to_metric(gpd.GeoSeries(gpd.points_from_xy([lat], [lon]), crs="EPSG:4326"))
+    flipped = to_metric(gpd.GeoSeries(gpd.points_from_xy([lat], [lon]), crs=STORAGE_CRS))
     if abs(lon) <= 90 and float(city.distance(flipped.iloc[0])) <= tolerance_m:
         return (
             f"({lon:g}, {lat:g}) is outside 濮阳市, but swapped it is inside: longitude and "

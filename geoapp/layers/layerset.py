@@ -42,7 +42,7 @@ from geoapp.errors import LayerValidationError
 from geoapp.geo import require_crs, to_metric
 from geoapp.layers.catalog import catalog, get_spec, load_layer, validate_layer
 from geoapp.rules import validate_constraints
-from geoapp.settings import METRIC_CRS
+from geoapp.settings import METRIC_CRS, STORAGE_CRS
 from geoapp.vocab import message
 
 __all__ = [
@@ -104,7 +104,7 @@ _CONSTRAINT_ALIASES = {
 
 def _empty(name: str) -> gpd.GeoDataFrame:
     cols = {c: pd.Series(dtype=object) for c in REQUIRED_COLUMNS.get(name, ())}
-    return gpd.GeoDataFrame(cols, geometry=gpd.GeoSeries([], crs="EPSG:4326"), crs="EPSG:4326")
+    return gpd.GeoDataFrame(cols, geometry=gpd.GeoSeries([], crs=STORAGE_CRS), crs=STORAGE_CRS)
 
 
 def _frame_digest(gdf: gpd.GeoDataFrame) -> str:
@@ -324,7 +324,7 @@ class LayerSet(Mapping[str, gpd.GeoDataFrame]):
         spec = get_spec(name)
         validate_layer(gdf, spec, file=f"{origin} layer")
         if gdf.crs is not None and gdf.crs.to_epsg() != 4326:
-            gdf = gdf.to_crs("EPSG:4326")
+            gdf = gdf.to_crs(STORAGE_CRS)
         frames = dict(self.frames)
         frames[name] = gdf
         return LayerSet(frames, self.constraints, {**self.origins, name: origin})
@@ -443,7 +443,7 @@ class LayerSet(Mapping[str, gpd.GeoDataFrame]):
             geoms = geoms[~shapely.is_missing(geoms)]
             merged = shapely.union_all(geoms)
             buf = shapely.buffer(merged, float(distance_m), quad_segs=16)
-            return gpd.GeoSeries([buf], crs=METRIC_CRS).to_crs("EPSG:4326")
+            return gpd.GeoSeries([buf], crs=METRIC_CRS).to_crs(STORAGE_CRS)
 
         return self.derived(("river_buffer", float(distance_m)), build)
 

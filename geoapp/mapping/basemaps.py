@@ -18,6 +18,7 @@ import geopandas as gpd
 import shapely
 
 from geoapp.geo import convert_geometry, convert_lonlat
+from geoapp.settings import STORAGE_CRS
 from geoapp.vocab import translate as _t
 
 Datum = Literal["wgs84", "gcj02"]
@@ -60,7 +61,7 @@ def _display(gdf: gpd.GeoDataFrame, datum: Datum) -> gpd.GeoDataFrame:
     if gdf.crs is None:
         msg = "A map layer has no CRS; set one with `.set_crs(4326)` before drawing it."
         raise ValueError(msg)
-    out = gdf if gdf.crs.to_epsg() == 4326 else gdf.to_crs(4326)
+    out = gdf if gdf.crs.to_epsg() == 4326 else gdf.to_crs(STORAGE_CRS)
     if datum == "gcj02":
         out = convert_geometry(out, source="wgs84", target="gcj02")
     return out

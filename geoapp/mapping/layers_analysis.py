@@ -17,6 +17,7 @@ import pandas as pd
 import shapely
 
 from geoapp.geo import from_metric, to_metric
+from geoapp.settings import STORAGE_CRS
 from geoapp.vocab import VERDICT
 from geoapp.vocab import labels as vocab_labels
 from geoapp.vocab import translate as _t
@@ -45,7 +46,7 @@ def service_area_layer(
     metric = to_metric(facilities.geometry)
     area = shapely.union_all(np.asarray(metric.buffer(radius_m, quad_segs=24).array))
     gdf = gpd.GeoDataFrame(
-        geometry=from_metric(gpd.GeoSeries([area], crs=metric.crs)).values, crs=4326
+        geometry=from_metric(gpd.GeoSeries([area], crs=metric.crs)).values, crs=STORAGE_CRS
     )
     gdf = _display(gdf, datum)
     title = name or _paren(_t("服务范围", lang), f"{radius_m / 1000:g} {_t('公里', lang)}", lang)
@@ -256,7 +257,7 @@ def site_marker_layer(
     label: str | None = None,
 ) -> GeoappLayer:
     """The site being evaluated: a crosshair at a point, or the outline of a parcel."""
-    gdf = _display(gpd.GeoDataFrame(geometry=[geom], crs=4326), datum)
+    gdf = _display(gpd.GeoDataFrame(geometry=[geom], crs=STORAGE_CRS), datum)
     color = VERDICT_COLORS.get(verdict or "", "#252525")
     title = _t("评估点", lang)
     term = VERDICT.get(verdict or "")

@@ -23,7 +23,7 @@ from geoapp.layers import LayerSet
 from geoapp.mapping import SITE_WINDOW_M, BaseLayers, SiteMapRenderer, overview_map
 from geoapp.report.pages import render_index, site_context
 from geoapp.report.pdf import _pdf_workers, _PdfQueue
-from geoapp.settings import Limits, SitingSettings
+from geoapp.settings import STORAGE_CRS, Limits, SitingSettings
 from geoapp.siting import POSITION_LAYERS
 
 REPORT_PDF = "report.pdf"  # every site page in one PDF (with pdf=True)
@@ -130,7 +130,7 @@ def _hub_xy(layer: gpd.GeoDataFrame | None) -> dict[str, tuple[float, float]]:
     """Longitude and latitude of each named point of ``layer``, by name."""
     if layer is None or not len(layer) or "name" not in layer.columns:
         return {}
-    pts = layer.geometry.to_crs("EPSG:4326")
+    pts = layer.geometry.to_crs(STORAGE_CRS)
     names = layer["name"].astype(str).to_numpy()
     return dict(zip(names, zip(pts.x.to_numpy(), pts.y.to_numpy(), strict=True), strict=True))
 

@@ -53,7 +53,7 @@ from geoapp.report.csvstream import (
 )
 from geoapp.report.folder import ReportResult, city_extent, write_pages
 from geoapp.report.tables import ERROR_COLUMNS, SUMMARY_COLUMNS, summary_table
-from geoapp.settings import DEFAULT_LIMITS, DEFAULT_SITING, Limits, SitingSettings
+from geoapp.settings import DEFAULT_LIMITS, DEFAULT_SITING, STORAGE_CRS, Limits, SitingSettings
 from geoapp.siting import evaluate_sites, rank_sites, rules_of
 from geoapp.suitability import (
     PARQUET_SUFFIXES,
@@ -292,7 +292,7 @@ def _open_input(
         )  # fmt: skip
         encoding = detect_encoding(source)
         columns, notes, line_bytes = probe_csv(source, encoding=encoding, options=options)
-        crs_text = CRS.from_epsg(4326).to_json()
+        crs_text = CRS.from_epsg(STORAGE_CRS).to_json()
         inp = _Input(
             columns=columns, geometry="geometry", crs_text=crs_text,
             crs_label=_crs_label(CRS.from_user_input(crs).to_json() if crs else crs_text, datum),
@@ -453,7 +453,7 @@ def _best_sites(
         gpd.GeoDataFrame(attrs.assign(**{ROW_COL: rows}), geometry=geoms),
         layers=layers, settings=batch.settings, chain_col=batch.chain_col,
         name_col=batch.name_col,
-    ).to_crs("EPSG:4326")  # fmt: skip
+    ).to_crs(STORAGE_CRS)  # fmt: skip
     names, chains = site_names_chains(best, rows, batch.name_col, batch.chain_col)
     ids = site_ids(rows)
     best = best.assign(site_id=ids, name=names.to_numpy(), chain=chains.to_numpy())

@@ -17,7 +17,7 @@ import pandas as pd
 import shapely
 
 from geoapp.rules import RULES
-from geoapp.settings import DEFAULT_SITING, SitingSettings
+from geoapp.settings import DEFAULT_SITING, STORAGE_CRS, SitingSettings
 from geoapp.siting import rank_sites
 
 if TYPE_CHECKING:
@@ -133,7 +133,7 @@ def summary_table(
         input row). ``violations`` names each failed rule with its
         title and legal basis; distances are in km (2 decimals).
     """
-    pts = evaluated.geometry.to_crs("EPSG:4326")
+    pts = evaluated.geometry.to_crs(STORAGE_CRS)
     review = (
         evaluated["review_text"].fillna("").astype(str).to_numpy(dtype=object)
         if "review_text" in evaluated.columns
@@ -173,7 +173,7 @@ def summary_table(
             "rule_titles": titles,
         }
     )
-    out = gpd.GeoDataFrame(out, geometry=gpd.GeoSeries(pts.values, crs="EPSG:4326"))
+    out = gpd.GeoDataFrame(out, geometry=gpd.GeoSeries(pts.values, crs=STORAGE_CRS))
     return rank_sites(out, row_col="row").reset_index(drop=True)
 
 

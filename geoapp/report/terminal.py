@@ -15,7 +15,7 @@ from geoapp.geo import DATUMS, convert_lonlat, outside_city
 from geoapp.io import terminal_text
 from geoapp.layers import LayerSet
 from geoapp.report._format import DATA_NOTE_EN, _fmt, _km_text
-from geoapp.settings import DEFAULT_SITING, SitingSettings
+from geoapp.settings import DEFAULT_SITING, STORAGE_CRS, SitingSettings
 from geoapp.siting import evaluate_sites, explain_site
 
 
@@ -147,7 +147,7 @@ def evaluate_point(
             "), or --crs EPSG:4526 if the easting has 8 digits starting with 38."
         )
         raise ValueError(msg)
-    point = gpd.GeoSeries(gpd.points_from_xy([lon], [lat]), crs=source).to_crs("EPSG:4326")
+    point = gpd.GeoSeries(gpd.points_from_xy([lon], [lat]), crs=source).to_crs(STORAGE_CRS)
     _check_in_city(point, layers)
     site = gpd.GeoDataFrame({"name": [name], "chain": [chain]}, geometry=point)
     return evaluate_sites(site, layers=layers, settings=settings, chain_col="chain")

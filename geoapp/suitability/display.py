@@ -25,7 +25,7 @@ from pyproj import Transformer
 
 from geoapp.geo import convert_lonlat
 from geoapp.mapping import image_layer, regions_layer
-from geoapp.settings import METRIC_CRS
+from geoapp.settings import METRIC_CRS, STORAGE_CRS
 from geoapp.suitability.grid import Grid
 
 #: Colour of cells where a hard rule fails (grey) and the colour ramp's stops (red → green).
@@ -59,14 +59,14 @@ def display_grid(grid: Grid, *, datum: str = "wgs84", max_side: int = 1400) -> D
     max_side
         Largest image side in pixels (coarser surfaces keep about one pixel a cell).
     """
-    to_ll = Transformer.from_crs(METRIC_CRS, "EPSG:4326", always_xy=True)
+    to_ll = Transformer.from_crs(METRIC_CRS, STORAGE_CRS, always_xy=True)
     minx, miny, maxx, maxy = grid.bounds
     ex = np.array([minx, maxx, minx, maxx, (minx + maxx) / 2, (minx + maxx) / 2])
     ey = np.array([miny, miny, maxy, maxy, miny, maxy])
     lon, lat = to_ll.transform(ex, ey)
     if datum == "gcj02":
         lon, lat = convert_lonlat(lon, lat, source="wgs84", target="gcj02")
-    merc = Transformer.from_crs("EPSG:4326", "EPSG:3857", always_xy=True)
+    merc = Transformer.from_crs(STORAGE_CRS, "EPSG:3857", always_xy=True)
     mx, my = merc.transform(lon, lat)
     x0, x1, y0, y1 = mx.min(), mx.max(), my.min(), my.max()
     side = min(max_side, max(grid.width, grid.height))
@@ -78,7 +78,7 @@ def display_grid(grid: Grid, *, datum: str = "wgs84", max_side: int = 1400) -> D
     plon, plat = merc.transform(PX.ravel(), PY.ravel(), direction="INVERSE")
     if datum == "gcj02":
         plon, plat = convert_lonlat(plon, plat, source="gcj02", target="wgs84")
-    cx, cy = Transformer.from_crs("EPSG:4326", METRIC_CRS, always_xy=True).transform(plon, plat)
+    cx, cy = Transformer.from_crs(STORAGE_CRS, METRIC_CRS, always_xy=True).transform(plon, plat)
     row, col = grid.cell_of(cx, cy)
     ok = (row >= 0) & (row < grid.height) & (col >= 0) & (col < grid.width)
     index = np.where(ok, row * grid.width + col, -1).reshape(h, w)

@@ -43,6 +43,7 @@ import pandas as pd
 from geoapp.errors import GeoappError, LayerValidationError
 from geoapp.io import write_csv
 from geoapp.layers import CONSTRAINTS, LAYER_NAMES, LayerSet, catalog
+from geoapp.settings import STORAGE_CRS
 from geoapp.vocab import message
 
 __all__ = [
@@ -248,7 +249,7 @@ def validate_for(name: str, gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
         checked = LayerSet({}).replace(name, gdf, origin="workspace")[name]
     assert checked is not None
     if checked.crs is not None and checked.crs.to_epsg() != 4326:
-        checked = checked.to_crs("EPSG:4326")
+        checked = checked.to_crs(STORAGE_CRS)
     if checked.geometry.name != "geometry":
         checked = checked.rename_geometry("geometry")
     return checked.reset_index(drop=True)
@@ -646,7 +647,7 @@ class Workspace(ABC):
             if gdf.crs is None:
                 msg = f"Scenario result {key!r} has no CRS; set one before saving."
                 raise WorkspaceError(msg)
-            out = gdf.to_crs("EPSG:4326") if gdf.crs.to_epsg() != 4326 else gdf
+            out = gdf.to_crs(STORAGE_CRS) if gdf.crs.to_epsg() != 4326 else gdf
             if out.geometry.name != "geometry":
                 out = out.rename_geometry("geometry")
             stored[str(key)] = storable(out.reset_index(drop=True))

@@ -29,6 +29,7 @@ import geopandas as gpd
 import pandas as pd
 import pyogrio
 
+from geoapp.settings import STORAGE_CRS
 from geoapp.workspace.base import (
     LOG_COLUMNS,
     LayerVersion,
@@ -83,7 +84,7 @@ class GpkgWorkspace(Workspace):
         if not self.path.exists():
             self.path.parent.mkdir(parents=True, exist_ok=True)
             empty = gpd.GeoDataFrame(
-                {"note": pd.Series(dtype=str)}, geometry=gpd.GeoSeries([], crs="EPSG:4326")
+                {"note": pd.Series(dtype=str)}, geometry=gpd.GeoSeries([], crs=STORAGE_CRS)
             )
             pyogrio.write_dataframe(
                 empty, self.path, layer=_META_LAYER, driver="GPKG", geometry_type="Point"
@@ -158,7 +159,7 @@ class GpkgWorkspace(Workspace):
     def _read_table(self, table: str) -> gpd.GeoDataFrame:
         gdf = pyogrio.read_dataframe(self.path, layer=table, use_arrow=True)
         if gdf.crs is None:
-            gdf = gdf.set_crs("EPSG:4326")
+            gdf = gdf.set_crs(STORAGE_CRS)
         return gdf
 
     def _drop_tables(self, tables: list[str]) -> None:

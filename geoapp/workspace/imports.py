@@ -18,6 +18,7 @@ import pandas as pd
 
 from geoapp.io import ImportResult, read_user_layer
 from geoapp.layers import CONSTRAINTS, LayerSet, conform
+from geoapp.settings import STORAGE_CRS
 from geoapp.vocab import message
 from geoapp.workspace.base import LayerVersion, LogEntry, Workspace, WorkspaceError, file_sha256
 
@@ -55,8 +56,8 @@ def combine(
         raise ValueError(msg)
     if mode == "replace" or current is None or len(current) == 0:
         return new
-    joined = pd.concat([current.to_crs("EPSG:4326"), new.to_crs("EPSG:4326")], ignore_index=True)
-    return gpd.GeoDataFrame(joined, geometry="geometry", crs="EPSG:4326")
+    joined = pd.concat([current.to_crs(STORAGE_CRS), new.to_crs(STORAGE_CRS)], ignore_index=True)
+    return gpd.GeoDataFrame(joined, geometry="geometry", crs=STORAGE_CRS)
 
 
 def import_file(

@@ -34,6 +34,7 @@ import pyarrow.compute as pc
 import shapely
 from pyarrow import csv as pacsv
 
+from geoapp.settings import STORAGE_CRS
 from geoapp.workspace.base import (
     LOG_COLUMNS,
     LayerVersion,
@@ -187,7 +188,7 @@ def _parse_copy(payload: bytes, attrs: list[tuple[str, str]]) -> gpd.GeoDataFram
             frame[n] = col.to_pandas()
     hexes = parsed.column("__geom").to_numpy(zero_copy_only=False)
     geoms = shapely.from_wkb(hexes)
-    return gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(geoms, crs="EPSG:4326"))
+    return gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(geoms, crs=STORAGE_CRS))
 
 
 class PostgisWorkspace(Workspace):

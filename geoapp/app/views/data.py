@@ -29,6 +29,7 @@ from geoapp.errors import GeoappError
 from geoapp.geo import Datum
 from geoapp.io import EXPORT_CRS, ExportCRS, Format, read_user_layer, split_unknown_values, to_bytes
 from geoapp.layers import catalog, conform
+from geoapp.settings import STORAGE_CRS
 from geoapp.vocab import LOCATION_QUALITIES, LOCATION_QUALITY
 
 #: The coordinate types an upload may use, with their names.
@@ -165,7 +166,7 @@ def show_upload(up: Upload) -> None:
         table(pd.DataFrame({t("提示"): [import_note(w) for w in result.warnings]}))
     if up.mode == "append" and layer(up.target) is not None:
         new = pd.concat([layer(up.target), new], ignore_index=True)
-        new = new.set_geometry("geometry", crs=4326)
+        new = new.set_geometry("geometry", crs=STORAGE_CRS)
     apply_button(up, new, data, len(rejected))
 
 

@@ -63,7 +63,7 @@ from geoapp.geo import Datum, parse_lonlat
 from geoapp.geo import outside_city as outside_city_problem
 from geoapp.layers import LayerSet
 from geoapp.report import Candidates, build_report, city_extent, read_candidates
-from geoapp.settings import DEFAULTS, SitingSettings
+from geoapp.settings import DEFAULTS, METRIC_CRS, STORAGE_CRS, SitingSettings
 from geoapp.siting import (
     POSITION_LAYERS,
     evaluate_sites,
@@ -146,7 +146,7 @@ def _drawn(feature) -> bool:
 
 def area_ha(geom) -> float:
     """Area of a parcel in hectares (EPSG:4547)."""
-    return float(gpd.GeoSeries([geom], crs=4326).to_crs(4547).area.iloc[0]) / 1e4
+    return float(gpd.GeoSeries([geom], crs=STORAGE_CRS).to_crs(METRIC_CRS).area.iloc[0]) / 1e4
 
 
 def verdict_text(v: str) -> str:
@@ -202,7 +202,9 @@ def batch_report(
 
 def outside_city(geom) -> str | None:
     """Why a site is not evaluated, in the UI language (geoapp.geo.spatial's one rule), or None."""
-    problem = outside_city_problem(gpd.GeoSeries([geom], crs=4326), session_layers()["counties"])
+    problem = outside_city_problem(
+        gpd.GeoSeries([geom], crs=STORAGE_CRS), session_layers()["counties"]
+    )
     if problem is None:
         return None
     if "swapped" in problem:
@@ -324,7 +326,7 @@ def evaluate_site(
     cand = gpd.GeoDataFrame(
         {"name": [t("地块") if site.get("kind") == "parcel" else t("点位")], "chain": [chain]},
         geometry=[geom],
-        crs=4326,
+        crs=STORAGE_CRS,
     )
     return evaluate_sites(cand, layers=layers, settings=settings)
 

@@ -29,7 +29,7 @@ from geoapp.app.common import (
 )
 from geoapp.geo import metric_transformer
 from geoapp.io import Format, to_bytes
-from geoapp.settings import DEFAULT_SITING, DEFAULT_SUITABILITY
+from geoapp.settings import DEFAULT_SITING, DEFAULT_SUITABILITY, STORAGE_CRS
 from geoapp.siting import POSITION_LAYERS
 from geoapp.suitability import (
     CRITERIA,
@@ -182,7 +182,7 @@ def display(tokens: tuple[str, ...], resolution: float, datum: str, _grid):
 
 
 def _regions_file(regions, fmt: str) -> bytes:
-    return to_bytes(regions, fmt=cast(Format, fmt), crs="EPSG:4326", layer_name="regions")[0]
+    return to_bytes(regions, fmt=cast(Format, fmt), crs=STORAGE_CRS, layer_name="regions")[0]
 
 
 def _regions(key: str, score, rule, cg, spec, k: int, min_area: float, min_gap: float):
@@ -344,7 +344,7 @@ def clicked_cell(value, cg, score, rule, spec) -> None:
         return
     st.session_state["suit_clicked"] = clicked
     lon, lat = mapping.to_wgs84(clicked["lng"], clicked["lat"], basemap=map_options()["basemap"])
-    x, y = metric_transformer("EPSG:4326").transform(lon, lat)
+    x, y = metric_transformer(STORAGE_CRS).transform(lon, lat)
     row, col = (int(v[0]) for v in cg.grid.cell_of(np.array([x]), np.array([y])))
     if 0 <= row < cg.grid.height and 0 <= col < cg.grid.width and score[row, col] >= 0:
         st.subheader(f"{t('网格明细')} ({lon:.5f}, {lat:.5f})")
