@@ -81,7 +81,7 @@ def _projected_hint(x: np.ndarray, y: np.ndarray) -> str:
                 f"starting with {zone}, the 3-degree zone prefix"
             )
     return (
-        f'crs="EPSG:4547" ({CRS.from_epsg(METRIC_CRS).name}, the zone of 濮阳市, easting without '
+        f'crs="EPSG:4547" ({CRS.from_user_input(METRIC_CRS).name}, the zone of 濮阳市, easting without '
         "zone prefix, about 400 000–600 000 m); if the easting has 8 digits starting with 38 "
         f'(the zone prefix), use crs="EPSG:4526" ({CRS.from_epsg(4526).name}) instead'
     )

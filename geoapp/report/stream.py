@@ -292,7 +292,7 @@ def _open_input(
         )  # fmt: skip
         encoding = detect_encoding(source)
         columns, notes, line_bytes = probe_csv(source, encoding=encoding, options=options)
-        crs_text = CRS.from_epsg(STORAGE_CRS).to_json()
+        crs_text = CRS.from_user_input(STORAGE_CRS).to_json()
         inp = _Input(
             columns=columns, geometry="geometry", crs_text=crs_text,
             crs_label=_crs_label(CRS.from_user_input(crs).to_json() if crs else crs_text, datum),
