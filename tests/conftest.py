@@ -35,6 +35,18 @@ def city_points(city):
     return random_points(city.geometry.iloc[0], 400, rng=np.random.default_rng(20261121))
 
 
+#: Fixtures that start a Dask cluster: a test using one is marked ``dask``.
+DASK_FIXTURES = {"dask_client", "reports"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark the tests that use a Dask cluster fixture, or run with two Dask workers, ``dask``."""
+    for item in items:
+        params = getattr(getattr(item, "callspec", None), "id", "")
+        if DASK_FIXTURES & set(getattr(item, "fixturenames", ())) or "two-workers" in params:
+            item.add_marker(pytest.mark.dask)
+
+
 def pytest_sessionfinish(session, exitstatus):
     """A skipped test is a failure here: every dependency is installed by `./dev test`."""
     reporter = session.config.pluginmanager.get_plugin("terminalreporter")
@@ -70,7 +82,7 @@ def with_schema(url: str, schema: str) -> str:
     return f"{url}{'&' if '?' in url else '?'}schema={schema}"
 
 
-@pytest.fixture(params=["gpkg", "postgis"])
+@pytest.fixture(params=["gpkg", pytest.param("postgis", marks=pytest.mark.postgis)])
 def ws_target(request, tmp_path):
     """A fresh workspace target on each back end (a new file / a new schema)."""
     if request.param == "gpkg":

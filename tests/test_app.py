@@ -16,6 +16,8 @@ from geoapp.layers import load_layer
 from geoapp.settings import APP_MAIN
 from geoapp.vocab import chains_table
 
+pytestmark = pytest.mark.app
+
 APP = str(APP_MAIN)
 N_PROJECTS = len(load_layer("projects"))
 VERDICTS_ZH = {"推荐", "可行", "不建议", "禁止"}

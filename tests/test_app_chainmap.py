@@ -14,6 +14,8 @@ from geoapp.layers import load_layer
 from geoapp.settings import APP_MAIN
 from geoapp.siting import VERDICT_ZH
 
+pytestmark = pytest.mark.app
+
 APP = str(APP_MAIN)
 
 

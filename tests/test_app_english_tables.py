@@ -17,6 +17,8 @@ from streamlit.testing.v1 import AppTest
 from geoapp.app.presentation import blank_missing_numbers
 from tests.apptest import APP, switch_to
 
+pytestmark = pytest.mark.app
+
 CJK = re.compile(r"[\u4e00-\u9fff]")
 CODES = r"^(?:签约|在建|投产|谋划|开工|未注明|True|False|None|nan)$|seeds/"
 

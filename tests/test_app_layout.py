@@ -6,6 +6,8 @@ import pytest
 
 from tests.apptest import run_page, switch_to
 
+pytestmark = pytest.mark.app
+
 #: page -> keys of its own controls
 OWN_CONTROLS = {
     "chainmap": ("chain_cluster:zh", "chain_chain:zh"),

@@ -9,12 +9,15 @@ from __future__ import annotations
 import io
 
 import pandas as pd
+import pytest
 
 from geoapp.app.presentation import planner_csv
 from geoapp.layers import LayerSet
 from geoapp.siting import POSITION_LAYERS
 from geoapp.vocab import chains_table
 from tests.apptest import metrics, run_page
+
+pytestmark = pytest.mark.app
 
 SHIPPED = LayerSet.shipped()
 N_USED = sum(len(SHIPPED[n]) for n in POSITION_LAYERS)

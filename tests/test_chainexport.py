@@ -128,6 +128,7 @@ def test_html_page_has_two_maps_and_a_table(layers):
     assert "<script" not in html
 
 
+@pytest.mark.slow
 def test_pdf_page_reads_back_with_pdftotext(layers, tmp_path):
     pdftotext = shutil.which("pdftotext")
     assert pdftotext, "pdftotext is missing: apt-get install poppler-utils"

@@ -371,6 +371,7 @@ def read_csv(path):
     return list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))
 
 
+@pytest.mark.slow
 def test_report_exit_code_and_files(cli_report):
     res, out = cli_report
     assert res.exit_code == 0, res.output
@@ -443,6 +444,7 @@ def test_report_geojson_has_the_evaluated_points(cli_report):
     assert doc["features"][0]["geometry"]["type"] == "Point"
 
 
+@pytest.mark.slow
 def test_report_pdf_contains_the_chinese_name(tmp_path):
     assert shutil.which("pdftotext"), "pdftotext not found: install poppler-utils (./dev test does)"
     src = write_gbk_csv(tmp_path / "two.csv", [["濮阳氢能示范园", "115.03", "35.76", "氢能", "3"]])

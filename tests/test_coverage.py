@@ -497,6 +497,7 @@ def test_coverage_matrix_is_sparse_and_equals_dense_distances(city_points):
                           shapely.distance(s[:, None], polys[None, :]) <= radius)  # fmt: skip
 
 
+@pytest.mark.slow
 def test_hard_instance_stops_at_its_time_limit_with_the_proven_gap(city):
     """LSCP of 5,000 sites × 1,006 candidates at 5 km: minutes to prove, stopped after 1 s."""
     from geoapp.geo import random_points

@@ -123,6 +123,7 @@ def test_report_refuses_the_current_folder(tmp_path, cands, monkeypatch):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cands.csv"]
 
 
+@pytest.mark.slow
 def test_report_replaces_an_earlier_report_or_an_empty_folder(tmp_path, cands):
     out = tmp_path / "rep"
     assert invoke("report", cands, "-o", out).exit_code == 0
@@ -157,6 +158,7 @@ def test_read_only_parent_is_refused_in_one_line(tmp_path):
         ro.chmod(stat.S_IRWXU)
 
 
+@pytest.mark.slow
 def test_leftovers_of_a_killed_run_are_removed(tmp_path, cands):
     dead = 2**22 + 12345  # above the default pid_max: no such process
     (tmp_path / f".rep.geoapp-tmp-{dead}-abcd").mkdir()
@@ -241,6 +243,7 @@ def test_terminal_text_strips_every_control_sequence():
     assert terminal_text("tab\tand\nnewline") == "tab\tand\nnewline"
 
 
+@pytest.mark.slow
 def test_cli_prints_no_control_sequences_from_user_text(tmp_path):
     src = write_csv(
         tmp_path / "e.csv", [["x\x1b]52;c;ZXZpbA==\x07y\x1b]0;t\x07", *HUALONG, "氢能"]]
@@ -276,6 +279,7 @@ def test_zip_bomb_and_xlsx_expansion_are_refused_before_inflating(tmp_path):
     assert len(read_user_layer(book).gdf) == 1
 
 
+@pytest.mark.slow
 def test_long_cells_are_rejected_by_row_and_long_names_shortened_on_pages(tmp_path):
     from geoapp.report import build_report
 
@@ -303,6 +307,7 @@ def test_long_cells_are_rejected_by_row_and_long_names_shortened_on_pages(tmp_pa
     assert long_name in summary["name"].tolist()  # the CSV keeps the full text
 
 
+@pytest.mark.slow
 def test_pages_are_capped_while_every_site_is_evaluated(tmp_path):
     from geoapp.report import build_report
 
@@ -375,6 +380,7 @@ def test_unknown_chain_inside_a_user_constraint_needs_review():
     assert got["verdict"].tolist() == ["needs_review", "prohibited"]
 
 
+@pytest.mark.slow
 def test_report_and_cli_show_needs_review(tmp_path, river_m, city_m):
     lon, lat = point_at(river_m, city_m, 500.0)
     src = write_csv(tmp_path / "n.csv", [["近河", lon, lat, "高端聚稀烃"]])
@@ -512,6 +518,7 @@ def test_lat_lon_geojson_is_detected_and_fixed(tmp_path):
     assert fixed.gdf["coord_fixed"].notna().all()
 
 
+@pytest.mark.slow
 def test_layer_option_on_the_cli(tmp_path):
     gpkg = tmp_path / "two.gpkg"
     pts = gpd.GeoDataFrame({"名称": ["甲"]}, geometry=[shapely.Point(HUALONG)], crs=4326)
@@ -569,6 +576,7 @@ def test_site_outside_the_city_or_swapped_is_refused():
     assert res.exit_code == 1 and "--crs EPSG:4547" in res.output
 
 
+@pytest.mark.slow
 def test_duplicates_are_flagged_and_rows_numbered(tmp_path):
     from geoapp.report import build_report
 

@@ -16,6 +16,8 @@ import re
 import string
 from pathlib import Path
 
+import pytest
+
 from geoapp.io import read_user_layer
 from geoapp.vocab import Message, i18n, import_summary, message_text, reason_text
 
@@ -245,6 +247,7 @@ def test_rejected_reasons_and_summary_in_the_ui_language(tmp_path):
     assert import_summary("p.csv", 1, 2, "en") == "p.csv: 1 rows usable, 2 rejected."
 
 
+@pytest.mark.app
 def test_data_page_shows_the_warnings_and_reasons_in_chinese():
     # (AppTest calls a widget's format_func outside the session, in Chinese, so the
     # English page is checked in the browser test and above, function by function)
@@ -279,6 +282,7 @@ def _two_layer_gpkg() -> bytes:
         return path.read_bytes()
 
 
+@pytest.mark.app
 def test_upload_errors_in_the_ui_language_with_the_files_rows():
     from tests.apptest import run_page
 
@@ -428,6 +432,7 @@ def _upload_errors(lang: str, name: str) -> str:
     return " ".join(e.value for e in at.error)
 
 
+@pytest.mark.slow
 def test_broken_uploads_are_explained_in_chinese():
     for name, (_, _, zh, en) in BROKEN_UPLOADS.items():
         errors = _upload_errors("zh", name)
@@ -436,6 +441,7 @@ def test_broken_uploads_are_explained_in_chinese():
         assert "/tmp" not in errors and "geoapp-" not in errors, errors
 
 
+@pytest.mark.slow
 def test_broken_uploads_are_explained_in_english():
     for name in ("空.csv", "项目.zip", "报告.csv", "米.csv", "管控.csv"):
         _, _, zh, en = BROKEN_UPLOADS[name]
@@ -444,6 +450,7 @@ def test_broken_uploads_are_explained_in_english():
         assert zh not in errors and not PLANNER_BANNED.search(errors), errors
 
 
+@pytest.mark.app
 def test_a_broken_candidate_file_is_explained_on_the_siting_page():
     # the same helper (geoapp.app.common.import_problem) shows it on 选址评估
     from tests.apptest import run_page

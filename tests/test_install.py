@@ -23,6 +23,8 @@ import pytest
 
 from geoapp.app.serve import free_port, wait_healthy
 
+pytestmark = pytest.mark.install
+
 ROOT = Path(__file__).resolve().parents[1]
 
 

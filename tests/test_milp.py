@@ -229,6 +229,7 @@ def test_lscp_time_limit_returns_a_feasible_cover_with_its_gap():
 
 
 @pytest.mark.parametrize(("seed", "k"), [(0, 12), (0, 16), (1, 16), (4, 12), (4, 16)])
+@pytest.mark.slow
 def test_mclp_with_a_fractional_lp_equals_plain_highs(seed, k):
     """Uniform sites where the LP relaxation is fractional: the HiGHS stages decide."""
     rng = np.random.default_rng(seed)

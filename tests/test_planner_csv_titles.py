@@ -123,6 +123,7 @@ def test_sources_are_cited_as_documents_not_seed_files():
         assert table[col].iloc[0] == cite(raw, lang)
 
 
+@pytest.mark.app
 def test_the_overview_project_list_cites_documents():
     from tests.apptest import run_page
 

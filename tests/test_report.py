@@ -91,6 +91,7 @@ def test_read_candidates_options_and_clear_errors(tmp_path):
     assert any("no chain column" in w for w in plain.warnings)
 
 
+@pytest.mark.slow
 def test_site_ids_are_row_numbers_never_user_text(tmp_path, layers):
     src = utf8_csv(tmp_path / "c.csv", ["名称", "经度", "纬度", "产业链"],
                    [["../../etc/passwd", "115.03", "35.76", "氢能"]])  # fmt: skip
@@ -171,6 +172,7 @@ def test_site_text_and_evaluate_point_gcj02(layers):
 # --------------------------------------------------------------------------- build
 
 
+@pytest.mark.slow
 def test_build_report_from_geojson_with_fixed_swaps(tmp_path, layers):
     pts = gpd.GeoDataFrame(
         {"项目名称": ["甲", "乙"], "产业链": ["氢能", "绿色涂料"]},
@@ -194,6 +196,7 @@ def test_build_report_from_geojson_with_fixed_swaps(tmp_path, layers):
     assert "经纬度已交换" in page
 
 
+@pytest.mark.slow
 def test_report_pages_say_how_many_features_used_are_schematic(tmp_path, layers):
     src = utf8_csv(tmp_path / "c.csv", ["名称", "经度", "纬度", "产业链"],
                    [["甲", "115.03", "35.76", "氢能"]])  # fmt: skip
@@ -217,6 +220,7 @@ def test_report_pages_say_how_many_features_used_are_schematic(tmp_path, layers)
     assert f"所用 {n2} 个要素中，{k2} 个为示意位置" in res2.index.read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_build_report_xlsx_and_datum(tmp_path, layers):
     frame = pd.DataFrame({"名称": ["甲"], "经度": [115.03], "纬度": [35.76], "链": ["氢能"]})
     frame.to_excel(tmp_path / "c.xlsx", index=False)
@@ -228,6 +232,7 @@ def test_build_report_xlsx_and_datum(tmp_path, layers):
     assert doc["features"][0]["properties"]["name"] == "甲"
 
 
+@pytest.mark.slow
 def test_unknown_chain_is_reported_not_silently_scored(tmp_path, layers):
     csv_path = utf8_csv(
         tmp_path / "c.csv",
@@ -240,6 +245,7 @@ def test_unknown_chain_is_reported_not_silently_scored(tmp_path, layers):
     assert "不存在的链" in (tmp_path / "r" / "index.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_failed_build_leaves_previous_report_intact(tmp_path, layers, monkeypatch):
     src = utf8_csv(tmp_path / "c.csv", ["名称", "经度", "纬度", "产业链"],
                    [["甲", "115.03", "35.76", "氢能"], ["乙", "115.1", "35.7", "氢能"]])  # fmt: skip
@@ -269,6 +275,7 @@ def test_all_rows_bad_raises_and_writes_nothing(tmp_path, layers):
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.slow
 def test_pdf_text_has_the_chinese_name(tmp_path, layers):
     import pypdf
 
@@ -349,6 +356,7 @@ def renders(base):
     return reused, fresh
 
 
+@pytest.mark.slow
 def test_site_map_shows_the_site_marker_in_its_verdict_colour(renders):
     from geoapp.mapping import VERDICT_COLORS
 
@@ -374,6 +382,7 @@ def test_site_map_from_the_reused_base_looks_like_a_freshly_drawn_one(renders):
         assert abs(outline_a - outline_b) <= 0.1 * outline_b
 
 
+@pytest.mark.slow
 def test_site_map_outside_the_rendered_base_is_drawn_as_vectors(base):
     from geoapp.mapping import site_map
 

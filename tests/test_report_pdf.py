@@ -59,6 +59,7 @@ def pdf_report(request, tmp_path_factory, layers):
     return build_report(src, folder / "out", layers=layers, pdf=True, workers=request.param)
 
 
+@pytest.mark.slow
 def test_every_site_has_its_own_pdf_with_its_own_content(pdf_report):
     res = pdf_report
     assert len(res.pdfs) == len(res.pages) == len(NAMES)
@@ -118,6 +119,7 @@ def test_report_pdf_holds_every_site_page_in_ranking_order(pdf_report):
     assert 'href="report.pdf"' in res.index.read_text("utf-8")
 
 
+@pytest.mark.slow
 def test_no_pdf_writes_no_report_pdf(tmp_path, layers):
     src = tmp_path / "c.csv"
     src.write_text("名称,经度,纬度\n甲,115.03,35.76\n", encoding="utf-8")

@@ -85,6 +85,7 @@ def direct(points, shipped):
     return evaluate_sites(gdf, layers=shipped, chain_col="chain", name_col="name")
 
 
+@pytest.mark.slow
 def test_in_process_and_two_workers_write_the_same_files(reports):
     (a, _), (b, out) = reports["in"], reports["dask"]
     for name in ("results.parquet", "counts.csv", "summary.csv", "errors.csv"):
@@ -166,6 +167,8 @@ def test_polygons_are_refused_naming_the_type_and_the_fix(tmp_path, points):
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.slow
+@pytest.mark.dask
 def test_a_polygon_among_points_is_refused_by_row(tmp_path, points):
     """A file whose metadata does not list its geometry types: caught in the chunk."""
     part = points.head(2000).dropna().reset_index(drop=True)
@@ -193,6 +196,7 @@ def test_plain_parquet_without_geometry_metadata(tmp_path):
     _fails(res, "plain.parquet", "no GeoParquet 'geo' metadata", "to_parquet()")
 
 
+@pytest.mark.slow
 def test_wrong_crs_is_caught_and_crs_option_fixes_it(tmp_path, points):
     metres = points.head(3000).dropna().to_crs(4547).set_crs(4326, allow_override=True)
     metres.to_parquet(tmp_path / "gk.parquet")
@@ -215,6 +219,7 @@ def test_options_of_the_other_input_kind_are_refused(src, tmp_path, points):
 
 
 # --------------------------------------------------------------------------- output rules
+@pytest.mark.slow
 def test_target_rules_hold(src, tmp_path, points):
     other = tmp_path / "notes"
     other.mkdir()
@@ -239,6 +244,7 @@ def test_target_rules_hold(src, tmp_path, points):
 
 
 # --------------------------------------------------------------------------- datum, constraints
+@pytest.mark.slow
 def test_gcj02_points_are_converted_before_evaluation(tmp_path, points, shipped):
     from geoapp.geo import wgs84_to_gcj02
 
@@ -255,6 +261,7 @@ def test_gcj02_points_are_converted_before_evaluation(tmp_path, points, shipped)
     assert agree > 0.99
 
 
+@pytest.mark.slow
 def test_the_bundles_constraints_apply(tmp_path, points, shipped):
     from geoapp.report import build_report
 
@@ -272,6 +279,8 @@ def test_the_bundles_constraints_apply(tmp_path, points, shipped):
 
 
 # --------------------------------------------------------------------------- a large CSV
+@pytest.mark.slow
+@pytest.mark.dask
 def test_a_csv_streamed_in_blocks_equals_the_csv_read_whole(tmp_path, points, shipped):
     from dataclasses import replace
 
@@ -333,6 +342,7 @@ def test_shared_data_pickles_after_use(shipped, points):
     assert evaluate_chunk(copy, chunk).table.equals(first.table)
 
 
+@pytest.mark.slow
 def test_chunking_does_not_change_the_results(src, reports, shipped, tmp_path):
     from dataclasses import replace
 

@@ -112,6 +112,7 @@ def test_every_feature_is_schematic_and_cites_a_real_seed_line(layer):
             assert 1 <= int(start) <= int(end or start) <= lengths[file], src
 
 
+@pytest.mark.slow
 def test_data_rebuilds_byte_for_byte(tmp_path):
     """`data/build_boundaries.py` + `data/build_samples.py` regenerate the shipped files exactly."""
     import importlib.util

@@ -98,6 +98,7 @@ def sample_cells(score: np.ndarray, inputs, grid: Grid, n: int, seed: int) -> np
 
 # --------------------------------------------------------------------------- equality with siting
 @pytest.mark.parametrize("chain", ["聚碳新材料", "氢能"])
+@pytest.mark.slow
 def test_cells_equal_evaluate_sites_at_their_centres(with_constraints, chain):
     spec = SurfaceSpec(chain, resolution_m=100)
     res = compute_surface(with_constraints, spec, tile=256)
@@ -230,6 +231,7 @@ def _square(shared: int, item: int) -> int:
 
 
 # --------------------------------------------------------------------------- files
+@pytest.mark.slow
 def test_geotiff_reads_back_with_gdal_and_rasterio(layers, tmp_path):
     spec = SurfaceSpec("聚碳新材料", resolution_m=100)
     mem = compute_surface(layers, spec, tile=512)

@@ -15,6 +15,8 @@ from geoapp.layers import load_layer
 from geoapp.settings import APP_MAIN, DEFAULT_SITING
 from geoapp.suitability import REQUIRED_LAYERS, SurfaceSpec, compute_surface, evaluate_points
 
+pytestmark = pytest.mark.app
+
 APP = str(APP_MAIN)
 NAMES = REQUIRED_LAYERS  # the layers a surface reads
 

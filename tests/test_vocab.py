@@ -42,6 +42,7 @@ def test_terms_are_complete_and_ranked():
     assert vocab.label(vocab.VERDICT, "odd", "zh") == "odd"
 
 
+@pytest.mark.slow
 def test_web_map_and_report_maps_share_colours_and_labels(shipped):
     assert dict(mapping.VERDICT_COLORS) == vocab.colors(vocab.VERDICT)
     assert dict(staticmap.VERDICT_COLORS) == vocab.colors(vocab.VERDICT)
@@ -68,6 +69,7 @@ def test_web_map_and_report_maps_share_colours_and_labels(shipped):
             assert (np.abs(img.astype(int) - want).max(axis=1) <= 6).sum() > 20
 
 
+@pytest.mark.slow
 def test_report_pdf_and_cli_use_the_vocabulary_labels(shipped, tmp_path):
     from geoapp.report import build_report
 

@@ -78,6 +78,7 @@ def test_gpkg_layers_are_real_geopackage_tables_gdal_reads(tmp_path, shipped):
     ).all()
 
 
+@pytest.mark.postgis
 def test_postgis_layers_are_tables_with_gist_index_in_their_schema(shipped):
     import psycopg
 
@@ -179,6 +180,7 @@ def gpkg_feature_tables(path: str) -> list[str]:
     return [r[0] for r in rows]
 
 
+@pytest.mark.slow
 def test_kill_9_inside_the_write_leaves_the_previous_version(ws_target, shipped):
     projects = shipped["projects"]
     with open_workspace(ws_target) as ws:

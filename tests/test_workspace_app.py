@@ -19,6 +19,8 @@ from geoapp.settings import APP_MAIN
 from geoapp.workspace import open_workspace
 from tests.apptest import switch_to
 
+pytestmark = pytest.mark.app
+
 APP = str(APP_MAIN)
 
 PROJECTS_CSV = (

@@ -30,6 +30,7 @@ def read_csv(path):
     return list(csv.DictReader(path.read_bytes().decode("utf-8-sig").splitlines()))
 
 
+@pytest.mark.slow
 def test_import_then_report_uses_the_imported_layer(ws_target, tmp_path):
     hubs = gbk_csv(
         tmp_path / "枢纽.csv",
@@ -140,6 +141,7 @@ def test_default_workspace_comes_from_the_environment(tmp_path, monkeypatch):
         assert ws.layers(LayerSet.shipped())["logistics_hubs"]["name"].tolist() == ["新枢纽"]
 
 
+@pytest.mark.browser
 def test_app_passes_the_workspace_to_the_server(tmp_path):
     """`geoapp app --workspace W` serves the app on W: its sidebar names W (a real browser)."""
     import subprocess
