@@ -19,7 +19,7 @@ import shapely
 
 from geoapp.clustering.common import check_int, check_positive, metric_xy
 from geoapp.geo import require_crs, to_metric
-from geoapp.settings import METRIC_CRS, STORAGE_CRS
+from geoapp.settings import DEFAULT_CLUSTER, METRIC_CRS, STORAGE_CRS
 
 logger = logging.getLogger("geoapp.clustering.clusters")  # its name before the split
 
@@ -43,7 +43,7 @@ def hot_spots(
     sites: gpd.GeoDataFrame,
     *,
     value_col: str | None = "investment_yi",
-    cell_m: float = 5000.0,
+    cell_m: float = DEFAULT_CLUSTER.hot_spot_cell_m,
     k: int = 8,
     permutations: int = 999,
     seed: int = 0,

@@ -47,7 +47,7 @@ from geoapp.errors import InfeasibleError as InfeasibleError
 from geoapp.geo import points_of, to_metric
 from geoapp.layers import OUTSIDE_COUNTIES, OUTSIDE_ZONES, LayerSet, place, place_labels
 from geoapp.projects import UNSTATED, labels
-from geoapp.settings import COUNTY_ADCODES, METRIC_CRS, STORAGE_CRS
+from geoapp.settings import COUNTY_ADCODES, DEFAULT_PLACEMENT, METRIC_CRS, STORAGE_CRS
 
 logger = logging.getLogger(__name__)
 
@@ -452,7 +452,7 @@ def candidate_sites(
     *,
     kind: Literal["zone_centroids", "grid", "user"],
     layers: LayerSet | None = None,
-    spacing_m: float = 5000.0,
+    spacing_m: float = DEFAULT_PLACEMENT.grid_spacing_m,
     user: gpd.GeoDataFrame | None = None,
 ) -> gpd.GeoDataFrame:
     """Candidate locations for new facilities.

@@ -80,8 +80,9 @@ def _projected_hint(x: np.ndarray, y: np.ndarray) -> str:
                 f'crs="EPSG:{code}" ({CRS.from_epsg(code).name}): the easting has 8 digits '
                 f"starting with {zone}, the 3-degree zone prefix"
             )
+    metric = CRS.from_user_input(METRIC_CRS)
     return (
-        f'crs="EPSG:4547" ({CRS.from_user_input(METRIC_CRS).name}, the zone of 濮阳市, easting without '
+        f'crs="{METRIC_CRS}" ({metric.name}, the zone of 濮阳市, easting without '
         "zone prefix, about 400 000–600 000 m); if the easting has 8 digits starting with 38 "
         f'(the zone prefix), use crs="EPSG:4526" ({CRS.from_epsg(4526).name}) instead'
     )
