@@ -74,7 +74,9 @@ def test_every_ui_string_has_an_english_entry():
         for s in ui_strings(p)
         if translate(s, "en") == s
     }
-    assert not missing, "add these to geoapp/i18n.py:\n" + "\n".join(sorted(missing))
+    assert not missing, "add these to geoapp/vocab/translations/ui_en.toml:\n" + "\n".join(
+        sorted(missing)
+    )
 
 
 def test_english_entries_are_english():
@@ -105,7 +107,7 @@ def test_table_titles_and_codes_shown_through_t_have_english_entries():
         *chainexport.SCOPE_ZH.values(),
     ]
     missing = sorted({s for s in shown if CJK.search(s) and translate(s, "en") == s})
-    assert not missing, "add these to geoapp/i18n.py:\n" + "\n".join(missing)
+    assert not missing, "add these to geoapp/vocab/translations/ui_en.toml:\n" + "\n".join(missing)
 
 
 def test_map_texts_have_english_entries():
@@ -131,4 +133,4 @@ def test_map_texts_have_english_entries():
     found = {s for s in found if CJK.search(s)}
     assert len(found) > 30
     missing = sorted(s for s in found if translate(s, "en") == s)
-    assert not missing, "add these to geoapp/i18n.py:\n" + "\n".join(missing)
+    assert not missing, "add these to geoapp/vocab/translations/ui_en.toml:\n" + "\n".join(missing)

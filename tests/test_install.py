@@ -71,7 +71,7 @@ def _run(inst, *args, **kw):
 def test_the_wheel_carries_data_pages_and_assets(installed):
     names = zipfile.ZipFile(installed["wheel"]).namelist()
     for needed in ("counties.geojson", "projects.geojson", "counties.toml", "chains.csv",
-                   "overview.py", "siting.py"):  # fmt: skip
+                   "overview.py", "siting.py", "ui_en.toml", "messages.toml", "report_site.html"):  # fmt: skip
         assert any(n.endswith("/" + needed) for n in names), needed
     where = subprocess.run(
         [str(installed["py"]), "-c", "import geoapp; print(geoapp.__file__)"],

@@ -4,7 +4,8 @@ The package reads top to bottom as::
 
     terms      verdicts, stages, clusters, location quality and 未注明: code, labels, colour, rank
     chains     the 6 clusters / 20 chains taxonomy from the seeds; chain-name normalisation
-    i18n       Chinese / English UI strings and planner messages (``message``, ``translate``)
+    i18n       Chinese / English UI strings and planner messages (``message``, ``translate``);
+               the tables are data files, ``translations/ui_en.toml`` and ``messages.toml``
     sources    citations as the document's title and line (never a file path)
 
 Results carry codes; the web map, report maps and pages, PDFs and the CLI look labels and
