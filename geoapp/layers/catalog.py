@@ -363,7 +363,7 @@ def read_layer_file(spec: LayerSpec, path: str | Path | None = None) -> gpd.GeoD
     if not path.exists():
         msg = message(
             "Layer {layer!r}: file {path} does not exist. Rebuild the shipped data with "
-            "`python geoapp/resources/data/build_boundaries.py` and `build_samples.py`, or "
+            "`python data/build_boundaries.py` and `build_samples.py`, or "
             "set GEOAPP_HOME to a complete data home.",
             layer=spec.name,
             path=path,
