@@ -161,7 +161,7 @@ class GpkgWorkspace(Workspace):
         """Version, scenario and shipped tables (and the old meta layer) GDAL would list."""
         rows = self._conn.execute(
             "SELECT table_name FROM gpkg_contents WHERE table_name = ? "
-            "OR table_name IN (SELECT \"table\" FROM geoapp_layer_versions) "
+            'OR table_name IN (SELECT "table" FROM geoapp_layer_versions) '
             "OR table_name LIKE 'l\\_%' ESCAPE '\\' OR table_name LIKE 's\\_%' ESCAPE '\\' "
             "OR table_name LIKE 'shipped\\_%' ESCAPE '\\'",
             (_META_LAYER,),
