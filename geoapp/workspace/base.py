@@ -43,6 +43,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
 from typing import Any, Self
 
@@ -56,7 +57,6 @@ from geoapp.settings import STORAGE_CRS
 from geoapp.vocab import message
 
 __all__ = [
-    "HISTORY_REFUSAL",
     "LOG_COLUMNS",
     "STORABLE_LAYERS",
     "LayerVersion",
@@ -67,7 +67,6 @@ __all__ = [
     "WorkspaceError",
     "file_sha256",
     "os_user",
-    "published_layers",
 ]
 
 #: Layers a workspace can hold: the catalog's layers and the planner's constraints.
@@ -91,6 +90,8 @@ HISTORY_REFUSAL = (
     "a stored geoapp layer version never changes; import a change with "
     "`geoapp import FILE --layer NAME -w WORKSPACE` (it becomes a new, logged version)"
 )
+#: The EPSG code of the stored layers (:data:`geoapp.settings.STORAGE_CRS`), as declared.
+STORAGE_SRID: int = int(STORAGE_CRS.split(":")[1])
 #: Title and description of the constraints layer, which the catalog does not declare.
 _CONSTRAINTS_LABEL = ("规划约束", "planning constraints", "Areas where no site may be placed.")
 
@@ -255,6 +256,7 @@ def published_layers(current: Mapping[str, LayerVersion]) -> dict[str, LayerVers
     return out
 
 
+@cache
 def shipped_table(name: str) -> str:
     """The history table holding the shipped layer ``name`` (named by its file's hash)."""
     return f"shipped_{name}_{file_sha256(catalog()[name].file)[:12]}"

@@ -48,6 +48,7 @@ from geoapp.settings import STORAGE_CRS
 from geoapp.workspace.base import (
     HISTORY_REFUSAL,
     LOG_COLUMNS,
+    STORAGE_SRID,
     LayerVersion,
     LogEntry,
     Workspace,
@@ -292,11 +293,12 @@ class GpkgWorkspace(Workspace):
         c.execute(f'CREATE VIEW "{name}" AS SELECT * FROM "{table}"')
         c.execute(
             "INSERT INTO gpkg_contents (table_name, data_type, identifier, description, srs_id) "
-            "VALUES (?, 'features', ?, ?, 4326)",
-            (name, layer_title(name), layer_description(name, version)),
+            "VALUES (?, 'features', ?, ?, ?)",
+            (name, layer_title(name), layer_description(name, version), STORAGE_SRID),
         )
         c.execute(
-            "INSERT INTO gpkg_geometry_columns VALUES (?, ?, ?, 4326, 0, 0)", (name, *geometry)
+            "INSERT INTO gpkg_geometry_columns VALUES (?, ?, ?, ?, 0, 0)",
+            (name, *geometry, STORAGE_SRID),
         )
         refusal = edit_refusal(name, self.target).replace("'", "''")
         for op in ("INSERT", "UPDATE", "DELETE"):

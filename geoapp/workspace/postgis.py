@@ -50,6 +50,7 @@ from geoapp.settings import STORAGE_CRS
 from geoapp.workspace.base import (
     HISTORY_REFUSAL,
     LOG_COLUMNS,
+    STORAGE_SRID,
     LayerVersion,
     LogEntry,
     Workspace,
@@ -420,8 +421,14 @@ class PostgisWorkspace(Workspace):
         self._conn.execute(sql.SQL("DROP VIEW IF EXISTS {}").format(view))
         self._conn.execute(
             sql.SQL(
-                "CREATE VIEW {} AS SELECT {}, geometry::geometry({}, 4326) AS geometry FROM {}"
-            ).format(view, sql.SQL(", ").join(map(sql.Identifier, columns)), sql.SQL(kind), source)
+                "CREATE VIEW {} AS SELECT {}, geometry::geometry({}, {}) AS geometry FROM {}"
+            ).format(
+                view,
+                sql.SQL(", ").join(map(sql.Identifier, columns)),
+                sql.SQL(kind),
+                sql.Literal(STORAGE_SRID),
+                source,
+            )
         )
         self._comment_view(name, version, columns)
         self._conn.execute(
