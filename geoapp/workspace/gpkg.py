@@ -159,12 +159,16 @@ class GpkgWorkspace(Workspace):
         return version != _USER_VERSION or history is None or bool(self._registered_history())
 
     def _registered_history(self) -> list[str]:
-        """Version, scenario and shipped tables (and the old meta layer) GDAL would list."""
+        """Version, scenario and shipped tables (and the old meta layer) GDAL would list.
+
+        Tables another writer is writing now (pending) are left to it.
+        """
         rows = self._conn.execute(
-            "SELECT table_name FROM gpkg_contents WHERE table_name = ? "
+            "SELECT table_name FROM gpkg_contents WHERE (table_name = ? "
             'OR table_name IN (SELECT "table" FROM geoapp_layer_versions) '
             "OR table_name LIKE 'l\\_%' ESCAPE '\\' OR table_name LIKE 's\\_%' ESCAPE '\\' "
-            "OR table_name LIKE 'shipped\\_%' ESCAPE '\\'",
+            "OR table_name LIKE 'shipped\\_%' ESCAPE '\\') "
+            'AND table_name NOT IN (SELECT "table" FROM geoapp_pending_tables)',
             (_META_LAYER,),
         ).fetchall()
         return [r[0] for r in rows]
@@ -246,9 +250,10 @@ class GpkgWorkspace(Workspace):
         try:
             self._settle(written)
             shown = self._shown()
+            pending = {r[0] for r in c.execute('SELECT "table" FROM geoapp_pending_tables')}
             for name, version in published_layers(self.current_versions()).items():
                 table = _table_of(name, version)
-                if shown.get(name) != table and self._exists(table):
+                if shown.get(name) != table and self._exists(table) and table not in pending:
                     self._publish(name, version)
             c.execute("COMMIT")
         except BaseException:
