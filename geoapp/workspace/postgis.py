@@ -289,6 +289,9 @@ class PostgisWorkspace(Workspace):
                 "SELECT pg_advisory_xact_lock(hashtext(%s))", (f"{self.schema} layout",)
             )
             self._conn.execute(self._q("CREATE SCHEMA IF NOT EXISTS {schema}"))
+            new_history = not self._conn.execute(
+                "SELECT 1 FROM pg_namespace WHERE nspname = %s", (self.history,)
+            ).fetchone()
             self._conn.execute(self._q("CREATE SCHEMA IF NOT EXISTS {history}"))
             self._conn.execute(
                 self._q(
@@ -299,6 +302,21 @@ class PostgisWorkspace(Workspace):
             if self._exists("layer_versions", self.schema) and not self._exists("layer_versions"):
                 self._migrate_old_layout()
             self._create_tables()
+            if new_history:  # a comment needs the owner: geoapp's schema, not a DBA's
+                self._comment_history()
+
+    def _comment_history(self) -> None:
+        """Say what the history schema holds, where GIS clients show it (in a txn)."""
+        self._conn.execute(
+            self._sql.SQL("COMMENT ON SCHEMA {} IS {}").format(
+                self._sql.Identifier(self.history),
+                self._sql.Literal(
+                    f"geoapp workspace {self.schema}: history (every layer version, the "
+                    "log, saved scenarios); the current layers are the views in "
+                    f"{self.schema}."
+                ),
+            )
+        )
 
     def _create_tables(self) -> None:
         """The history tables (when missing) and the log's append-only trigger (in a txn)."""
