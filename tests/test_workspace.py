@@ -323,6 +323,8 @@ def test_workspace_url_hides_the_password_and_takes_the_schema():
     assert "s3cret" not in shown and shown.startswith("postgresql://ann@db:5433/plan")
     with pytest.raises(WorkspaceError, match="not a plain name"):
         split_url("postgresql:///plan?schema=a;drop")
+    with pytest.raises(WorkspaceError, match="longer than 55 characters"):
+        split_url(f"postgresql:///plan?schema={'a' * 56}")  # issue 23: room for _history
 
 
 def test_awkward_values_round_trip(ws_target, shipped):

@@ -73,6 +73,8 @@ __all__ = ["DEFAULT_SCHEMA", "PostgisWorkspace", "copy_in", "split_url", "write_
 DEFAULT_SCHEMA = "geoapp"
 _NULL = r"\N"
 _VERSION_COLS = ("layer", "version", "rows", "created_at", "user", "source", "table")
+#: The longest schema name: ``<schema>_history`` fits PostgreSQL's 63-byte identifiers.
+_MAX_SCHEMA = 63 - len("_history")
 #: Geometry types a current-layer view may declare (``GeometryType()`` of its rows).
 _VIEW_TYPES = frozenset(
     {
@@ -103,6 +105,9 @@ def split_url(url: str) -> tuple[str, str, str]:
             f"schema={schema!r} in the workspace URL is not a plain name; use letters, "
             "digits and _ (starting with a letter)."
         )
+        raise WorkspaceError(msg)
+    if len(schema.encode()) > _MAX_SCHEMA:  # <schema>_history must fit in 63 bytes
+        msg = f"schema={schema!r} in the workspace URL is longer than {_MAX_SCHEMA} characters."
         raise WorkspaceError(msg)
     rest = urlencode([(k, v) for k, v in query if k != "schema"])
     libpq = url.split("?", 1)[0].split("#", 1)[0] + (f"?{rest}" if rest else "")
