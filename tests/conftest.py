@@ -97,4 +97,4 @@ def ws_target(request, tmp_path):
     yield with_schema(base, schema)
     libpq, _, _ = split_url(base)
     with psycopg.connect(libpq, autocommit=True) as conn:
-        conn.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+        conn.execute(f'DROP SCHEMA IF EXISTS "{schema}", "{schema}_history" CASCADE')

@@ -184,3 +184,38 @@ def test_app_passes_the_workspace_to_the_server(tmp_path):
 def test_new_commands_have_help_with_an_example(command):
     res = invoke(command, "--help")
     assert res.exit_code == 0 and "Example" in res.output and "--workspace" in res.output
+
+
+def test_gdal_reads_the_imported_hubs_by_layer_name_exactly(ws_target, tmp_path):
+    """Issue 23: import a hub list twice, then read `logistics_hubs` as a GIS client (GDAL)."""
+    import subprocess
+
+    from psycopg.conninfo import conninfo_to_dict
+
+    from geoapp.workspace import split_url
+
+    header = ["名称", "经度", "纬度", "类型"]
+    first = [["枢纽甲", "115.0312345678901", "35.7612345678901", "物流园"]]
+    second = [*first, ["枢纽乙", "114.98765432109876", "35.912345678901234", "物流港"]]
+    for i, rows in enumerate((first, second)):
+        hubs = gbk_csv(tmp_path / f"枢纽{i}.csv", header, rows)
+        res = invoke("import", str(hubs), "--layer", "logistics_hubs", "-w", ws_target)
+        assert res.exit_code == 0, res.output
+    source = ws_target
+    if ws_target.startswith("postgresql"):
+        libpq, schema, _ = split_url(ws_target)
+        words = [f"{k}={v}" for k, v in conninfo_to_dict(libpq).items()]
+        source = "PG:" + " ".join([*words, f"schemas={schema}"])
+    out = tmp_path / "copy.gpkg"
+    done = subprocess.run(
+        ["ogr2ogr", "-f", "GPKG", str(out), source, "logistics_hubs"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    back = pyogrio.read_dataframe(out, layer="logistics_hubs")
+    assert back.crs.to_epsg() == 4326 and back["name"].tolist() == ["枢纽甲", "枢纽乙"]
+    assert back.geometry.x.tolist() == [float(r[1]) for r in second]
+    assert back.geometry.y.tolist() == [float(r[2]) for r in second]

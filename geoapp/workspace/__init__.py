@@ -12,6 +12,11 @@ Every write (an import, a replacement, a roll-back, a saved scenario) is one
 transaction, and a version check (``expected_version=``) stops a second editor
 from silently overwriting the first (:class:`WorkspaceConflictError`).
 
+A GIS client (QGIS, GDAL) sees the current layers by their own names, titled
+in Chinese, in EPSG:4326 and read-only (an edit is refused with the way to
+import a change); the history (versions, log, scenarios) is out of its way and
+never changes in place (see :mod:`geoapp.workspace.base`).
+
 Examples
 --------
 >>> from geoapp.layers import LayerSet

@@ -17,9 +17,18 @@ the log
     Append-only (updates and deletes are refused by the store): time, user,
     command or page, parameters, input file name and SHA-256, result summary.
 
+What a GIS client (QGIS, GDAL) sees: every catalog layer under its own name
+(``logistics_hubs``, ``projects``, …; ``constraints`` once imported) as its
+current version, titled in Chinese and described, in EPSG:4326, read-only.
+A layer the workspace does not override shows the shipped layer (kept as a
+history table, ``shipped_<layer>_<hash>``). The version tables, the log and the
+bookkeeping are history, out of the client's way (a ``<schema>_history``
+schema in PostGIS; unregistered tables in a GeoPackage), and refuse every
+change: a stored version never changes in place.
+
 Back ends implement a handful of primitives (``_write_table``,
-``_read_table``, ``_commit_version``, …); the rules — validation, version
-check, what the log row holds — live here once.
+``_read_table``, ``_write_version``, …); the rules — validation, version
+check, what the log row holds, what a current layer is called — live here once.
 """
 
 from __future__ import annotations
@@ -34,6 +43,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
 from typing import Any, Self
 
@@ -75,6 +85,15 @@ LOG_COLUMNS: tuple[str, ...] = (
 #: Environment variable of a test hook: seconds to sleep inside a write transaction,
 #: after the rows are written and before the commit (used by the kill -9 tests).
 SLOW_COMMIT_ENV = "GEOAPP_WORKSPACE_TEST_SLOW_COMMIT"
+#: The refusal of a change to a stored version (a history table) by the store itself.
+HISTORY_REFUSAL = (
+    "a stored geoapp layer version never changes; import a change with "
+    "`geoapp import FILE --layer NAME -w WORKSPACE` (it becomes a new, logged version)"
+)
+#: The EPSG code of the stored layers (:data:`geoapp.settings.STORAGE_CRS`), as declared.
+STORAGE_SRID: int = int(STORAGE_CRS.split(":")[1])
+#: Title and description of the constraints layer, which the catalog does not declare.
+_CONSTRAINTS_LABEL = ("规划约束", "planning constraints", "Areas where no site may be placed.")
 
 
 class WorkspaceError(GeoappError, ValueError):
@@ -223,6 +242,91 @@ def _json_default(value: Any) -> Any:
     if isinstance(value, (set, tuple)):
         return list(value)
     return str(value)
+
+
+def published_layers(current: Mapping[str, LayerVersion]) -> dict[str, LayerVersion | None]:
+    """The current layers a GIS client sees: layer name -> its current version (None: shipped).
+
+    Every catalog layer is published (as shipped when the workspace does not
+    override it); ``constraints`` only once the workspace holds a version.
+    """
+    out: dict[str, LayerVersion | None] = {name: current.get(name) for name in LAYER_NAMES}
+    if CONSTRAINTS in current:
+        out[CONSTRAINTS] = current[CONSTRAINTS]
+    return out
+
+
+@cache
+def shipped_table(name: str) -> str:
+    """The history table holding the shipped layer ``name`` (named by its file's hash)."""
+    return f"shipped_{name}_{file_sha256(catalog()[name].file)[:12]}"
+
+
+def shipped_frame(name: str) -> gpd.GeoDataFrame:
+    """The shipped layer ``name`` as a workspace stores it (validated, EPSG:4326)."""
+    return validate_for(name, LayerSet.shipped()[name])
+
+
+def layer_title(name: str) -> str:
+    """The Chinese title of a layer (the catalog's; constraints have their own)."""
+    spec = catalog().get(name)
+    return spec.title("zh") if spec else _CONSTRAINTS_LABEL[0]
+
+
+def layer_description(name: str, version: LayerVersion | None) -> str:
+    """What a GIS client shows as a current layer's description.
+
+    Parameters
+    ----------
+    name
+        The layer.
+    version
+        Its current version; ``None`` when the shipped layer is shown.
+
+    Returns
+    -------
+    str
+        Title, the catalog's description, which version this is and how to change it.
+    """
+    spec = catalog().get(name)
+    if spec is None:
+        title_en, about = _CONSTRAINTS_LABEL[1:]
+    else:
+        title_en, about = spec.title("en"), spec.description
+    if version is None:
+        state = "the layer shipped with geoapp (not overridden in this workspace)"
+    else:
+        state = (
+            f"version {version.version} ({version.source or 'no source'}, "
+            f"by {version.user} at {version.created_at})"
+        )
+    return (
+        f"{layer_title(name)} ({title_en}){': ' + about if about else ''}. "
+        f"Current layer of a geoapp workspace: {state}. Read-only; import a change with "
+        f"`geoapp import FILE --layer {name}` (a new version; earlier ones are kept)."
+    )
+
+
+def column_comments(name: str) -> dict[str, str]:
+    """Column -> its Chinese title and description from the catalog (for database comments)."""
+    spec = catalog().get(name)
+    if spec is None:
+        return {}
+    out = {}
+    for col, c in spec.columns.items():
+        text = " — ".join(t for t in (c.title_zh, c.description) if t)
+        if text:
+            out[col] = text
+    return out
+
+
+def edit_refusal(name: str, target: str) -> str:
+    """The store's answer to an edit of current layer ``name``: how to import a change."""
+    return (
+        f"{name} is the current version of a geoapp workspace layer and is read-only; "
+        f"import a change with `geoapp import FILE --layer {name} -w {target}` "
+        "(it becomes a new, logged version)"
+    )
 
 
 def validate_for(name: str, gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:

@@ -2,11 +2,23 @@
 
 Chosen by a ``postgresql://`` URL (libpq syntax). The workspace lives in the
 schema named by the URL's ``schema`` query parameter (default ``geoapp``),
-e.g. ``postgresql://planner@db.example/planning?schema=puyang_2026``. Each layer
-version and scenario result is a PostGIS table (``geometry`` column of type
-``geometry(Geometry, 4326)`` with a GIST index, a ``fid`` column keeping row
-order) that QGIS/ArcGIS can open directly; ``layer_versions``, ``scenarios``
-and ``log`` hold the rest (``log`` refuses UPDATE and DELETE).
+e.g. ``postgresql://planner@db.example/planning?schema=puyang_2026``.
+
+What QGIS and GDAL list in that schema: one view per catalog layer, by its own
+name (``logistics_hubs`` …), showing the current version (the shipped layer
+when the workspace does not override it), its geometry column cast to its type
+and SRID (``geometry(Point,4326)``) so that ``geometry_columns`` lists it, and
+comments (``COMMENT ON``) with the Chinese title, the description and the column titles.
+An INSTEAD OF trigger refuses edits with a message that says how to import a
+change.
+
+The history lives in the schema ``<schema>_history``: each layer version,
+shipped layer and scenario result is a PostGIS table there (``geometry``
+column of type ``geometry(Geometry, 4326)`` with a GIST index, a ``fid``
+column keeping row order) that triggers keep unchanged; ``layer_versions``,
+``scenarios``, ``log`` (append-only) and ``current_views`` hold the rest. A
+workspace of an earlier geoapp (all of it in the main schema) is moved there
+when opened, in one transaction.
 
 Writes are one transaction each: the table is created and bulk-loaded with
 ``COPY … FROM STDIN`` in text format (geometry as hex EWKB; the payload is
@@ -36,13 +48,21 @@ from pyarrow import csv as pacsv
 
 from geoapp.settings import STORAGE_CRS
 from geoapp.workspace.base import (
+    HISTORY_REFUSAL,
     LOG_COLUMNS,
+    STORAGE_SRID,
     LayerVersion,
     LogEntry,
     Workspace,
     WorkspaceConflictError,
     WorkspaceError,
+    column_comments,
+    edit_refusal,
+    layer_description,
     now_utc,
+    published_layers,
+    shipped_frame,
+    shipped_table,
     slow_commit_hook,
     version_of_row,
 )
@@ -53,6 +73,20 @@ __all__ = ["DEFAULT_SCHEMA", "PostgisWorkspace", "copy_in", "split_url", "write_
 DEFAULT_SCHEMA = "geoapp"
 _NULL = r"\N"
 _VERSION_COLS = ("layer", "version", "rows", "created_at", "user", "source", "table")
+#: The longest schema name: ``<schema>_history`` fits PostgreSQL's 63-byte identifiers.
+_MAX_SCHEMA = 63 - len("_history")
+#: Geometry types a current-layer view may declare (``GeometryType()`` of its rows).
+_VIEW_TYPES = frozenset(
+    {
+        "POINT",
+        "LINESTRING",
+        "POLYGON",
+        "MULTIPOINT",
+        "MULTILINESTRING",
+        "MULTIPOLYGON",
+        "GEOMETRYCOLLECTION",
+    }
+)
 
 
 def split_url(url: str) -> tuple[str, str, str]:
@@ -71,6 +105,9 @@ def split_url(url: str) -> tuple[str, str, str]:
             f"schema={schema!r} in the workspace URL is not a plain name; use letters, "
             "digits and _ (starting with a letter)."
         )
+        raise WorkspaceError(msg)
+    if len(schema.encode()) > _MAX_SCHEMA:  # <schema>_history must fit in 63 bytes
+        msg = f"schema={schema!r} in the workspace URL is longer than {_MAX_SCHEMA} characters."
         raise WorkspaceError(msg)
     rest = urlencode([(k, v) for k, v in query if k != "schema"])
     libpq = url.split("?", 1)[0].split("#", 1)[0] + (f"?{rest}" if rest else "")
@@ -213,6 +250,8 @@ class PostgisWorkspace(Workspace):
 
         self._sql = sql
         libpq, self.schema, self.target = split_url(url)
+        #: The schema of the version tables, the log and the bookkeeping.
+        self.history = f"{self.schema}_history"
         try:
             self._conn = psycopg.connect(libpq, autocommit=True)
         except psycopg.Error as exc:
@@ -220,11 +259,13 @@ class PostgisWorkspace(Workspace):
             raise WorkspaceError(msg) from None
         try:
             self._create_schema()
+            self._sync_views()
         except psycopg.Error as exc:
             msg = (
                 f"Cannot set up the workspace schema {self.schema!r} in {self.target}: "
                 f"{str(exc).strip()}. A database owner must run `CREATE EXTENSION postgis;` "
-                f"and grant CREATE on the database (or create the schema {self.schema})."
+                f"and grant CREATE on the database (or create the schemas {self.schema} and "
+                f"{self.history})."
             )
             raise WorkspaceError(msg) from None
 
@@ -233,70 +274,230 @@ class PostgisWorkspace(Workspace):
         self._conn.close()
 
     def _q(self, text: str, **idents: str) -> Any:
-        """SQL with ``{schema}`` and other identifiers quoted."""
+        """SQL with ``{schema}``, ``{history}`` and other identifiers quoted."""
         names = {k: self._sql.Identifier(v) for k, v in idents.items()}
-        return self._sql.SQL(text).format(schema=self._sql.Identifier(self.schema), **names)
+        return self._sql.SQL(text).format(
+            schema=self._sql.Identifier(self.schema),
+            history=self._sql.Identifier(self.history),
+            **names,
+        )
 
     def _create_schema(self) -> None:
+        """Create (or bring to the current layout) the workspace's two schemas, one transaction."""
         with self._conn.transaction():
             has = self._conn.execute(
                 "SELECT 1 FROM pg_extension WHERE extname = 'postgis'"
             ).fetchone()
             if not has:
                 self._conn.execute("CREATE EXTENSION IF NOT EXISTS postgis")
+            self._conn.execute(
+                "SELECT pg_advisory_xact_lock(hashtext(%s))", (f"{self.schema} layout",)
+            )
             self._conn.execute(self._q("CREATE SCHEMA IF NOT EXISTS {schema}"))
+            new_history = not self._conn.execute(
+                "SELECT 1 FROM pg_namespace WHERE nspname = %s", (self.history,)
+            ).fetchone()
+            self._conn.execute(self._q("CREATE SCHEMA IF NOT EXISTS {history}"))
             self._conn.execute(
                 self._q(
-                    "CREATE TABLE IF NOT EXISTS {schema}.layer_versions ("
-                    "layer text NOT NULL, version integer NOT NULL, rows bigint NOT NULL, "
-                    'created_at text NOT NULL, "user" text NOT NULL, source text NOT NULL, '
-                    '"table" text NOT NULL, PRIMARY KEY (layer, version))'
+                    "CREATE OR REPLACE FUNCTION {history}.refuse_change() RETURNS trigger "
+                    "LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION '%', TG_ARGV[0]; END $$"
                 )
             )
+            if self._exists("layer_versions", self.schema) and not self._exists("layer_versions"):
+                self._migrate_old_layout()
+            self._create_tables()
+            if new_history:  # a comment needs the owner: geoapp's schema, not a DBA's
+                self._comment_history()
+
+    def _comment_history(self) -> None:
+        """Say what the history schema holds, where GIS clients show it (in a txn)."""
+        self._conn.execute(
+            self._sql.SQL("COMMENT ON SCHEMA {} IS {}").format(
+                self._sql.Identifier(self.history),
+                self._sql.Literal(
+                    f"geoapp workspace {self.schema}: history (every layer version, the "
+                    "log, saved scenarios); the current layers are the views in "
+                    f"{self.schema}."
+                ),
+            )
+        )
+
+    def _create_tables(self) -> None:
+        """The history tables (when missing) and the log's append-only trigger (in a txn)."""
+        for ddl in (
+            "CREATE TABLE IF NOT EXISTS {history}.layer_versions ("
+            "layer text NOT NULL, version integer NOT NULL, rows bigint NOT NULL, "
+            'created_at text NOT NULL, "user" text NOT NULL, source text NOT NULL, '
+            '"table" text NOT NULL, PRIMARY KEY (layer, version))',
+            "CREATE TABLE IF NOT EXISTS {history}.scenarios ("
+            "id bigserial PRIMARY KEY, name text NOT NULL, analysis text NOT NULL, "
+            "parameters text NOT NULL, layer_versions text NOT NULL, "
+            "figures text NOT NULL, results text NOT NULL, created_at text NOT NULL, "
+            '"user" text NOT NULL)',
+            "CREATE TABLE IF NOT EXISTS {history}.log ("
+            'id bigserial PRIMARY KEY, time text NOT NULL, "user" text NOT NULL, '
+            "command text NOT NULL, parameters text NOT NULL, input_name text NOT NULL, "
+            "input_sha256 text NOT NULL, result text NOT NULL)",
+            "CREATE TABLE IF NOT EXISTS {history}.current_views ("
+            'layer text PRIMARY KEY, "table" text NOT NULL)',
+            "CREATE OR REPLACE TRIGGER log_append_only BEFORE UPDATE OR DELETE OR TRUNCATE "
+            "ON {history}.log FOR EACH STATEMENT "
+            "EXECUTE FUNCTION {history}.refuse_change('the geoapp log is append-only')",
+        ):
+            self._conn.execute(self._q(ddl))
+
+    def _migrate_old_layout(self) -> None:
+        """Move an earlier geoapp's tables from the main schema to the history (in a txn)."""
+        tables = [
+            str(r[0])
+            for r in self._conn.execute(
+                self._q('SELECT DISTINCT "table" FROM {schema}.layer_versions')
+            ).fetchall()
+        ]
+        if self._exists("scenarios", self.schema):
+            for (results,) in self._conn.execute(
+                self._q("SELECT results FROM {schema}.scenarios")
+            ).fetchall():
+                tables += [str(t) for t in json.loads(results).values()]
+        for table in ("layer_versions", "scenarios", "log", *tables):
             self._conn.execute(
-                self._q(
-                    "CREATE TABLE IF NOT EXISTS {schema}.scenarios ("
-                    "id bigserial PRIMARY KEY, name text NOT NULL, analysis text NOT NULL, "
-                    "parameters text NOT NULL, layer_versions text NOT NULL, "
-                    "figures text NOT NULL, results text NOT NULL, created_at text NOT NULL, "
-                    '"user" text NOT NULL)'
-                )
+                self._q("ALTER TABLE IF EXISTS {schema}.{t} SET SCHEMA {history}", t=table)
             )
-            self._conn.execute(
-                self._q(
-                    "CREATE TABLE IF NOT EXISTS {schema}.log ("
-                    'id bigserial PRIMARY KEY, time text NOT NULL, "user" text NOT NULL, '
-                    "command text NOT NULL, parameters text NOT NULL, input_name text NOT NULL, "
-                    "input_sha256 text NOT NULL, result text NOT NULL)"
-                )
+        if self._exists("log"):
+            self._conn.execute(self._q("DROP TRIGGER IF EXISTS log_append_only ON {history}.log"))
+        self._conn.execute(self._q("DROP FUNCTION IF EXISTS {schema}.log_append_only()"))
+        for table in tables:
+            if self._exists(table):
+                self._freeze(table)
+
+    def _exists(self, table: str, schema: str | None = None) -> bool:
+        """Whether ``schema`` (default: the history schema) holds a table of this name."""
+        found = self._conn.execute(
+            "SELECT 1 FROM pg_tables WHERE schemaname = %s AND tablename = %s",
+            (schema or self.history, table),
+        ).fetchone()
+        return found is not None
+
+    def _freeze(self, table: str) -> None:
+        """A trigger that refuses every change to a history table (inside a transaction)."""
+        self._conn.execute(
+            self._sql.SQL(
+                "CREATE OR REPLACE TRIGGER frozen BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE "
+                "ON {} FOR EACH STATEMENT EXECUTE FUNCTION {}({})"
+            ).format(
+                self._sql.Identifier(self.history, table),
+                self._sql.Identifier(self.history, "refuse_change"),
+                self._sql.Literal(HISTORY_REFUSAL),
             )
-            self._conn.execute(
-                self._q(
-                    "CREATE OR REPLACE FUNCTION {schema}.log_append_only() RETURNS trigger "
-                    "LANGUAGE plpgsql AS $$ BEGIN "
-                    "RAISE EXCEPTION 'the geoapp log is append-only'; END $$"
-                )
+        )
+
+    # ------------------------------------------------------------------ current layers
+    def _shown(self) -> dict[str, str]:
+        """Layer -> the history table its current-layer view shows."""
+        rows = self._conn.execute(
+            self._q('SELECT layer, "table" FROM {history}.current_views')
+        ).fetchall()
+        return {str(layer): str(table) for layer, table in rows}
+
+    def _lock_views(self) -> None:
+        """Serialise the writers of current-layer views (until the transaction ends)."""
+        self._conn.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (f"{self.schema} views",))
+
+    def _sync_views(self) -> None:
+        """Publish every current layer whose view is missing or stale (shipped tables written)."""
+        wanted = published_layers(self.current_versions())
+        shown = self._shown()
+        if all(shown.get(n) == _table_of(n, v) for n, v in wanted.items()):
+            return
+        with self._conn.transaction():
+            self._lock_views()
+            shown = self._shown()
+            for name, version in published_layers(self.current_versions()).items():
+                table = _table_of(name, version)
+                if shown.get(name) == table:
+                    continue
+                if version is None and not self._exists(table):
+                    self._write_table(shipped_frame(name), table)
+                    self._freeze(table)
+                self._publish(name, version)
+
+    def _publish(self, name: str, version: LayerVersion | None) -> None:
+        """(Re)create the view ``name`` of the current version, typed and commented (in a txn)."""
+        sql = self._sql
+        table = _table_of(name, version)
+        source = sql.Identifier(self.history, table)
+        kinds = self._conn.execute(
+            sql.SQL("SELECT DISTINCT GeometryType(geometry) FROM {}").format(source)
+        ).fetchall()
+        kind = str(kinds[0][0]) if len(kinds) == 1 else "GEOMETRY"
+        kind = kind if kind in _VIEW_TYPES else "GEOMETRY"
+        columns = [
+            str(r[0])
+            for r in self._conn.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_schema = %s "
+                "AND table_name = %s AND column_name <> 'geometry' ORDER BY ordinal_position",
+                (self.history, table),
+            ).fetchall()
+        ]
+        view = sql.Identifier(self.schema, name)
+        self._conn.execute(sql.SQL("DROP VIEW IF EXISTS {}").format(view))
+        self._conn.execute(
+            sql.SQL(
+                "CREATE VIEW {} AS SELECT {}, geometry::geometry({}, {}) AS geometry FROM {}"
+            ).format(
+                view,
+                sql.SQL(", ").join(map(sql.Identifier, columns)),
+                sql.SQL(kind),
+                sql.Literal(STORAGE_SRID),
+                source,
             )
-            self._conn.execute(
-                self._q(
-                    "CREATE OR REPLACE TRIGGER log_append_only BEFORE UPDATE OR DELETE "
-                    "ON {schema}.log FOR EACH STATEMENT "
-                    "EXECUTE FUNCTION {schema}.log_append_only()"
-                )
+        )
+        self._comment_view(name, version, columns)
+        self._conn.execute(
+            sql.SQL(
+                "CREATE TRIGGER read_only INSTEAD OF INSERT OR UPDATE OR DELETE ON {} "
+                "FOR EACH ROW EXECUTE FUNCTION {}({})"
+            ).format(
+                view,
+                sql.Identifier(self.history, "refuse_change"),
+                sql.Literal(edit_refusal(name, self.target)),
             )
+        )
+        self._conn.execute(
+            self._q(
+                'INSERT INTO {history}.current_views (layer, "table") VALUES (%s, %s) '
+                'ON CONFLICT (layer) DO UPDATE SET "table" = EXCLUDED."table"'
+            ),
+            (name, table),
+        )
+
+    def _comment_view(self, name: str, version: LayerVersion | None, columns: list[str]) -> None:
+        """The view's comment (title, description) and its columns' (Chinese titles)."""
+        sql = self._sql
+        view = sql.Identifier(self.schema, name)
+        text = layer_description(name, version)  # begins with the Chinese title
+        self._conn.execute(sql.SQL("COMMENT ON VIEW {} IS {}").format(view, sql.Literal(text)))
+        for column, comment in column_comments(name).items():
+            if column in columns:
+                self._conn.execute(
+                    sql.SQL("COMMENT ON COLUMN {} IS {}").format(
+                        sql.Identifier(self.schema, name, column), sql.Literal(comment)
+                    )
+                )
 
     # ------------------------------------------------------------------ tables
     def _write_table(self, gdf: gpd.GeoDataFrame, table: str) -> None:
-        write_table(self._conn, self.schema, table, gdf)
+        write_table(self._conn, self.history, table, gdf)
 
     def _read_table(self, table: str) -> gpd.GeoDataFrame:
         types = self._conn.execute(
             "SELECT column_name, data_type FROM information_schema.columns "
             "WHERE table_schema = %s AND table_name = %s ORDER BY ordinal_position",
-            (self.schema, table),
+            (self.history, table),
         ).fetchall()
         if not types:
-            msg = f"Table {self.schema}.{table} is missing from {self.target}."
+            msg = f"Table {self.history}.{table} is missing from {self.target}."
             raise WorkspaceError(msg)
         attrs = [(n, t) for n, t in types if n not in ("fid", "geometry")]
         select: list[Any] = [self._sql.Identifier(n) for n, _ in attrs]
@@ -305,7 +506,7 @@ class PostgisWorkspace(Workspace):
         # come in heap order (a server-side ORDER BY would sort on disk); sorted by fid here.
         query = self._sql.SQL(
             "COPY (SELECT {} FROM {}) TO STDOUT WITH (FORMAT csv, FORCE_QUOTE *)"
-        ).format(self._sql.SQL(", ").join(select), self._sql.Identifier(self.schema, table))
+        ).format(self._sql.SQL(", ").join(select), self._sql.Identifier(self.history, table))
         buf = io.BytesIO()
         with self._conn.cursor() as cur, cur.copy(query) as copy:
             for chunk in copy:
@@ -316,7 +517,7 @@ class PostgisWorkspace(Workspace):
         for table in tables:
             self._conn.execute(
                 self._sql.SQL("DROP TABLE IF EXISTS {}").format(
-                    self._sql.Identifier(self.schema, table)
+                    self._sql.Identifier(self.history, table)
                 )
             )
 
@@ -325,7 +526,7 @@ class PostgisWorkspace(Workspace):
         rows = self._conn.execute(
             self._q(
                 'SELECT layer, version, rows, created_at, "user", source, "table" '
-                "FROM {schema}.layer_versions"
+                "FROM {history}.layer_versions"
             )
         ).fetchall()
         return pd.DataFrame(rows, columns=list(_VERSION_COLS)).astype(
@@ -336,7 +537,7 @@ class PostgisWorkspace(Workspace):
         row = self._conn.execute(
             self._q(
                 'SELECT layer, version, rows, created_at, "user", source, "table" '
-                "FROM {schema}.layer_versions WHERE layer = %s ORDER BY version DESC LIMIT 1"
+                "FROM {history}.layer_versions WHERE layer = %s ORDER BY version DESC LIMIT 1"
             ),
             (name,),
         ).fetchone()
@@ -357,7 +558,7 @@ class PostgisWorkspace(Workspace):
                 if isinstance(frame, str):
                     found = self._conn.execute(
                         self._q(
-                            'SELECT rows FROM {schema}.layer_versions WHERE "table" = %s LIMIT 1'
+                            'SELECT rows FROM {history}.layer_versions WHERE "table" = %s LIMIT 1'
                         ),
                         (frame,),
                     ).fetchone()
@@ -365,10 +566,12 @@ class PostgisWorkspace(Workspace):
                 else:
                     table = f"l_{name}_{uuid.uuid4().hex[:12]}"
                     self._write_table(frame, table)
+                    self._freeze(table)
                     planned.append((table, len(frame), source))
             self._conn.execute(
                 "SELECT pg_advisory_xact_lock(hashtext(%s))", (f"{self.schema}.{name}",)
             )
+            self._lock_views()
             now = self._current(name)
             current = 0 if now is None else now.version
             if expected_version is not None and current != expected_version:
@@ -379,13 +582,14 @@ class PostgisWorkspace(Workspace):
                 version += 1
                 self._conn.execute(
                     self._q(
-                        "INSERT INTO {schema}.layer_versions (layer, version, rows, created_at, "
+                        "INSERT INTO {history}.layer_versions (layer, version, rows, created_at, "
                         '"user", source, "table") VALUES (%s, %s, %s, %s, %s, %s, %s)'
                     ),
                     (name, version, rows, stamp, user, source, table),
                 )
             if log is not None:
                 self._insert_log(log.row())
+            self._publish(name, self._current(name))
             slow_commit_hook()
         result = self._current(name)
         assert result is not None
@@ -401,12 +605,13 @@ class PostgisWorkspace(Workspace):
             for i, (key, gdf) in enumerate(results.items()):
                 table = f"s_{tag}_{i}"
                 self._write_table(gdf, table)
+                self._freeze(table)
                 tables[key] = table
             values = {**row, "results": json.dumps(tables, ensure_ascii=False)}
             cols = list(values)
             found = self._conn.execute(
                 self._sql.SQL("INSERT INTO {} ({}) VALUES ({}) RETURNING id").format(
-                    self._sql.Identifier(self.schema, "scenarios"),
+                    self._sql.Identifier(self.history, "scenarios"),
                     self._sql.SQL(", ").join(self._sql.Identifier(c) for c in cols),
                     self._sql.SQL(", ").join(self._sql.Placeholder() for _ in cols),
                 ),
@@ -425,14 +630,14 @@ class PostgisWorkspace(Workspace):
         return scenario_id
 
     def _scenario_rows(self) -> pd.DataFrame:
-        cur = self._conn.execute(self._q("SELECT * FROM {schema}.scenarios ORDER BY id"))
+        cur = self._conn.execute(self._q("SELECT * FROM {history}.scenarios ORDER BY id"))
         names = [d.name for d in cur.description or []]
         return pd.DataFrame(cur.fetchall(), columns=names)
 
     def _delete_scenario(self, scenario_id: int, log: LogEntry | None) -> None:
         with self._conn.transaction():
             found = self._conn.execute(
-                self._q("DELETE FROM {schema}.scenarios WHERE id = %s RETURNING results"),
+                self._q("DELETE FROM {history}.scenarios WHERE id = %s RETURNING results"),
                 (scenario_id,),
             ).fetchone()
             if found is not None:
@@ -445,7 +650,7 @@ class PostgisWorkspace(Workspace):
         cols = [c for c in LOG_COLUMNS if c != "id"]
         self._conn.execute(
             self._sql.SQL("INSERT INTO {} ({}) VALUES ({})").format(
-                self._sql.Identifier(self.schema, "log"),
+                self._sql.Identifier(self.history, "log"),
                 self._sql.SQL(", ").join(self._sql.Identifier(c) for c in cols),
                 self._sql.SQL(", ").join(self._sql.Placeholder() for _ in cols),
             ),
@@ -460,10 +665,15 @@ class PostgisWorkspace(Workspace):
         cols = self._sql.SQL(", ").join(self._sql.Identifier(c) for c in LOG_COLUMNS)
         cur = self._conn.execute(
             self._sql.SQL("SELECT {} FROM {} ORDER BY id").format(
-                cols, self._sql.Identifier(self.schema, "log")
+                cols, self._sql.Identifier(self.history, "log")
             )
         )
         return pd.DataFrame(cur.fetchall(), columns=list(LOG_COLUMNS))
+
+
+def _table_of(name: str, version: LayerVersion | None) -> str:
+    """The history table a current layer shows: its version's, or the shipped one."""
+    return shipped_table(name) if version is None else version.table
 
 
 def write_table(conn: Any, schema: str, table: str, gdf: gpd.GeoDataFrame) -> None:
