@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import os
+import subprocess
 
 import pyogrio
 import pytest
@@ -186,21 +188,35 @@ def test_new_commands_have_help_with_an_example(command):
     assert res.exit_code == 0 and "Example" in res.output and "--workspace" in res.output
 
 
-def test_gdal_reads_the_imported_hubs_by_layer_name_exactly(ws_target, tmp_path):
-    """Issue 23: import a hub list twice, then read `logistics_hubs` as a GIS client (GDAL)."""
-    import subprocess
+HUB_HEADER = ["名称", "经度", "纬度", "类型"]
+HUBS = [
+    ["枢纽甲", "115.0312345678901", "35.7612345678901", "物流园"],
+    ["枢纽乙", "114.98765432109876", "35.912345678901234", "物流港"],
+]
 
+
+def _import_hubs_twice(ws_target, tmp_path):
+    """Issue 23: a hub list imported, then imported again with one more hub (version 3)."""
+    for i, rows in enumerate((HUBS[:1], HUBS)):
+        hubs = gbk_csv(tmp_path / f"枢纽{i}.csv", HUB_HEADER, rows)
+        res = invoke("import", str(hubs), "--layer", "logistics_hubs", "-w", ws_target)
+        assert res.exit_code == 0, res.output
+
+
+def _assert_imported_hubs(path):
+    back = pyogrio.read_dataframe(path, layer="logistics_hubs")
+    assert back.crs.to_epsg() == 4326 and back["name"].tolist() == ["枢纽甲", "枢纽乙"]
+    assert back.geometry.x.tolist() == [float(r[1]) for r in HUBS]
+    assert back.geometry.y.tolist() == [float(r[2]) for r in HUBS]
+
+
+def test_gdal_reads_the_imported_hubs_by_layer_name_exactly(ws_target, tmp_path):
+    """Import a hub list twice, then read `logistics_hubs` as a GIS client (GDAL) would."""
     from psycopg.conninfo import conninfo_to_dict
 
     from geoapp.workspace import split_url
 
-    header = ["名称", "经度", "纬度", "类型"]
-    first = [["枢纽甲", "115.0312345678901", "35.7612345678901", "物流园"]]
-    second = [*first, ["枢纽乙", "114.98765432109876", "35.912345678901234", "物流港"]]
-    for i, rows in enumerate((first, second)):
-        hubs = gbk_csv(tmp_path / f"枢纽{i}.csv", header, rows)
-        res = invoke("import", str(hubs), "--layer", "logistics_hubs", "-w", ws_target)
-        assert res.exit_code == 0, res.output
+    _import_hubs_twice(ws_target, tmp_path)
     source = ws_target
     if ws_target.startswith("postgresql"):
         libpq, schema, _ = split_url(ws_target)
@@ -215,7 +231,33 @@ def test_gdal_reads_the_imported_hubs_by_layer_name_exactly(ws_target, tmp_path)
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    back = pyogrio.read_dataframe(out, layer="logistics_hubs")
-    assert back.crs.to_epsg() == 4326 and back["name"].tolist() == ["枢纽甲", "枢纽乙"]
-    assert back.geometry.x.tolist() == [float(r[1]) for r in second]
-    assert back.geometry.y.tolist() == [float(r[2]) for r in second]
+    _assert_imported_hubs(out)
+
+
+#: Debian's qgis_process wrapper passes --noversioncheck, which QGIS 3.22 does not know.
+QGIS_PROCESS = "/usr/bin/qgis_process.bin"
+
+
+@pytest.mark.slow
+def test_qgis_reads_the_imported_hubs_by_layer_name_exactly(ws_target, tmp_path):
+    """QGIS (qgis_process, headless) opens `logistics_hubs` by name in either back end."""
+    from psycopg.conninfo import conninfo_to_dict
+
+    from geoapp.workspace import split_url
+
+    _import_hubs_twice(ws_target, tmp_path)
+    source = f"{ws_target}|layername=logistics_hubs"
+    if ws_target.startswith("postgresql"):
+        libpq, schema, _ = split_url(ws_target)
+        words = [f"{k}='{v}'" for k, v in conninfo_to_dict(libpq).items()]
+        table = f'table="{schema}"."logistics_hubs" (geometry)'
+        source = "postgres://" + " ".join([*words, "key='fid'", "srid=4326", "type=Point", table])
+    out = tmp_path / "qgis.gpkg"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_RUNTIME_DIR": str(tmp_path)}
+    done = subprocess.run(
+        [QGIS_PROCESS, "run", "native:savefeatures", f"--INPUT={source}", f"--OUTPUT={out}",
+         "--LAYER_NAME=logistics_hubs"],
+        capture_output=True, text=True, timeout=300, check=False, env=env, cwd=tmp_path,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+    _assert_imported_hubs(out)

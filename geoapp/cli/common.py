@@ -7,6 +7,7 @@ run, each such line marked ``# deferred:``. Everything else is imported at the t
 
 from __future__ import annotations
 
+import atexit
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -103,6 +104,7 @@ def fail(message: object, code: int = 1) -> NoReturn:
     if isinstance(message, OutputPathError):
         code = 2  # a usage error: nothing was done
     typer.secho(f"Error: {terminal_text(text)}", err=True, fg=typer.colors.RED)
+    _close_workspace()  # a failed command leaves no database connection behind
     raise typer.Exit(code)
 
 
@@ -187,6 +189,11 @@ def current_workspace() -> Any:
         if ctx is not None:  # closed when the command ends, whatever its outcome
             ctx.call_on_close(_close_workspace)
     return _WS["ws"]
+
+
+# A command run in process (a test's CliRunner, a notebook) may not close its context; the
+# next command's use_workspace closes the previous workspace, and the last one closes here.
+atexit.register(_close_workspace)
 
 
 def current_layers() -> Any:

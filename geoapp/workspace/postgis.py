@@ -260,7 +260,10 @@ class PostgisWorkspace(Workspace):
         try:
             self._create_schema()
             self._sync_views()
-        except psycopg.Error as exc:
+        except BaseException as exc:
+            self._conn.close()  # a workspace that cannot be set up keeps no connection open
+            if not isinstance(exc, psycopg.Error):
+                raise
             msg = (
                 f"Cannot set up the workspace schema {self.schema!r} in {self.target}: "
                 f"{str(exc).strip()}. A database owner must run `CREATE EXTENSION postgis;` "
